@@ -1,0 +1,307 @@
+// A Cloud Partner Portal API on loopback that plays ../shared/cpp-api.md: every operation location
+// form, progressions read one GET at a time, array-wrapped bodies, 409s, error bodies of each kind,
+// and injected faults. Tests, the demo and the benchmark all drive it.
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import { succeedingGoLive, type Body } from './scenarios.ts'
+
+export const API_VERSION = '2017-10-31'
+export const DEFAULT_TOKEN = 'emulator-access-token'
+
+/** How the 202 names the operation: the three forms seen in the wild, or none at all. */
+export type LocationStyle = 'operation-location' | 'location-migrated' | 'location-preview' | 'none'
+
+export interface OfferSetup {
+  publisher: string
+  offer: string
+  locationStyle?: LocationStyle
+  /** Bodies for successive status GETs of a go-live started on this offer; the last one repeats. */
+  progression?: Body[]
+  /** Answer status GETs as `[body]`, as the documentation shows. */
+  arrayWrapped?: boolean
+  /** A go-live already runs (as after an earlier workflow run): it has this progression. */
+  runningGoLive?: Body[]
+  /** Another operation (a publish) runs: a POST gets 409 and no go-live is listed. */
+  publishRunning?: boolean
+  /** The offer's state at `GET .../status`. */
+  offerStatus?: string
+  /** Tokens allowed on this publisher; others get 403. Default: every valid token. */
+  allowedTokens?: string[]
+}
+
+export interface FaultMatch {
+  method?: 'GET' | 'POST'
+  /** A substring of the request path. */
+  path?: string
+  /** How many matching requests it hits (default 1). */
+  times?: number
+}
+
+export type Fault = FaultMatch &
+  (
+    | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string; contentType?: string }
+    /** The socket is destroyed before the request is acted on. */
+    | { kind: 'reset' }
+    /** The request is acted on (a POST starts the go-live), then the socket is destroyed. */
+    | { kind: 'reset-after-accept' }
+    /** No answer, ever (until the emulator closes). */
+    | { kind: 'hang' }
+    /** Answer normally, with these extra headers (a `Retry-After` on a 200, say). */
+    | { kind: 'headers'; headers: Record<string, string> }
+  )
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: string
+  headers: IncomingHttpHeaders
+  body: string
+  at: number
+}
+
+interface OperationRecord {
+  id: string
+  publisher: string
+  offer: string
+  progression: Body[]
+  reads: number
+  submission: Body
+}
+
+interface OfferRecord extends Required<Pick<OfferSetup, 'publisher' | 'offer' | 'locationStyle' | 'progression' | 'arrayWrapped' | 'publishRunning'>> {
+  offerStatus: string
+  allowedTokens?: string[]
+  submissions: Body[]
+}
+
+export interface CppEmulator {
+  url: string
+  requests: RecordedRequest[]
+  addOffer(setup: OfferSetup): void
+  injectFault(fault: Fault): void
+  acceptToken(token: string): void
+  revokeToken(token: string): void
+  /** Requests matching method and a path substring. */
+  requestsTo(method: string, pathPart: string): RecordedRequest[]
+  close(): Promise<void>
+}
+
+export interface EmulatorOptions {
+  port?: number
+  /** Idle keep-alive the server offers: long, so a client that holds sockets open is caught. */
+  keepAliveTimeoutMs?: number
+  tokens?: string[]
+}
+
+const PUBLISHER_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|submissions\/?|status|cancel|operations\/([^/]+))$/
+const FLAT_OPERATION_PATH = /^\/api\/operations\/([^/]+)$/
+
+export async function startCppEmulator(options: EmulatorOptions = {}): Promise<CppEmulator> {
+  const tokens = new Set(options.tokens ?? [DEFAULT_TOKEN])
+  const offers = new Map<string, OfferRecord>()
+  const operations = new Map<string, OperationRecord>()
+  const faults: Array<Fault & { left: number }> = []
+  const requests: RecordedRequest[] = []
+  const sockets = new Set<Socket>()
+  let previewCounter = 1
+
+  const key = (publisher: string, offer: string): string => `${publisher.toLowerCase()}/${offer.toLowerCase()}`
+
+  function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = JSON.stringify(body)
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
+    res.end(text)
+  }
+
+  function error(res: ServerResponse, status: number, code: string, message: string): void {
+    json(res, status, { error: { code, message } })
+  }
+
+  function takeFault(req: IncomingMessage, path: string): Fault | undefined {
+    const index = faults.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || path.includes(f.path)))
+    if (index < 0) return undefined
+    const fault = faults[index] as Fault & { left: number }
+    if (--fault.left <= 0) faults.splice(index, 1)
+    return fault
+  }
+
+  function startGoLive(offer: OfferRecord, progression: Body[], state = 'running'): OperationRecord {
+    const preview = offer.locationStyle === 'location-preview'
+    const id = preview ? `${offer.publisher}$${offer.offer}$${previewCounter++}$preview` : randomUUID()
+    const submission: Body = {
+      id,
+      offerId: offer.offer,
+      publisherId: offer.publisher,
+      submissionType: 'golive',
+      submissionState: state,
+      slot: 'production',
+      publishingVersion: 2,
+      changedTime: new Date().toISOString()
+    }
+    offer.submissions.push(submission)
+    const record: OperationRecord = { id, publisher: offer.publisher, offer: offer.offer, progression, reads: 0, submission }
+    operations.set(id, record)
+    return record
+  }
+
+  function locationHeaders(offer: OfferRecord, op: OperationRecord, origin: string): Record<string, string> {
+    const nested = `/api/publishers/${offer.publisher}/offers/${offer.offer}/operations/${op.id}`
+    switch (offer.locationStyle) {
+      case 'operation-location':
+        return { 'operation-location': `${origin}${nested}` }
+      case 'location-migrated':
+        return { location: `${nested}?api-version=${API_VERSION}` }
+      case 'location-preview':
+        return { location: `/api/operations/${op.id}?api-version=${API_VERSION}` }
+      case 'none':
+        return {}
+    }
+  }
+
+  function readOperation(res: ServerResponse, op: OperationRecord, offer: OfferRecord, extraHeaders: Record<string, string>): void {
+    const body = op.progression[Math.min(op.reads, op.progression.length - 1)] as Body
+    op.reads++
+    const status = String(body.status).toLowerCase()
+    if (['succeeded', 'complete', 'completed', 'failed', 'canceled', 'cancelled'].includes(status)) {
+      op.submission.submissionState = status.startsWith('complete') ? 'succeeded' : status === 'cancelled' ? 'canceled' : status
+    }
+    json(res, 200, offer.arrayWrapped ? [body] : body, extraHeaders)
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, body: string, origin: string): void {
+    const url = new URL(req.url ?? '/', origin)
+    // The raw path: `$` must arrive literally, never as %24.
+    const rawPath = (req.url ?? '/').split('?')[0] as string
+    requests.push({ method: req.method ?? '', path: rawPath, query: url.search, headers: req.headers, body, at: Date.now() })
+
+    const fault = takeFault(req, rawPath)
+    if (fault?.kind === 'reset' || fault?.kind === 'hang') {
+      if (fault.kind === 'reset') req.socket.destroy()
+      return
+    }
+    if (fault?.kind === 'status') {
+      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/plain', ...(fault.headers ?? {}) })
+      res.end(fault.body ?? '')
+      return
+    }
+    const extraHeaders = fault?.kind === 'headers' ? fault.headers : {}
+    const resetAfter = fault?.kind === 'reset-after-accept'
+
+    if (url.searchParams.get('api-version') !== API_VERSION) {
+      return error(res, 400, 'InvalidAPIVersion', `The api-version '${url.searchParams.get('api-version') ?? ''}' is invalid. The supported versions are '${API_VERSION}'.`)
+    }
+    const auth = req.headers.authorization ?? ''
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined
+    if (!token || !tokens.has(token)) {
+      res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-length': 0 })
+      return void res.end()
+    }
+
+    const nested = PUBLISHER_PATH.exec(rawPath)
+    const flat = FLAT_OPERATION_PATH.exec(rawPath)
+    if (!nested && !flat) {
+      res.writeHead(404, { 'content-type': 'text/html' })
+      return void res.end('<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>The resource you are looking for has been removed.</h2></body></html>')
+    }
+    if (flat) {
+      const op = operations.get(flat[1] as string)
+      if (!op) return error(res, 404, 'NotFound', `Operation '${flat[1]}' was not found.`)
+      const offer = offers.get(key(op.publisher, op.offer)) as OfferRecord
+      return readOperation(res, op, offer, extraHeaders)
+    }
+    const [, publisher, offerId, action, operationId] = nested as unknown as [string, string, string, string, string | undefined]
+    const known = [...offers.values()].some((o) => o.publisher.toLowerCase() === publisher.toLowerCase())
+    if (!known) return error(res, 404, 'PublisherNotFound', `Publisher '${publisher}' was not found.`)
+    const offer = offers.get(key(publisher, offerId))
+    if (offer?.allowedTokens && !offer.allowedTokens.includes(token)) {
+      return error(res, 403, 'Forbidden', `The caller is not authorized to access publisher '${publisher}'.`)
+    }
+    if (!offer) return error(res, 404, 'OfferNotFound', `Offer '${offerId}' was not found for publisher '${publisher}'.`)
+
+    if (req.method === 'POST' && action === 'golive') {
+      const running = offer.submissions.find((s) => s.submissionState === 'running')
+      if (running || offer.publishRunning) {
+        return error(res, 409, 'Conflict', `An operation is already in progress for offer '${offer.offer}'.`)
+      }
+      const op = startGoLive(offer, offer.progression)
+      if (resetAfter) return void req.socket.destroy()
+      res.writeHead(202, { 'content-length': 0, ...locationHeaders(offer, op, origin), ...extraHeaders })
+      return void res.end()
+    }
+    if (req.method === 'POST' && action === 'cancel') {
+      res.writeHead(202, { 'content-length': 0 })
+      return void res.end()
+    }
+    if (req.method === 'GET' && action.startsWith('submissions')) {
+      return json(res, 200, offer.submissions, extraHeaders)
+    }
+    if (req.method === 'GET' && action === 'status') {
+      return json(res, 200, { status: offer.offerStatus, messages: [], steps: [], previewLinks: [], liveLinks: [] }, extraHeaders)
+    }
+    if (req.method === 'GET' && operationId) {
+      if (operationId.includes('%24')) return error(res, 404, 'NotFound', `Operation '${decodeURIComponent(operationId)}' was not found.`)
+      const op = operations.get(operationId)
+      if (!op || key(op.publisher, op.offer) !== key(publisher, offerId)) {
+        return error(res, 404, 'NotFound', `Operation '${operationId}' was not found.`)
+      }
+      return readOperation(res, op, offer, extraHeaders)
+    }
+    res.writeHead(405, { 'content-type': 'text/plain' })
+    res.end(`${req.method} is not allowed here.`)
+  }
+
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const address = server.address()
+      const origin = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : 'http://127.0.0.1'
+      handle(req, res, Buffer.concat(chunks).toString('utf8'), origin)
+    })
+  })
+  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 60_000
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    addOffer(setup) {
+      const record: OfferRecord = {
+        publisher: setup.publisher,
+        offer: setup.offer,
+        locationStyle: setup.locationStyle ?? 'operation-location',
+        progression: setup.progression ?? succeedingGoLive(),
+        arrayWrapped: setup.arrayWrapped ?? false,
+        publishRunning: setup.publishRunning ?? false,
+        offerStatus: setup.offerStatus ?? 'waitingForPublisherReview',
+        submissions: []
+      }
+      if (setup.allowedTokens) record.allowedTokens = setup.allowedTokens
+      offers.set(key(setup.publisher, setup.offer), record)
+      if (setup.runningGoLive) startGoLive(record, setup.runningGoLive)
+    },
+    injectFault(fault) {
+      faults.push({ ...fault, left: fault.times ?? 1 })
+    },
+    acceptToken(token) {
+      tokens.add(token)
+    },
+    revokeToken(token) {
+      tokens.delete(token)
+    },
+    requestsTo(method, pathPart) {
+      return requests.filter((r) => r.method === method && r.path.includes(pathPart))
+    },
+    close() {
+      for (const socket of sockets) socket.destroy()
+      return new Promise((resolve) => server.close(() => resolve()))
+    }
+  }
+}

@@ -1,0 +1,27 @@
+// `npm run demo`: the bundled action against the embedded emulator, as a workflow step would run it:
+// trigger, wait with step progress, then the outputs and the job summary it wrote.
+import { DEFAULT_TOKEN, startCppEmulator } from '../emulator/cpp-emulator.ts'
+import { startAction } from './run-action.ts'
+
+const emulator = await startCppEmulator()
+emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm', locationStyle: 'location-migrated' })
+console.log(`CPP emulator listening on ${emulator.url}\n`)
+console.log('--- step log: uses: ./ with publisher contoso, offer contoso-vm, wait: true, poll-interval: 400ms ---')
+
+const running = startAction({
+  inputs: { publisher: 'contoso', offer: 'contoso-vm', token: DEFAULT_TOKEN, wait: 'true', 'poll-interval': '400ms', 'base-url': emulator.url }
+})
+running.child.stdout?.on('data', (chunk: Buffer | string) => process.stdout.write(chunk))
+running.child.stderr?.on('data', (chunk: Buffer | string) => process.stderr.write(chunk))
+const result = await running.result
+await emulator.close()
+
+console.log(`\n--- exit code ${result.exitCode} after ${Math.round(result.durationMs)} ms ---`)
+console.log('\n--- step outputs ---')
+for (const [name, value] of Object.entries(result.outputs)) {
+  console.log(`${name}: ${value.length > 160 ? `${value.slice(0, 157)}...` : value}`)
+}
+console.log('\n--- job summary (GITHUB_STEP_SUMMARY) ---')
+console.log(result.summary)
+console.log(`--- the emulator saw ${emulator.requests.length} requests: ${emulator.requests.map((r) => `${r.method} ${r.path}`).join(', ')} ---`)
+process.exitCode = result.exitCode ?? 1

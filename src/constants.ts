@@ -1,0 +1,24 @@
+// Input and output names are the action's public interface: workflows depend on them.
+export const Inputs = {
+  Publisher: 'publisher',
+  Offer: 'offer',
+  Token: 'token',
+  Wait: 'wait',
+  Timeout: 'timeout',
+  PollInterval: 'poll-interval',
+  RequestTimeout: 'request-timeout',
+  OperationLocation: 'operation-location',
+  BaseUrl: 'base-url',
+  ApiVersion: 'api-version'
+} as const
+
+export const Outputs = {
+  OperationLocation: 'operation-location',
+  OperationId: 'operation-id',
+  Status: 'status',
+  Operation: 'operation'
+} as const
+
+export const DEFAULT_BASE_URL = 'https://cloudpartner.azure.com'
+export const DEFAULT_API_VERSION = '2017-10-31'
+export const USER_AGENT = 'cpp-go-live-action/1'

@@ -1,0 +1,108 @@
+// A typed view of an operation body, read defensively: every field may be missing or oddly typed.
+import { htmlToText } from './html.js'
+import { normaliseOperationStatus, normaliseStepStatus, type OperationState, type StepState } from './status.js'
+
+export interface OperationMessage {
+  text: string
+  level: string
+  timestamp?: string
+}
+
+export interface OperationStep {
+  id: string
+  name: string
+  rawStatus: string
+  state: StepState | undefined
+  estimate?: string
+  progress?: number
+  messages: OperationMessage[]
+}
+
+export interface Operation {
+  rawStatus: string | undefined
+  state: OperationState
+  knownStatus: boolean
+  steps: OperationStep[]
+  messages: OperationMessage[]
+  /** The body as the service sent it (unwrapped from an array), for the `operation` output. */
+  body: Record<string, unknown>
+}
+
+type Json = Record<string, unknown>
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+}
+
+function messagesOf(value: unknown): OperationMessage[] {
+  if (!Array.isArray(value)) return []
+  return value.filter(isObject).flatMap((m) => {
+    const html = text(m.messageHtml) ?? text(m.message) ?? text(m.text)
+    if (!html) return []
+    const message: OperationMessage = { text: htmlToText(html), level: (text(m.level) ?? 'information').toLowerCase() }
+    const timestamp = text(m.timestamp)
+    if (timestamp) message.timestamp = timestamp
+    return message.text ? [message] : []
+  })
+}
+
+function stepOf(value: Json, index: number): OperationStep {
+  const id = text(value.id) ?? `step-${index + 1}`
+  const rawStatus = text(value.status) ?? 'unknown'
+  const step: OperationStep = {
+    id,
+    name: text(value.stepName) ?? id,
+    rawStatus,
+    state: normaliseStepStatus(rawStatus),
+    messages: messagesOf(value.messages)
+  }
+  const estimate = text(value.estimatedTimeFrame)
+  if (estimate) step.estimate = estimate
+  if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
+    step.progress = value.progressPercentage
+  }
+  return step
+}
+
+/** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
+export function parseOperation(json: unknown): Operation {
+  const body = Array.isArray(json) ? json[0] : json
+  if (!isObject(body)) {
+    throw new Error('the operation body is not a JSON object')
+  }
+  const rawStatus = text(body.status)
+  const { state, known } = normaliseOperationStatus(rawStatus)
+  const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : []
+  return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), body }
+}
+
+const ACTIVE_STEP_STATES: ReadonlySet<StepState | undefined> = new Set(['running', 'waiting', 'blocked'])
+
+/** The step the operation is in now: the first active one, else the first not started. */
+export function currentStep(operation: Operation): OperationStep | undefined {
+  return (
+    operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ??
+    operation.steps.find((s) => s.state === 'notStarted')
+  )
+}
+
+/** Why an operation failed, in words: its error messages and those of failed steps. */
+export function failureReasons(operation: Operation): string[] {
+  const reasons: string[] = []
+  const add = (line: string): void => {
+    if (!reasons.includes(line)) reasons.push(line)
+  }
+  for (const m of operation.messages) if (m.level === 'error') add(m.text)
+  for (const step of operation.steps) {
+    const errors = step.messages.filter((m) => m.level === 'error')
+    for (const m of errors) add(`${step.name}: ${m.text}`)
+    if (errors.length === 0 && (step.state === 'failed' || step.state === 'canceled')) {
+      add(`${step.name}: ${step.rawStatus}`)
+    }
+  }
+  return reasons
+}

@@ -1,0 +1,56 @@
+// What is worth retrying, and how long to wait first.
+import type { HttpResponse, NetworkError } from './transport.js'
+
+/** `read`: a GET, safe to repeat. `trigger`: the go-live POST, which starts something. */
+export type RequestKind = 'read' | 'trigger'
+
+/** `ambiguous`: the POST may have been acted on; look for the go-live before sending it again. */
+export type RetryDecision = 'retry' | 'ambiguous' | 'fail'
+
+const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504])
+// The service refused before acting: throttled, or not available at all.
+const NOT_ACTED_STATUSES = new Set([429, 503])
+const AMBIGUOUS_STATUSES = new Set([408, 500, 502, 504])
+
+export function decideRetry(kind: RequestKind, outcome: HttpResponse | NetworkError): RetryDecision {
+  if ('status' in outcome) {
+    if (kind === 'read') return RETRYABLE_READ_STATUSES.has(outcome.status) ? 'retry' : 'fail'
+    if (NOT_ACTED_STATUSES.has(outcome.status)) return 'retry'
+    return AMBIGUOUS_STATUSES.has(outcome.status) ? 'ambiguous' : 'fail'
+  }
+  if (!outcome.retryable) return 'fail'
+  if (kind === 'read' || !outcome.maybeSent) return 'retry'
+  return 'ambiguous'
+}
+
+/** Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP-date), if it is valid. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const text = (Array.isArray(value) ? value[0] : value)?.trim()
+  if (!text) return undefined
+  if (/^\d+$/.test(text)) return Number(text) * 1_000
+  const date = Date.parse(text)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now)
+}
+
+export interface BackoffSettings {
+  /** How many times a request is sent at most, the first one included. */
+  maxAttempts: number
+  baseDelayMs: number
+  maxDelayMs: number
+}
+
+/**
+ * Delay before retry number `retry` (1 for the first retry): exponential with equal jitter, so
+ * clients that failed together do not come back together; a `Retry-After` is a floor.
+ */
+export function retryDelay(retry: number, settings: BackoffSettings, retryAfterMs?: number, random = Math.random): number {
+  const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (retry - 1))
+  const jittered = exponential / 2 + (random() * exponential) / 2
+  return Math.round(Math.max(jittered, retryAfterMs ?? 0))
+}
+
+/** Backoff scaled to the poll interval: 1s..30s for the default 60s, milliseconds in tests. */
+export function backoffFor(pollIntervalMs: number): BackoffSettings {
+  const baseDelayMs = Math.min(1_000, Math.max(1, Math.round(pollIntervalMs / 4)))
+  return { maxAttempts: 5, baseDelayMs, maxDelayMs: Math.min(30_000, Math.max(baseDelayMs, pollIntervalMs)) }
+}

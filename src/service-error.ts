@@ -1,0 +1,107 @@
+// Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
+import { ActionError } from './errors.js'
+import { htmlToText } from './html.js'
+import type { HttpResponse } from './transport.js'
+
+const MAX_DETAIL = 300
+
+export interface ServiceDetail {
+  code?: string
+  message?: string
+}
+
+/** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
+export function serviceDetail(response: Pick<HttpResponse, 'body' | 'headers'>): ServiceDetail {
+  const body = response.body.trim()
+  if (!body) return {}
+  const type = String(response.headers['content-type'] ?? '').toLowerCase()
+  if (type.includes('json') || /^[[{]/.test(body)) {
+    try {
+      return fromJson(JSON.parse(body))
+    } catch {
+      // Not JSON after all: fall through to text.
+    }
+  }
+  if (type.includes('html') || /^<(!doctype|html)/i.test(body)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1]
+    const text = htmlToText(body.replace(/<head[\s\S]*?<\/head>/i, ''))
+    const parts = [title ? htmlToText(title) : undefined, text].filter(Boolean) as string[]
+    const message = [...new Set(parts)].join(': ')
+    return message ? { message: excerpt(message) } : {}
+  }
+  return { message: excerpt(body.replace(/\s+/g, ' ')) }
+}
+
+function fromJson(json: unknown): ServiceDetail {
+  const root = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | null
+  if (typeof root !== 'object' || root === null) return {}
+  const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root) as Record<string, unknown>
+  const detail: ServiceDetail = {}
+  const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined)
+  const message = inner.message ?? inner.Message ?? root.error_description ?? root.message
+  if (typeof code === 'string' && code) detail.code = code
+  if (typeof message === 'string' && message) detail.message = excerpt(htmlToText(message))
+  return detail
+}
+
+function excerpt(text: string): string {
+  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout'
+}
+
+export interface Subject {
+  publisher: string
+  offer: string
+}
+
+export function hintFor(status: number, subject: Subject, detail: ServiceDetail): string | undefined {
+  switch (status) {
+    case 400:
+      return /version/i.test(`${detail.code} ${detail.message}`)
+        ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
+        : 'The service rejected the request as malformed.'
+    case 401:
+      return 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://cloudpartner.azure.com; tokens live about an hour.'
+    case 403:
+      return `The identity is not allowed to act for publisher '${subject.publisher}': add its service principal (the app registration) to the Partner Center account that owns the publisher, and check the publisher id.`
+    case 404:
+      return `Publisher '${subject.publisher}' or offer '${subject.offer}' was not found: check both ids (as shown in Partner Center) and that the offer exists for this publisher.`
+    case 409:
+      return 'Another operation is running on the offer; wait for it to finish, then run the step again.'
+    case 422:
+      return 'The service could not validate the offer for go-live: fix the issues it lists in Partner Center.'
+    case 429:
+      return 'The service throttled the requests; try again later or poll less often (poll-interval).'
+    default:
+      return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined
+  }
+}
+
+export class ServiceError extends ActionError {
+  override name = 'ServiceError'
+  readonly status: number
+  readonly detail: ServiceDetail
+  constructor(what: string, response: HttpResponse, subject: Subject, hint?: string) {
+    const detail = serviceDetail(response)
+    const reason = REASONS[response.status] ?? ''
+    const said = [detail.code, detail.message].filter(Boolean).join(': ')
+    const advice = hint ?? hintFor(response.status, subject, detail)
+    super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`)
+    this.status = response.status
+    this.detail = detail
+  }
+}

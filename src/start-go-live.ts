@@ -1,0 +1,84 @@
+// Starting a go-live without ever starting two: a running one is followed instead.
+import * as core from '@actions/core'
+import { AmbiguousTriggerError, type CppClient, type Submission } from './cpp-client.js'
+import { ActionError } from './errors.js'
+import { retryDelay, type BackoffSettings } from './retry.js'
+import { ServiceError, type Subject } from './service-error.js'
+import { sleep } from './sleep.js'
+import { isFinishedSubmissionState } from './status.js'
+
+export interface Started {
+  location: URL
+  /** `started`: this run's POST was accepted. `attached`: a go-live already running is followed. */
+  how: 'started' | 'attached'
+}
+
+const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live'])
+
+/** The newest go-live submission that has not finished, if any. */
+export function runningGoLive(submissions: Submission[]): Submission | undefined {
+  const running = submissions.filter((s) => {
+    const isGoLive = GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production'
+    return isGoLive && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState)
+  })
+  const time = (s: Submission): number => Date.parse(s.changedTime ?? '') || 0
+  return running.sort((a, b) => time(b) - time(a))[0]
+}
+
+async function findRunning(client: CppClient, subject: Subject): Promise<URL | undefined> {
+  const found = runningGoLive(await client.listSubmissions(subject))
+  if (!found) return undefined
+  core.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${found.id}): following it instead of starting another.`)
+  return client.submissionLocation(subject, found)
+}
+
+export async function startGoLive(client: CppClient, subject: Subject, backoff: BackoffSettings, signal?: AbortSignal): Promise<Started> {
+  // A re-run of the workflow must not start a second go-live: look before posting.
+  try {
+    const running = await findRunning(client, subject)
+    if (running) return { location: running, how: 'attached' }
+  } catch (error) {
+    // Auth and not-found problems would fail the POST the same way: report them now.
+    if (error instanceof ServiceError && error.status < 500 && error.status !== 429) throw error
+    core.warning(`Could not check for a running go-live (${(error as Error).message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`)
+  }
+
+  core.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`)
+  for (let attempt = 1; ; attempt++) {
+    let answer
+    try {
+      answer = await client.goLive(subject)
+    } catch (error) {
+      if (!(error instanceof AmbiguousTriggerError)) throw error
+      core.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
+      let running: URL | undefined
+      try {
+        running = await findRunning(client, subject)
+      } catch (lookup) {
+        throw new ActionError(
+          `${error.message}, and the check for a running go-live failed too (${(lookup as Error).message}). Check the offer in Partner Center before running the step again: a go-live may have started.`
+        )
+      }
+      if (running) return { location: running, how: 'attached' }
+      if (attempt >= backoff.maxAttempts) {
+        throw new ActionError(
+          `${error.message} (${attempt} attempts), and no running go-live was found for ${subject.publisher}/${subject.offer}. Check the offer in Partner Center before running the step again.`
+        )
+      }
+      await sleep(retryDelay(attempt, backoff), signal)
+      continue
+    }
+    if (answer.kind === 'accepted') {
+      return { location: answer.location, how: 'started' }
+    }
+    // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
+    const running = await findRunning(client, subject)
+    if (running) return { location: running, how: 'attached' }
+    throw new ServiceError(
+      'The Go Live request',
+      answer.response,
+      subject,
+      'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.'
+    )
+  }
+}
