@@ -69,7 +69,9 @@ interface OperationRecord {
   submission: Body
 }
 
-interface OfferRecord extends Required<Pick<OfferSetup, 'publisher' | 'offer' | 'locationStyle' | 'progression' | 'arrayWrapped' | 'publishRunning'>> {
+interface OfferRecord extends Required<
+  Pick<OfferSetup, 'publisher' | 'offer' | 'locationStyle' | 'progression' | 'arrayWrapped' | 'publishRunning'>
+> {
   offerStatus: string
   allowedTokens?: string[]
   submissions: Body[]
@@ -84,6 +86,10 @@ export interface CppEmulator {
   revokeToken(token: string): void
   /** Requests matching method and a path substring. */
   requestsTo(method: string, pathPart: string): RecordedRequest[]
+  /** Replaces what the offer's operations answer from now on (the benchmark's "it ends now"). */
+  setProgression(publisher: string, offer: string, progression: Body[]): void
+  /** Forgets offers, operations, faults and recorded requests; tokens go back to the initial set. */
+  reset(): void
   close(): Promise<void>
 }
 
@@ -98,7 +104,8 @@ const PUBLISHER_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|su
 const FLAT_OPERATION_PATH = /^\/api\/operations\/([^/]+)$/
 
 export async function startCppEmulator(options: EmulatorOptions = {}): Promise<CppEmulator> {
-  const tokens = new Set(options.tokens ?? [DEFAULT_TOKEN])
+  const initialTokens = options.tokens ?? [DEFAULT_TOKEN]
+  const tokens = new Set(initialTokens)
   const offers = new Map<string, OfferRecord>()
   const operations = new Map<string, OperationRecord>()
   const faults: Array<Fault & { left: number }> = []
@@ -189,7 +196,12 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     const resetAfter = fault?.kind === 'reset-after-accept'
 
     if (url.searchParams.get('api-version') !== API_VERSION) {
-      return error(res, 400, 'InvalidAPIVersion', `The api-version '${url.searchParams.get('api-version') ?? ''}' is invalid. The supported versions are '${API_VERSION}'.`)
+      return error(
+        res,
+        400,
+        'InvalidAPIVersion',
+        `The api-version '${url.searchParams.get('api-version') ?? ''}' is invalid. The supported versions are '${API_VERSION}'.`
+      )
     }
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined
@@ -202,7 +214,9 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     const flat = FLAT_OPERATION_PATH.exec(rawPath)
     if (!nested && !flat) {
       res.writeHead(404, { 'content-type': 'text/html' })
-      return void res.end('<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>The resource you are looking for has been removed.</h2></body></html>')
+      return void res.end(
+        '<!DOCTYPE html><html><head><title>404 - File or directory not found.</title></head><body><h2>The resource you are looking for has been removed.</h2></body></html>'
+      )
     }
     if (flat) {
       const op = operations.get(flat[1] as string)
@@ -295,6 +309,22 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     },
     revokeToken(token) {
       tokens.delete(token)
+    },
+    setProgression(publisher, offer, progression) {
+      for (const op of operations.values()) {
+        if (key(op.publisher, op.offer) === key(publisher, offer)) {
+          op.progression = progression
+          op.reads = 0
+        }
+      }
+    },
+    reset() {
+      offers.clear()
+      operations.clear()
+      faults.length = 0
+      requests.length = 0
+      tokens.clear()
+      for (const token of initialTokens) tokens.add(token)
     },
     requestsTo(method, pathPart) {
       return requests.filter((r) => r.method === method && r.path.includes(pathPart))

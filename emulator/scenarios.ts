@@ -27,13 +27,39 @@ const signoff = step('publisher-signoff', 'Publisher signoff', 'complete', { pro
 /** A go-live that runs through preparation and the Live step and succeeds (spelled `completed`). */
 export function succeedingGoLive(successSpelling = 'succeeded'): Body[] {
   return [
-    operation('notStarted', [signoff, step('golive-prep', 'Go-live preparation', 'notStarted', { estimatedTimeFrame: '< 1 hour' }), step('live', 'live', 'notStarted', { estimatedTimeFrame: '~2-5 days' })]),
-    operation('running', [signoff, step('golive-prep', 'Go-live preparation', 'inProgress', { estimatedTimeFrame: '< 1 hour', progressPercentage: 40 }), step('live', 'live', 'notStarted', { estimatedTimeFrame: '~2-5 days' })]),
-    operation('running', [signoff, step('golive-prep', 'Go-live preparation', 'complete', { estimatedTimeFrame: '< 1 hour', progressPercentage: 100 }), step('live', 'live', 'inProgress', { estimatedTimeFrame: '~2-5 days', progressPercentage: 10 })]),
-    operation('running', [signoff, step('golive-prep', 'Go-live preparation', 'complete', { estimatedTimeFrame: '< 1 hour', progressPercentage: 100 }), step('live', 'live', 'inProgress', { estimatedTimeFrame: '~2-5 days', progressPercentage: 70 })]),
-    operation(successSpelling, [signoff, step('golive-prep', 'Go-live preparation', 'complete', { estimatedTimeFrame: '< 1 hour', progressPercentage: 100 }), step('live', 'live', 'complete', { estimatedTimeFrame: '~2-5 days' })], {
-      liveLinks: [{ displayText: 'Azure Marketplace listing', uri: 'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.contoso-vm' }]
-    })
+    operation('notStarted', [
+      signoff,
+      step('golive-prep', 'Go-live preparation', 'notStarted', { estimatedTimeFrame: '< 1 hour' }),
+      step('live', 'live', 'notStarted', { estimatedTimeFrame: '~2-5 days' })
+    ]),
+    operation('running', [
+      signoff,
+      step('golive-prep', 'Go-live preparation', 'inProgress', { estimatedTimeFrame: '< 1 hour', progressPercentage: 40 }),
+      step('live', 'live', 'notStarted', { estimatedTimeFrame: '~2-5 days' })
+    ]),
+    operation('running', [
+      signoff,
+      step('golive-prep', 'Go-live preparation', 'complete', { estimatedTimeFrame: '< 1 hour', progressPercentage: 100 }),
+      step('live', 'live', 'inProgress', { estimatedTimeFrame: '~2-5 days', progressPercentage: 10 })
+    ]),
+    operation('running', [
+      signoff,
+      step('golive-prep', 'Go-live preparation', 'complete', { estimatedTimeFrame: '< 1 hour', progressPercentage: 100 }),
+      step('live', 'live', 'inProgress', { estimatedTimeFrame: '~2-5 days', progressPercentage: 70 })
+    ]),
+    operation(
+      successSpelling,
+      [
+        signoff,
+        step('golive-prep', 'Go-live preparation', 'complete', { estimatedTimeFrame: '< 1 hour', progressPercentage: 100 }),
+        step('live', 'live', 'complete', { estimatedTimeFrame: '~2-5 days' })
+      ],
+      {
+        liveLinks: [
+          { displayText: 'Azure Marketplace listing', uri: 'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.contoso-vm' }
+        ]
+      }
+    )
   ]
 }
 
@@ -45,7 +71,10 @@ export function failingGoLive(): Body[] {
     operation('running', [signoff, step('live', 'Live', 'inProgress', { estimatedTimeFrame: '~2-5 days', progressPercentage: 20 })]),
     operation('failed', [
       signoff,
-      step('live', 'Live', 'rejected', { estimatedTimeFrame: '~2-5 days', messages: [{ messageHtml: FAILURE_HTML, level: 'error', timestamp: at(5) }] })
+      step('live', 'Live', 'rejected', {
+        estimatedTimeFrame: '~2-5 days',
+        messages: [{ messageHtml: FAILURE_HTML, level: 'error', timestamp: at(5) }]
+      })
     ])
   ]
 }
@@ -54,7 +83,10 @@ export function failingGoLive(): Body[] {
 export function canceledGoLive(): Body[] {
   return [
     operation('running', [signoff, step('live', 'Live', 'inProgress')]),
-    operation('cancelled', [signoff, step('live', 'Live', 'canceled', { messages: [{ messageHtml: 'Canceled by <i>publisher</i>.', level: 'warning', timestamp: at(3) }] })])
+    operation('cancelled', [
+      signoff,
+      step('live', 'Live', 'canceled', { messages: [{ messageHtml: 'Canceled by <i>publisher</i>.', level: 'warning', timestamp: at(3) }] })
+    ])
   ]
 }
 

@@ -9,7 +9,14 @@ console.log(`CPP emulator listening on ${emulator.url}\n`)
 console.log('--- step log: uses: ./ with publisher contoso, offer contoso-vm, wait: true, poll-interval: 400ms ---')
 
 const running = startAction({
-  inputs: { publisher: 'contoso', offer: 'contoso-vm', token: DEFAULT_TOKEN, wait: 'true', 'poll-interval': '400ms', 'base-url': emulator.url }
+  inputs: {
+    publisher: 'contoso',
+    offer: 'contoso-vm',
+    token: DEFAULT_TOKEN,
+    wait: 'true',
+    'poll-interval': '400ms',
+    'base-url': emulator.url
+  }
 })
 running.child.stdout?.on('data', (chunk: Buffer | string) => process.stdout.write(chunk))
 running.child.stderr?.on('data', (chunk: Buffer | string) => process.stderr.write(chunk))
@@ -23,5 +30,7 @@ for (const [name, value] of Object.entries(result.outputs)) {
 }
 console.log('\n--- job summary (GITHUB_STEP_SUMMARY) ---')
 console.log(result.summary)
-console.log(`--- the emulator saw ${emulator.requests.length} requests: ${emulator.requests.map((r) => `${r.method} ${r.path}`).join(', ')} ---`)
+console.log(
+  `--- the emulator saw ${emulator.requests.length} requests: ${emulator.requests.map((r) => `${r.method} ${r.path}`).join(', ')} ---`
+)
 process.exitCode = result.exitCode ?? 1

@@ -18,6 +18,8 @@ export interface RunOptions {
   env?: Record<string, string>
   /** Step debug logging (ACTIONS_STEP_DEBUG / RUNNER_DEBUG). */
   debug?: boolean
+  /** Extra node flags (the benchmark's --trace-gc); the runner passes none. */
+  nodeArgs?: string[]
 }
 
 export interface RunResult {
@@ -90,7 +92,7 @@ export function startAction(options: RunOptions): RunningAction {
   Object.assign(env, options.env ?? {})
 
   const started = performance.now()
-  const child = spawn(NODE24, [BUNDLE], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(NODE24, [...(options.nodeArgs ?? []), BUNDLE], { env, cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''
   const watchers: Array<{ text: string; resolve: () => void }> = []
@@ -115,8 +117,7 @@ export function startAction(options: RunOptions): RunningAction {
   return {
     child,
     result,
-    waitForOutput: (text) =>
-      stdout.includes(text) ? Promise.resolve() : new Promise((resolve) => watchers.push({ text, resolve }))
+    waitForOutput: (text) => (stdout.includes(text) ? Promise.resolve() : new Promise((resolve) => watchers.push({ text, resolve })))
   }
 }
 

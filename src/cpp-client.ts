@@ -162,7 +162,8 @@ export class CppClient {
         throw new ActionError(`${what} failed: ${said}.`)
       }
       if (attempt >= backoff.maxAttempts) {
-        if ('status' in outcome) throw new RetriesExhaustedError(this.failure(what, outcome, subject).message + ` (after ${attempt} attempts)`)
+        if ('status' in outcome)
+          throw new RetriesExhaustedError(this.failure(what, outcome, subject).message + ` (after ${attempt} attempts)`)
         throw new RetriesExhaustedError(`${what} failed after ${attempt} attempts: ${said}.`)
       }
       const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined

@@ -19,10 +19,11 @@ import { waitForOperation } from './wait-for-operation.js'
 /** Records the operation the moment it is known, so no later failure can lose it. */
 function recordOperation(location: URL, how: Started['how'] | 'given', subject: Subject): string {
   const id = operationIdOf(location)
+  const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live'
+  // The log line first: it survives even if writing the outputs fails.
+  core.info(`${verb} for ${subject.publisher}/${subject.offer}. Operation location: ${location.href}`)
   core.setOutput(Outputs.OperationLocation, location.href)
   core.setOutput(Outputs.OperationId, id)
-  const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live'
-  core.info(`${verb} for ${subject.publisher}/${subject.offer}. Operation location: ${location.href}`)
   return id
 }
 
@@ -85,13 +86,17 @@ export async function run(): Promise<void> {
 
     if (!config.wait) {
       if (how === 'started') {
-        core.info('Not waiting (wait: false). ' + resumeHint(location).replace('The go-live goes on at the service; nothing was cancelled. ', ''))
+        core.info(
+          'Not waiting (wait: false). ' + resumeHint(location).replace('The go-live goes on at the service; nothing was cancelled. ', '')
+        )
         return
       }
       // Check-later mode: one read, and its state is the step's result.
       observe((await client.getOperation(location, subject)).operation)
     } else {
-      core.info(`Waiting up to ${formatDuration(config.timeoutMs)} for the go-live, polling every ${formatDuration(config.pollIntervalMs)}.`)
+      core.info(
+        `Waiting up to ${formatDuration(config.timeoutMs)} for the go-live, polling every ${formatDuration(config.pollIntervalMs)}.`
+      )
       const outcome = await waitForOperation(client, location, subject, {
         intervalMs: config.pollIntervalMs,
         deadline: startedAt + config.timeoutMs,
@@ -100,13 +105,19 @@ export async function run(): Promise<void> {
       })
       if (outcome.kind === 'timeout') {
         facts.result = 'running'
-        throw new ActionError(`Timed out after ${formatDuration(config.timeoutMs)} waiting for the go-live of ${subject.publisher}/${subject.offer}. ${resumeHint(location)}`)
+        throw new ActionError(
+          `Timed out after ${formatDuration(config.timeoutMs)} waiting for the go-live of ${subject.publisher}/${subject.offer}. ${resumeHint(location)}`
+        )
       }
     }
 
     const operation = facts.operation as Operation
     if (operation.state === 'failed' || operation.state === 'canceled') throw new ActionError(failureMessage(operation))
-    core.info(operation.state === 'succeeded' ? `The go-live of ${subject.publisher}/${subject.offer} succeeded.` : `The go-live is still ${operation.rawStatus ?? 'running'}.`)
+    core.info(
+      operation.state === 'succeeded'
+        ? `The go-live of ${subject.publisher}/${subject.offer} succeeded.`
+        : `The go-live is still ${operation.rawStatus ?? 'running'}.`
+    )
   } catch (error) {
     let message = error instanceof Error ? error.message : String(error)
     if (error instanceof CancelledError && facts.location) message = `${message}. ${resumeHint(facts.location)}`

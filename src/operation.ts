@@ -84,10 +84,7 @@ const ACTIVE_STEP_STATES: ReadonlySet<StepState | undefined> = new Set(['running
 
 /** The step the operation is in now: the first active one, else the first not started. */
 export function currentStep(operation: Operation): OperationStep | undefined {
-  return (
-    operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ??
-    operation.steps.find((s) => s.state === 'notStarted')
-  )
+  return operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ?? operation.steps.find((s) => s.state === 'notStarted')
 }
 
 /** Why an operation failed, in words: its error messages and those of failed steps. */

@@ -28,6 +28,8 @@ export function parseRetryAfter(value: string | string[] | undefined, now = Date
   const text = (Array.isArray(value) ? value[0] : value)?.trim()
   if (!text) return undefined
   if (/^\d+$/.test(text)) return Number(text) * 1_000
+  // An HTTP-date names its month (`Sat, 21 Nov 2026 10:00:30 GMT`); Date.parse takes '-1' too.
+  if (!/[a-z]{3}/i.test(text)) return undefined
   const date = Date.parse(text)
   return Number.isNaN(date) ? undefined : Math.max(0, date - now)
 }

@@ -28,7 +28,9 @@ export function runningGoLive(submissions: Submission[]): Submission | undefined
 async function findRunning(client: CppClient, subject: Subject): Promise<URL | undefined> {
   const found = runningGoLive(await client.listSubmissions(subject))
   if (!found) return undefined
-  core.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${found.id}): following it instead of starting another.`)
+  core.info(
+    `A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${found.id}): following it instead of starting another.`
+  )
   return client.submissionLocation(subject, found)
 }
 
@@ -40,7 +42,9 @@ export async function startGoLive(client: CppClient, subject: Subject, backoff: 
   } catch (error) {
     // Auth and not-found problems would fail the POST the same way: report them now.
     if (error instanceof ServiceError && error.status < 500 && error.status !== 429) throw error
-    core.warning(`Could not check for a running go-live (${(error as Error).message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`)
+    core.warning(
+      `Could not check for a running go-live (${(error as Error).message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`
+    )
   }
 
   core.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`)

@@ -52,7 +52,12 @@ export function classifyNetworkError(error: unknown, url: URL): NetworkError {
     return new NetworkError(`no response from ${where} in time`, 'TIMEOUT', true, true)
   }
   // TLS and protocol errors do not heal by retrying.
-  return new NetworkError(`request to ${where} failed: ${message}${typeof code === 'string' ? ` (${code})` : ''}`, String(code ?? 'ERROR'), false, false)
+  return new NetworkError(
+    `request to ${where} failed: ${message}${typeof code === 'string' ? ` (${code})` : ''}`,
+    String(code ?? 'ERROR'),
+    false,
+    false
+  )
 }
 
 export function createTransport(requestTimeoutMs: number): Transport {

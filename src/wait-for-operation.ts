@@ -38,7 +38,9 @@ export async function waitForOperation(client: CppClient, location: URL, subject
     } catch (error) {
       // A passing outage must not end a wait of hours; a lasting one must not hide behind it.
       if (!(error instanceof RetriesExhaustedError) || ++missed >= maxMissed) throw error
-      core.warning(`Poll ${poll} failed (${error.message}); trying again at the next poll (${missed} of ${maxMissed} missed polls allowed in a row).`)
+      core.warning(
+        `Poll ${poll} failed (${error.message}); trying again at the next poll (${missed} of ${maxMissed} missed polls allowed in a row).`
+      )
     }
     const remaining = options.deadline - Date.now()
     if (remaining <= 0) return last ? { kind: 'timeout', operation: last } : { kind: 'timeout' }

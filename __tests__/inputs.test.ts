@@ -1,0 +1,80 @@
+import { beforeEach, describe, expect, it, jest } from '@jest/globals'
+import { createCoreMock } from './helpers/core-mock.js'
+
+const core = createCoreMock()
+jest.unstable_mockModule('@actions/core', () => core.module)
+const { getConfig } = await import('../src/inputs.js')
+
+const valid = { publisher: 'contoso', offer: 'contoso-vm', token: 'secret-token' }
+
+describe('getConfig', () => {
+  beforeEach(() => {
+    core.reset()
+    core.inputs = { ...valid }
+  })
+
+  it('applies the documented defaults', () => {
+    const config = getConfig()
+    expect(config).toMatchObject({
+      publisher: 'contoso',
+      offer: 'contoso-vm',
+      wait: false,
+      timeoutMs: 6 * 3_600_000,
+      pollIntervalMs: 60_000,
+      requestTimeoutMs: 30_000,
+      apiVersion: '2017-10-31'
+    })
+    expect(config.baseUrl.href).toBe('https://cloudpartner.azure.com/')
+    expect(config.operationLocation).toBeUndefined()
+  })
+
+  it('masks the token before validating anything else', () => {
+    core.inputs = { token: 'secret-token', publisher: 'bad/id' }
+    expect(() => getConfig()).toThrow(/publisher/)
+    expect(core.secrets).toEqual(['secret-token'])
+  })
+
+  it.each([
+    ['publisher', '', "Input 'publisher' is required"],
+    ['publisher', 'con/toso', "Input 'publisher' must be a plain identifier"],
+    ['offer', 'a..b', "Input 'offer' must be a plain identifier"],
+    ['offer', 'my offer', "Input 'offer' must be a plain identifier"],
+    ['offer', 'x?y=1', "Input 'offer' must be a plain identifier"],
+    ['token', '', "Input 'token' is required"],
+    ['wait', 'yes', "Input 'wait' must be 'true' or 'false'; got 'yes'"],
+    ['timeout', '0s', "Input 'timeout' must be a positive duration"],
+    ['poll-interval', '1 minute', "Input 'poll-interval' must be a positive duration"],
+    ['request-timeout', 'fast', "Input 'request-timeout' must be a positive duration"],
+    ['base-url', 'http://cloudpartner.azure.com', "Input 'base-url' must use https"],
+    ['base-url', 'not a url', "Input 'base-url' must be an absolute URL"],
+    ['base-url', 'https://cloudpartner.azure.com/api', "Input 'base-url' must be an origin"],
+    ['api-version', 'latest', "Input 'api-version' must be a date such as 2017-10-31"],
+    ['operation-location', 'operations/123', "Input 'operation-location' must be an absolute URL or a path starting with /api/"],
+    ['operation-location', 'https://evil.example/api/operations/1', "Input 'operation-location' points to https://evil.example"],
+    ['operation-location', '/api/publishers/other/offers/contoso-vm/operations/1', "Input 'operation-location' belongs to other/contoso-vm"]
+  ])('refuses %s=%j naming the input and what is allowed', (name, value, message) => {
+    core.inputs[name] = value
+    expect(() => getConfig()).toThrow(message)
+  })
+
+  it('reads booleans and durations as workflows write them', () => {
+    Object.assign(core.inputs, { wait: 'TRUE', timeout: '1h30m', 'poll-interval': '500ms', 'base-url': 'http://127.0.0.1:8080/' })
+    const config = getConfig()
+    expect(config.wait).toBe(true)
+    expect(config.timeoutMs).toBe(5_400_000)
+    expect(config.pollIntervalMs).toBe(500)
+    expect(config.baseUrl.origin).toBe('http://127.0.0.1:8080')
+  })
+
+  it('resolves an operation location path against base-url, adding api-version', () => {
+    core.inputs['operation-location'] = '/api/operations/contoso$contoso-vm$2$preview'
+    expect(getConfig().operationLocation?.href).toBe(
+      'https://cloudpartner.azure.com/api/operations/contoso$contoso-vm$2$preview?api-version=2017-10-31'
+    )
+  })
+
+  it('accepts an operation location of the same offer in another letter case', () => {
+    core.inputs['operation-location'] = 'https://cloudpartner.azure.com/api/publishers/Contoso/offers/Contoso-VM/operations/1'
+    expect(getConfig().operationLocation?.pathname).toBe('/api/publishers/Contoso/offers/Contoso-VM/operations/1')
+  })
+})

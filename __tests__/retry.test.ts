@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals'
+import { backoffFor, decideRetry, parseRetryAfter, retryDelay } from '../src/retry.js'
+import { NetworkError, classifyNetworkError, type HttpResponse } from '../src/transport.js'
+
+const status = (code: number): HttpResponse => ({ status: code, headers: {}, body: '' })
+const url = new URL('https://cloudpartner.azure.com')
+const networkError = (code: string): NetworkError => classifyNetworkError(Object.assign(new Error(code), { code }), url)
+
+describe('decideRetry', () => {
+  it.each([408, 429, 500, 502, 503, 504])('retries a read answered %d', (code) => {
+    expect(decideRetry('read', status(code))).toBe('retry')
+  })
+
+  it.each([400, 401, 403, 404, 409, 422])('does not retry a read answered %d', (code) => {
+    expect(decideRetry('read', status(code))).toBe('fail')
+  })
+
+  it('retries the go-live POST only when the service clearly did not act', () => {
+    expect(decideRetry('trigger', status(429))).toBe('retry')
+    expect(decideRetry('trigger', status(503))).toBe('retry')
+    expect(decideRetry('trigger', networkError('ECONNREFUSED'))).toBe('retry')
+  })
+
+  it('calls a POST failure ambiguous when the service may have acted', () => {
+    for (const code of [500, 502, 504]) expect(decideRetry('trigger', status(code))).toBe('ambiguous')
+    expect(decideRetry('trigger', networkError('ECONNRESET'))).toBe('ambiguous')
+    expect(decideRetry('trigger', new NetworkError('timeout', 'TIMEOUT', true, true))).toBe('ambiguous')
+  })
+
+  it('retries every transient network failure of a read, and no TLS failure', () => {
+    for (const code of ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EAI_AGAIN'])
+      expect(decideRetry('read', networkError(code))).toBe('retry')
+    expect(decideRetry('read', networkError('CERT_HAS_EXPIRED'))).toBe('fail')
+    expect(decideRetry('trigger', networkError('CERT_HAS_EXPIRED'))).toBe('fail')
+  })
+
+  it('classifies http-client timeouts as maybe sent', () => {
+    const error = classifyNetworkError(new Error('Request timeout: /api/x'), url)
+    expect(error).toMatchObject({ code: 'TIMEOUT', maybeSent: true, retryable: true })
+  })
+})
+
+describe('parseRetryAfter', () => {
+  const now = Date.parse('2026-11-21T10:00:00Z')
+  it('reads delta seconds and HTTP dates', () => {
+    expect(parseRetryAfter('7', now)).toBe(7_000)
+    expect(parseRetryAfter('Sat, 21 Nov 2026 10:00:30 GMT', now)).toBe(30_000)
+    expect(parseRetryAfter(['3'], now)).toBe(3_000)
+  })
+  it('ignores what it cannot read, and past dates ask for no wait', () => {
+    expect(parseRetryAfter(undefined, now)).toBeUndefined()
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+    expect(parseRetryAfter('-1', now)).toBeUndefined()
+    expect(parseRetryAfter('Sat, 21 Nov 2026 09:00:00 GMT', now)).toBe(0)
+  })
+})
+
+describe('retryDelay', () => {
+  const settings = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 }
+  it('grows exponentially within [half, full] of the step, capped', () => {
+    expect(retryDelay(1, settings, undefined, () => 0)).toBe(500)
+    expect(retryDelay(1, settings, undefined, () => 1)).toBe(1_000)
+    expect(retryDelay(3, settings, undefined, () => 1)).toBe(4_000)
+    expect(retryDelay(10, settings, undefined, () => 1)).toBe(30_000)
+    expect(retryDelay(10, settings, undefined, () => 0)).toBe(15_000)
+  })
+  it('treats Retry-After as a floor, not a cap', () => {
+    expect(retryDelay(1, settings, 20_000, () => 0)).toBe(20_000)
+    expect(retryDelay(5, settings, 100, () => 1)).toBe(16_000)
+  })
+  it('scales with the poll interval: seconds in production, milliseconds in tests', () => {
+    expect(backoffFor(60_000)).toEqual({ maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 })
+    expect(backoffFor(40)).toEqual({ maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40 })
+  })
+})

@@ -1,0 +1,165 @@
+// `npm run bench`: the figures the issues set targets for, measured against the emulator.
+// Timings on a shared machine are noisy: medians over repeated runs, never a single run.
+import { execFileSync, spawn } from 'node:child_process'
+import { readFileSync, statSync } from 'node:fs'
+import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../emulator/cpp-emulator.ts'
+import { endlessGoLive, succeedingGoLive } from '../emulator/scenarios.ts'
+import { BUNDLE, NODE24, startAction } from './run-action.ts'
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] as number
+}
+const ms = (value: number): string => `${value.toFixed(1)} ms`
+const rows: Array<[string, string, string, string]> = []
+const report = (what: string, figure: string, target: string, ok: boolean): void =>
+  void rows.push([what, figure, target, ok ? 'met' : 'MISSED'])
+
+const emulator: CppEmulator = await startCppEmulator()
+const inputs = (extra: Record<string, string> = {}) => ({
+  publisher: 'contoso',
+  offer: 'contoso-vm',
+  token: DEFAULT_TOKEN,
+  'base-url': emulator.url,
+  ...extra
+})
+
+// 1. Start-to-exit of a trigger-only run vs a bare node process doing one fetch POST.
+const bareScript = `await fetch(process.argv[1], { method: 'POST', headers: { authorization: 'Bearer ${DEFAULT_TOKEN}' } }).then((r) => r.arrayBuffer())`
+async function bareRun(): Promise<number> {
+  const url = `${emulator.url}/api/publishers/contoso/offers/contoso-vm/golive?api-version=2017-10-31`
+  const started = performance.now()
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(NODE24, ['--input-type=module', '-e', bareScript, url], { stdio: 'ignore' })
+    child.on('error', reject).on('close', () => resolve())
+  })
+  return performance.now() - started
+}
+async function actionRun(): Promise<number> {
+  const result = await startAction({ inputs: inputs() }).result
+  if (result.exitCode !== 0) throw new Error(`trigger run failed: ${result.stdout}`)
+  return result.durationMs
+}
+const bare: number[] = []
+const action: number[] = []
+for (let i = 0; i < RUNS + 2; i++) {
+  emulator.reset()
+  emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm' })
+  const b = await bareRun()
+  emulator.reset()
+  emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm' })
+  const a = await actionRun()
+  if (i >= 2) {
+    bare.push(b)
+    action.push(a)
+  } // the first two warm the file cache
+}
+const ratio = median(action) / median(bare)
+report(
+  'trigger-only run, start to exit (median)',
+  `${ms(median(action))} vs bare fetch ${ms(median(bare))}: ratio ${ratio.toFixed(2)}`,
+  'ratio <= 1.3',
+  ratio <= 1.3
+)
+
+// 2 and 3. Terminal state to exit, and GETs per wait, at a 200ms poll interval.
+const interval = 200
+const gaps: number[] = []
+let extraGets = 0
+for (let i = 0; i < 8; i++) {
+  emulator.reset()
+  emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm', progression: endlessGoLive() })
+  const running = startAction({ inputs: inputs({ wait: 'true', 'poll-interval': `${interval}ms` }) })
+  await running.waitForOutput('Waiting up to')
+  // Let it run a while, then make the terminal state appear at a moment unrelated to the polls.
+  await new Promise((resolve) => setTimeout(resolve, 500 + Math.random() * interval))
+  const finishedAt = Date.now()
+  emulator.setProgression('contoso', 'contoso-vm', [succeedingGoLive().at(-1) as Record<string, unknown>])
+  const result = await running.result
+  const exitedAt = Date.now()
+  gaps.push(exitedAt - finishedAt)
+  const gets = emulator.requestsTo('GET', '/operations/')
+  const span = (gets.at(-1)?.at ?? 0) - (gets[0]?.at ?? 0)
+  // One GET at the start, then one per full interval: anything above that is extra.
+  extraGets += Math.max(0, gets.length - (Math.floor(span / interval) + 1))
+  if (result.exitCode !== 0) throw new Error('wait run failed')
+}
+report(
+  'terminal state appears -> action exits (max of 8)',
+  `${ms(Math.max(...gaps))} (median ${ms(median(gaps))})`,
+  `<= ${interval + 50} ms (interval + 50)`,
+  Math.max(...gaps) <= interval + 50
+)
+report('GETs per wait beyond one per interval (8 waits)', String(extraGets), '0', extraGets === 0)
+
+// 4. Bundle size.
+const size = statSync(BUNDLE).size
+report('bundle size (dist/index.js)', `${(size / 1024).toFixed(0)} KiB`, 'reported', true)
+
+// 5. Peak RSS over a 1,000-poll wait, at 10ms so the process idles between polls as a real wait does,
+// next to a bare node process making the same 1,000 GETs (the runtime's own share).
+function sampleRss(pid: number | undefined, onSample: (kb: number) => void): NodeJS.Timeout {
+  return setInterval(() => {
+    try {
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+      if (kb > 0) onSample(kb)
+    } catch {
+      // the process has exited
+    }
+  }, 25)
+}
+emulator.reset()
+const polls = 1_000
+emulator.addOffer({
+  publisher: 'contoso',
+  offer: 'contoso-vm',
+  progression: [...Array(polls - 1).fill(endlessGoLive()[0]), succeedingGoLive().at(-1)]
+})
+const soak = startAction({ inputs: inputs({ wait: 'true', 'poll-interval': '10ms' }), nodeArgs: ['--trace-gc'] })
+const samples: Array<{ gets: number; rssKb: number }> = []
+const sampler = sampleRss(soak.child.pid, (rssKb) => samples.push({ gets: emulator.requestsTo('GET', '/operations/').length, rssKb }))
+const soakResult = await soak.result
+clearInterval(sampler)
+const gets = emulator.requestsTo('GET', '/operations/').length
+// What stays alive after each full GC: a leak makes this climb; heap sizing and JIT do not.
+const liveAfterGc = [...soakResult.stdout.matchAll(/Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)].map((m) => Number(m[1]))
+const operationUrl = `${emulator.url}${emulator.requestsTo('GET', '/operations/')[0]?.path}?api-version=2017-10-31`
+const peakMb = Math.max(...samples.map((s) => s.rssKb)) / 1024
+const avg = (list: typeof samples): number => list.reduce((sum, s) => sum + s.rssKb, 0) / Math.max(1, list.length) / 1024
+const early = avg(samples.filter((s) => s.gets >= 100 && s.gets <= 200))
+const late = avg(samples.filter((s) => s.gets >= 900))
+
+const bareLoop = `import http from 'node:http'
+const agent = new http.Agent({ keepAlive: false })
+for (let i = 0; i < ${polls}; i++) {
+  await new Promise((resolve, reject) => http.get(process.argv[1], { agent, headers: { authorization: 'Bearer ${DEFAULT_TOKEN}' } }, (res) => {
+    let body = ''; res.on('data', (c) => (body += c)); res.on('end', () => resolve(JSON.parse(body)))
+  }).on('error', reject))
+  await new Promise((resolve) => setTimeout(resolve, 10))
+}`
+const bareChild = spawn(NODE24, ['--input-type=module', '-e', bareLoop, operationUrl], { stdio: 'ignore' })
+let barePeakKb = 0
+const bareSampler = sampleRss(bareChild.pid, (kb) => (barePeakKb = Math.max(barePeakKb, kb)))
+await new Promise((resolve) => bareChild.on('close', resolve))
+clearInterval(bareSampler)
+report(
+  `peak RSS over a ${gets}-poll wait at 10ms (exit ${soakResult.exitCode})`,
+  `${peakMb.toFixed(1)} MB (bare node, same ${polls} GETs: ${(barePeakKb / 1024).toFixed(1)} MB); polls 100-200 ${early.toFixed(1)} MB, 900+ ${late.toFixed(1)} MB`,
+  '< 80 MB and flat',
+  peakMb < 80 && late - early < 5
+)
+report(
+  `live heap after each full GC over the same wait (${liveAfterGc.length} GCs)`,
+  liveAfterGc.length > 0
+    ? `first ${liveAfterGc[0]} MB, last ${liveAfterGc.at(-1)} MB, max ${Math.max(...liveAfterGc)} MB`
+    : 'no full GC ran',
+  'flat (no leak)',
+  liveAfterGc.length === 0 || Math.max(...liveAfterGc) - (liveAfterGc[0] as number) < 3
+)
+
+await emulator.close()
+const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()
+console.log(`\nBenchmark against the emulator on loopback, Node ${node}, ${RUNS} runs per timing\n`)
+console.log('| measure | figure | target | |\n| --- | --- | --- | --- |')
+for (const row of rows) console.log(`| ${row.join(' | ')} |`)
