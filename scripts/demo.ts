@@ -18,7 +18,22 @@ const running = startAction({
     'base-url': emulator.url
   }
 })
-running.child.stdout?.on('data', (chunk: Buffer | string) => process.stdout.write(chunk))
+// Shown as the runner shows a step log: masks and debug lines hidden, annotations labelled.
+const SHOW_DEBUG = process.env.RUNNER_DEBUG === '1'
+let pending = ''
+function show(chunk: Buffer | string): void {
+  pending += String(chunk)
+  const lines = pending.split('\n')
+  pending = lines.pop() ?? ''
+  for (const line of lines) {
+    const command = /^::(\w+)[^:]*::(.*)$/.exec(line)
+    if (!command) console.log(`  ${line}`)
+    else if (command[1] === 'error' || command[1] === 'warning' || command[1] === 'notice')
+      console.log(`  ${command[1].toUpperCase()}: ${command[2]}`)
+    else if (command[1] === 'debug' && SHOW_DEBUG) console.log(`  [debug] ${command[2]}`)
+  }
+}
+running.child.stdout?.on('data', show)
 running.child.stderr?.on('data', (chunk: Buffer | string) => process.stderr.write(chunk))
 const result = await running.result
 await emulator.close()
