@@ -7,7 +7,7 @@ const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
 const { CppClient, AmbiguousTriggerError, RetriesExhaustedError } = await import('../src/cpp-client.js')
 const { createTransport } = await import('../src/transport.js')
-const { staticTokenProvider } = await import('../src/token-provider.js')
+const { staticTokenProvider } = await import('../src/static-token.js')
 const { ServiceError } = await import('../src/service-error.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }
@@ -15,12 +15,11 @@ let emulator: CppEmulator
 
 function client(options: { token?: string; requestTimeoutMs?: number; renewTo?: string } = {}) {
   const transport = createTransport(options.requestTimeoutMs ?? 2_000)
-  const tokens = staticTokenProvider(options.token ?? DEFAULT_TOKEN)
-  if (options.renewTo) tokens.renew = async () => options.renewTo
+  let tokens = staticTokenProvider(options.token ?? DEFAULT_TOKEN)
   if (options.renewTo) {
+    // A renewable source, as Entra sign-in is: after renew() it hands out the fresh token.
     let token = options.token ?? DEFAULT_TOKEN
-    tokens.getToken = async () => token
-    tokens.renew = async () => (token = options.renewTo as string)
+    tokens = { ...tokens, renewable: true, getToken: async () => token, renew: async () => (token = options.renewTo as string) }
   }
   const instance = new CppClient({
     baseUrl: new URL(emulator.url),

@@ -40,7 +40,7 @@ describe('getConfig', () => {
     ['offer', 'a..b', "Input 'offer' must be a plain identifier"],
     ['offer', 'my offer', "Input 'offer' must be a plain identifier"],
     ['offer', 'x?y=1', "Input 'offer' must be a plain identifier"],
-    ['token', '', "Input 'token' is required"],
+    ['token', '', "Input 'token' or 'client-id' is required: pass either 'client-id' and 'tenant-id'"],
     ['wait', 'yes', "Input 'wait' must be 'true' or 'false'; got 'yes'"],
     ['timeout', '0s', "Input 'timeout' must be a positive duration"],
     ['poll-interval', '1 minute', "Input 'poll-interval' must be a positive duration"],

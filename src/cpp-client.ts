@@ -24,6 +24,11 @@ export class AmbiguousTriggerError extends ActionError {
   override name = 'AmbiguousTriggerError'
 }
 
+/** The service answered 2xx with something the action cannot read (not JSON, not a list). */
+export class UnexpectedAnswerError extends ActionError {
+  override name = 'UnexpectedAnswerError'
+}
+
 /** A request still failing after its retries; the operation may still be readable later. */
 export class RetriesExhaustedError extends ActionError {
   override name = 'RetriesExhaustedError'
@@ -74,7 +79,7 @@ export class CppClient {
       operation = parseOperation(JSON.parse(response.body))
     } catch (error) {
       const why = error instanceof SyntaxError ? 'is not JSON' : (error as Error).message
-      throw new ActionError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
+      throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
     }
     const read: OperationRead = { operation }
     const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
@@ -90,10 +95,10 @@ export class CppClient {
     try {
       json = JSON.parse(response.body)
     } catch {
-      throw new ActionError(`${what} failed: the answer is not JSON (${excerpt(response.body)}).`)
+      throw new UnexpectedAnswerError(`${what} failed: the answer is not JSON (${excerpt(response.body)}).`)
     }
     const list = Array.isArray(json) ? json : (json as { value?: unknown })?.value
-    if (!Array.isArray(list)) throw new ActionError(`${what} failed: the answer is not a list (${excerpt(response.body)}).`)
+    if (!Array.isArray(list)) throw new UnexpectedAnswerError(`${what} failed: the answer is not a list (${excerpt(response.body)}).`)
     return list.flatMap((item: unknown) => {
       const s = item as Record<string, unknown>
       if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
@@ -138,20 +143,22 @@ export class CppClient {
       const token = await tokens.getToken()
       let outcome: HttpResponse | NetworkError
       try {
-        outcome = await transport.request(method, url, { Authorization: `Bearer ${token}`, Accept: 'application/json' }, signal)
+        outcome = await transport.request(method, url, {
+          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+          signal
+        })
         core.debug(`${method} ${url.pathname} -> HTTP ${outcome.status}`)
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error
         core.debug(`${method} ${url.pathname} -> ${error.message}`)
         outcome = error
       }
-      if ('status' in outcome && outcome.status === 401 && !renewed) {
+      if ('status' in outcome && outcome.status === 401 && !renewed && tokens.renewable) {
         renewed = true
-        if (await tokens.renew()) {
-          core.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
-          attempt--
-          continue
-        }
+        core.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
+        await tokens.renew()
+        attempt--
+        continue
       }
       if ('status' in outcome && outcome.status < 300) return outcome
       const decision = decideRetry(kind, outcome)

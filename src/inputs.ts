@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { readAuthConfig, type AuthConfig } from './auth-config.js'
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, Inputs } from './constants.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
@@ -7,7 +8,7 @@ import { baseUrlProblem, offerOfLocation, resolveOperationLocation, sameOrigin }
 export interface Config {
   publisher: string
   offer: string
-  token: string
+  auth: AuthConfig
   wait: boolean
   timeoutMs: number
   pollIntervalMs: number
@@ -24,15 +25,10 @@ const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
 
 /** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
 export function getConfig(): Config {
-  // Masked before anything else can fail and print.
-  const token = core.getInput(Inputs.Token)
-  if (token) core.setSecret(token)
-
+  // First: it masks the secrets before anything else can fail and print.
+  const auth = readAuthConfig()
   const publisher = identifier(Inputs.Publisher)
   const offer = identifier(Inputs.Offer)
-  if (!token) {
-    throw new InputError(Inputs.Token, 'is required: a bearer token for https://cloudpartner.azure.com')
-  }
 
   const baseUrl = parseBaseUrl(core.getInput(Inputs.BaseUrl) || DEFAULT_BASE_URL)
   const apiVersion = core.getInput(Inputs.ApiVersion) || DEFAULT_API_VERSION
@@ -43,7 +39,7 @@ export function getConfig(): Config {
   const config: Config = {
     publisher,
     offer,
-    token,
+    auth,
     wait: boolean(Inputs.Wait, false),
     timeoutMs: duration(Inputs.Timeout, '6h'),
     pollIntervalMs: duration(Inputs.PollInterval, '60s'),

@@ -11,7 +11,9 @@ import { backoffFor } from './retry.js'
 import type { Subject } from './service-error.js'
 import { startGoLive, type Started } from './start-go-live.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
-import { staticTokenProvider } from './token-provider.js'
+import { entraTokenProvider } from './entra-token-provider.js'
+import { expiryWarning, staticTokenProvider } from './static-token.js'
+import type { TokenProvider } from './token-provider.js'
 import { createTransport, type Transport } from './transport.js'
 import { operationIdOf, sameOrigin } from './urls.js'
 import { waitForOperation } from './wait-for-operation.js'
@@ -42,6 +44,7 @@ export async function run(): Promise<void> {
   const startedAt = Date.now()
   const cancellation = watchForCancellation()
   let transport: Transport | undefined
+  let signInTransport: Transport | undefined
   let config: Config | undefined
   const facts: Partial<SummaryFacts> & { result: string } = { result: 'not started' }
   const progress = new ProgressLog()
@@ -56,11 +59,21 @@ export async function run(): Promise<void> {
     const subject: Subject = { publisher: config.publisher, offer: config.offer }
     const backoff = backoffFor(config.pollIntervalMs)
     transport = createTransport(config.requestTimeoutMs)
+    let tokens: TokenProvider
+    if (config.auth.kind === 'token') {
+      tokens = staticTokenProvider(config.auth.token)
+      const warning = config.wait ? expiryWarning(config.auth.token, config.timeoutMs) : undefined
+      if (warning) core.warning(warning)
+    } else {
+      // Its own client: an @actions/http-client instance keeps the agent of its first protocol.
+      signInTransport = createTransport(config.requestTimeoutMs)
+      tokens = await entraTokenProvider(config.auth, signInTransport, backoff, cancellation.signal)
+    }
     const client = new CppClient({
       baseUrl: config.baseUrl,
       apiVersion: config.apiVersion,
       transport,
-      tokens: staticTokenProvider(config.token),
+      tokens,
       backoff,
       signal: cancellation.signal
     })
@@ -130,6 +143,7 @@ export async function run(): Promise<void> {
   } finally {
     cancellation.dispose()
     transport?.dispose()
+    signInTransport?.dispose()
     if (facts.location) core.setOutput(Outputs.Status, facts.result)
     if (facts.operation) core.setOutput(Outputs.Operation, JSON.stringify(facts.operation.body))
     if (config) {

@@ -26,8 +26,14 @@ export class NetworkError extends Error {
   }
 }
 
+export interface RequestOptions {
+  headers: OutgoingHttpHeaders
+  body?: string
+  signal?: AbortSignal | undefined
+}
+
 export interface Transport {
-  request(method: 'GET' | 'POST', url: URL, headers: OutgoingHttpHeaders, signal?: AbortSignal): Promise<HttpResponse>
+  request(method: 'GET' | 'POST', url: URL, options: RequestOptions): Promise<HttpResponse>
   /** Closes every socket so nothing keeps the process alive. */
   dispose(): void
 }
@@ -70,7 +76,7 @@ export function createTransport(requestTimeoutMs: number): Transport {
     socketTimeout: requestTimeoutMs
   })
   return {
-    async request(method, url, headers, signal) {
+    async request(method, url, { headers, body, signal }) {
       if (signal?.aborted) throw signal.reason
       let timer: NodeJS.Timeout | undefined
       let onAbort: (() => void) | undefined
@@ -83,9 +89,9 @@ export function createTransport(requestTimeoutMs: number): Transport {
         signal?.addEventListener('abort', onAbort, { once: true })
       })
       const exchange = (async (): Promise<HttpResponse> => {
-        const response = await client.request(method, url.href, method === 'POST' ? '' : null, headers)
-        const body = await response.readBody()
-        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body }
+        const response = await client.request(method, url.href, method === 'POST' ? (body ?? '') : null, headers)
+        const text = await response.readBody()
+        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text }
       })()
       exchange.catch(() => undefined) // settled later than the race when the deadline wins
       try {

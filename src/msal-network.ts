@@ -1,0 +1,45 @@
+// MSAL's HTTP goes through the action's own transport: the same deadlines and retries, and
+// @actions/http-client's proxy handling (HTTPS_PROXY, NO_PROXY) for sign-in too.
+import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
+import { decideRetry, retryDelay, type BackoffSettings } from './retry.js'
+import { sleep } from './sleep.js'
+import { NetworkError, type HttpResponse, type Transport } from './transport.js'
+
+function flatten(headers: HttpResponse['headers']): Record<string, string> {
+  const flat: Record<string, string> = {}
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value
+  }
+  return flat
+}
+
+export function msalNetworkModule(transport: Transport, backoff: BackoffSettings, signal?: AbortSignal): INetworkModule {
+  // Token requests (client credentials) and metadata reads are safe to repeat.
+  async function send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
+    for (let attempt = 1; ; attempt++) {
+      let outcome: HttpResponse | NetworkError
+      try {
+        outcome = await transport.request(method, new URL(url), { headers: options?.headers ?? {}, body: options?.body, signal })
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error
+        outcome = error
+      }
+      const retry = decideRetry('read', outcome) === 'retry' && attempt < backoff.maxAttempts
+      if (!retry) {
+        if (outcome instanceof NetworkError) throw outcome
+        let body: unknown
+        try {
+          body = outcome.body ? JSON.parse(outcome.body) : {}
+        } catch {
+          body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` }
+        }
+        return { status: outcome.status, headers: flatten(outcome.headers), body: body as T }
+      }
+      await sleep(retryDelay(attempt, backoff), signal)
+    }
+  }
+  return {
+    sendGetRequestAsync: (url, options) => send('GET', url, options),
+    sendPostRequestAsync: (url, options) => send('POST', url, options)
+  }
+}

@@ -1,0 +1,30 @@
+// A token passed in by the caller: used as is, never renewed; its expiry is read when it says.
+import { formatDuration } from './duration.js'
+import { jwtExpiry } from './jwt.js'
+import type { TokenProvider } from './token-provider.js'
+
+const SIGN_IN_INSTEAD =
+  "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens."
+
+export function staticTokenProvider(token: string): TokenProvider {
+  return {
+    renewable: false,
+    getToken: async () => token,
+    renew: async () => undefined,
+    rejectionHint: () => {
+      const expiry = jwtExpiry(token)
+      if (expiry && expiry.getTime() <= Date.now()) {
+        return `The 'token' input expired at ${expiry.toISOString()}. ${SIGN_IN_INSTEAD}`
+      }
+      return "The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for https://cloudpartner.azure.com live about an hour)."
+    }
+  }
+}
+
+/** A warning when a static token will expire before a wait of `timeoutMs` can end. */
+export function expiryWarning(token: string, timeoutMs: number, now = Date.now()): string | undefined {
+  const expiry = jwtExpiry(token)
+  if (!expiry || expiry.getTime() >= now + timeoutMs) return undefined
+  const when = expiry.getTime() <= now ? 'has already expired' : `expires in ${formatDuration(expiry.getTime() - now)}`
+  return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`
+}
