@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7129);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5940);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7129:
+/***/ 5940:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -328,7 +328,7 @@ function utils_toCommandValue(input) {
  * @returns The command properties to send with the actual annotation command
  * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
  */
-function utils_toCommandProperties(annotationProperties) {
+function toCommandProperties(annotationProperties) {
     if (!Object.keys(annotationProperties).length) {
         return {};
     }
@@ -3150,7 +3150,7 @@ function debug(message) {
  * @param properties optional properties to add to the annotation.
  */
 function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a warning issue
@@ -3158,7 +3158,7 @@ function error(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function core_warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Adds a notice issue
@@ -3166,7 +3166,7 @@ function core_warning(message, properties = {}) {
  * @param properties optional properties to add to the annotation.
  */
 function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
  * Writes info to log with console.log.
@@ -3321,13 +3321,15 @@ const Inputs = {
     RequestTimeout: 'request-timeout',
     OperationLocation: 'operation-location',
     BaseUrl: 'base-url',
-    ApiVersion: 'api-version'
+    ApiVersion: 'api-version',
+    DryRun: 'dry-run'
 };
 const Outputs = {
     OperationLocation: 'operation-location',
     OperationId: 'operation-id',
     Status: 'status',
-    Operation: 'operation'
+    Operation: 'operation',
+    OfferStatus: 'offer-status'
 };
 const DEFAULT_BASE_URL = 'https://cloudpartner.azure.com';
 const DEFAULT_API_VERSION = '2017-10-31';
@@ -3920,6 +3922,20 @@ class CppClient {
             read.retryAfterMs = retryAfterMs;
         return read;
     }
+    /** GET .../status: the offer's state, in the same shape as an operation. */
+    async getOfferStatus(subject) {
+        const what = "Reading the offer's status";
+        const response = await this.send('GET', this.offerUrl(subject, 'status'), 'read', what, subject);
+        if (response.status !== 200)
+            throw this.failure(what, response, subject);
+        try {
+            return parseOperation(JSON.parse(response.body));
+        }
+        catch (error) {
+            const why = error instanceof SyntaxError ? 'is not JSON' : error.message;
+            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
+        }
+    }
     async listSubmissions(subject) {
         const what = "Listing the offer's submissions";
         const response = await this.send('GET', this.offerUrl(subject, 'submissions/'), 'read', what, subject);
@@ -4034,234 +4050,6 @@ function cpp_client_excerpt(body) {
     return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
 }
 
-;// CONCATENATED MODULE: ./src/auth-config.ts
-// Which credentials the caller gave, checked before any request: a bearer token, or an Entra ID
-// app registration signing in with a client secret or with GitHub's OIDC token.
-
-
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com";
-function readAuthConfig() {
-    // Masked before anything can fail and print.
-    const token = getInput(Inputs.Token);
-    const clientSecret = getInput(Inputs.ClientSecret);
-    for (const secret of [token, clientSecret])
-        if (secret)
-            setSecret(secret);
-    const clientId = getInput(Inputs.ClientId);
-    const tenantId = getInput(Inputs.TenantId);
-    if (token) {
-        if (clientId || clientSecret) {
-            throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`);
-        }
-        return { kind: 'token', token };
-    }
-    if (!clientId) {
-        if (tenantId || clientSecret) {
-            throw new InputError(Inputs.ClientId, `is required with '${tenantId ? Inputs.TenantId : Inputs.ClientSecret}': the application (client) ID of the app registration.`);
-        }
-        throw new InputError(Inputs.Token, `or 'client-id' is required: ${TWO_WAYS}.`);
-    }
-    if (!GUID.test(clientId)) {
-        throw new InputError(Inputs.ClientId, `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`);
-    }
-    if (!tenantId)
-        throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`);
-    if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
-        throw new InputError(Inputs.TenantId, `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`);
-    }
-    const authorityHost = parseAuthorityHost(getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST);
-    if (clientSecret)
-        return { kind: 'client-secret', clientId, tenantId, clientSecret, authorityHost };
-    const audience = getInput(Inputs.Audience) || DEFAULT_AUDIENCE;
-    return { kind: 'github-oidc', clientId, tenantId, audience, authorityHost };
-}
-function parseAuthorityHost(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        url = undefined;
-    }
-    if (!url || url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
-        throw new InputError(Inputs.AuthorityHost, `must be an https origin such as ${DEFAULT_AUTHORITY_HOST} (or https://login.microsoftonline.us, https://login.chinacloudapi.cn for sovereign clouds); got '${value}'`);
-    }
-    return new URL(url.origin);
-}
-
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-
-// Plain identifiers only: they become URL path segments, so nothing that could change the path.
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
-/** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
-function getConfig() {
-    // First: it masks the secrets before anything else can fail and print.
-    const auth = readAuthConfig();
-    const publisher = identifier(Inputs.Publisher);
-    const offer = identifier(Inputs.Offer);
-    const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || DEFAULT_BASE_URL);
-    const apiVersion = getInput(Inputs.ApiVersion) || DEFAULT_API_VERSION;
-    if (!API_VERSION.test(apiVersion)) {
-        throw new InputError(Inputs.ApiVersion, `must be a date such as ${DEFAULT_API_VERSION}; got '${apiVersion}'`);
-    }
-    const config = {
-        publisher,
-        offer,
-        auth,
-        wait: inputs_boolean(Inputs.Wait, false),
-        timeoutMs: duration(Inputs.Timeout, '6h'),
-        pollIntervalMs: duration(Inputs.PollInterval, '60s'),
-        requestTimeoutMs: duration(Inputs.RequestTimeout, '30s'),
-        baseUrl,
-        apiVersion
-    };
-    const location = getInput(Inputs.OperationLocation);
-    if (location) {
-        config.operationLocation = parseOperationLocation(location, config);
-    }
-    return config;
-}
-function identifier(name) {
-    const value = getInput(name);
-    if (!value)
-        throw new InputError(name, 'is required');
-    if (!IDENTIFIER.test(value) || value.includes('..')) {
-        throw new InputError(name, `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'`);
-    }
-    return value;
-}
-function inputs_boolean(name, fallback) {
-    const value = getInput(name);
-    if (value === '')
-        return fallback;
-    if (/^true$/i.test(value))
-        return true;
-    if (/^false$/i.test(value))
-        return false;
-    throw new InputError(name, `must be 'true' or 'false'; got '${value}'`);
-}
-function duration(name, fallback) {
-    const value = getInput(name) || fallback;
-    const ms = parseDuration(value);
-    if (ms === undefined || ms <= 0) {
-        throw new InputError(name, `must be a positive duration such as 500ms, 30s, 15m, 6h, 2d or 1h30m (a bare number is seconds); got '${value}'`);
-    }
-    return ms;
-}
-function parseBaseUrl(value) {
-    let url;
-    try {
-        url = new URL(value);
-    }
-    catch {
-        throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${DEFAULT_BASE_URL}; got '${value}'`);
-    }
-    const problem = baseUrlProblem(url);
-    if (problem)
-        throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`);
-    return new URL(url.origin);
-}
-function parseOperationLocation(value, config) {
-    const allowed = 'must be an absolute URL or a path starting with /api/ (the operation-location output of an earlier run)';
-    if (!/^https?:\/\//i.test(value) && !value.startsWith('/api/')) {
-        throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`);
-    }
-    let url;
-    try {
-        url = resolveOperationLocation(value, config.baseUrl, config.apiVersion);
-    }
-    catch {
-        throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`);
-    }
-    // The token goes to the base-url origin only: never follow a location elsewhere.
-    if (!sameOrigin(url, config.baseUrl)) {
-        throw new InputError(Inputs.OperationLocation, `points to ${url.origin}, but the token is only sent to ${config.baseUrl.origin} (input '${Inputs.BaseUrl}')`);
-    }
-    const named = offerOfLocation(url);
-    if (named && !sameOffer(named, config)) {
-        throw new InputError(Inputs.OperationLocation, `belongs to ${named.publisher}/${named.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
-    }
-    return url;
-}
-// Publisher and offer ids are case-insensitive on the service.
-function sameOffer(a, b) {
-    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
-}
-
-;// CONCATENATED MODULE: ./src/progress-log.ts
-// Logs what changed between polls at info level; every poll's detail goes to debug.
-
-
-function describeStep(step) {
-    const parts = [step.rawStatus];
-    if (step.progress !== undefined && step.progress > 0)
-        parts.push(`${step.progress}%`);
-    if (step.estimate)
-        parts.push(`estimated ${step.estimate}`);
-    return `'${step.name}' (${parts.join(', ')})`;
-}
-class ProgressLog {
-    polls = 0;
-    lastStatus;
-    lastCurrent;
-    stepStatus = new Map();
-    seenMessages = new Set();
-    unknownStatuses = new Set();
-    observe(operation) {
-        this.polls++;
-        const current = currentStep(operation);
-        debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
-        const status = operation.rawStatus ?? '(none)';
-        if (status !== this.lastStatus) {
-            info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`);
-            this.lastStatus = status;
-        }
-        if (!operation.knownStatus && !this.unknownStatuses.has(status)) {
-            this.unknownStatuses.add(status);
-            core_warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
-        }
-        for (const step of operation.steps) {
-            const before = this.stepStatus.get(step.id);
-            if (before !== undefined && before !== step.rawStatus) {
-                info(`Step '${step.name}': ${before} -> ${step.rawStatus}`);
-            }
-            this.stepStatus.set(step.id, step.rawStatus);
-        }
-        if (current && current.id !== this.lastCurrent) {
-            info(`Now at step ${describeStep(current)}`);
-        }
-        this.lastCurrent = current?.id;
-        this.logNewMessages(operation);
-    }
-    logNewMessages(operation) {
-        const all = [
-            ...operation.messages.map((m) => ({ ...m, where: '' })),
-            ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
-        ];
-        for (const m of all) {
-            const line = `${m.where}${m.text}`;
-            if (this.seenMessages.has(line))
-                continue;
-            this.seenMessages.add(line);
-            if (m.level === 'error')
-                error(line);
-            else if (m.level === 'warning')
-                core_warning(line);
-            else
-                info(`Message: ${line}`);
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/start-go-live.ts
 // Starting a go-live without ever starting two: a running one is followed instead.
 
@@ -4338,60 +4126,74 @@ async function startGoLive(client, subject, backoff, signal) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary: what a release engineer looks at after the run.
+;// CONCATENATED MODULE: ./src/dry-run.ts
+// The dry run: whether a go-live would make sense now, from the offer's status. Sends no POST.
 
 
 
-const RESULT_ICONS = {
-    succeeded: '✅',
-    failed: '❌',
-    canceled: '🚫',
-    running: '⏳',
-    accepted: '🚀'
-};
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed'];
+/** The API's lowerCamelCase spelling of an offer state, whatever case it came in. */
+function canonicalOfferStatus(raw) {
+    if (!raw)
+        return 'unknown';
+    const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase();
+    return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? raw;
 }
-function summaryMarkdown(facts) {
-    const lines = [`## Go live: ${facts.publisher}/${facts.offer}`, ''];
-    lines.push('| | |', '| --- | --- |');
-    lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${facts.result} |`);
-    if (facts.location) {
-        const how = facts.how === 'attached' ? ' (followed an existing go-live)' : facts.how === 'started' ? ' (started by this run)' : '';
-        lines.push(`| Operation | [${escapeCell(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`);
+function verdictFor(offerStatus, goLiveRunning) {
+    switch (offerStatus) {
+        case 'waitingForPublisherReview':
+            return { verdict: 'ready', message: 'The offer waits for publisher sign-off: a go-live would start now.' };
+        case 'running':
+            return goLiveRunning
+                ? { verdict: 'blocked', message: 'A go-live is already running: the action would follow it instead of starting another.' }
+                : {
+                    verdict: 'blocked',
+                    message: 'Another operation (a publish) is running on the offer: a go-live would be refused until it reaches publisher sign-off.'
+                };
+        case 'notStarted':
+            return {
+                verdict: 'blocked',
+                message: 'A publish was requested but has not started: a go-live makes sense once it waits for publisher sign-off.'
+            };
+        case 'neverPublished':
+            return {
+                verdict: 'blocked',
+                message: 'The offer was never published: publish it and let it reach preview (publisher sign-off) before going live.'
+            };
+        case 'succeeded':
+            return {
+                verdict: 'live',
+                message: 'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.'
+            };
+        case 'failed':
+            return {
+                verdict: 'blocked',
+                message: 'The last operation failed: fix what it reported in Partner Center and publish again before going live.'
+            };
+        case 'canceled':
+            return { verdict: 'blocked', message: 'The last operation was canceled: publish again before going live.' };
+        default:
+            return {
+                verdict: 'unknown',
+                message: `The offer status '${offerStatus}' is not one the action knows; check the offer in Partner Center.`
+            };
     }
-    if (facts.operation?.rawStatus)
-        lines.push(`| Service status | \`${escapeCell(facts.operation.rawStatus)}\` |`);
-    lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`);
-    lines.push('');
-    if (facts.note)
-        lines.push(escapeCell(facts.note), '');
-    const steps = facts.operation?.steps ?? [];
-    if (steps.length > 0) {
-        lines.push('### Steps', '', '| Step | Status | Progress | Estimated time |', '| --- | --- | --- | --- |');
-        for (const step of steps) {
-            const progress = step.progress !== undefined ? `${step.progress}%` : '';
-            lines.push(`| ${escapeCell(step.name)} | ${escapeCell(step.rawStatus)} | ${progress} | ${escapeCell(step.estimate ?? '')} |`);
+}
+async function dryRun(client, subject) {
+    const status = await client.getOfferStatus(subject);
+    const offerStatus = canonicalOfferStatus(status.rawStatus);
+    let goLiveRunning = false;
+    if (offerStatus === 'running') {
+        try {
+            goLiveRunning = runningGoLive(await client.listSubmissions(subject)) !== undefined;
         }
-        lines.push('');
+        catch (error) {
+            if (!(error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError))
+                throw error;
+            core_warning(`Could not tell whether the running operation is a go-live (${error.message}).`);
+        }
     }
-    const reasons = facts.operation && facts.result !== 'succeeded' ? failureReasons(facts.operation) : [];
-    if (reasons.length > 0) {
-        lines.push('### Errors reported by the service', '', ...reasons.map((r) => `- ${escapeCell(r)}`), '');
-    }
-    return lines.join('\n');
-}
-/** Writes the summary when the runner provides a summary file; a local run has none. */
-async function writeSummary(facts) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary.addRaw(summaryMarkdown(facts), true).write();
-    }
-    catch (error) {
-        core_warning(`Could not write the job summary: ${error.message}`);
-    }
+    return { offerStatus, status, ...verdictFor(offerStatus, goLiveRunning) };
 }
 
 ;// CONCATENATED MODULE: ./src/aadsts.ts
@@ -4614,6 +4416,235 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/auth-config.ts
+// Which credentials the caller gave, checked before any request: a bearer token, or an Entra ID
+// app registration signing in with a client secret or with GitHub's OIDC token.
+
+
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com";
+function readAuthConfig() {
+    // Masked before anything can fail and print.
+    const token = getInput(Inputs.Token);
+    const clientSecret = getInput(Inputs.ClientSecret);
+    for (const secret of [token, clientSecret])
+        if (secret)
+            setSecret(secret);
+    const clientId = getInput(Inputs.ClientId);
+    const tenantId = getInput(Inputs.TenantId);
+    if (token) {
+        if (clientId || clientSecret) {
+            throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`);
+        }
+        return { kind: 'token', token };
+    }
+    if (!clientId) {
+        if (tenantId || clientSecret) {
+            throw new InputError(Inputs.ClientId, `is required with '${tenantId ? Inputs.TenantId : Inputs.ClientSecret}': the application (client) ID of the app registration.`);
+        }
+        throw new InputError(Inputs.Token, `or 'client-id' is required: ${TWO_WAYS}.`);
+    }
+    if (!GUID.test(clientId)) {
+        throw new InputError(Inputs.ClientId, `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`);
+    }
+    if (!tenantId)
+        throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`);
+    if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
+        throw new InputError(Inputs.TenantId, `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`);
+    }
+    const authorityHost = parseAuthorityHost(getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST);
+    if (clientSecret)
+        return { kind: 'client-secret', clientId, tenantId, clientSecret, authorityHost };
+    const audience = getInput(Inputs.Audience) || DEFAULT_AUDIENCE;
+    return { kind: 'github-oidc', clientId, tenantId, audience, authorityHost };
+}
+function parseAuthorityHost(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        url = undefined;
+    }
+    if (!url || url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+        throw new InputError(Inputs.AuthorityHost, `must be an https origin such as ${DEFAULT_AUTHORITY_HOST} (or https://login.microsoftonline.us, https://login.chinacloudapi.cn for sovereign clouds); got '${value}'`);
+    }
+    return new URL(url.origin);
+}
+
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+// Plain identifiers only: they become URL path segments, so nothing that could change the path.
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+/** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
+function getConfig() {
+    // First: it masks the secrets before anything else can fail and print.
+    const auth = readAuthConfig();
+    const publisher = identifier(Inputs.Publisher);
+    const offer = identifier(Inputs.Offer);
+    const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || DEFAULT_BASE_URL);
+    const apiVersion = getInput(Inputs.ApiVersion) || DEFAULT_API_VERSION;
+    if (!API_VERSION.test(apiVersion)) {
+        throw new InputError(Inputs.ApiVersion, `must be a date such as ${DEFAULT_API_VERSION}; got '${apiVersion}'`);
+    }
+    const config = {
+        publisher,
+        offer,
+        auth,
+        wait: inputs_boolean(Inputs.Wait, false),
+        timeoutMs: duration(Inputs.Timeout, '6h'),
+        pollIntervalMs: duration(Inputs.PollInterval, '60s'),
+        requestTimeoutMs: duration(Inputs.RequestTimeout, '30s'),
+        baseUrl,
+        apiVersion,
+        dryRun: inputs_boolean(Inputs.DryRun, false)
+    };
+    const location = getInput(Inputs.OperationLocation);
+    if (location) {
+        config.operationLocation = parseOperationLocation(location, config);
+    }
+    return config;
+}
+function identifier(name) {
+    const value = getInput(name);
+    if (!value)
+        throw new InputError(name, 'is required');
+    if (!IDENTIFIER.test(value) || value.includes('..')) {
+        throw new InputError(name, `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'`);
+    }
+    return value;
+}
+function inputs_boolean(name, fallback) {
+    const value = getInput(name);
+    if (value === '')
+        return fallback;
+    if (/^true$/i.test(value))
+        return true;
+    if (/^false$/i.test(value))
+        return false;
+    throw new InputError(name, `must be 'true' or 'false'; got '${value}'`);
+}
+function duration(name, fallback) {
+    const value = getInput(name) || fallback;
+    const ms = parseDuration(value);
+    if (ms === undefined || ms <= 0) {
+        throw new InputError(name, `must be a positive duration such as 500ms, 30s, 15m, 6h, 2d or 1h30m (a bare number is seconds); got '${value}'`);
+    }
+    return ms;
+}
+function parseBaseUrl(value) {
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${DEFAULT_BASE_URL}; got '${value}'`);
+    }
+    const problem = baseUrlProblem(url);
+    if (problem)
+        throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`);
+    return new URL(url.origin);
+}
+function parseOperationLocation(value, config) {
+    const allowed = 'must be an absolute URL or a path starting with /api/ (the operation-location output of an earlier run)';
+    if (!/^https?:\/\//i.test(value) && !value.startsWith('/api/')) {
+        throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`);
+    }
+    let url;
+    try {
+        url = resolveOperationLocation(value, config.baseUrl, config.apiVersion);
+    }
+    catch {
+        throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`);
+    }
+    // The token goes to the base-url origin only: never follow a location elsewhere.
+    if (!sameOrigin(url, config.baseUrl)) {
+        throw new InputError(Inputs.OperationLocation, `points to ${url.origin}, but the token is only sent to ${config.baseUrl.origin} (input '${Inputs.BaseUrl}')`);
+    }
+    const named = offerOfLocation(url);
+    if (named && !sameOffer(named, config)) {
+        throw new InputError(Inputs.OperationLocation, `belongs to ${named.publisher}/${named.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
+    }
+    return url;
+}
+// Publisher and offer ids are case-insensitive on the service.
+function sameOffer(a, b) {
+    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
+}
+
+;// CONCATENATED MODULE: ./src/progress-log.ts
+// Logs what changed between polls at info level; every poll's detail goes to debug.
+
+
+function describeStep(step) {
+    const parts = [step.rawStatus];
+    if (step.progress !== undefined && step.progress > 0)
+        parts.push(`${step.progress}%`);
+    if (step.estimate)
+        parts.push(`estimated ${step.estimate}`);
+    return `'${step.name}' (${parts.join(', ')})`;
+}
+class ProgressLog {
+    polls = 0;
+    lastStatus;
+    lastCurrent;
+    stepStatus = new Map();
+    seenMessages = new Set();
+    unknownStatuses = new Set();
+    observe(operation) {
+        this.polls++;
+        const current = currentStep(operation);
+        debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
+        const status = operation.rawStatus ?? '(none)';
+        if (status !== this.lastStatus) {
+            info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`);
+            this.lastStatus = status;
+        }
+        if (!operation.knownStatus && !this.unknownStatuses.has(status)) {
+            this.unknownStatuses.add(status);
+            core_warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
+        }
+        for (const step of operation.steps) {
+            const before = this.stepStatus.get(step.id);
+            if (before !== undefined && before !== step.rawStatus) {
+                info(`Step '${step.name}': ${before} -> ${step.rawStatus}`);
+            }
+            this.stepStatus.set(step.id, step.rawStatus);
+        }
+        if (current && current.id !== this.lastCurrent) {
+            info(`Now at step ${describeStep(current)}`);
+        }
+        this.lastCurrent = current?.id;
+        this.logNewMessages(operation);
+    }
+    logNewMessages(operation) {
+        const all = [
+            ...operation.messages.map((m) => ({ ...m, where: '' })),
+            ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
+        ];
+        for (const m of all) {
+            const line = `${m.where}${m.text}`;
+            if (this.seenMessages.has(line))
+                continue;
+            this.seenMessages.add(line);
+            if (m.level === 'error')
+                error(line);
+            else if (m.level === 'warning')
+                core_warning(line);
+            else
+                info(`Message: ${line}`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/static-token.ts
 // A token passed in by the caller: used as is, never renewed; its expiry is read when it says.
 
@@ -4640,6 +4671,79 @@ function expiryWarning(token, timeoutMs, now = Date.now()) {
         return undefined;
     const when = expiry.getTime() <= now ? 'has already expired' : `expires in ${formatDuration(expiry.getTime() - now)}`;
     return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`;
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+// The job summary: what a release engineer looks at after the run.
+
+
+
+const RESULT_ICONS = {
+    succeeded: '✅',
+    failed: '❌',
+    canceled: '🚫',
+    running: '⏳',
+    accepted: '🚀'
+};
+function escapeCell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+const VERDICTS = {
+    ready: '✅ a go-live would start now',
+    blocked: '⛔ a go-live would not start now',
+    live: '🟢 already live',
+    unknown: '⚠️ unknown'
+};
+function dryRunMarkdown(facts, report) {
+    const lines = [`## Go live (dry run): ${facts.publisher}/${facts.offer}`, '', 'No Go Live request was sent.', ''];
+    lines.push('| | |', '| --- | --- |');
+    lines.push(`| Offer status | \`${escapeCell(report.offerStatus)}\` |`);
+    lines.push(`| Verdict | ${VERDICTS[report.verdict]} |`);
+    lines.push(`| Why | ${escapeCell(report.message)} |`);
+    lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`, '');
+    return lines.join('\n');
+}
+function summaryMarkdown(facts) {
+    if (facts.dryRun)
+        return dryRunMarkdown(facts, facts.dryRun);
+    const lines = [`## Go live: ${facts.publisher}/${facts.offer}`, ''];
+    lines.push('| | |', '| --- | --- |');
+    lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${facts.result} |`);
+    if (facts.location) {
+        const how = facts.how === 'attached' ? ' (followed an existing go-live)' : facts.how === 'started' ? ' (started by this run)' : '';
+        lines.push(`| Operation | [${escapeCell(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`);
+    }
+    if (facts.operation?.rawStatus)
+        lines.push(`| Service status | \`${escapeCell(facts.operation.rawStatus)}\` |`);
+    lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`);
+    lines.push('');
+    if (facts.note)
+        lines.push(escapeCell(facts.note), '');
+    const steps = facts.operation?.steps ?? [];
+    if (steps.length > 0) {
+        lines.push('### Steps', '', '| Step | Status | Progress | Estimated time |', '| --- | --- | --- | --- |');
+        for (const step of steps) {
+            const progress = step.progress !== undefined ? `${step.progress}%` : '';
+            lines.push(`| ${escapeCell(step.name)} | ${escapeCell(step.rawStatus)} | ${progress} | ${escapeCell(step.estimate ?? '')} |`);
+        }
+        lines.push('');
+    }
+    const reasons = facts.operation && facts.result !== 'succeeded' ? failureReasons(facts.operation) : [];
+    if (reasons.length > 0) {
+        lines.push('### Errors reported by the service', '', ...reasons.map((r) => `- ${escapeCell(r)}`), '');
+    }
+    return lines.join('\n');
+}
+/** Writes the summary when the runner provides a summary file; a local run has none. */
+async function writeSummary(facts) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(summaryMarkdown(facts), true).write();
+    }
+    catch (error) {
+        core_warning(`Could not write the job summary: ${error.message}`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/wait-for-operation.ts
@@ -4697,16 +4801,7 @@ async function waitForOperation(client, location, subject, options) {
 
 
 
-/** Records the operation the moment it is known, so no later failure can lose it. */
-function recordOperation(location, how, subject) {
-    const id = operationIdOf(location);
-    const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live';
-    // The log line first: it survives even if writing the outputs fails.
-    info(`${verb} for ${subject.publisher}/${subject.offer}. Operation location: ${location.href}`);
-    setOutput(Outputs.OperationLocation, location.href);
-    setOutput(Outputs.OperationId, id);
-    return id;
-}
+
 function resumeHint(location) {
     return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
 }
@@ -4716,114 +4811,178 @@ function failureMessage(operation) {
     const why = reasons.length > 0 ? `: ${reasons.join('; ')}` : ' (the service gave no reason; see the offer in Partner Center)';
     return `The go-live ${verb}${why}`;
 }
-async function run() {
-    const startedAt = Date.now();
-    const cancellation = watchForCancellation();
-    let transport;
-    let signInTransport;
-    let config;
-    const facts = { result: 'not started' };
-    const progress = new ProgressLog();
-    const observe = (operation) => {
-        facts.operation = operation;
-        facts.result = operation.state;
-        progress.observe(operation);
-    };
-    try {
-        config = getConfig();
-        const subject = { publisher: config.publisher, offer: config.offer };
-        const backoff = backoffFor(config.pollIntervalMs);
-        transport = createTransport(config.requestTimeoutMs);
+/** One run of the action; `run()` below owns the process-wide parts (signals, sockets, summary). */
+class GoLiveRun {
+    facts = { result: 'not started' };
+    progress = new ProgressLog();
+    transports = [];
+    config;
+    cancellation;
+    subject;
+    startedAt;
+    constructor(config, cancellation, startedAt) {
+        this.config = config;
+        this.cancellation = cancellation;
+        this.subject = { publisher: config.publisher, offer: config.offer };
+        this.startedAt = startedAt;
+    }
+    async execute() {
+        const client = await this.client();
+        if (this.config.dryRun)
+            return this.dryRun(client);
+        const location = await this.operationLocation(client);
+        if (this.config.wait)
+            await this.wait(client, location);
+        else if (this.facts.how === 'started') {
+            info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`);
+            return;
+        }
+        else {
+            // Check-later mode: one read, and its state is the step's result.
+            this.observe((await client.getOperation(location, this.subject)).operation);
+        }
+        this.conclude();
+    }
+    dispose() {
+        for (const transport of this.transports)
+            transport.dispose();
+    }
+    transport() {
+        // One client per remote: an @actions/http-client instance keeps the agent of its first protocol.
+        const transport = createTransport(this.config.requestTimeoutMs);
+        this.transports.push(transport);
+        return transport;
+    }
+    async client() {
+        const backoff = backoffFor(this.config.pollIntervalMs);
+        const { auth } = this.config;
         let tokens;
-        if (config.auth.kind === 'token') {
-            tokens = staticTokenProvider(config.auth.token);
-            const warning = config.wait ? expiryWarning(config.auth.token, config.timeoutMs) : undefined;
+        if (auth.kind === 'token') {
+            tokens = staticTokenProvider(auth.token);
+            const warning = this.config.wait && !this.config.dryRun ? expiryWarning(auth.token, this.config.timeoutMs) : undefined;
             if (warning)
                 core_warning(warning);
         }
         else {
-            // Its own client: an @actions/http-client instance keeps the agent of its first protocol.
-            signInTransport = createTransport(config.requestTimeoutMs);
-            tokens = await entraTokenProvider(config.auth, signInTransport, backoff, cancellation.signal);
+            tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal);
         }
-        const client = new CppClient({
-            baseUrl: config.baseUrl,
-            apiVersion: config.apiVersion,
-            transport,
+        return new CppClient({
+            baseUrl: this.config.baseUrl,
+            apiVersion: this.config.apiVersion,
+            transport: this.transport(),
             tokens,
             backoff,
-            signal: cancellation.signal
+            signal: this.cancellation.signal
         });
+    }
+    async dryRun(client) {
+        const { publisher, offer } = this.subject;
+        info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`);
+        if (this.config.wait || this.config.operationLocation)
+            info('Dry run: the wait and operation-location inputs are not used.');
+        const report = await dryRun(client, this.subject);
+        setOutput(Outputs.OfferStatus, report.offerStatus);
+        this.facts.result = 'dry run';
+        this.facts.dryRun = report;
+        const line = `Offer status: ${report.offerStatus}. ${report.message}`;
+        if (report.verdict === 'ready' || report.verdict === 'live')
+            notice(line);
+        else
+            core_warning(line);
+    }
+    /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
+    async operationLocation(client) {
         let location;
         let how;
-        if (config.operationLocation) {
-            location = config.operationLocation;
+        if (this.config.operationLocation) {
+            location = this.config.operationLocation;
             how = 'given';
         }
         else {
             ;
-            ({ location, how } = await startGoLive(client, subject, backoff, cancellation.signal));
+            ({ location, how } = await startGoLive(client, this.subject, backoffFor(this.config.pollIntervalMs), this.cancellation.signal));
+            this.facts.how = how;
         }
-        facts.location = location;
-        facts.operationId = recordOperation(location, how, subject);
-        if (how !== 'given')
-            facts.how = how;
-        facts.result = how === 'started' ? 'accepted' : 'running';
+        const id = operationIdOf(location);
+        const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live';
+        // The log line first: it survives even if writing the outputs fails.
+        info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.href}`);
+        setOutput(Outputs.OperationLocation, location.href);
+        setOutput(Outputs.OperationId, id);
+        this.facts.location = location;
+        this.facts.operationId = id;
+        this.facts.result = how === 'started' ? 'accepted' : 'running';
         // The token goes to the base-url origin only.
-        if (!sameOrigin(location, config.baseUrl)) {
-            throw new ActionError(`The service sent an operation location on another origin (${location.origin}); it is not followed, so the token is only ever sent to ${config.baseUrl.origin}.`);
+        if (!sameOrigin(location, this.config.baseUrl)) {
+            throw new ActionError(`The service sent an operation location on another origin (${location.origin}); it is not followed, so the token is only ever sent to ${this.config.baseUrl.origin}.`);
         }
-        if (!config.wait) {
-            if (how === 'started') {
-                info('Not waiting (wait: false). ' + resumeHint(location).replace('The go-live goes on at the service; nothing was cancelled. ', ''));
-                return;
-            }
-            // Check-later mode: one read, and its state is the step's result.
-            observe((await client.getOperation(location, subject)).operation);
+        return location;
+    }
+    async wait(client, location) {
+        const { timeoutMs, pollIntervalMs } = this.config;
+        info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
+        const outcome = await waitForOperation(client, location, this.subject, {
+            intervalMs: pollIntervalMs,
+            deadline: this.startedAt + timeoutMs,
+            signal: this.cancellation.signal,
+            onOperation: (operation) => this.observe(operation)
+        });
+        if (outcome.kind === 'timeout') {
+            this.facts.result = 'running';
+            const { publisher, offer } = this.subject;
+            throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${publisher}/${offer}. ${resumeHint(location)}`);
         }
-        else {
-            info(`Waiting up to ${formatDuration(config.timeoutMs)} for the go-live, polling every ${formatDuration(config.pollIntervalMs)}.`);
-            const outcome = await waitForOperation(client, location, subject, {
-                intervalMs: config.pollIntervalMs,
-                deadline: startedAt + config.timeoutMs,
-                signal: cancellation.signal,
-                onOperation: observe
-            });
-            if (outcome.kind === 'timeout') {
-                facts.result = 'running';
-                throw new ActionError(`Timed out after ${formatDuration(config.timeoutMs)} waiting for the go-live of ${subject.publisher}/${subject.offer}. ${resumeHint(location)}`);
-            }
-        }
-        const operation = facts.operation;
+    }
+    observe(operation) {
+        this.facts.operation = operation;
+        this.facts.result = operation.state;
+        this.progress.observe(operation);
+    }
+    conclude() {
+        const operation = this.facts.operation;
         if (operation.state === 'failed' || operation.state === 'canceled')
             throw new ActionError(failureMessage(operation));
+        const { publisher, offer } = this.subject;
         info(operation.state === 'succeeded'
-            ? `The go-live of ${subject.publisher}/${subject.offer} succeeded.`
+            ? `The go-live of ${publisher}/${offer} succeeded.`
             : `The go-live is still ${operation.rawStatus ?? 'running'}.`);
     }
+    /** The step's error: the failure in words, plus how to resume when the go-live goes on. */
+    failureText(error) {
+        const { location, result } = this.facts;
+        if (!(error instanceof ActionError))
+            return `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled')
+            return error.message;
+        return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`;
+    }
+}
+async function run() {
+    const startedAt = Date.now();
+    const cancellation = watchForCancellation();
+    let config;
+    let goLive;
+    try {
+        config = getConfig();
+        goLive = new GoLiveRun(config, cancellation, startedAt);
+        await goLive.execute();
+    }
     catch (error) {
-        let message = error instanceof Error ? error.message : String(error);
-        if (error instanceof CancelledError && facts.location)
-            message = `${message}. ${resumeHint(facts.location)}`;
-        else if (!(error instanceof ActionError) && error instanceof Error)
-            message = `Unexpected error: ${error.stack ?? message}`;
-        else if (facts.location && !message.includes(facts.location.href) && facts.result !== 'failed' && facts.result !== 'canceled') {
-            message = `${message} ${resumeHint(facts.location)}`;
-        }
-        facts.note = message;
+        const message = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error);
+        if (goLive)
+            goLive.facts.note = message;
         setFailed(message);
     }
     finally {
         cancellation.dispose();
-        transport?.dispose();
-        signInTransport?.dispose();
-        if (facts.location)
+        goLive?.dispose();
+        const facts = goLive?.facts;
+        if (facts?.location)
             setOutput(Outputs.Status, facts.result);
-        if (facts.operation)
+        if (facts?.operation)
             setOutput(Outputs.Operation, JSON.stringify(facts.operation.body));
-        if (config) {
+        if (config && facts)
             await writeSummary({ ...facts, publisher: config.publisher, offer: config.offer, elapsedMs: Date.now() - startedAt });
-        }
     }
 }
 

@@ -258,7 +258,23 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       return json(res, 200, offer.submissions, extraHeaders)
     }
     if (req.method === 'GET' && action === 'status') {
-      return json(res, 200, { status: offer.offerStatus, messages: [], steps: [], previewLinks: [], liveLinks: [] }, extraHeaders)
+      // A running operation shows through; otherwise the state the offer was set up with.
+      const busy = offer.publishRunning || offer.submissions.some((s) => s.submissionState === 'running')
+      const status = busy ? 'running' : offer.offerStatus
+      const steps =
+        status === 'waitingForPublisherReview'
+          ? [
+              {
+                id: 'publisher-signoff',
+                stepName: 'Publisher signoff',
+                status: 'waitingForPublisherReview',
+                estimatedTimeFrame: '',
+                progressPercentage: 0,
+                messages: []
+              }
+            ]
+          : []
+      return json(res, 200, { status, messages: [], steps, previewLinks: [], liveLinks: [] }, extraHeaders)
     }
     if (req.method === 'GET' && operationId) {
       if (operationId.includes('%24')) return error(res, 404, 'NotFound', `Operation '${decodeURIComponent(operationId)}' was not found.`)

@@ -14,14 +14,16 @@ export const Inputs = {
   RequestTimeout: 'request-timeout',
   OperationLocation: 'operation-location',
   BaseUrl: 'base-url',
-  ApiVersion: 'api-version'
+  ApiVersion: 'api-version',
+  DryRun: 'dry-run'
 } as const
 
 export const Outputs = {
   OperationLocation: 'operation-location',
   OperationId: 'operation-id',
   Status: 'status',
-  Operation: 'operation'
+  Operation: 'operation',
+  OfferStatus: 'offer-status'
 } as const
 
 export const DEFAULT_BASE_URL = 'https://cloudpartner.azure.com'

@@ -87,6 +87,19 @@ export class CppClient {
     return read
   }
 
+  /** GET .../status: the offer's state, in the same shape as an operation. */
+  async getOfferStatus(subject: Subject): Promise<Operation> {
+    const what = "Reading the offer's status"
+    const response = await this.send('GET', this.offerUrl(subject, 'status'), 'read', what, subject)
+    if (response.status !== 200) throw this.failure(what, response, subject)
+    try {
+      return parseOperation(JSON.parse(response.body))
+    } catch (error) {
+      const why = error instanceof SyntaxError ? 'is not JSON' : (error as Error).message
+      throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
+    }
+  }
+
   async listSubmissions(subject: Subject): Promise<Submission[]> {
     const what = "Listing the offer's submissions"
     const response = await this.send('GET', this.offerUrl(subject, 'submissions/'), 'read', what, subject)

@@ -17,6 +17,8 @@ export interface Config {
   operationLocation?: URL
   baseUrl: URL
   apiVersion: string
+  /** Read the offer's status and report whether a go-live makes sense; send no Go Live request. */
+  dryRun: boolean
 }
 
 // Plain identifiers only: they become URL path segments, so nothing that could change the path.
@@ -45,7 +47,8 @@ export function getConfig(): Config {
     pollIntervalMs: duration(Inputs.PollInterval, '60s'),
     requestTimeoutMs: duration(Inputs.RequestTimeout, '30s'),
     baseUrl,
-    apiVersion
+    apiVersion,
+    dryRun: boolean(Inputs.DryRun, false)
   }
   const location = core.getInput(Inputs.OperationLocation)
   if (location) {

@@ -1,8 +1,10 @@
 import * as core from '@actions/core'
-import { watchForCancellation } from './cancellation.js'
+import { watchForCancellation, type Cancellation } from './cancellation.js'
 import { Outputs } from './constants.js'
 import { CppClient } from './cpp-client.js'
+import { dryRun } from './dry-run.js'
 import { formatDuration } from './duration.js'
+import { entraTokenProvider } from './entra-token-provider.js'
 import { ActionError, CancelledError } from './errors.js'
 import { getConfig, type Config } from './inputs.js'
 import { failureReasons, type Operation } from './operation.js'
@@ -10,24 +12,14 @@ import { ProgressLog } from './progress-log.js'
 import { backoffFor } from './retry.js'
 import type { Subject } from './service-error.js'
 import { startGoLive, type Started } from './start-go-live.js'
-import { writeSummary, type SummaryFacts } from './summary.js'
-import { entraTokenProvider } from './entra-token-provider.js'
 import { expiryWarning, staticTokenProvider } from './static-token.js'
+import { writeSummary, type SummaryFacts } from './summary.js'
 import type { TokenProvider } from './token-provider.js'
 import { createTransport, type Transport } from './transport.js'
 import { operationIdOf, sameOrigin } from './urls.js'
 import { waitForOperation } from './wait-for-operation.js'
 
-/** Records the operation the moment it is known, so no later failure can lose it. */
-function recordOperation(location: URL, how: Started['how'] | 'given', subject: Subject): string {
-  const id = operationIdOf(location)
-  const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live'
-  // The log line first: it survives even if writing the outputs fails.
-  core.info(`${verb} for ${subject.publisher}/${subject.offer}. Operation location: ${location.href}`)
-  core.setOutput(Outputs.OperationLocation, location.href)
-  core.setOutput(Outputs.OperationId, id)
-  return id
-}
+type Facts = Omit<SummaryFacts, 'publisher' | 'offer' | 'elapsedMs'>
 
 function resumeHint(location: URL): string {
   return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`
@@ -40,114 +32,178 @@ function failureMessage(operation: Operation): string {
   return `The go-live ${verb}${why}`
 }
 
+/** One run of the action; `run()` below owns the process-wide parts (signals, sockets, summary). */
+class GoLiveRun {
+  readonly facts: Facts = { result: 'not started' }
+  private readonly progress = new ProgressLog()
+  private readonly transports: Transport[] = []
+  private readonly config: Config
+  private readonly cancellation: Cancellation
+  private readonly subject: Subject
+  private readonly startedAt: number
+
+  constructor(config: Config, cancellation: Cancellation, startedAt: number) {
+    this.config = config
+    this.cancellation = cancellation
+    this.subject = { publisher: config.publisher, offer: config.offer }
+    this.startedAt = startedAt
+  }
+
+  async execute(): Promise<void> {
+    const client = await this.client()
+    if (this.config.dryRun) return this.dryRun(client)
+
+    const location = await this.operationLocation(client)
+    if (this.config.wait) await this.wait(client, location)
+    else if (this.facts.how === 'started') {
+      core.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`)
+      return
+    } else {
+      // Check-later mode: one read, and its state is the step's result.
+      this.observe((await client.getOperation(location, this.subject)).operation)
+    }
+    this.conclude()
+  }
+
+  dispose(): void {
+    for (const transport of this.transports) transport.dispose()
+  }
+
+  private transport(): Transport {
+    // One client per remote: an @actions/http-client instance keeps the agent of its first protocol.
+    const transport = createTransport(this.config.requestTimeoutMs)
+    this.transports.push(transport)
+    return transport
+  }
+
+  private async client(): Promise<CppClient> {
+    const backoff = backoffFor(this.config.pollIntervalMs)
+    const { auth } = this.config
+    let tokens: TokenProvider
+    if (auth.kind === 'token') {
+      tokens = staticTokenProvider(auth.token)
+      const warning = this.config.wait && !this.config.dryRun ? expiryWarning(auth.token, this.config.timeoutMs) : undefined
+      if (warning) core.warning(warning)
+    } else {
+      tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal)
+    }
+    return new CppClient({
+      baseUrl: this.config.baseUrl,
+      apiVersion: this.config.apiVersion,
+      transport: this.transport(),
+      tokens,
+      backoff,
+      signal: this.cancellation.signal
+    })
+  }
+
+  private async dryRun(client: CppClient): Promise<void> {
+    const { publisher, offer } = this.subject
+    core.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`)
+    if (this.config.wait || this.config.operationLocation) core.info('Dry run: the wait and operation-location inputs are not used.')
+    const report = await dryRun(client, this.subject)
+    core.setOutput(Outputs.OfferStatus, report.offerStatus)
+    this.facts.result = 'dry run'
+    this.facts.dryRun = report
+    const line = `Offer status: ${report.offerStatus}. ${report.message}`
+    if (report.verdict === 'ready' || report.verdict === 'live') core.notice(line)
+    else core.warning(line)
+  }
+
+  /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
+  private async operationLocation(client: CppClient): Promise<URL> {
+    let location: URL
+    let how: Started['how'] | 'given'
+    if (this.config.operationLocation) {
+      location = this.config.operationLocation
+      how = 'given'
+    } else {
+      ;({ location, how } = await startGoLive(client, this.subject, backoffFor(this.config.pollIntervalMs), this.cancellation.signal))
+      this.facts.how = how
+    }
+    const id = operationIdOf(location)
+    const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live'
+    // The log line first: it survives even if writing the outputs fails.
+    core.info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.href}`)
+    core.setOutput(Outputs.OperationLocation, location.href)
+    core.setOutput(Outputs.OperationId, id)
+    this.facts.location = location
+    this.facts.operationId = id
+    this.facts.result = how === 'started' ? 'accepted' : 'running'
+    // The token goes to the base-url origin only.
+    if (!sameOrigin(location, this.config.baseUrl)) {
+      throw new ActionError(
+        `The service sent an operation location on another origin (${location.origin}); it is not followed, so the token is only ever sent to ${this.config.baseUrl.origin}.`
+      )
+    }
+    return location
+  }
+
+  private async wait(client: CppClient, location: URL): Promise<void> {
+    const { timeoutMs, pollIntervalMs } = this.config
+    core.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
+    const outcome = await waitForOperation(client, location, this.subject, {
+      intervalMs: pollIntervalMs,
+      deadline: this.startedAt + timeoutMs,
+      signal: this.cancellation.signal,
+      onOperation: (operation) => this.observe(operation)
+    })
+    if (outcome.kind === 'timeout') {
+      this.facts.result = 'running'
+      const { publisher, offer } = this.subject
+      throw new ActionError(
+        `Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${publisher}/${offer}. ${resumeHint(location)}`
+      )
+    }
+  }
+
+  private observe(operation: Operation): void {
+    this.facts.operation = operation
+    this.facts.result = operation.state
+    this.progress.observe(operation)
+  }
+
+  private conclude(): void {
+    const operation = this.facts.operation as Operation
+    if (operation.state === 'failed' || operation.state === 'canceled') throw new ActionError(failureMessage(operation))
+    const { publisher, offer } = this.subject
+    core.info(
+      operation.state === 'succeeded'
+        ? `The go-live of ${publisher}/${offer} succeeded.`
+        : `The go-live is still ${operation.rawStatus ?? 'running'}.`
+    )
+  }
+
+  /** The step's error: the failure in words, plus how to resume when the go-live goes on. */
+  failureText(error: unknown): string {
+    const { location, result } = this.facts
+    if (!(error instanceof ActionError))
+      return `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled') return error.message
+    return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`
+  }
+}
+
 export async function run(): Promise<void> {
   const startedAt = Date.now()
   const cancellation = watchForCancellation()
-  let transport: Transport | undefined
-  let signInTransport: Transport | undefined
   let config: Config | undefined
-  const facts: Partial<SummaryFacts> & { result: string } = { result: 'not started' }
-  const progress = new ProgressLog()
-  const observe = (operation: Operation): void => {
-    facts.operation = operation
-    facts.result = operation.state
-    progress.observe(operation)
-  }
-
+  let goLive: GoLiveRun | undefined
   try {
     config = getConfig()
-    const subject: Subject = { publisher: config.publisher, offer: config.offer }
-    const backoff = backoffFor(config.pollIntervalMs)
-    transport = createTransport(config.requestTimeoutMs)
-    let tokens: TokenProvider
-    if (config.auth.kind === 'token') {
-      tokens = staticTokenProvider(config.auth.token)
-      const warning = config.wait ? expiryWarning(config.auth.token, config.timeoutMs) : undefined
-      if (warning) core.warning(warning)
-    } else {
-      // Its own client: an @actions/http-client instance keeps the agent of its first protocol.
-      signInTransport = createTransport(config.requestTimeoutMs)
-      tokens = await entraTokenProvider(config.auth, signInTransport, backoff, cancellation.signal)
-    }
-    const client = new CppClient({
-      baseUrl: config.baseUrl,
-      apiVersion: config.apiVersion,
-      transport,
-      tokens,
-      backoff,
-      signal: cancellation.signal
-    })
-
-    let location: URL
-    let how: Started['how'] | 'given'
-    if (config.operationLocation) {
-      location = config.operationLocation
-      how = 'given'
-    } else {
-      ;({ location, how } = await startGoLive(client, subject, backoff, cancellation.signal))
-    }
-    facts.location = location
-    facts.operationId = recordOperation(location, how, subject)
-    if (how !== 'given') facts.how = how
-    facts.result = how === 'started' ? 'accepted' : 'running'
-    // The token goes to the base-url origin only.
-    if (!sameOrigin(location, config.baseUrl)) {
-      throw new ActionError(
-        `The service sent an operation location on another origin (${location.origin}); it is not followed, so the token is only ever sent to ${config.baseUrl.origin}.`
-      )
-    }
-
-    if (!config.wait) {
-      if (how === 'started') {
-        core.info(
-          'Not waiting (wait: false). ' + resumeHint(location).replace('The go-live goes on at the service; nothing was cancelled. ', '')
-        )
-        return
-      }
-      // Check-later mode: one read, and its state is the step's result.
-      observe((await client.getOperation(location, subject)).operation)
-    } else {
-      core.info(
-        `Waiting up to ${formatDuration(config.timeoutMs)} for the go-live, polling every ${formatDuration(config.pollIntervalMs)}.`
-      )
-      const outcome = await waitForOperation(client, location, subject, {
-        intervalMs: config.pollIntervalMs,
-        deadline: startedAt + config.timeoutMs,
-        signal: cancellation.signal,
-        onOperation: observe
-      })
-      if (outcome.kind === 'timeout') {
-        facts.result = 'running'
-        throw new ActionError(
-          `Timed out after ${formatDuration(config.timeoutMs)} waiting for the go-live of ${subject.publisher}/${subject.offer}. ${resumeHint(location)}`
-        )
-      }
-    }
-
-    const operation = facts.operation as Operation
-    if (operation.state === 'failed' || operation.state === 'canceled') throw new ActionError(failureMessage(operation))
-    core.info(
-      operation.state === 'succeeded'
-        ? `The go-live of ${subject.publisher}/${subject.offer} succeeded.`
-        : `The go-live is still ${operation.rawStatus ?? 'running'}.`
-    )
+    goLive = new GoLiveRun(config, cancellation, startedAt)
+    await goLive.execute()
   } catch (error) {
-    let message = error instanceof Error ? error.message : String(error)
-    if (error instanceof CancelledError && facts.location) message = `${message}. ${resumeHint(facts.location)}`
-    else if (!(error instanceof ActionError) && error instanceof Error) message = `Unexpected error: ${error.stack ?? message}`
-    else if (facts.location && !message.includes(facts.location.href) && facts.result !== 'failed' && facts.result !== 'canceled') {
-      message = `${message} ${resumeHint(facts.location)}`
-    }
-    facts.note = message
+    const message = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error)
+    if (goLive) goLive.facts.note = message
     core.setFailed(message)
   } finally {
     cancellation.dispose()
-    transport?.dispose()
-    signInTransport?.dispose()
-    if (facts.location) core.setOutput(Outputs.Status, facts.result)
-    if (facts.operation) core.setOutput(Outputs.Operation, JSON.stringify(facts.operation.body))
-    if (config) {
+    goLive?.dispose()
+    const facts = goLive?.facts
+    if (facts?.location) core.setOutput(Outputs.Status, facts.result)
+    if (facts?.operation) core.setOutput(Outputs.Operation, JSON.stringify(facts.operation.body))
+    if (config && facts)
       await writeSummary({ ...facts, publisher: config.publisher, offer: config.offer, elapsedMs: Date.now() - startedAt })
-    }
   }
 }

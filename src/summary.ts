@@ -1,6 +1,7 @@
 // The job summary: what a release engineer looks at after the run.
 import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
+import type { DryRunReport } from './dry-run.js'
 import { failureReasons, type Operation } from './operation.js'
 
 export interface SummaryFacts {
@@ -15,6 +16,8 @@ export interface SummaryFacts {
   operation?: Operation
   /** A sentence on what happened when it is not plain success, such as the failure message. */
   note?: string
+  /** Set by a dry run: what the offer's status says about going live now. */
+  dryRun?: DryRunReport
 }
 
 const RESULT_ICONS: Record<string, string> = {
@@ -29,7 +32,25 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 }
 
+const VERDICTS: Record<DryRunReport['verdict'], string> = {
+  ready: '✅ a go-live would start now',
+  blocked: '⛔ a go-live would not start now',
+  live: '🟢 already live',
+  unknown: '⚠️ unknown'
+}
+
+function dryRunMarkdown(facts: SummaryFacts, report: DryRunReport): string {
+  const lines = [`## Go live (dry run): ${facts.publisher}/${facts.offer}`, '', 'No Go Live request was sent.', '']
+  lines.push('| | |', '| --- | --- |')
+  lines.push(`| Offer status | \`${escapeCell(report.offerStatus)}\` |`)
+  lines.push(`| Verdict | ${VERDICTS[report.verdict]} |`)
+  lines.push(`| Why | ${escapeCell(report.message)} |`)
+  lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`, '')
+  return lines.join('\n')
+}
+
 export function summaryMarkdown(facts: SummaryFacts): string {
+  if (facts.dryRun) return dryRunMarkdown(facts, facts.dryRun)
   const lines = [`## Go live: ${facts.publisher}/${facts.offer}`, '']
   lines.push('| | |', '| --- | --- |')
   lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${facts.result} |`)
