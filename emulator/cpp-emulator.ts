@@ -2,7 +2,9 @@
 // form, progressions read one GET at a time, array-wrapped bodies, 409s, error bodies of each kind,
 // and injected faults. Tests, the demo and the benchmark all drive it.
 import { randomUUID } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { Socket } from 'node:net'
 import { succeedingGoLive, type Body } from './scenarios.ts'
 
@@ -100,6 +102,8 @@ export interface EmulatorOptions {
   tokens?: string[]
   /** Each token is accepted for this many requests, then answered 401 (an expired token). */
   tokenUses?: number
+  /** Serve https with the test certificate (emulator/tls), as the real service does. */
+  tls?: boolean
 }
 
 const PUBLISHER_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|submissions\/?|status|cancel|operations\/([^/]+))$/
@@ -288,15 +292,22 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     res.end(`${req.method} is not allowed here.`)
   }
 
-  const server: Server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
-      const address = server.address()
-      const origin = typeof address === 'object' && address ? `http://127.0.0.1:${address.port}` : 'http://127.0.0.1'
+      // Absolute locations name the host the client called, as a real server behind its name does.
+      const origin = `${options.tls ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`
       handle(req, res, Buffer.concat(chunks).toString('utf8'), origin)
     })
-  })
+  }
+  const tlsDir = new URL('./tls/', import.meta.url)
+  const server: Server = options.tls
+    ? (createHttpsServer(
+        { cert: readFileSync(new URL('localhost.crt', tlsDir)), key: readFileSync(new URL('localhost.key', tlsDir)) },
+        onRequest
+      ) as unknown as Server)
+    : createServer(onRequest)
   server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 60_000
   server.on('connection', (socket) => {
     sockets.add(socket)
@@ -307,7 +318,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   const port = typeof address === 'object' && address ? address.port : 0
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     requests,
     addOffer(setup) {
       const record: OfferRecord = {

@@ -49,7 +49,7 @@ export interface IdentityEmulator {
   issued: IssuedToken[]
   /** GitHub OIDC tokens handed out, in order. */
   githubTokens: string[]
-  requests: Array<{ method: string; path: string; body: string }>
+  requests: Array<{ method: string; path: string; body: string; userAgent: string }>
   close(): Promise<void>
 }
 
@@ -87,7 +87,7 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
   const requests: IdentityEmulator['requests'] = []
   const githubRequestToken = 'github-runtime-request-token'
   let counter = 0
-  let origin = ''
+  let listening = ''
 
   function token(res: ServerResponse, tenant: string, body: string): void {
     const form = new URLSearchParams(body)
@@ -202,8 +202,10 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
       req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8')
+        // Endpoints name the host the client called (127.0.0.1, or a name tunnelled by the proxy test).
+        const origin = `https://${req.headers.host ?? new URL(listening).host}`
         const url = new URL(req.url ?? '/', origin)
-        requests.push({ method: req.method ?? '', path: url.pathname, body })
+        requests.push({ method: req.method ?? '', path: url.pathname, body, userAgent: req.headers['user-agent'] ?? '' })
         const tenantPath = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(url.pathname)
         if (req.method === 'GET' && url.pathname === '/github/idtoken') return githubIdToken(req, res, url)
         if (req.method === 'GET' && url.pathname === '/common/discovery/instance') {
@@ -233,11 +235,11 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
   )
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const address = server.address()
-  origin = `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
+  listening = `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   return {
-    authorityHost: origin,
+    authorityHost: listening,
     githubOidcEnv: {
-      ACTIONS_ID_TOKEN_REQUEST_URL: `${origin}/github/idtoken?api-version=2.0`,
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${listening}/github/idtoken?api-version=2.0`,
       ACTIONS_ID_TOKEN_REQUEST_TOKEN: githubRequestToken,
       NODE_EXTRA_CA_CERTS: TEST_CA_FILE
     },

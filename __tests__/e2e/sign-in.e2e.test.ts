@@ -2,6 +2,7 @@
 // emulator (Entra token endpoint + GitHub OIDC), over https on loopback.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../../emulator/cpp-emulator.js'
+import { startConnectProxy } from '../../emulator/connect-proxy.js'
 import { GITHUB_ISSUER, fakeJwt, startIdentityEmulator, type IdentityEmulator } from '../../emulator/identity-emulator.js'
 import { endlessGoLive, succeedingGoLive } from '../../emulator/scenarios.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
@@ -15,8 +16,8 @@ const SUBJECT = 'repo:contoso/offers:environment:production'
 let cpp: CppEmulator
 let identity: IdentityEmulator
 
-async function start(options: { tokenUses?: number; githubSubject?: string } = {}) {
-  cpp = await startCppEmulator(options.tokenUses !== undefined ? { tokenUses: options.tokenUses } : {})
+async function start(options: { tokenUses?: number; githubSubject?: string; tls?: boolean } = {}) {
+  cpp = await startCppEmulator({ ...(options.tokenUses !== undefined ? { tokenUses: options.tokenUses } : {}), tls: options.tls ?? false })
   identity = await startIdentityEmulator({
     apps: [
       {
@@ -119,6 +120,10 @@ describe('GitHub OIDC', () => {
     expect(JSON.parse(Buffer.from((identity.githubTokens[0] as string).split('.')[1] as string, 'base64url').toString()).aud).toBe(AUDIENCE)
     expect(bearers()).toEqual([`Bearer ${identity.issued[0]?.token}`])
     expect(cpp.requestsTo('POST', '/golive')).toHaveLength(1)
+    // MSAL's requests go through the action's own HTTP client (its proxy handling included).
+    const entraRequests = identity.requests.filter((r) => r.path !== '/github/idtoken')
+    expect(entraRequests.length).toBeGreaterThanOrEqual(2)
+    expect(entraRequests.map((r) => r.userAgent)).toEqual(entraRequests.map(() => 'cpp-go-live-action/1'))
     expectMasked(result, [identity.githubTokens[0] as string, identity.issued[0]?.token as string])
   })
 
@@ -195,5 +200,37 @@ describe('credential rules', () => {
     expect(result.stdout).toContain('Reading the operation status failed: HTTP 401 Unauthorized.')
     expect(result.stdout).toContain(`run this action with operation-location: ${result.outputs['operation-location']}`)
     expect(result.outputs.status).toBe('running')
+  })
+})
+
+describe('behind a proxy', () => {
+  it('sends sign-in, the GitHub OIDC request and every CPP request through HTTPS_PROXY', async () => {
+    await start({ tls: true })
+    const proxy = await startConnectProxy({
+      'cpp.emulator.test:443': Number(new URL(cpp.url).port),
+      'login.emulator.test:443': Number(new URL(identity.authorityHost).port)
+    })
+    try {
+      cpp.addOffer({ publisher: 'contoso', offer: 'contoso-vm' })
+      // These names resolve nowhere: a request that bypassed the proxy would fail the run.
+      const result = await runAction({
+        inputs: inputs({ 'base-url': 'https://cpp.emulator.test', 'authority-host': 'https://login.emulator.test', wait: 'true' }),
+        env: {
+          ...identity.githubOidcEnv,
+          ACTIONS_ID_TOKEN_REQUEST_URL: 'https://login.emulator.test/github/idtoken?api-version=2.0',
+          HTTPS_PROXY: proxy.url
+        }
+      })
+      expect(result.exitCode).toBe(0)
+      expect(result.outputs.status).toBe('succeeded')
+      expect(result.outputs['operation-location']).toMatch(
+        /^https:\/\/cpp\.emulator\.test\/api\/publishers\/contoso\/offers\/contoso-vm\/operations\//
+      )
+      expect([...new Set(proxy.tunnels)].sort()).toEqual(['cpp.emulator.test:443', 'login.emulator.test:443'])
+      expect(identity.githubTokens).toHaveLength(1)
+      expect(bearers()).toEqual([`Bearer ${identity.issued[0]?.token}`])
+    } finally {
+      await proxy.close()
+    }
   })
 })
