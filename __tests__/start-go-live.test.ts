@@ -1,56 +1,30 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../emulator/cpp-emulator.js'
+import { describe, expect, it, jest } from '@jest/globals'
 import { endlessGoLive } from '../emulator/scenarios.js'
 import { createCoreMock } from './helpers/core-mock.js'
+import { cppFixture } from './helpers/cpp-fixture.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { CppClient } = await import('../src/cpp-client.js')
-const { createTransport } = await import('../src/transport.js')
-const { staticTokenProvider } = await import('../src/static-token.js')
 const { startGoLive, runningGoLive } = await import('../src/start-go-live.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }
 const backoff = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }
-let emulator: CppEmulator
-let transport: ReturnType<typeof createTransport>
-
-function newClient() {
-  transport = createTransport(1_000)
-  return new CppClient({
-    baseUrl: new URL(emulator.url),
-    apiVersion: '2017-10-31',
-    transport,
-    tokens: staticTokenProvider(DEFAULT_TOKEN),
-    backoff
-  })
-}
-
-const posts = () => emulator.requestsTo('POST', '/golive')
-const submissionsOf = async (client: InstanceType<typeof CppClient>) => client.listSubmissions(subject)
+const fixture = cppFixture(core)
+const newClient = () => fixture.client({ requestTimeoutMs: 1_000, backoff })
+const posts = () => fixture.emulator.requestsTo('POST', '/golive')
 
 describe('startGoLive', () => {
-  beforeAll(async () => {
-    emulator = await startCppEmulator()
-  })
-  afterAll(() => emulator.close())
-  beforeEach(() => {
-    core.reset()
-    emulator.reset()
-  })
-  afterEach(() => transport.dispose())
-
   it('looks for a running go-live first, then starts one with a single POST', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
-    const started = await startGoLive(newClient(), subject, backoff)
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    const started = await startGoLive(await newClient(), subject, backoff)
     expect(started.how).toBe('started')
-    expect(emulator.requests.map((r) => r.method)).toEqual(['GET', 'POST'])
+    expect(fixture.emulator.requests.map((r) => r.method)).toEqual(['GET', 'POST'])
   })
 
   it('follows a go-live that already runs (a re-run) and sends no POST', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: endlessGoLive() })
-    const client = newClient()
-    const [running] = await submissionsOf(client)
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: endlessGoLive() })
+    const client = await newClient()
+    const [running] = await client.listSubmissions(subject)
     const started = await startGoLive(client, subject, backoff)
     expect(started).toEqual({ how: 'attached', location: client.submissionLocation(subject, running!) })
     expect(posts()).toHaveLength(0)
@@ -58,74 +32,74 @@ describe('startGoLive', () => {
   })
 
   it('on a 409 from a go-live that the pre-check missed, follows it instead of failing', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: endlessGoLive() })
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: endlessGoLive() })
     // The pre-check's listing fails; the 409 path lists again and finds the go-live.
-    emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 500, times: 3 })
-    const started = await startGoLive(newClient(), subject, backoff)
+    fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 500, times: 3 })
+    const started = await startGoLive(await newClient(), subject, backoff)
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(1)
     expect(core.logged('warning').join('\n')).toMatch(/Could not check for a running go-live/)
   })
 
   it('on a 409 from another operation (a publish), fails saying what blocks', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm', publishRunning: true })
-    await expect(startGoLive(newClient(), subject, backoff)).rejects.toThrow(
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', publishRunning: true })
+    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
       /The Go Live request failed: HTTP 409 Conflict \(Conflict: An operation is already in progress .*\)\. Another operation that is not a go-live/
     )
   })
 
   it('when the POST was acted on but the answer was lost, finds the go-live and never posts twice', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
-    emulator.injectFault({ method: 'POST', kind: 'reset-after-accept' })
-    const client = newClient()
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'POST', kind: 'reset-after-accept' })
+    const client = await newClient()
     const started = await startGoLive(client, subject, backoff)
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(1)
-    expect(await submissionsOf(client)).toHaveLength(1)
+    expect(await client.listSubmissions(subject)).toHaveLength(1)
     expect(core.logged('warning').join('\n')).toMatch(
       /got no clear answer: the connection to .* broke \(ECONNRESET\)\. The service may have started the go-live; looking for it/
     )
   })
 
   it('when an ambiguous POST started nothing, posts again after looking', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
-    emulator.injectFault({ method: 'POST', kind: 'status', status: 502, body: 'Bad gateway' })
-    const client = newClient()
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 502, body: 'Bad gateway' })
+    const client = await newClient()
     const started = await startGoLive(client, subject, backoff)
     expect(started.how).toBe('started')
-    expect(emulator.requests.map((r) => `${r.method} ${r.path.split('/').pop() || 'submissions'}`)).toEqual([
+    expect(fixture.emulator.requests.map((r) => `${r.method} ${r.path.split('/').pop() || 'submissions'}`)).toEqual([
       'GET submissions',
       'POST golive',
       'GET submissions',
       'POST golive'
     ])
-    expect(await submissionsOf(client)).toHaveLength(1)
+    expect(await client.listSubmissions(subject)).toHaveLength(1)
   })
 
   it('stops after its attempts when every POST is ambiguous, saying what to check', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
-    emulator.injectFault({ method: 'POST', kind: 'status', status: 504, times: 5 })
-    await expect(startGoLive(newClient(), subject, backoff)).rejects.toThrow(
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 504, times: 5 })
+    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
       /HTTP 504 \(3 attempts\), and no running go-live was found for contoso\/vm\. Check the offer in Partner Center/
     )
     expect(posts()).toHaveLength(3)
   })
 
   it('fails an ambiguous POST whose follow-up check fails too, without posting again', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
-    emulator.injectFault({ method: 'POST', kind: 'status', status: 500 })
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 500 })
     // Faults apply in order: the first listing (the pre-check) is fine, the second one is broken.
-    emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'headers', headers: {} })
-    emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 200, body: 'not json' })
-    await expect(startGoLive(newClient(), subject, backoff)).rejects.toThrow(
+    fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'headers', headers: {} })
+    fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 200, body: 'not json' })
+    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
       /the check for a running go-live failed too .* a go-live may have started/
     )
     expect(posts()).toHaveLength(1)
   })
 
   it('reports an auth failure of the pre-check without posting', async () => {
-    emulator.addOffer({ publisher: 'contoso', offer: 'vm', allowedTokens: ['other'] })
-    await expect(startGoLive(newClient(), subject, backoff)).rejects.toThrow(/HTTP 403/)
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', allowedTokens: ['other'] })
+    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(/HTTP 403/)
     expect(posts()).toHaveLength(0)
   })
 })

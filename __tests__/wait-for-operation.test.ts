@@ -1,49 +1,29 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../emulator/cpp-emulator.js'
+import { describe, expect, it, jest } from '@jest/globals'
 import { endlessGoLive, failingGoLive, succeedingGoLive } from '../emulator/scenarios.js'
 import { createCoreMock } from './helpers/core-mock.js'
+import { cppFixture } from './helpers/cpp-fixture.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { CppClient } = await import('../src/cpp-client.js')
-const { createTransport } = await import('../src/transport.js')
-const { staticTokenProvider } = await import('../src/static-token.js')
 const { waitForOperation } = await import('../src/wait-for-operation.js')
 const { CancelledError } = await import('../src/errors.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }
-let emulator: CppEmulator
-let transport: ReturnType<typeof createTransport>
+const fixture = cppFixture(core)
 
+/** A go-live started on the emulator, and a client whose retries are quick. */
 async function started(progression = succeedingGoLive()) {
-  emulator.addOffer({ publisher: 'contoso', offer: 'vm', progression })
-  transport = createTransport(1_000)
-  const client = new CppClient({
-    baseUrl: new URL(emulator.url),
-    apiVersion: '2017-10-31',
-    transport,
-    tokens: staticTokenProvider(DEFAULT_TOKEN),
-    backoff: { maxAttempts: 2, baseDelayMs: 2, maxDelayMs: 5 }
-  })
+  fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', progression })
+  const client = await fixture.client({ requestTimeoutMs: 1_000, backoff: { maxAttempts: 2, baseDelayMs: 2, maxDelayMs: 5 } })
   const answer = await client.goLive(subject)
   if (answer.kind !== 'accepted') throw new Error('not accepted')
-  emulator.requests.length = 0
+  fixture.emulator.requests.length = 0
   return { client, location: answer.location }
 }
 
-const polls = () => emulator.requestsTo('GET', '/operations/')
+const polls = () => fixture.emulator.requestsTo('GET', '/operations/')
 
 describe('waitForOperation', () => {
-  beforeAll(async () => {
-    emulator = await startCppEmulator()
-  })
-  afterAll(() => emulator.close())
-  beforeEach(() => {
-    core.reset()
-    emulator.reset()
-  })
-  afterEach(() => transport.dispose())
-
   it('polls once per interval until the operation succeeds, with no extra request', async () => {
     const { client, location } = await started()
     const seen: string[] = []
@@ -88,7 +68,7 @@ describe('waitForOperation', () => {
 
   it('honours a Retry-After sent with a status as the next interval', async () => {
     const { client, location } = await started()
-    emulator.injectFault({ method: 'GET', kind: 'headers', headers: { 'retry-after': '1' } })
+    fixture.emulator.injectFault({ method: 'GET', kind: 'headers', headers: { 'retry-after': '1' } })
     await waitForOperation(client, location, subject, { intervalMs: 5, deadline: Date.now() + 10_000, onOperation: () => undefined })
     const [first, second] = polls()
     expect(second!.at - first!.at).toBeGreaterThanOrEqual(990)
@@ -96,7 +76,7 @@ describe('waitForOperation', () => {
 
   it('rides out a poll that fails after its retries, then a lasting outage ends the wait', async () => {
     const { client, location } = await started()
-    emulator.injectFault({ method: 'GET', kind: 'status', status: 503, times: 2 })
+    fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 503, times: 2 })
     const outcome = await waitForOperation(client, location, subject, {
       intervalMs: 5,
       deadline: Date.now() + 10_000,
@@ -107,9 +87,9 @@ describe('waitForOperation', () => {
       expect.stringMatching(/^Poll 1 failed \(.*HTTP 503.*\); trying again at the next poll \(1 of 3/)
     ])
 
-    emulator.reset()
+    fixture.emulator.reset()
     const again = await started(endlessGoLive())
-    emulator.injectFault({ method: 'GET', kind: 'status', status: 500, times: 100 })
+    fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 500, times: 100 })
     await expect(
       waitForOperation(again.client, again.location, subject, {
         intervalMs: 5,
@@ -122,7 +102,7 @@ describe('waitForOperation', () => {
 
   it('fails at once on an answer that will not heal (404)', async () => {
     const { client, location } = await started()
-    emulator.injectFault({
+    fixture.emulator.injectFault({
       method: 'GET',
       kind: 'status',
       status: 404,

@@ -4389,7 +4389,9 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
             expiresOn = result?.expiresOn;
         }
         catch (error) {
-            if (error instanceof ActionError || (signal?.aborted && error === signal.reason))
+            if (signal?.aborted)
+                throw signal.reason; // cancelled, whatever MSAL wrapped it in
+            if (error instanceof ActionError)
                 throw error;
             throw new ActionError(explainSignInError(error, context));
         }
@@ -4635,8 +4637,9 @@ class ProgressLog {
             if (this.seenMessages.has(line))
                 continue;
             this.seenMessages.add(line);
+            // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
             if (m.level === 'error')
-                error(line);
+                core_warning(`The service reported an error: ${line}`);
             else if (m.level === 'warning')
                 core_warning(line);
             else
@@ -4952,6 +4955,10 @@ class GoLiveRun {
         const { location, result } = this.facts;
         if (!(error instanceof ActionError))
             return `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
+        if (!location && error instanceof CancelledError && !this.config.dryRun && !this.config.operationLocation) {
+            // Cancelled before the service's answer arrived: the POST may have reached it.
+            return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`;
+        }
         if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled')
             return error.message;
         return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`;

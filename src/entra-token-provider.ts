@@ -73,7 +73,8 @@ export async function entraTokenProvider(
       token = result?.accessToken
       expiresOn = result?.expiresOn
     } catch (error) {
-      if (error instanceof ActionError || (signal?.aborted && error === signal.reason)) throw error
+      if (signal?.aborted) throw signal.reason // cancelled, whatever MSAL wrapped it in
+      if (error instanceof ActionError) throw error
       throw new ActionError(explainSignInError(error, context))
     }
     if (!token) throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`)

@@ -179,6 +179,10 @@ class GoLiveRun {
     const { location, result } = this.facts
     if (!(error instanceof ActionError))
       return `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
+    if (!location && error instanceof CancelledError && !this.config.dryRun && !this.config.operationLocation) {
+      // Cancelled before the service's answer arrived: the POST may have reached it.
+      return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`
+    }
     if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled') return error.message
     return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`
   }

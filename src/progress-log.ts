@@ -54,7 +54,8 @@ export class ProgressLog {
       const line = `${m.where}${m.text}`
       if (this.seenMessages.has(line)) continue
       this.seenMessages.add(line)
-      if (m.level === 'error') core.error(line)
+      // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
+      if (m.level === 'error') core.warning(`The service reported an error: ${line}`)
       else if (m.level === 'warning') core.warning(line)
       else core.info(`Message: ${line}`)
     }

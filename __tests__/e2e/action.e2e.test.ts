@@ -149,6 +149,22 @@ describe('trigger and wait', () => {
 })
 
 describe('never twice', () => {
+  it('on SIGTERM while the Go Live request is unanswered, says the go-live may have started and a re-run follows it', async () => {
+    emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm' })
+    emulator.injectFault({ method: 'POST', kind: 'hang' })
+    const running = startAction({ inputs: base() })
+    await running.waitForOutput('Sending the Go Live request')
+    while (posts().length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    running.child.kill('SIGTERM')
+    const result = await running.result
+    expect(result.signal).toBeNull()
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      '::error::Received SIGTERM: the workflow is being cancelled. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.'
+    )
+    expect(result.outputs).toEqual({})
+  })
+
   it('a re-run while the go-live runs follows it and sends no POST', async () => {
     emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm', runningGoLive: succeedingGoLive() })
     const result = await runAction({ inputs: { ...base(), wait: 'true' } })
