@@ -60,6 +60,15 @@ describe('CppClient against the emulator', () => {
     expect(core.logged('info').filter((l) => l.includes('retrying in'))).toHaveLength(3)
   })
 
+  it('does not sleep for an hour when Retry-After asks for one: it stops and says so', async () => {
+    const c = await client()
+    fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 429, headers: { 'retry-after': '3600' } })
+    await expect(c.listSubmissions(subject)).rejects.toThrow(
+      "Listing the offer's submissions failed: HTTP 429, and the service asked to retry after 1h, longer than the action waits for one request (10m). Run the step again later."
+    )
+    expect(fixture.emulator.requests).toHaveLength(1)
+  })
+
   it('gives up on a GET after its attempts, with the last answer in words', async () => {
     const c = await client()
     fixture.emulator.injectFault({

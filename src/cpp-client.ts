@@ -19,6 +19,9 @@ export interface CppClientOptions {
   signal?: AbortSignal
 }
 
+/** The longest `Retry-After` a single request waits for; a longer one ends it with a message. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000
+
 /** The go-live POST failed in a way that leaves open whether the service acted on it. */
 export class AmbiguousTriggerError extends ActionError {
   override name = 'AmbiguousTriggerError'
@@ -187,6 +190,11 @@ export class CppClient {
         throw new RetriesExhaustedError(`${what} failed after ${attempt} attempts: ${said}.`)
       }
       const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined
+      if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+        throw new RetriesExhaustedError(
+          `${what} failed: ${said}, and the service asked to retry after ${formatDuration(retryAfterMs)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`
+        )
+      }
       const delay = retryDelay(attempt, backoff, retryAfterMs)
       core.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${backoff.maxAttempts}).`)
       await sleep(delay, signal)
