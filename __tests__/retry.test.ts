@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { backoffFor, decideRetry, parseRetryAfter, retryDelay } from '../src/retry.js'
+import { backoffFor, decideRetry, parseRetryAfter, retryDelay, withRetries } from '../src/retry.js'
 import { NetworkError, classifyNetworkError, type HttpResponse } from '../src/transport.js'
 
 const status = (code: number): HttpResponse => ({ status: code, headers: {}, body: '' })
@@ -71,5 +71,51 @@ describe('retryDelay', () => {
   it('scales with the poll interval: seconds in production, milliseconds in tests', () => {
     expect(backoffFor(60_000)).toEqual({ maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 })
     expect(backoffFor(40)).toEqual({ maxAttempts: 5, baseDelayMs: 10, maxDelayMs: 40 })
+  })
+})
+
+describe('withRetries', () => {
+  const backoff = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 2 }
+  const answers = (...outcomes: Array<HttpResponse | NetworkError>) => {
+    const queue = [...outcomes]
+    const sent: number[] = []
+    return { sent, send: async () => (sent.push(Date.now()), queue.shift() ?? status(200)) }
+  }
+  const throttled = (retryAfter: string): HttpResponse => ({ status: 429, headers: { 'retry-after': retryAfter }, body: '' })
+
+  it('retries until an answer is worth keeping, telling why before each wait', async () => {
+    const { send, sent } = answers(status(503), networkError('ECONNRESET'))
+    const told: string[] = []
+    const settled = await withRetries(send, { kind: 'read', backoff, onRetry: (said, _delay, next) => told.push(`${said} -> ${next}`) })
+    expect(settled).toMatchObject({ verdict: 'done', attempts: 3, outcome: { status: 200 } })
+    expect(sent).toHaveLength(3)
+    expect(told).toEqual(['HTTP 503 -> 2', 'the connection to cloudpartner.azure.com broke (ECONNRESET) -> 3'])
+  })
+
+  it('waits at least what Retry-After asks', async () => {
+    const { send, sent } = answers(throttled('1'))
+    await withRetries(send, { kind: 'read', backoff })
+    expect((sent[1] as number) - (sent[0] as number)).toBeGreaterThanOrEqual(990)
+  })
+
+  it('stops instead of waiting longer than the cap, and after the last attempt', async () => {
+    expect(await withRetries(answers(throttled('3600')).send, { kind: 'read', backoff })).toMatchObject({
+      verdict: 'too-long',
+      attempts: 1,
+      retryAfterMs: 3_600_000
+    })
+    expect(await withRetries(answers(status(500), status(500), status(500)).send, { kind: 'read', backoff })).toMatchObject({
+      verdict: 'exhausted',
+      attempts: 3
+    })
+  })
+
+  it('hands back an ambiguous POST and an answer not worth retrying at once', async () => {
+    expect(await withRetries(answers(status(502)).send, { kind: 'trigger', backoff })).toMatchObject({ verdict: 'ambiguous', attempts: 1 })
+    expect(await withRetries(answers(status(404)).send, { kind: 'read', backoff })).toMatchObject({
+      verdict: 'done',
+      attempts: 1,
+      outcome: { status: 404 }
+    })
   })
 })

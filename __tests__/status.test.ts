@@ -88,6 +88,15 @@ describe('parseOperation', () => {
       ]
     })
     expect(currentStep(waiting)?.id).toBe('b')
+    // An active step wins over an earlier one that has not started.
+    const later = parseOperation({
+      status: 'running',
+      steps: [
+        { id: 'a', status: 'notStarted' },
+        { id: 'b', status: 'waitingForApproval' }
+      ]
+    })
+    expect(currentStep(later)?.id).toBe('b')
   })
 
   it('refuses a body that is not an object', () => {

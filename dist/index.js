@@ -3268,10 +3268,8 @@ class ActionError extends Error {
 /** An input that is missing or malformed; raised before any request is sent. */
 class InputError extends ActionError {
     name = 'InputError';
-    input;
     constructor(input, problem) {
         super(`Input '${input}' ${problem}`);
-        this.input = input;
     }
 }
 /** The workflow was cancelled (SIGINT/SIGTERM) while the action was working. */
@@ -3521,7 +3519,7 @@ function stepOf(value, index) {
 function parseOperation(json) {
     const body = Array.isArray(json) ? json[0] : json;
     if (!isObject(body)) {
-        throw new Error('the operation body is not a JSON object');
+        throw new Error('is not a JSON object');
     }
     const rawStatus = operation_text(body.status);
     const { state, known } = normaliseOperationStatus(rawStatus);
@@ -3554,7 +3552,27 @@ function failureReasons(operation) {
     return reasons;
 }
 
+;// CONCATENATED MODULE: ./src/sleep.ts
+/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/retry.ts
+// What is worth retrying, and how long to wait first.
+
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 // The service refused before acting: throttled, or not available at all.
 const NOT_ACTED_STATUSES = new Set([429, 503]);
@@ -3599,6 +3617,34 @@ function retryDelay(retry, settings, retryAfterMs, random = Math.random) {
 function backoffFor(pollIntervalMs) {
     const baseDelayMs = Math.min(1_000, Math.max(1, Math.round(pollIntervalMs / 4)));
     return { maxAttempts: 5, baseDelayMs, maxDelayMs: Math.min(30_000, Math.max(baseDelayMs, pollIntervalMs)) };
+}
+/** The longest `Retry-After` one request waits for; a longer one ends it with a message. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+function describeOutcome(outcome) {
+    return 'status' in outcome ? `HTTP ${outcome.status}` : outcome.message;
+}
+/** Sends until the outcome is worth keeping: the one retry loop of every request the action makes. */
+async function withRetries(send, options) {
+    const { backoff } = options;
+    for (let attempt = 1;; attempt++) {
+        const outcome = await send();
+        if ('status' in outcome && outcome.status < 300)
+            return { outcome, verdict: 'done', attempts: attempt };
+        const decision = decideRetry(options.kind, outcome);
+        if (decision === 'ambiguous')
+            return { outcome, verdict: 'ambiguous', attempts: attempt };
+        if (decision === 'fail')
+            return { outcome, verdict: 'done', attempts: attempt };
+        if (attempt >= backoff.maxAttempts)
+            return { outcome, verdict: 'exhausted', attempts: attempt };
+        const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
+        if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+            return { outcome, verdict: 'too-long', attempts: attempt, retryAfterMs };
+        }
+        const delay = retryDelay(attempt, backoff, retryAfterMs);
+        options.onRetry?.(describeOutcome(outcome), delay, attempt + 1);
+        await sleep(delay, options.signal);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/service-error.ts
@@ -3695,24 +3741,6 @@ class ServiceError extends ActionError {
         this.status = response.status;
         this.detail = detail;
     }
-}
-
-;// CONCATENATED MODULE: ./src/sleep.ts
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/transport.ts
@@ -3872,9 +3900,6 @@ function offerOfLocation(location) {
 
 
 
-
-/** The longest `Retry-After` a single request waits for; a longer one ends it with a message. */
-const MAX_RETRY_AFTER_MS = 10 * 60_000;
 /** The go-live POST failed in a way that leaves open whether the service acted on it. */
 class AmbiguousTriggerError extends ActionError {
     name = 'AmbiguousTriggerError';
@@ -3886,6 +3911,13 @@ class UnexpectedAnswerError extends ActionError {
 /** A request still failing after its retries; the operation may still be readable later. */
 class RetriesExhaustedError extends ActionError {
     name = 'RetriesExhaustedError';
+}
+/**
+ * The service could not be reached or read (down, throttled, an unreadable answer), as opposed to
+ * a problem of the caller (sign-in, permissions, a wrong id) that every later request would share.
+ */
+function isServiceUnavailable(error) {
+    return error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError;
 }
 class CppClient {
     options;
@@ -3903,21 +3935,10 @@ class CppClient {
         if (!raw) {
             throw new ActionError(`The Go Live request was accepted (HTTP ${response.status}) but the service sent neither an Operation-Location nor a Location header, so there is no operation to follow. Check the offer's status in Partner Center before running the step again: the go-live may have started.`);
         }
-        return { kind: 'accepted', location: resolveOperationLocation(raw, this.options.baseUrl, this.options.apiVersion), raw };
+        return { kind: 'accepted', location: resolveOperationLocation(raw, this.options.baseUrl, this.options.apiVersion) };
     }
     async getOperation(location, subject) {
-        const what = 'Reading the operation status';
-        const response = await this.send('GET', location, 'read', what, subject);
-        if (response.status !== 200)
-            throw this.failure(what, response, subject);
-        let operation;
-        try {
-            operation = parseOperation(JSON.parse(response.body));
-        }
-        catch (error) {
-            const why = error instanceof SyntaxError ? 'is not JSON' : error.message;
-            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
-        }
+        const { value: operation, response } = await this.readJson(location, 'Reading the operation status', subject, parseOperation);
         const read = { operation };
         const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
         if (retryAfterMs !== undefined)
@@ -3926,44 +3947,11 @@ class CppClient {
     }
     /** GET .../status: the offer's state, in the same shape as an operation. */
     async getOfferStatus(subject) {
-        const what = "Reading the offer's status";
-        const response = await this.send('GET', this.offerUrl(subject, 'status'), 'read', what, subject);
-        if (response.status !== 200)
-            throw this.failure(what, response, subject);
-        try {
-            return parseOperation(JSON.parse(response.body));
-        }
-        catch (error) {
-            const why = error instanceof SyntaxError ? 'is not JSON' : error.message;
-            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
-        }
+        return (await this.readJson(this.offerUrl(subject, 'status'), "Reading the offer's status", subject, parseOperation)).value;
     }
     async listSubmissions(subject) {
-        const what = "Listing the offer's submissions";
-        const response = await this.send('GET', this.offerUrl(subject, 'submissions/'), 'read', what, subject);
-        if (response.status !== 200)
-            throw this.failure(what, response, subject);
-        let json;
-        try {
-            json = JSON.parse(response.body);
-        }
-        catch {
-            throw new UnexpectedAnswerError(`${what} failed: the answer is not JSON (${cpp_client_excerpt(response.body)}).`);
-        }
-        const list = Array.isArray(json) ? json : json?.value;
-        if (!Array.isArray(list))
-            throw new UnexpectedAnswerError(`${what} failed: the answer is not a list (${cpp_client_excerpt(response.body)}).`);
-        return list.flatMap((item) => {
-            const s = item;
-            if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number'))
-                return [];
-            const submission = { id: String(s.id) };
-            for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime']) {
-                if (typeof s[key] === 'string')
-                    submission[key] = s[key];
-            }
-            return [submission];
-        });
+        const { value } = await this.readJson(this.offerUrl(subject, 'submissions/'), "Listing the offer's submissions", subject, parseSubmissions);
+        return value;
     }
     /**
      * The operation location of a submission (a submission's id is its operation id). Ids of the
@@ -3980,6 +3968,19 @@ class CppClient {
         const path = `/api/publishers/${encodeURIComponent(subject.publisher)}/offers/${encodeURIComponent(subject.offer)}/${tail}`;
         return resolveOperationLocation(path, this.options.baseUrl, this.options.apiVersion);
     }
+    /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
+    async readJson(url, what, subject, parse) {
+        const response = await this.send('GET', url, 'read', what, subject);
+        if (response.status !== 200)
+            throw this.failure(what, response, subject);
+        try {
+            return { value: parse(JSON.parse(response.body)), response };
+        }
+        catch (error) {
+            const why = error instanceof SyntaxError ? 'is not JSON' : error.message;
+            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
+        }
+    }
     failure(what, response, subject) {
         const hint = response.status === 401 ? this.options.tokens.rejectionHint() : undefined;
         return new ServiceError(what, response, subject, hint);
@@ -3989,54 +3990,56 @@ class CppClient {
      * status; throws when no response came after all attempts, or when a POST's fate is unknown.
      */
     async send(method, url, kind, what, subject) {
-        const { backoff, transport, tokens, signal } = this.options;
+        const { backoff, tokens, signal } = this.options;
         let renewed = false;
-        for (let attempt = 1;; attempt++) {
-            const token = await tokens.getToken();
-            let outcome;
-            try {
-                outcome = await transport.request(method, url, {
-                    headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-                    signal
-                });
-                debug(`${method} ${url.pathname} -> HTTP ${outcome.status}`);
-            }
-            catch (error) {
-                if (!(error instanceof NetworkError))
-                    throw error;
-                debug(`${method} ${url.pathname} -> ${error.message}`);
-                outcome = error;
-            }
-            if ('status' in outcome && outcome.status === 401 && !renewed && tokens.renewable) {
-                renewed = true;
-                info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
-                await tokens.renew();
-                attempt--;
-                continue;
-            }
-            if ('status' in outcome && outcome.status < 300)
+        const attempt = async () => {
+            const outcome = await this.request(method, url, await tokens.getToken());
+            if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable)
                 return outcome;
-            const decision = decideRetry(kind, outcome);
-            const said = 'status' in outcome ? `HTTP ${outcome.status}` : outcome.message;
-            if (decision === 'ambiguous')
+            // One fresh token after a 401, within the same attempt.
+            renewed = true;
+            info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
+            await tokens.renew();
+            return this.request(method, url, await tokens.getToken());
+        };
+        const settled = await withRetries(attempt, {
+            kind,
+            backoff,
+            signal,
+            onRetry: (said, delay, next) => info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+        });
+        const { outcome } = settled;
+        const said = describeOutcome(outcome);
+        switch (settled.verdict) {
+            case 'ambiguous':
                 throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`);
-            if (decision === 'fail') {
+            case 'too-long':
+                throw new RetriesExhaustedError(`${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`);
+            case 'exhausted':
+                if ('status' in outcome)
+                    throw new RetriesExhaustedError(`${this.failure(what, outcome, subject).message} (after ${settled.attempts} attempts)`);
+                throw new RetriesExhaustedError(`${what} failed after ${settled.attempts} attempts: ${said}.`);
+            case 'done':
                 if ('status' in outcome)
                     return outcome;
                 throw new ActionError(`${what} failed: ${said}.`);
-            }
-            if (attempt >= backoff.maxAttempts) {
-                if ('status' in outcome)
-                    throw new RetriesExhaustedError(this.failure(what, outcome, subject).message + ` (after ${attempt} attempts)`);
-                throw new RetriesExhaustedError(`${what} failed after ${attempt} attempts: ${said}.`);
-            }
-            const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
-            if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-                throw new RetriesExhaustedError(`${what} failed: ${said}, and the service asked to retry after ${formatDuration(retryAfterMs)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`);
-            }
-            const delay = retryDelay(attempt, backoff, retryAfterMs);
-            info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${backoff.maxAttempts}).`);
-            await sleep(delay, signal);
+        }
+    }
+    /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
+    async request(method, url, token) {
+        try {
+            const response = await this.options.transport.request(method, url, {
+                headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+                signal: this.options.signal
+            });
+            debug(`${method} ${url.pathname} -> HTTP ${response.status}`);
+            return response;
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            debug(`${method} ${url.pathname} -> ${error.message}`);
+            return error;
         }
     }
 }
@@ -4047,6 +4050,22 @@ function header(response, name) {
     const value = response.headers[name];
     const first = Array.isArray(value) ? value[0] : value;
     return first && first.trim() ? first.trim() : undefined;
+}
+function parseSubmissions(json) {
+    const list = Array.isArray(json) ? json : json?.value;
+    if (!Array.isArray(list))
+        throw new Error('is not a list');
+    return list.flatMap((item) => {
+        const s = item;
+        if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number'))
+            return [];
+        const submission = { id: String(s.id) };
+        for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime']) {
+            if (typeof s[key] === 'string')
+                submission[key] = s[key];
+        }
+        return [submission];
+    });
 }
 function cpp_client_excerpt(body) {
     const flat = body.replace(/\s+/g, ' ').trim();
@@ -4091,7 +4110,7 @@ async function startGoLive(client, subject, backoff, signal) {
     catch (error) {
         // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
         // problems would fail the POST the same way, so they are reported now.
-        if (!(error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError))
+        if (!isServiceUnavailable(error))
             throw error;
         core_warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
     }
@@ -4193,12 +4212,12 @@ async function dryRun(client, subject) {
             goLiveRunning = runningGoLive(await client.listSubmissions(subject)) !== undefined;
         }
         catch (error) {
-            if (!(error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError))
+            if (!isServiceUnavailable(error))
                 throw error;
             core_warning(`Could not tell whether the running operation is a go-live (${error.message}).`);
         }
     }
-    return { offerStatus, status, ...verdictFor(offerStatus, goLiveRunning) };
+    return { offerStatus, ...verdictFor(offerStatus, goLiveRunning) };
 }
 
 ;// CONCATENATED MODULE: ./src/aadsts.ts
@@ -4285,7 +4304,6 @@ function jwtExpiry(token) {
 ;// CONCATENATED MODULE: ./src/msal-network.ts
 
 
-
 function flatten(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -4297,31 +4315,28 @@ function flatten(headers) {
 function msalNetworkModule(transport, backoff, signal) {
     // Token requests (client credentials) and metadata reads are safe to repeat.
     async function send(method, url, options) {
-        for (let attempt = 1;; attempt++) {
-            let outcome;
+        const attempt = async () => {
             try {
-                outcome = await transport.request(method, new URL(url), { headers: options?.headers ?? {}, body: options?.body, signal });
+                return await transport.request(method, new URL(url), { headers: options?.headers ?? {}, body: options?.body, signal });
             }
             catch (error) {
                 if (!(error instanceof NetworkError))
                     throw error;
-                outcome = error;
+                return error;
             }
-            const retry = decideRetry('read', outcome) === 'retry' && attempt < backoff.maxAttempts;
-            if (!retry) {
-                if (outcome instanceof NetworkError)
-                    throw outcome;
-                let body;
-                try {
-                    body = outcome.body ? JSON.parse(outcome.body) : {};
-                }
-                catch {
-                    body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` };
-                }
-                return { status: outcome.status, headers: flatten(outcome.headers), body: body };
-            }
-            await sleep(retryDelay(attempt, backoff), signal);
+        };
+        // The same loop as every CPP request; MSAL turns whatever answer remains into its own error.
+        const { outcome } = await withRetries(attempt, { kind: 'read', backoff, signal });
+        if (outcome instanceof NetworkError)
+            throw outcome;
+        let body;
+        try {
+            body = outcome.body ? JSON.parse(outcome.body) : {};
         }
+        catch {
+            body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` };
+        }
+        return { status: outcome.status, headers: flatten(outcome.headers), body: body };
     }
     return {
         sendGetRequestAsync: (url, options) => send('GET', url, options),
@@ -4828,11 +4843,13 @@ class GoLiveRun {
     cancellation;
     subject;
     startedAt;
+    backoff;
     constructor(config, cancellation, startedAt) {
         this.config = config;
         this.cancellation = cancellation;
         this.subject = { publisher: config.publisher, offer: config.offer };
         this.startedAt = startedAt;
+        this.backoff = backoffFor(config.pollIntervalMs);
     }
     async execute() {
         const client = await this.client();
@@ -4862,7 +4879,7 @@ class GoLiveRun {
         return transport;
     }
     async client() {
-        const backoff = backoffFor(this.config.pollIntervalMs);
+        const { backoff } = this;
         const { auth } = this.config;
         let tokens;
         if (auth.kind === 'token') {
@@ -4908,7 +4925,7 @@ class GoLiveRun {
         }
         else {
             ;
-            ({ location, how } = await startGoLive(client, this.subject, backoffFor(this.config.pollIntervalMs), this.cancellation.signal));
+            ({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal));
             this.facts.how = how;
         }
         const id = operationIdOf(location);

@@ -3,9 +3,16 @@ import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
 import { ActionError } from './errors.js'
 import { parseOperation, type Operation } from './operation.js'
-import { decideRetry, parseRetryAfter, retryDelay, type BackoffSettings, type RequestKind } from './retry.js'
+import {
+  describeOutcome,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  withRetries,
+  type BackoffSettings,
+  type Outcome,
+  type RequestKind
+} from './retry.js'
 import { ServiceError, type Subject } from './service-error.js'
-import { sleep } from './sleep.js'
 import type { TokenProvider } from './token-provider.js'
 import { NetworkError, type HttpResponse, type Transport } from './transport.js'
 import { resolveOperationLocation } from './urls.js'
@@ -18,9 +25,6 @@ export interface CppClientOptions {
   backoff: BackoffSettings
   signal?: AbortSignal
 }
-
-/** The longest `Retry-After` a single request waits for; a longer one ends it with a message. */
-const MAX_RETRY_AFTER_MS = 10 * 60_000
 
 /** The go-live POST failed in a way that leaves open whether the service acted on it. */
 export class AmbiguousTriggerError extends ActionError {
@@ -37,7 +41,15 @@ export class RetriesExhaustedError extends ActionError {
   override name = 'RetriesExhaustedError'
 }
 
-export type GoLiveAnswer = { kind: 'accepted'; location: URL; raw: string } | { kind: 'conflict'; response: HttpResponse }
+/**
+ * The service could not be reached or read (down, throttled, an unreadable answer), as opposed to
+ * a problem of the caller (sign-in, permissions, a wrong id) that every later request would share.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  return error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError
+}
+
+export type GoLiveAnswer = { kind: 'accepted'; location: URL } | { kind: 'conflict'; response: HttpResponse }
 
 export interface Submission {
   id: string
@@ -70,20 +82,11 @@ export class CppClient {
         `The Go Live request was accepted (HTTP ${response.status}) but the service sent neither an Operation-Location nor a Location header, so there is no operation to follow. Check the offer's status in Partner Center before running the step again: the go-live may have started.`
       )
     }
-    return { kind: 'accepted', location: resolveOperationLocation(raw, this.options.baseUrl, this.options.apiVersion), raw }
+    return { kind: 'accepted', location: resolveOperationLocation(raw, this.options.baseUrl, this.options.apiVersion) }
   }
 
   async getOperation(location: URL, subject: Subject): Promise<OperationRead> {
-    const what = 'Reading the operation status'
-    const response = await this.send('GET', location, 'read', what, subject)
-    if (response.status !== 200) throw this.failure(what, response, subject)
-    let operation: Operation
-    try {
-      operation = parseOperation(JSON.parse(response.body))
-    } catch (error) {
-      const why = error instanceof SyntaxError ? 'is not JSON' : (error as Error).message
-      throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
-    }
+    const { value: operation, response } = await this.readJson(location, 'Reading the operation status', subject, parseOperation)
     const read: OperationRead = { operation }
     const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
     if (retryAfterMs !== undefined) read.retryAfterMs = retryAfterMs
@@ -92,38 +95,17 @@ export class CppClient {
 
   /** GET .../status: the offer's state, in the same shape as an operation. */
   async getOfferStatus(subject: Subject): Promise<Operation> {
-    const what = "Reading the offer's status"
-    const response = await this.send('GET', this.offerUrl(subject, 'status'), 'read', what, subject)
-    if (response.status !== 200) throw this.failure(what, response, subject)
-    try {
-      return parseOperation(JSON.parse(response.body))
-    } catch (error) {
-      const why = error instanceof SyntaxError ? 'is not JSON' : (error as Error).message
-      throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
-    }
+    return (await this.readJson(this.offerUrl(subject, 'status'), "Reading the offer's status", subject, parseOperation)).value
   }
 
   async listSubmissions(subject: Subject): Promise<Submission[]> {
-    const what = "Listing the offer's submissions"
-    const response = await this.send('GET', this.offerUrl(subject, 'submissions/'), 'read', what, subject)
-    if (response.status !== 200) throw this.failure(what, response, subject)
-    let json: unknown
-    try {
-      json = JSON.parse(response.body)
-    } catch {
-      throw new UnexpectedAnswerError(`${what} failed: the answer is not JSON (${excerpt(response.body)}).`)
-    }
-    const list = Array.isArray(json) ? json : (json as { value?: unknown })?.value
-    if (!Array.isArray(list)) throw new UnexpectedAnswerError(`${what} failed: the answer is not a list (${excerpt(response.body)}).`)
-    return list.flatMap((item: unknown) => {
-      const s = item as Record<string, unknown>
-      if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
-      const submission: Submission = { id: String(s.id) }
-      for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime'] as const) {
-        if (typeof s[key] === 'string') submission[key] = s[key] as string
-      }
-      return [submission]
-    })
+    const { value } = await this.readJson(
+      this.offerUrl(subject, 'submissions/'),
+      "Listing the offer's submissions",
+      subject,
+      parseSubmissions
+    )
+    return value
   }
 
   /**
@@ -143,6 +125,23 @@ export class CppClient {
     return resolveOperationLocation(path, this.options.baseUrl, this.options.apiVersion)
   }
 
+  /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
+  private async readJson<T>(
+    url: URL,
+    what: string,
+    subject: Subject,
+    parse: (json: unknown) => T
+  ): Promise<{ value: T; response: HttpResponse }> {
+    const response = await this.send('GET', url, 'read', what, subject)
+    if (response.status !== 200) throw this.failure(what, response, subject)
+    try {
+      return { value: parse(JSON.parse(response.body)), response }
+    } catch (error) {
+      const why = error instanceof SyntaxError ? 'is not JSON' : (error as Error).message
+      throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
+    }
+  }
+
   private failure(what: string, response: HttpResponse, subject: Subject): ServiceError {
     const hint = response.status === 401 ? this.options.tokens.rejectionHint() : undefined
     return new ServiceError(what, response, subject, hint)
@@ -153,51 +152,56 @@ export class CppClient {
    * status; throws when no response came after all attempts, or when a POST's fate is unknown.
    */
   private async send(method: 'GET' | 'POST', url: URL, kind: RequestKind, what: string, subject: Subject): Promise<HttpResponse> {
-    const { backoff, transport, tokens, signal } = this.options
+    const { backoff, tokens, signal } = this.options
     let renewed = false
-    for (let attempt = 1; ; attempt++) {
-      const token = await tokens.getToken()
-      let outcome: HttpResponse | NetworkError
-      try {
-        outcome = await transport.request(method, url, {
-          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-          signal
-        })
-        core.debug(`${method} ${url.pathname} -> HTTP ${outcome.status}`)
-      } catch (error) {
-        if (!(error instanceof NetworkError)) throw error
-        core.debug(`${method} ${url.pathname} -> ${error.message}`)
-        outcome = error
-      }
-      if ('status' in outcome && outcome.status === 401 && !renewed && tokens.renewable) {
-        renewed = true
-        core.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
-        await tokens.renew()
-        attempt--
-        continue
-      }
-      if ('status' in outcome && outcome.status < 300) return outcome
-      const decision = decideRetry(kind, outcome)
-      const said = 'status' in outcome ? `HTTP ${outcome.status}` : outcome.message
-      if (decision === 'ambiguous') throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`)
-      if (decision === 'fail') {
+    const attempt = async (): Promise<Outcome> => {
+      const outcome = await this.request(method, url, await tokens.getToken())
+      if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable) return outcome
+      // One fresh token after a 401, within the same attempt.
+      renewed = true
+      core.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
+      await tokens.renew()
+      return this.request(method, url, await tokens.getToken())
+    }
+    const settled = await withRetries(attempt, {
+      kind,
+      backoff,
+      signal,
+      onRetry: (said, delay, next) =>
+        core.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+    })
+    const { outcome } = settled
+    const said = describeOutcome(outcome)
+    switch (settled.verdict) {
+      case 'ambiguous':
+        throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`)
+      case 'too-long':
+        throw new RetriesExhaustedError(
+          `${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`
+        )
+      case 'exhausted':
+        if ('status' in outcome)
+          throw new RetriesExhaustedError(`${this.failure(what, outcome, subject).message} (after ${settled.attempts} attempts)`)
+        throw new RetriesExhaustedError(`${what} failed after ${settled.attempts} attempts: ${said}.`)
+      case 'done':
         if ('status' in outcome) return outcome
         throw new ActionError(`${what} failed: ${said}.`)
-      }
-      if (attempt >= backoff.maxAttempts) {
-        if ('status' in outcome)
-          throw new RetriesExhaustedError(this.failure(what, outcome, subject).message + ` (after ${attempt} attempts)`)
-        throw new RetriesExhaustedError(`${what} failed after ${attempt} attempts: ${said}.`)
-      }
-      const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined
-      if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-        throw new RetriesExhaustedError(
-          `${what} failed: ${said}, and the service asked to retry after ${formatDuration(retryAfterMs)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`
-        )
-      }
-      const delay = retryDelay(attempt, backoff, retryAfterMs)
-      core.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${attempt + 1} of ${backoff.maxAttempts}).`)
-      await sleep(delay, signal)
+    }
+  }
+
+  /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
+  private async request(method: 'GET' | 'POST', url: URL, token: string): Promise<Outcome> {
+    try {
+      const response = await this.options.transport.request(method, url, {
+        headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+        signal: this.options.signal
+      })
+      core.debug(`${method} ${url.pathname} -> HTTP ${response.status}`)
+      return response
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error
+      core.debug(`${method} ${url.pathname} -> ${error.message}`)
+      return error
     }
   }
 }
@@ -210,6 +214,20 @@ function header(response: HttpResponse, name: string): string | undefined {
   const value = response.headers[name]
   const first = Array.isArray(value) ? value[0] : value
   return first && first.trim() ? first.trim() : undefined
+}
+
+function parseSubmissions(json: unknown): Submission[] {
+  const list = Array.isArray(json) ? json : (json as { value?: unknown } | null)?.value
+  if (!Array.isArray(list)) throw new Error('is not a list')
+  return list.flatMap((item: unknown) => {
+    const s = item as Record<string, unknown>
+    if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
+    const submission: Submission = { id: String(s.id) }
+    for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime'] as const) {
+      if (typeof s[key] === 'string') submission[key] = s[key] as string
+    }
+    return [submission]
+  })
 }
 
 function excerpt(body: string): string {

@@ -1,7 +1,6 @@
 // The dry run: whether a go-live would make sense now, from the offer's status. Sends no POST.
 import * as core from '@actions/core'
-import { RetriesExhaustedError, UnexpectedAnswerError, type CppClient } from './cpp-client.js'
-import type { Operation } from './operation.js'
+import { isServiceUnavailable, type CppClient } from './cpp-client.js'
 import type { Subject } from './service-error.js'
 import { runningGoLive } from './start-go-live.js'
 
@@ -13,7 +12,6 @@ export interface DryRunReport {
   offerStatus: string
   verdict: Verdict
   message: string
-  status: Operation
 }
 
 const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed']
@@ -76,9 +74,9 @@ export async function dryRun(client: CppClient, subject: Subject): Promise<DryRu
     try {
       goLiveRunning = runningGoLive(await client.listSubmissions(subject)) !== undefined
     } catch (error) {
-      if (!(error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError)) throw error
-      core.warning(`Could not tell whether the running operation is a go-live (${error.message}).`)
+      if (!isServiceUnavailable(error)) throw error
+      core.warning(`Could not tell whether the running operation is a go-live (${(error as Error).message}).`)
     }
   }
-  return { offerStatus, status, ...verdictFor(offerStatus, goLiveRunning) }
+  return { offerStatus, ...verdictFor(offerStatus, goLiveRunning) }
 }

@@ -6,10 +6,8 @@ export class ActionError extends Error {
 /** An input that is missing or malformed; raised before any request is sent. */
 export class InputError extends ActionError {
   override name = 'InputError'
-  readonly input: string
   constructor(input: string, problem: string) {
     super(`Input '${input}' ${problem}`)
-    this.input = input
   }
 }
 

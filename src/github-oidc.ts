@@ -3,7 +3,7 @@
 import * as core from '@actions/core'
 import { ActionError } from './errors.js'
 
-export const ID_TOKEN_PERMISSION_HINT = [
+const ID_TOKEN_PERMISSION_HINT = [
   "GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set), so the action cannot sign in with 'client-id' and 'tenant-id' without a secret.",
   'Allow the job to request one by adding this to the job (or the workflow):',
   '  permissions:',

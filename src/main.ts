@@ -9,7 +9,7 @@ import { ActionError, CancelledError } from './errors.js'
 import { getConfig, type Config } from './inputs.js'
 import { failureReasons, type Operation } from './operation.js'
 import { ProgressLog } from './progress-log.js'
-import { backoffFor } from './retry.js'
+import { backoffFor, type BackoffSettings } from './retry.js'
 import type { Subject } from './service-error.js'
 import { startGoLive, type Started } from './start-go-live.js'
 import { expiryWarning, staticTokenProvider } from './static-token.js'
@@ -41,12 +41,14 @@ class GoLiveRun {
   private readonly cancellation: Cancellation
   private readonly subject: Subject
   private readonly startedAt: number
+  private readonly backoff: BackoffSettings
 
   constructor(config: Config, cancellation: Cancellation, startedAt: number) {
     this.config = config
     this.cancellation = cancellation
     this.subject = { publisher: config.publisher, offer: config.offer }
     this.startedAt = startedAt
+    this.backoff = backoffFor(config.pollIntervalMs)
   }
 
   async execute(): Promise<void> {
@@ -77,7 +79,7 @@ class GoLiveRun {
   }
 
   private async client(): Promise<CppClient> {
-    const backoff = backoffFor(this.config.pollIntervalMs)
+    const { backoff } = this
     const { auth } = this.config
     let tokens: TokenProvider
     if (auth.kind === 'token') {
@@ -118,7 +120,7 @@ class GoLiveRun {
       location = this.config.operationLocation
       how = 'given'
     } else {
-      ;({ location, how } = await startGoLive(client, this.subject, backoffFor(this.config.pollIntervalMs), this.cancellation.signal))
+      ;({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal))
       this.facts.how = how
     }
     const id = operationIdOf(location)

@@ -1,8 +1,7 @@
 // MSAL's HTTP goes through the action's own transport: the same deadlines and retries, and
 // @actions/http-client's proxy handling (HTTPS_PROXY, NO_PROXY) for sign-in too.
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node'
-import { decideRetry, retryDelay, type BackoffSettings } from './retry.js'
-import { sleep } from './sleep.js'
+import { withRetries, type BackoffSettings, type Outcome } from './retry.js'
 import { NetworkError, type HttpResponse, type Transport } from './transport.js'
 
 function flatten(headers: HttpResponse['headers']): Record<string, string> {
@@ -16,27 +15,24 @@ function flatten(headers: HttpResponse['headers']): Record<string, string> {
 export function msalNetworkModule(transport: Transport, backoff: BackoffSettings, signal?: AbortSignal): INetworkModule {
   // Token requests (client credentials) and metadata reads are safe to repeat.
   async function send<T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions): Promise<NetworkResponse<T>> {
-    for (let attempt = 1; ; attempt++) {
-      let outcome: HttpResponse | NetworkError
+    const attempt = async (): Promise<Outcome> => {
       try {
-        outcome = await transport.request(method, new URL(url), { headers: options?.headers ?? {}, body: options?.body, signal })
+        return await transport.request(method, new URL(url), { headers: options?.headers ?? {}, body: options?.body, signal })
       } catch (error) {
         if (!(error instanceof NetworkError)) throw error
-        outcome = error
+        return error
       }
-      const retry = decideRetry('read', outcome) === 'retry' && attempt < backoff.maxAttempts
-      if (!retry) {
-        if (outcome instanceof NetworkError) throw outcome
-        let body: unknown
-        try {
-          body = outcome.body ? JSON.parse(outcome.body) : {}
-        } catch {
-          body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` }
-        }
-        return { status: outcome.status, headers: flatten(outcome.headers), body: body as T }
-      }
-      await sleep(retryDelay(attempt, backoff), signal)
     }
+    // The same loop as every CPP request; MSAL turns whatever answer remains into its own error.
+    const { outcome } = await withRetries(attempt, { kind: 'read', backoff, signal })
+    if (outcome instanceof NetworkError) throw outcome
+    let body: unknown
+    try {
+      body = outcome.body ? JSON.parse(outcome.body) : {}
+    } catch {
+      body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` }
+    }
+    return { status: outcome.status, headers: flatten(outcome.headers), body: body as T }
   }
   return {
     sendGetRequestAsync: (url, options) => send('GET', url, options),

@@ -72,7 +72,7 @@ function stepOf(value: Json, index: number): OperationStep {
 export function parseOperation(json: unknown): Operation {
   const body = Array.isArray(json) ? json[0] : json
   if (!isObject(body)) {
-    throw new Error('the operation body is not a JSON object')
+    throw new Error('is not a JSON object')
   }
   const rawStatus = text(body.status)
   const { state, known } = normaliseOperationStatus(rawStatus)

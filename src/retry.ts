@@ -1,4 +1,5 @@
 // What is worth retrying, and how long to wait first.
+import { sleep } from './sleep.js'
 import type { HttpResponse, NetworkError } from './transport.js'
 
 /** `read`: a GET, safe to repeat. `trigger`: the go-live POST, which starts something. */
@@ -55,4 +56,53 @@ export function retryDelay(retry: number, settings: BackoffSettings, retryAfterM
 export function backoffFor(pollIntervalMs: number): BackoffSettings {
   const baseDelayMs = Math.min(1_000, Math.max(1, Math.round(pollIntervalMs / 4)))
   return { maxAttempts: 5, baseDelayMs, maxDelayMs: Math.min(30_000, Math.max(baseDelayMs, pollIntervalMs)) }
+}
+
+/** The longest `Retry-After` one request waits for; a longer one ends it with a message. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000
+
+export type Outcome = HttpResponse | NetworkError
+
+/**
+ * How a request ended. `done`: a response not worth retrying (success included). `ambiguous`: a POST
+ * the service may have acted on. `exhausted`: every attempt failed. `too-long`: the service asked
+ * to come back after more than MAX_RETRY_AFTER_MS.
+ */
+export interface Settled {
+  outcome: Outcome
+  verdict: 'done' | 'ambiguous' | 'exhausted' | 'too-long'
+  attempts: number
+  retryAfterMs?: number
+}
+
+export interface RetryLoopOptions {
+  kind: RequestKind
+  backoff: BackoffSettings
+  signal?: AbortSignal | undefined
+  /** Told before each wait: what went wrong, how long the wait is, which attempt comes next. */
+  onRetry?: (said: string, delayMs: number, nextAttempt: number) => void
+}
+
+export function describeOutcome(outcome: Outcome): string {
+  return 'status' in outcome ? `HTTP ${outcome.status}` : outcome.message
+}
+
+/** Sends until the outcome is worth keeping: the one retry loop of every request the action makes. */
+export async function withRetries(send: () => Promise<Outcome>, options: RetryLoopOptions): Promise<Settled> {
+  const { backoff } = options
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await send()
+    if ('status' in outcome && outcome.status < 300) return { outcome, verdict: 'done', attempts: attempt }
+    const decision = decideRetry(options.kind, outcome)
+    if (decision === 'ambiguous') return { outcome, verdict: 'ambiguous', attempts: attempt }
+    if (decision === 'fail') return { outcome, verdict: 'done', attempts: attempt }
+    if (attempt >= backoff.maxAttempts) return { outcome, verdict: 'exhausted', attempts: attempt }
+    const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined
+    if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+      return { outcome, verdict: 'too-long', attempts: attempt, retryAfterMs }
+    }
+    const delay = retryDelay(attempt, backoff, retryAfterMs)
+    options.onRetry?.(describeOutcome(outcome), delay, attempt + 1)
+    await sleep(delay, options.signal)
+  }
 }

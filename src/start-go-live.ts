@@ -1,6 +1,6 @@
 // Starting a go-live without ever starting two: a running one is followed instead.
 import * as core from '@actions/core'
-import { AmbiguousTriggerError, RetriesExhaustedError, UnexpectedAnswerError, type CppClient, type Submission } from './cpp-client.js'
+import { AmbiguousTriggerError, isServiceUnavailable, type CppClient, type Submission } from './cpp-client.js'
 import { ActionError } from './errors.js'
 import { retryDelay, type BackoffSettings } from './retry.js'
 import { ServiceError, type Subject } from './service-error.js'
@@ -42,7 +42,7 @@ export async function startGoLive(client: CppClient, subject: Subject, backoff: 
   } catch (error) {
     // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
     // problems would fail the POST the same way, so they are reported now.
-    if (!(error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError)) throw error
+    if (!isServiceUnavailable(error)) throw error
     core.warning(
       `Could not check for a running go-live (${(error as Error).message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`
     )
