@@ -28,6 +28,17 @@ export default tseslint.config(
   },
   {
     files: ['src/**/*.ts'],
-    rules: { 'no-console': 'error' }
+    ignores: ['src/log.ts'],
+    rules: {
+      'no-console': 'error',
+      // Every log line goes through log.ts, which makes service text safe to print.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.name='core'][property.name=/^(info|debug|notice|warning|error|setFailed)$/]",
+          message: 'Log through log.ts (it strips control characters and workflow command markers).'
+        }
+      ]
+    }
   }
 )

@@ -34,17 +34,38 @@ describe('CppClient against the emulator', () => {
     const c = await client()
     const answer = await c.goLive(subject)
     if (answer.kind !== 'accepted') throw new Error('not accepted')
-    expect(answer.location.pathname).toMatch(path)
-    expect(answer.location.searchParams.get('api-version')).toBe('2017-10-31')
-    const read = await c.getOperation(answer.location, subject)
+    expect(answer.location.url.pathname).toMatch(path)
+    expect(answer.location.url.searchParams.get('api-version')).toBe('2017-10-31')
+    expect(answer.location.url.pathname.endsWith(`/${answer.location.id}`)).toBe(true)
+    const read = await c.getOperation(answer.location.url, subject)
     expect(read.operation.rawStatus).toBe('notStarted')
     expect(fixture.emulator.requests.at(-1)?.path).toMatch(path)
   })
 
-  it('says clearly when a 202 names no operation', async () => {
+  it('says clearly when a 202 names no operation, as an answer that cannot be followed', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', locationStyle: 'none' })
     const c = await client()
-    await expect(c.goLive(subject)).rejects.toThrow(/neither an Operation-Location nor a Location header/)
+    expect(await c.goLive(subject)).toEqual({
+      kind: 'unusable',
+      status: 202,
+      problem: 'sent neither an Operation-Location nor a Location header'
+    })
+  })
+
+  it.each([
+    ['https://exa mple.com/x', 'contains white space'],
+    ['https://attacker.example/api/operations/contoso$vm$1$preview', 'points to https://attacker.example'],
+    ['/api/../../etc/passwd', "contains a '.' or '..' path segment"],
+    ['/api/publishers/contoso/offers/vm/operations/x%2F..%2Fy', 'contains an encoded slash'],
+    ['/api/publishers/contoso/offers/vm/operations/$(id)', 'is not a CPP operation path'],
+    ['/api/publishers/other/offers/vm/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8', 'named an operation of another offer'],
+    ['javascript:alert(1)', 'is neither an http(s) URL nor a path']
+  ])('treats a 202 whose location is %s as unusable: %s', async (location, problem) => {
+    const c = await client()
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 202, headers: { location } })
+    const answer = await c.goLive(subject)
+    expect(answer.kind).toBe('unusable')
+    expect(answer.kind === 'unusable' && answer.problem).toContain(problem)
   })
 
   it('retries a status GET on 429 and 5xx, then succeeds', async () => {
@@ -54,7 +75,7 @@ describe('CppClient against the emulator', () => {
     fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 429, headers: { 'retry-after': '0' } })
     fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 502, body: 'bad gateway' })
     fixture.emulator.injectFault({ method: 'GET', kind: 'reset' })
-    const read = await c.getOperation(answer.location, subject)
+    const read = await c.getOperation(answer.location.url, subject)
     expect(read.operation.rawStatus).toBe('notStarted')
     expect(fixture.emulator.requestsTo('GET', '/operations/')).toHaveLength(4)
     expect(core.logged('info').filter((l) => l.includes('retrying in'))).toHaveLength(3)
@@ -146,8 +167,8 @@ describe('CppClient against the emulator', () => {
     const answer = await c.goLive(subject)
     if (answer.kind !== 'accepted') throw new Error('not accepted')
     fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 200, body: '<html>maintenance</html>', contentType: 'text/html' })
-    await expect(c.getOperation(answer.location, subject)).rejects.toThrow(
-      'Reading the operation status failed: the answer is not JSON (<html>maintenance</html>).'
+    await expect(c.getOperation(answer.location.url, subject)).rejects.toThrow(
+      'Reading the operation status failed: the answer is not JSON the action can read (<html>maintenance</html>).'
     )
   })
 })

@@ -49,9 +49,37 @@ describe('getConfig', () => {
     ['base-url', 'not a url', "Input 'base-url' must be an absolute URL"],
     ['base-url', 'https://cloudpartner.azure.com/api', "Input 'base-url' must be an origin"],
     ['api-version', 'latest', "Input 'api-version' must be a date such as 2017-10-31"],
-    ['operation-location', 'operations/123', "Input 'operation-location' must be an absolute URL or a path starting with /api/"],
-    ['operation-location', 'https://evil.example/api/operations/1', "Input 'operation-location' points to https://evil.example"],
-    ['operation-location', '/api/publishers/other/offers/contoso-vm/operations/1', "Input 'operation-location' belongs to other/contoso-vm"]
+    [
+      'operation-location',
+      'operations/123',
+      "Input 'operation-location' is neither an http(s) URL nor a path: it must be the operation-location output of an earlier run, an absolute URL or a path starting with /api/; got 'operations/123'"
+    ],
+    [
+      'operation-location',
+      'https://evil.example/api/operations/contoso$contoso-vm$1$preview',
+      "Input 'operation-location' points to https://evil.example, not to https://cloudpartner.azure.com (the token is only sent to input 'base-url')"
+    ],
+    [
+      'operation-location',
+      `/api/publishers/other/offers/contoso-vm/operations/${'56615b67-2185-49fe-80d2-c4ddf77bb2e8'}`,
+      "Input 'operation-location' belongs to other/contoso-vm"
+    ],
+    ['operation-location', '/api/../../etc/passwd', "Input 'operation-location' contains a '.' or '..' path segment"],
+    [
+      'operation-location',
+      '/api/publishers/contoso/offers/other%2F..%2Fcontoso-vm/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8',
+      "Input 'operation-location' contains an encoded slash"
+    ],
+    [
+      'operation-location',
+      '/api/operations/contoso$contoso-vm$1$preview?api-version=2017-10-31&x=1',
+      "Input 'operation-location' has a query other than api-version"
+    ],
+    ['operation-location', '/etc/passwd', "Input 'operation-location' is not a CPP operation path"],
+    ['poll-interval', '25d', "Input 'poll-interval' must be at most 1d"],
+    ['request-timeout', '25d', "Input 'request-timeout' must be at most 10m"],
+    ['timeout', '30d', "Input 'timeout' must be at most 5d"],
+    ['token', 'abc\n::stop-commands::x', "Input 'token' must be a bearer token on one line"]
   ])('refuses %s=%j naming the input and what is allowed', (name, value, message) => {
     core.inputs[name] = value
     expect(() => getConfig()).toThrow(message)
@@ -68,13 +96,16 @@ describe('getConfig', () => {
 
   it('resolves an operation location path against base-url, adding api-version', () => {
     core.inputs['operation-location'] = '/api/operations/contoso$contoso-vm$2$preview'
-    expect(getConfig().operationLocation?.href).toBe(
+    expect(getConfig().operationLocation?.url.href).toBe(
       'https://cloudpartner.azure.com/api/operations/contoso$contoso-vm$2$preview?api-version=2017-10-31'
     )
   })
 
   it('accepts an operation location of the same offer in another letter case', () => {
-    core.inputs['operation-location'] = 'https://cloudpartner.azure.com/api/publishers/Contoso/offers/Contoso-VM/operations/1'
-    expect(getConfig().operationLocation?.pathname).toBe('/api/publishers/Contoso/offers/Contoso-VM/operations/1')
+    core.inputs['operation-location'] =
+      'https://cloudpartner.azure.com/api/publishers/Contoso/offers/Contoso-VM/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8'
+    expect(getConfig().operationLocation?.url.pathname).toBe(
+      '/api/publishers/Contoso/offers/Contoso-VM/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8'
+    )
   })
 })

@@ -34,9 +34,22 @@ describe('decideRetry', () => {
     expect(decideRetry('trigger', networkError('CERT_HAS_EXPIRED'))).toBe('fail')
   })
 
-  it('classifies http-client timeouts as maybe sent', () => {
-    const error = classifyNetworkError(new Error('Request timeout: /api/x'), url)
-    expect(error).toMatchObject({ code: 'TIMEOUT', maybeSent: true, retryable: true })
+  it('classifies a malformed HTTP answer as maybe sent: a POST is ambiguous, a read is retried', () => {
+    for (const code of ['HPE_HEADER_OVERFLOW', 'HPE_INVALID_HEADER_TOKEN', 'HPE_INVALID_CONSTANT']) {
+      const error = classifyNetworkError(Object.assign(new Error('Parse Error: x'), { code }), url)
+      expect(error).toMatchObject({ code, maybeSent: true, retryable: true })
+      expect(decideRetry('trigger', error)).toBe('ambiguous')
+      expect(decideRetry('read', error)).toBe('retry')
+    }
+  })
+
+  it('never resends a POST that may have been sent, even when the failure is not retryable', () => {
+    expect(decideRetry('trigger', new NetworkError('too large', 'BODY_TOO_LARGE', true, false))).toBe('ambiguous')
+    expect(decideRetry('read', new NetworkError('too large', 'BODY_TOO_LARGE', true, false))).toBe('fail')
+  })
+
+  it('treats an unforeseen error after connecting as maybe sent', () => {
+    expect(classifyNetworkError(new Error('something odd'), url)).toMatchObject({ maybeSent: true, retryable: true })
   })
 })
 

@@ -19,7 +19,8 @@ describe('summaryMarkdown', () => {
       })
     })
     expect(markdown).toContain('| Result | ⏳ running |')
-    expect(markdown).toContain(`| Operation | [contoso$vm$2$preview](${location.href}) (started by this run) |`)
+    // `$` escaped in the text, or GitHub renders `$vm$` as math; the link target is the URL as is.
+    expect(markdown).toContain(`| Operation | [contoso\\$vm\\$2\\$preview](${location.href}) (started by this run) |`)
     expect(markdown).toContain('| Elapsed | 2m 5s |')
     expect(markdown).toContain('| Live \\| prod | inProgress | 10% | ~2-5 days |')
   })

@@ -5,7 +5,15 @@ import { cppFixture } from './helpers/cpp-fixture.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { waitForOperation } = await import('../src/wait-for-operation.js')
+const { missedPollBudget, waitForOperation: waitWithBudget } = await import('../src/wait-for-operation.js')
+type WaitArgs = Parameters<typeof waitWithBudget>
+/** The wait as main.ts calls it; a budget of 0 ends it at the third missed poll in a row. */
+const waitForOperation = (
+  c: WaitArgs[0],
+  l: WaitArgs[1],
+  s: WaitArgs[2],
+  o: Omit<WaitArgs[3], 'missedBudgetMs'> & { missedBudgetMs?: number }
+) => waitWithBudget(c, l, s, { missedBudgetMs: 0, ...o })
 const { CancelledError } = await import('../src/errors.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }
@@ -18,7 +26,7 @@ async function started(progression = succeedingGoLive()) {
   const answer = await client.goLive(subject)
   if (answer.kind !== 'accepted') throw new Error('not accepted')
   fixture.emulator.requests.length = 0
-  return { client, location: answer.location }
+  return { client, location: answer.location.url }
 }
 
 const polls = () => fixture.emulator.requestsTo('GET', '/operations/')
@@ -83,9 +91,8 @@ describe('waitForOperation', () => {
       onOperation: () => undefined
     })
     expect(outcome.kind).toBe('finished')
-    expect(core.logged('warning')).toEqual([
-      expect.stringMatching(/^Poll 1 failed \(.*HTTP 503.*\); trying again at the next poll \(1 of 3/)
-    ])
+    expect(core.logged('warning')).toEqual([expect.stringMatching(/^Poll 1 missed: .*HTTP 503.* Trying again at the next poll\.$/)])
+    expect(core.logged('info')).toContain('Poll 2 read the status again after 1 missed poll.')
 
     fixture.emulator.reset()
     const again = await started(endlessGoLive())
@@ -96,8 +103,50 @@ describe('waitForOperation', () => {
         deadline: Date.now() + 10_000,
         onOperation: () => undefined
       })
-    ).rejects.toThrow(/HTTP 500/)
+    ).rejects.toThrow(/HTTP 500.* The status could not be read for \d+ms \(3 polls in a row\)/)
     expect(polls()).toHaveLength(6) // 3 polls of 2 attempts each
+  })
+
+  // A 2xx is not retried within a poll; the 502 is, so both attempts of the poll must fail.
+  it.each([
+    [
+      'a 200 with an HTML maintenance page',
+      { status: 200, body: '<html><body>Down for maintenance</body></html>', contentType: 'text/html' }
+    ],
+    ['a bare 202', { status: 202, body: '' }],
+    ['invalid JSON', { status: 200, body: '{"status": "runn', contentType: 'application/json' }],
+    ['a 502 from a gateway', { status: 502, body: 'Bad Gateway', times: 2 }]
+  ])('counts %s as one missed poll, not the end of the wait', async (_what, answer) => {
+    const { client, location } = await started()
+    fixture.emulator.injectFault({ method: 'GET', kind: 'status', ...answer })
+    const outcome = await waitForOperation(client, location, subject, {
+      intervalMs: 5,
+      deadline: Date.now() + 10_000,
+      onOperation: () => undefined
+    })
+    expect(outcome.kind === 'finished' && outcome.operation.state).toBe('succeeded')
+    expect(core.logged('warning')).toHaveLength(1)
+    expect(core.logged('warning')[0]).toMatch(/^Poll 1 missed: /)
+  })
+
+  it('tolerates missed polls for as long as the budget that scales with the wait', async () => {
+    const { client, location } = await started()
+    // Twelve unreadable answers in a row: far more than 3 polls, well inside a 10 s budget.
+    fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 200, body: 'not json', times: 12 })
+    const outcome = await waitForOperation(client, location, subject, {
+      intervalMs: 5,
+      deadline: Date.now() + 40_000,
+      missedBudgetMs: missedPollBudget(40_000, 5),
+      onOperation: () => undefined
+    })
+    expect(outcome.kind).toBe('finished')
+    expect(core.logged('warning')).toHaveLength(12)
+  })
+
+  it('scales the missed-poll budget with the wait, never below three polls', () => {
+    expect(missedPollBudget(5 * 86_400_000, 60_000)).toBe(30 * 3_600_000) // a quarter of five days
+    expect(missedPollBudget(6 * 3_600_000, 60_000)).toBe(90 * 60_000)
+    expect(missedPollBudget(1_000, 60_000)).toBe(180_000)
   })
 
   it('fails at once on an answer that will not heal (404)', async () => {

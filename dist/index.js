@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5940);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2080);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5940:
+/***/ 2080:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -706,7 +706,7 @@ function isHttps(requestUrl) {
     const parsedUrl = new URL(requestUrl);
     return parsedUrl.protocol === 'https:';
 }
-class HttpClient {
+class lib_HttpClient {
     constructor(userAgent, handlers, requestOptions) {
         this._ignoreSslError = false;
         this._allowRedirects = true;
@@ -1313,7 +1313,7 @@ class BasicCredentialHandler {
         });
     }
 }
-class BearerCredentialHandler {
+class auth_BearerCredentialHandler {
     constructor(token) {
         this.token = token;
     }
@@ -1371,13 +1371,13 @@ var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg
 
 
 
-class OidcClient {
+class oidc_utils_OidcClient {
     static createHttpClient(allowRetry = true, maxRetry = 10) {
         const requestOptions = {
             allowRetries: allowRetry,
             maxRetries: maxRetry
         };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(OidcClient.getRequestToken())], requestOptions);
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
     }
     static getRequestToken() {
         const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
@@ -1396,7 +1396,7 @@ class OidcClient {
     static getCall(id_token_url) {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             var _a;
-            const httpclient = OidcClient.createHttpClient();
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
                 .getJson(id_token_url)
                 .catch(error => {
@@ -1415,13 +1415,13 @@ class OidcClient {
         return oidc_utils_awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
-                let id_token_url = OidcClient.getIDTokenUrl();
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
                 if (audience) {
                     const encodedAudience = encodeURIComponent(audience);
                     id_token_url = `${id_token_url}&audience=${encodedAudience}`;
                 }
                 debug(`ID token url is ${id_token_url}`);
-                const id_token = yield OidcClient.getCall(id_token_url);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
                 setSecret(id_token);
                 return id_token;
             }
@@ -3019,7 +3019,7 @@ function exportVariable(name, val) {
  * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
  * ```
  */
-function setSecret(secret) {
+function core_setSecret(secret) {
     command_issueCommand('add-mask', {}, secret);
 }
 /**
@@ -3141,7 +3141,7 @@ function isDebug() {
  * Writes debug message to user log
  * @param message debug message
  */
-function debug(message) {
+function core_debug(message) {
     command_issueCommand('debug', {}, message);
 }
 /**
@@ -3157,7 +3157,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_warning(message, properties = {}) {
+function warning(message, properties = {}) {
     command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -3279,23 +3279,78 @@ class CancelledError extends ActionError {
         super(`Received ${signal}: the workflow is being cancelled`);
     }
 }
+/** The wait's `timeout` passed while a request, a retry or a sleep was under way. */
+class DeadlineError extends ActionError {
+    name = 'DeadlineError';
+    constructor() {
+        super('The timeout passed');
+    }
+}
+/**
+ * The service could not be reached or read (down, throttled, a gateway's error page, an answer cut
+ * off or too large), as opposed to a problem of the caller (sign-in, permissions, a wrong id) that
+ * every later request would share. While waiting, one of these costs one poll, not the wait.
+ */
+class ServiceUnavailableError extends ActionError {
+    name = 'ServiceUnavailableError';
+}
+
+;// CONCATENATED MODULE: ./src/sleep.ts
+/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/cancellation.ts
-// SIGINT/SIGTERM (a cancelled workflow) abort the wait at once; the remote go-live is left alone.
+// SIGINT/SIGTERM (a cancelled workflow) abort the run at once; the remote go-live is left alone.
+// The wait's deadline aborts the same signal, so every request, retry and sleep in flight stops at
+// it too: `timeout` is a hard limit, not a point after which the next poll is skipped.
+
 
 function watchForCancellation() {
     const controller = new AbortController();
     const signals = ['SIGINT', 'SIGTERM'];
+    let cancelled = false;
+    let deadlineTimer;
     const handler = (name) => {
-        if (controller.signal.aborted)
+        if (cancelled)
             process.exit(1); // a second signal: no more grace
-        controller.abort(new CancelledError(name));
+        cancelled = true;
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(name));
     };
     for (const name of signals)
         process.on(name, handler);
     return {
         signal: controller.signal,
+        setDeadline(epochMs) {
+            clearTimeout(deadlineTimer);
+            const abort = () => {
+                if (!controller.signal.aborted)
+                    controller.abort(new DeadlineError());
+            };
+            const remaining = epochMs - Date.now();
+            if (remaining <= 0)
+                return abort();
+            // Inputs keep deadlines inside the timer range; clamp anyway rather than fire at once.
+            deadlineTimer = setTimeout(abort, Math.min(remaining, MAX_TIMER_MS));
+        },
         dispose: () => {
+            clearTimeout(deadlineTimer);
             for (const name of signals)
                 process.off(name, handler);
         }
@@ -3428,6 +3483,28 @@ function htmlToText(html) {
     return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
 }
 
+;// CONCATENATED MODULE: ./src/safe-text.ts
+// Text from the network made safe to print: no control characters or line breaks (a line of the log
+// that starts with `::` or `##[` is a workflow command the runner obeys), and a bounded length.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators; bidi overrides and
+// isolates too, which can make a log line read differently from what it says.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+// What the runner reads as a command at the start of a line, after leading white space.
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/** One printable line: unsafe characters become a space, and a leading command marker is broken. */
+function oneLine(text) {
+    const flat = text.replace(UNSAFE, ' ');
+    return flat.replace(COMMAND_START, (_whole, space, marker) => `${space}${marker === '::' ? ': :' : '# #['}`);
+}
+/** A service string to quote inside one of the action's own sentences: one line, at most `max` characters. */
+function serviceText(value, max = 200) {
+    const text = oneLine(typeof value === 'string' ? value : String(value))
+        .replace(/\s+/g, ' ')
+        .trim();
+    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
 ;// CONCATENATED MODULE: ./src/status.ts
 // Every status spelling the service has used, folded into the few states the action acts on.
 const OPERATION_STATES = {
@@ -3477,20 +3554,29 @@ function isFinishedSubmissionState(raw) {
 // A typed view of an operation body, read defensively: every field may be missing or oddly typed.
 
 
+
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function operation_text(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+// Every string kept is one clean line of bounded length: it is printed and summarised later.
+function operation_text(value, max = 200) {
+    if (typeof value !== 'string')
+        return undefined;
+    const clean = serviceText(value.slice(0, max * 4), max);
+    return clean === '' ? undefined : clean;
 }
 function messagesOf(value) {
     if (!Array.isArray(value))
         return [];
     return value.filter(isObject).flatMap((m) => {
-        const html = operation_text(m.messageHtml) ?? operation_text(m.message) ?? operation_text(m.text);
+        const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
         if (!html)
             return [];
-        const message = { text: htmlToText(html), level: (operation_text(m.level) ?? 'information').toLowerCase() };
+        // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
+        const message = {
+            text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
+            level: (operation_text(m.level, 20) ?? 'information').toLowerCase()
+        };
         const timestamp = operation_text(m.timestamp);
         if (timestamp)
             message.timestamp = timestamp;
@@ -3499,7 +3585,7 @@ function messagesOf(value) {
 }
 function stepOf(value, index) {
     const id = operation_text(value.id) ?? `step-${index + 1}`;
-    const rawStatus = operation_text(value.status) ?? 'unknown';
+    const rawStatus = operation_text(value.status, 60) ?? 'unknown';
     const step = {
         id,
         name: operation_text(value.stepName) ?? id,
@@ -3507,11 +3593,11 @@ function stepOf(value, index) {
         state: normaliseStepStatus(rawStatus),
         messages: messagesOf(value.messages)
     };
-    const estimate = operation_text(value.estimatedTimeFrame);
+    const estimate = operation_text(value.estimatedTimeFrame, 60);
     if (estimate)
         step.estimate = estimate;
     if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
-        step.progress = value.progressPercentage;
+        step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)));
     }
     return step;
 }
@@ -3521,7 +3607,7 @@ function parseOperation(json) {
     if (!isObject(body)) {
         throw new Error('is not a JSON object');
     }
-    const rawStatus = operation_text(body.status);
+    const rawStatus = operation_text(body.status, 60);
     const { state, known } = normaliseOperationStatus(rawStatus);
     const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : [];
     return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), body };
@@ -3552,24 +3638,6 @@ function failureReasons(operation) {
     return reasons;
 }
 
-;// CONCATENATED MODULE: ./src/sleep.ts
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/retry.ts
 // What is worth retrying, and how long to wait first.
 
@@ -3585,11 +3653,10 @@ function decideRetry(kind, outcome) {
             return 'retry';
         return AMBIGUOUS_STATUSES.has(outcome.status) ? 'ambiguous' : 'fail';
     }
-    if (!outcome.retryable)
-        return 'fail';
-    if (kind === 'read' || !outcome.maybeSent)
-        return 'retry';
-    return 'ambiguous';
+    // A POST that may have reached the service is never sent blindly again, whatever broke.
+    if (kind === 'trigger' && outcome.maybeSent)
+        return 'ambiguous';
+    return outcome.retryable ? 'retry' : 'fail';
 }
 /** Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP-date), if it is valid. */
 function parseRetryAfter(value, now = Date.now()) {
@@ -3651,10 +3718,13 @@ async function withRetries(send, options) {
 // Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
 
 
+
 const MAX_DETAIL = 300;
 /** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
 function serviceDetail(response) {
-    const body = response.body.trim();
+    // Only the start of a long body (what is quoted is at most MAX_DETAIL characters anyway), which
+    // also bounds the work the HTML clean-up can be made to do.
+    const body = response.body.slice(0, 16_000).trim();
     if (!body)
         return {};
     const type = String(response.headers['content-type'] ?? '').toLowerCase();
@@ -3684,13 +3754,13 @@ function fromJson(json) {
     const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined);
     const message = inner.message ?? inner.Message ?? root.error_description ?? root.message;
     if (typeof code === 'string' && code)
-        detail.code = code;
+        detail.code = serviceText(code, 80);
     if (typeof message === 'string' && message)
         detail.message = excerpt(htmlToText(message));
     return detail;
 }
 function excerpt(text) {
-    return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text;
+    return serviceText(text, MAX_DETAIL);
 }
 const REASONS = {
     400: 'Bad Request',
@@ -3732,6 +3802,10 @@ class ServiceError extends ActionError {
     name = 'ServiceError';
     status;
     detail;
+    /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
+    get transient() {
+        return this.status >= 500 || this.status === 429 || this.status === 408;
+    }
     constructor(what, response, subject, hint) {
         const detail = serviceDetail(response);
         const reason = REASONS[response.status] ?? '';
@@ -3743,12 +3817,21 @@ class ServiceError extends ActionError {
     }
 }
 
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: external "node:https"
+const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: ./src/transport.ts
+// One HTTP request with a hard deadline, cancellable, with the answer read as a capped stream, and
+// failures classified by whether the request may have reached the server (which decides whether a
+// non-idempotent POST may be retried). Whatever ends a request early destroys its socket.
 
 
 
 
-/** No HTTP response arrived. `maybeSent`: the server may have received and acted on the request. */
+
+
+/** No usable HTTP response arrived. `maybeSent`: the server may have received and acted on the request. */
 class NetworkError extends Error {
     name = 'NetworkError';
     code;
@@ -3761,76 +3844,223 @@ class NetworkError extends Error {
         this.retryable = retryable;
     }
 }
+/** The largest answer read: a CPP operation is a few KB, so this is generous and still bounded. */
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
 // Failed before a byte left the machine: always safe to retry.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
-// The connection broke after the request may have gone out.
-const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE']);
+// The TLS handshake failed, so the request was never sent; retrying does not heal a certificate.
+const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SIGNATURE/;
 function classifyNetworkError(error, url) {
     if (error instanceof NetworkError)
         return error;
     const code = error?.code;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = serviceText(error instanceof Error ? error.message : String(error), 160);
     const where = url.host;
     if (typeof code === 'string' && NOT_SENT.has(code)) {
         return new NetworkError(`could not connect to ${where} (${code})`, code, false, true);
     }
-    if (typeof code === 'string' && MAYBE_SENT.has(code)) {
-        return new NetworkError(`the connection to ${where} broke (${code})`, code, true, true);
+    if (typeof code === 'string' && TLS_FAILURE.test(code)) {
+        return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false);
     }
-    if (message.startsWith('Request timeout')) {
-        return new NetworkError(`no response from ${where} in time`, 'TIMEOUT', true, true);
+    if (typeof code === 'string' && code.startsWith('HPE_')) {
+        // A malformed answer (bad status line, overlong or folded header): the request went out.
+        return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true);
     }
-    // TLS and protocol errors do not heal by retrying.
-    return new NetworkError(`request to ${where} failed: ${message}${typeof code === 'string' ? ` (${code})` : ''}`, String(code ?? 'ERROR'), false, false);
+    // Reset, broken pipe, or anything unforeseen after connecting: the request may have gone out.
+    return new NetworkError(`the connection to ${where} broke (${typeof code === 'string' ? code : message})`, String(code ?? 'ERROR'), true, true);
 }
-function createTransport(requestTimeoutMs) {
-    // No keep-alive (nothing is reused across minutes-long polls), no redirects (the token must not
-    // follow one), no built-in retries (GET-only, blind to 429 and Retry-After): retry.ts decides.
-    const client = new HttpClient(USER_AGENT, [], {
-        keepAlive: false,
-        allowRedirects: false,
-        allowRetries: false,
-        socketTimeout: requestTimeoutMs
-    });
+function tooLarge(url) {
+    const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`;
+    return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false);
+}
+function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
+    // @actions/http-client only for its agents: HTTPS_PROXY / NO_PROXY tunnels. One client per
+    // protocol, as a client keeps the agent of the first protocol it served. No keep-alive: nothing
+    // is reused across minutes-long polls, and idle sockets would hold the process at exit.
+    const clients = new Map();
+    const agentFor = (url) => {
+        let client = clients.get(url.protocol);
+        if (!client) {
+            client = new lib_HttpClient(USER_AGENT, [], { keepAlive: false, allowRedirects: false, allowRetries: false });
+            clients.set(url.protocol, client);
+        }
+        return client.getAgent(url.href);
+    };
     return {
-        async request(method, url, { headers, body, signal }) {
-            if (signal?.aborted)
-                throw signal.reason;
-            let timer;
-            let onAbort;
-            const stop = new Promise((_, reject) => {
-                timer = setTimeout(() => reject(new NetworkError(`no response from ${url.host} within ${formatDuration(requestTimeoutMs)}`, 'TIMEOUT', true, true)), requestTimeoutMs);
-                onAbort = () => reject(signal?.reason ?? new CancelledError('an abort'));
-                signal?.addEventListener('abort', onAbort, { once: true });
-            });
-            const exchange = (async () => {
-                const response = await client.request(method, url.href, method === 'POST' ? (body ?? '') : null, headers);
-                const text = await response.readBody();
-                return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text };
-            })();
-            exchange.catch(() => undefined); // settled later than the race when the deadline wins
-            try {
-                return await Promise.race([exchange, stop]);
-            }
-            catch (error) {
-                if (error instanceof CancelledError)
-                    throw error;
-                throw classifyNetworkError(error, url);
-            }
-            finally {
-                clearTimeout(timer);
-                if (onAbort)
+        request(method, url, { headers, body, signal }) {
+            return new Promise((resolve, reject) => {
+                if (signal?.aborted)
+                    return reject(signal.reason);
+                let settled = false;
+                const finish = (error, response) => {
+                    if (settled)
+                        return;
+                    settled = true;
+                    clearTimeout(timer);
                     signal?.removeEventListener('abort', onAbort);
-            }
+                    if (response)
+                        return resolve(response);
+                    // Ends the exchange for good: no socket keeps reading in the background.
+                    request.destroy();
+                    reject(error);
+                };
+                const onAbort = () => finish(signal?.reason);
+                const payload = method === 'POST' ? (body ?? '') : undefined;
+                const module = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
+                const request = module.request(url, {
+                    method,
+                    agent: agentFor(url),
+                    headers: {
+                        'user-agent': USER_AGENT,
+                        ...headers,
+                        ...(payload !== undefined ? { 'content-length': Buffer.byteLength(payload) } : {})
+                    }
+                }, (response) => {
+                    if (Number(response.headers['content-length']) > maxBodyBytes)
+                        return finish(tooLarge(url));
+                    // Chunks kept as they come and joined once: linear in the size of the answer.
+                    const chunks = [];
+                    let size = 0;
+                    response.on('data', (chunk) => {
+                        size += chunk.length;
+                        if (size > maxBodyBytes)
+                            return finish(tooLarge(url));
+                        chunks.push(chunk);
+                    });
+                    response.on('end', () => finish(undefined, {
+                        status: response.statusCode ?? 0,
+                        headers: response.headers,
+                        body: Buffer.concat(chunks, size).toString('utf8')
+                    }));
+                    response.on('error', (error) => finish(classifyNetworkError(error, url)));
+                    response.on('close', () => {
+                        if (!response.complete) {
+                            finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true));
+                        }
+                    });
+                });
+                const timer = setTimeout(() => finish(new NetworkError(`no response from ${url.host} within ${formatDuration(requestTimeoutMs)}`, 'TIMEOUT', true, true)), requestTimeoutMs);
+                signal?.addEventListener('abort', onAbort, { once: true });
+                request.on('error', (error) => finish(classifyNetworkError(error, url)));
+                request.end(payload);
+            });
         },
         dispose() {
-            client.dispose();
+            for (const client of clients.values())
+                client.dispose();
         }
     };
 }
 
+;// CONCATENATED MODULE: ./src/operation-location.ts
+// Operation locations come from the network (a 202's header, a submission's id) or from an earlier
+// run's output. Either way they are parsed, checked part by part, and rebuilt from those parts: what
+// is polled, written as an output and linked in the summary is only ever one of the CPP forms
+//   {origin}/api/publishers/{publisher}/offers/{offer}/operations/{guid}?api-version={date}
+//   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
+// on the base-url origin: no other host, path, query, scheme or shell-significant character.
+/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/;
+/** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
+function isOperationId(id) {
+    return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
+}
+// Publisher and offer ids are case-insensitive on the service.
+function sameOffer(a, b) {
+    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
+}
+/** The location failed a check; `message` says which, without quoting the location. */
+class LocationProblem extends Error {
+    name = 'LocationProblem';
+}
+function identifier(segment) {
+    return IDENTIFIER.test(segment) && !segment.includes('..');
+}
+/** Checks of the text itself, before a URL parser normalises away what they look for. */
+function rawProblem(raw) {
+    if (raw.length > 2048)
+        return 'is longer than 2048 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
+        return 'contains white space, a backslash or a control character';
+    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
+    if (/%2f|%5c|%00/i.test(path))
+        return 'contains an encoded slash, backslash or NUL';
+    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
+        return "contains a '.' or '..' path segment";
+    return undefined;
+}
+/** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
+function parsePath(pathname) {
+    let segments;
+    try {
+        segments = pathname.split('/').map((s) => decodeURIComponent(s));
+    }
+    catch {
+        return undefined;
+    }
+    const [empty, api, ...rest] = segments;
+    if (empty !== '' || api !== 'api')
+        return undefined;
+    if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
+        const [, publisher, , offer, , id] = rest;
+        if (identifier(publisher) && identifier(offer) && isOperationId(id))
+            return { publisher, offer, id };
+        return undefined;
+    }
+    if (rest.length === 2 && rest[0] === 'operations') {
+        const id = rest[1];
+        const slot = SLOT_ID.exec(id);
+        if (slot && isOperationId(id))
+            return { publisher: slot[1], offer: slot[2], id };
+    }
+    return undefined;
+}
+/**
+ * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
+ * its validated parts. Throws a LocationProblem saying what is wrong.
+ */
+function canonicalOperationLocation(raw, baseUrl, apiVersion) {
+    const text = raw.trim();
+    const problem = rawProblem(text);
+    if (problem)
+        throw new LocationProblem(problem);
+    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
+        throw new LocationProblem('is neither an http(s) URL nor a path');
+    let url;
+    try {
+        url = new URL(text, baseUrl);
+    }
+    catch {
+        throw new LocationProblem('is not a valid URL');
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new LocationProblem('is not an http(s) URL');
+    if (url.username || url.password)
+        throw new LocationProblem('contains credentials');
+    if (url.origin !== baseUrl.origin)
+        throw new LocationProblem(`points to ${url.origin}, not to ${baseUrl.origin}`);
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((key) => key !== 'api-version') || keys.length > 1)
+        throw new LocationProblem('has a query other than api-version');
+    const version = url.searchParams.get('api-version') ?? apiVersion;
+    if (!API_VERSION.test(version))
+        throw new LocationProblem('has an api-version that is not a date such as 2017-10-31');
+    const named = parsePath(url.pathname);
+    if (!named) {
+        throw new LocationProblem('is not a CPP operation path (/api/publishers/{publisher}/offers/{offer}/operations/{GUID} or /api/operations/{publisher}${offer}${n}${slot})');
+    }
+    const path = named.id.includes('$')
+        ? `/api/operations/${named.id}`
+        : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
+    return { url: new URL(`${baseUrl.origin}${path}?api-version=${version}`), ...named };
+}
+
 ;// CONCATENATED MODULE: ./src/urls.ts
-// Where requests may go: the base URL rules and operation locations resolved against it.
+// Where requests may go: the base URL rules, and the URLs of the action's own requests.
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 function isLoopbackHost(hostname) {
     return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
@@ -3848,50 +4078,44 @@ function baseUrlProblem(url) {
     return undefined;
 }
 /**
- * Turns an operation location as the service sends it (absolute, or relative to the host) into the
- * URL to poll. The `$` in `/api/operations/pub$offer$2$preview` must survive untouched, so the query
- * is extended as text rather than rebuilt through URLSearchParams.
+ * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
+ * base URL's origin, with the api-version query.
  */
-function resolveOperationLocation(raw, baseUrl, apiVersion) {
-    const url = new URL(raw.trim(), baseUrl);
-    if (!url.searchParams.has('api-version')) {
-        const query = url.search.length > 1 ? `${url.search}&` : '?';
-        url.search = `${query}api-version=${encodeURIComponent(apiVersion)}`;
-    }
-    url.hash = '';
-    return url;
-}
-/** The operation's id: the last path segment (a GUID, or the `pub$offer$2$preview` form). */
-function operationIdOf(location) {
-    const segments = location.pathname.split('/').filter(Boolean);
-    const last = segments[segments.length - 1] ?? '';
-    try {
-        return decodeURIComponent(last);
-    }
-    catch {
-        return last;
-    }
+function apiUrl(path, baseUrl, apiVersion) {
+    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
 }
 function sameOrigin(a, b) {
     return a.origin === b.origin;
 }
-/**
- * The publisher and offer an operation location names, when it names them: either
- * `/api/publishers/{pub}/offers/{offer}/operations/{id}` or `/api/operations/{pub}${offer}$...`.
- */
-function offerOfLocation(location) {
-    const path = decodeURIComponent(location.pathname);
-    const nested = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/operations\/[^/]+\/?$/.exec(path);
-    if (nested)
-        return { publisher: nested[1], offer: nested[2] };
-    const flat = /^\/api\/operations\/([^/$]+)\$([^/$]+)\$[^/]*$/.exec(path);
-    if (flat)
-        return { publisher: flat[1], offer: flat[2] };
-    return undefined;
+
+;// CONCATENATED MODULE: ./src/log.ts
+// The action's only way to the log. Every line passes through oneLine(): whatever service text a
+// message quotes, it cannot start a workflow command or break into a second line.
+
+
+// Multi-line messages of the action's own (the id-token permission hint) stay readable: each line
+// is made safe on its own, and the lines are joined again for the annotation.
+function safe(message) {
+    return message.split(/\r?\n/).map(oneLine).join('\n');
 }
+function eachLine(message, write) {
+    for (const line of message.split(/\r?\n/))
+        write(oneLine(line));
+}
+const log = {
+    info: (message) => eachLine(message, (line) => info(line)),
+    debug: (message) => eachLine(message, (line) => core_debug(line)),
+    // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
+    notice: (message) => notice(safe(message)),
+    warning: (message) => warning(safe(message)),
+    /** The step's error: marks the step failed. */
+    fail: (message) => setFailed(safe(message))
+};
 
 ;// CONCATENATED MODULE: ./src/cpp-client.ts
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
+
+
 
 
 
@@ -3905,19 +4129,19 @@ class AmbiguousTriggerError extends ActionError {
     name = 'AmbiguousTriggerError';
 }
 /** The service answered 2xx with something the action cannot read (not JSON, not a list). */
-class UnexpectedAnswerError extends ActionError {
+class UnexpectedAnswerError extends ServiceUnavailableError {
     name = 'UnexpectedAnswerError';
 }
 /** A request still failing after its retries; the operation may still be readable later. */
-class RetriesExhaustedError extends ActionError {
+class RetriesExhaustedError extends ServiceUnavailableError {
     name = 'RetriesExhaustedError';
 }
 /**
- * The service could not be reached or read (down, throttled, an unreadable answer), as opposed to
- * a problem of the caller (sign-in, permissions, a wrong id) that every later request would share.
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (5xx, 429, 408) that its retries did not clear.
  */
 function isServiceUnavailable(error) {
-    return error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError;
+    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
 }
 class CppClient {
     options;
@@ -3931,11 +4155,23 @@ class CppClient {
             return { kind: 'conflict', response };
         if (!isSuccess(response))
             throw this.failure('The Go Live request', response, subject);
+        const { status } = response;
         const raw = header(response, 'operation-location') ?? header(response, 'location');
-        if (!raw) {
-            throw new ActionError(`The Go Live request was accepted (HTTP ${response.status}) but the service sent neither an Operation-Location nor a Location header, so there is no operation to follow. Check the offer's status in Partner Center before running the step again: the go-live may have started.`);
+        if (!raw)
+            return { kind: 'unusable', status, problem: 'sent neither an Operation-Location nor a Location header' };
+        try {
+            const location = canonicalOperationLocation(raw, this.options.baseUrl, this.options.apiVersion);
+            if (!sameOffer(location, subject)) {
+                return { kind: 'unusable', status, problem: `named an operation of another offer (${location.publisher}/${location.offer})` };
+            }
+            return { kind: 'accepted', location };
         }
-        return { kind: 'accepted', location: resolveOperationLocation(raw, this.options.baseUrl, this.options.apiVersion) };
+        catch (error) {
+            if (!(error instanceof LocationProblem))
+                throw error;
+            log.debug(`The operation location the service sent: ${serviceText(raw, 300)}`);
+            return { kind: 'unusable', status, problem: `sent an operation location that ${error.message}` };
+        }
     }
     async getOperation(location, subject) {
         const { value: operation, response } = await this.readJson(location, 'Reading the operation status', subject, parseOperation);
@@ -3954,30 +4190,36 @@ class CppClient {
         return value;
     }
     /**
-     * The operation location of a submission (a submission's id is its operation id). Ids of the
-     * `pub$offer$2$preview` form live under /api/operations/, with their `$` kept literal.
+     * The operation location of a submission (a submission's id is its operation id), or undefined
+     * when the id is not one the action accepts. Ids of the `pub$offer$2$preview` form live under
+     * /api/operations/, with their `$` kept literal.
      */
     submissionLocation(subject, submission) {
-        const id = encodeURIComponent(submission.id).replace(/%24/g, '$');
-        if (submission.id.includes('$')) {
-            return resolveOperationLocation(`/api/operations/${id}`, this.options.baseUrl, this.options.apiVersion);
-        }
-        return this.offerUrl(subject, `operations/${id}`);
+        if (!isOperationId(submission.id))
+            return undefined;
+        const path = submission.id.includes('$')
+            ? `/api/operations/${submission.id}`
+            : `/api/publishers/${subject.publisher}/offers/${subject.offer}/operations/${submission.id}`;
+        return canonicalOperationLocation(path, this.options.baseUrl, this.options.apiVersion);
     }
+    // Publisher and offer are validated identifiers: safe as path segments as they are.
     offerUrl(subject, tail) {
-        const path = `/api/publishers/${encodeURIComponent(subject.publisher)}/offers/${encodeURIComponent(subject.offer)}/${tail}`;
-        return resolveOperationLocation(path, this.options.baseUrl, this.options.apiVersion);
+        return apiUrl(`/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.baseUrl, this.options.apiVersion);
     }
     /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
     async readJson(url, what, subject, parse) {
         const response = await this.send('GET', url, 'read', what, subject);
+        if (isSuccess(response) && response.status !== 200) {
+            throw new UnexpectedAnswerError(`${what} failed: the service answered HTTP ${response.status} instead of 200 (${cpp_client_excerpt(response.body)}).`);
+        }
         if (response.status !== 200)
             throw this.failure(what, response, subject);
         try {
             return { value: parse(JSON.parse(response.body)), response };
         }
         catch (error) {
-            const why = error instanceof SyntaxError ? 'is not JSON' : error.message;
+            // SyntaxError for text, RangeError for JSON nested past the parser's depth.
+            const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : error.message;
             throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
         }
     }
@@ -3998,7 +4240,7 @@ class CppClient {
                 return outcome;
             // One fresh token after a 401, within the same attempt.
             renewed = true;
-            info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
+            log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
             await tokens.renew();
             return this.request(method, url, await tokens.getToken());
         };
@@ -4006,7 +4248,7 @@ class CppClient {
             kind,
             backoff,
             signal,
-            onRetry: (said, delay, next) => info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+            onRetry: (said, delay, next) => log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
         });
         const { outcome } = settled;
         const said = describeOutcome(outcome);
@@ -4022,7 +4264,7 @@ class CppClient {
             case 'done':
                 if ('status' in outcome)
                     return outcome;
-                throw new ActionError(`${what} failed: ${said}.`);
+                throw new ServiceUnavailableError(`${what} failed: ${said}.`);
         }
     }
     /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
@@ -4032,13 +4274,13 @@ class CppClient {
                 headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
                 signal: this.options.signal
             });
-            debug(`${method} ${url.pathname} -> HTTP ${response.status}`);
+            log.debug(`${method} ${url.pathname} -> HTTP ${response.status}`);
             return response;
         }
         catch (error) {
             if (!(error instanceof NetworkError))
                 throw error;
-            debug(`${method} ${url.pathname} -> ${error.message}`);
+            log.debug(`${method} ${url.pathname} -> ${error.message}`);
             return error;
         }
     }
@@ -4068,14 +4310,13 @@ function parseSubmissions(json) {
     });
 }
 function cpp_client_excerpt(body) {
-    const flat = body.replace(/\s+/g, ' ').trim();
-    if (!flat)
-        return 'empty body';
-    return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat;
+    return serviceText(body.slice(0, 1_000), 120) || 'empty body';
 }
 
 ;// CONCATENATED MODULE: ./src/start-go-live.ts
-// Starting a go-live without ever starting two: a running one is followed instead.
+// Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
+// fate is unclear is never sent again before the submissions were checked for it.
+
 
 
 
@@ -4084,6 +4325,7 @@ function cpp_client_excerpt(body) {
 
 
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live']);
+const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
 /** The newest go-live submission that has not finished, if any. */
 function runningGoLive(submissions) {
     const running = submissions.filter((s) => {
@@ -4097,10 +4339,35 @@ async function findRunning(client, subject) {
     const found = runningGoLive(await client.listSubmissions(subject));
     if (!found)
         return undefined;
-    info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${found.id}): following it instead of starting another.`);
-    return client.submissionLocation(subject, found);
+    const location = client.submissionLocation(subject, found);
+    if (!location) {
+        throw new ActionError(`A go-live of ${subject.publisher}/${subject.offer} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
+    }
+    log.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`);
+    return location;
 }
-async function startGoLive(client, subject, backoff, signal) {
+/** The go-live was accepted but named no usable operation: find it, never send the POST again. */
+async function findAccepted(client, subject, lost, backoff, signal) {
+    log.warning(`${lost}. The go-live has probably started; looking for it in the offer's submissions.`);
+    // The listing may lag the POST by a moment: a few looks before giving up.
+    for (let look = 1;; look++) {
+        let running;
+        try {
+            running = await findRunning(client, subject);
+        }
+        catch (lookup) {
+            throw new ActionError(`${lost}, and the check for a running go-live failed too (${lookup.message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`);
+        }
+        if (running)
+            return running;
+        if (look >= 3) {
+            throw new ActionError(`${lost}, and no running go-live of ${subject.publisher}/${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`);
+        }
+        await sleep(retryDelay(look, backoff), signal);
+    }
+}
+/** `onSending` is told just before the first Go Live request goes out. */
+async function startGoLive(client, subject, backoff, signal, onSending) {
     // A re-run of the workflow must not start a second go-live: look before posting.
     try {
         const running = await findRunning(client, subject);
@@ -4112,9 +4379,10 @@ async function startGoLive(client, subject, backoff, signal) {
         // problems would fail the POST the same way, so they are reported now.
         if (!isServiceUnavailable(error))
             throw error;
-        core_warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
+        log.warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
     }
-    info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`);
+    log.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`);
+    onSending?.();
     for (let attempt = 1;; attempt++) {
         let answer;
         try {
@@ -4123,13 +4391,13 @@ async function startGoLive(client, subject, backoff, signal) {
         catch (error) {
             if (!(error instanceof AmbiguousTriggerError))
                 throw error;
-            core_warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
+            log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
             let running;
             try {
                 running = await findRunning(client, subject);
             }
             catch (lookup) {
-                throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started.`);
+                throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`);
             }
             if (running)
                 return { location: running, how: 'attached' };
@@ -4139,8 +4407,11 @@ async function startGoLive(client, subject, backoff, signal) {
             await sleep(retryDelay(attempt, backoff), signal);
             continue;
         }
-        if (answer.kind === 'accepted') {
+        if (answer.kind === 'accepted')
             return { location: answer.location, how: 'started' };
+        if (answer.kind === 'unusable') {
+            const lost = `The Go Live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
+            return { location: await findAccepted(client, subject, lost, backoff, signal), how: 'attached' };
         }
         // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
         const running = await findRunning(client, subject);
@@ -4155,15 +4426,19 @@ async function startGoLive(client, subject, backoff, signal) {
 
 
 
+
 const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed'];
-/** The API's lowerCamelCase spelling of an offer state, whatever case it came in. */
+/**
+ * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
+ * `offer-status` output only ever holds one of these words, never the service's own text.
+ */
 function canonicalOfferStatus(raw) {
     if (!raw)
         return 'unknown';
     const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase();
-    return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? raw;
+    return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? 'unknown';
 }
-function verdictFor(offerStatus, goLiveRunning) {
+function verdictFor(offerStatus, goLiveRunning, raw) {
     switch (offerStatus) {
         case 'waitingForPublisherReview':
             return { verdict: 'ready', message: 'The offer waits for publisher sign-off: a go-live would start now.' };
@@ -4199,7 +4474,9 @@ function verdictFor(offerStatus, goLiveRunning) {
         default:
             return {
                 verdict: 'unknown',
-                message: `The offer status '${offerStatus}' is not one the action knows; check the offer in Partner Center.`
+                message: raw
+                    ? `The offer status '${serviceText(raw, 60)}' is not one the action knows; check the offer in Partner Center.`
+                    : 'The service sent no offer status; check the offer in Partner Center.'
             };
     }
 }
@@ -4214,10 +4491,10 @@ async function dryRun(client, subject) {
         catch (error) {
             if (!isServiceUnavailable(error))
                 throw error;
-            core_warning(`Could not tell whether the running operation is a go-live (${error.message}).`);
+            log.warning(`Could not tell whether the running operation is a go-live (${error.message}).`);
         }
     }
-    return { offerStatus, ...verdictFor(offerStatus, goLiveRunning) };
+    return { offerStatus, ...verdictFor(offerStatus, goLiveRunning, status.rawStatus) };
 }
 
 ;// CONCATENATED MODULE: ./src/aadsts.ts
@@ -4256,8 +4533,12 @@ function explainSignInError(error, context) {
 }
 
 ;// CONCATENATED MODULE: ./src/github-oidc.ts
-// GitHub's OIDC token for the job: the assertion Entra ID exchanges for an access token.
-// It lives only minutes, so a fresh one is fetched for every exchange.
+// GitHub's OIDC token for the job: the assertion Entra ID exchanges for an access token. It lives
+// only minutes, so a fresh one is fetched for every exchange, through the action's own transport:
+// the same deadline (request-timeout), retries, proxy handling and cancellation as every request.
+
+
+
 
 
 const ID_TOKEN_PERMISSION_HINT = [
@@ -4268,17 +4549,62 @@ const ID_TOKEN_PERMISSION_HINT = [
     '    contents: read',
     "Or pass 'client-secret' to sign in with a client secret instead."
 ].join('\n');
-async function gitHubIdToken(audience) {
-    if (!process.env.ACTIONS_ID_TOKEN_REQUEST_URL || !process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN) {
+/** A JWT: three base64url parts. Anything else is not sent on as an assertion. */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** Sign-in could not be completed because a service was down or unreadable: worth a later try. */
+class SignInUnavailableError extends ServiceUnavailableError {
+    name = 'SignInUnavailableError';
+}
+async function gitHubIdToken(audience, context) {
+    const requestUrl = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestToken)
         throw new ActionError(ID_TOKEN_PERMISSION_HINT);
-    }
+    let url;
     try {
-        // Masks the token itself (core.setSecret) before returning it.
-        return await getIDToken(audience);
+        url = new URL(requestUrl);
     }
-    catch (error) {
-        throw new ActionError(`Getting a GitHub OIDC token for the audience '${audience}' failed: ${error.message}`);
+    catch {
+        throw new ActionError('ACTIONS_ID_TOKEN_REQUEST_URL, set by the runner, is not a URL.');
     }
+    url.searchParams.set('audience', audience);
+    const what = `Getting a GitHub OIDC token for the audience '${audience}'`;
+    const attempt = async () => {
+        try {
+            return await context.transport.request('GET', url, {
+                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+                signal: context.signal
+            });
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            return error;
+        }
+    };
+    const { outcome } = await withRetries(attempt, { kind: 'read', backoff: context.backoff, signal: context.signal });
+    if (!('status' in outcome))
+        throw new SignInUnavailableError(`${what} failed: ${outcome.message}.`);
+    const said = describeOutcome(outcome);
+    if (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408) {
+        throw new SignInUnavailableError(`${what} failed: ${said}.`);
+    }
+    if (outcome.status !== 200) {
+        const detail = serviceDetail(outcome);
+        const text = [detail.code, detail.message].filter(Boolean).join(': ');
+        throw new ActionError(`${what} failed: ${said}${text ? ` (${text})` : ''}.`);
+    }
+    let value;
+    try {
+        value = JSON.parse(outcome.body)?.value;
+    }
+    catch {
+        value = undefined;
+    }
+    if (typeof value !== 'string' || !JWT.test(value))
+        throw new SignInUnavailableError(`${what} failed: the answer held no token.`);
+    core_setSecret(value);
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/jwt.ts
@@ -4313,6 +4639,7 @@ function flatten(headers) {
     return flat;
 }
 function msalNetworkModule(transport, backoff, signal) {
+    let lastWasOutage = false;
     // Token requests (client credentials) and metadata reads are safe to repeat.
     async function send(method, url, options) {
         const attempt = async () => {
@@ -4325,20 +4652,27 @@ function msalNetworkModule(transport, backoff, signal) {
                 return error;
             }
         };
+        lastWasOutage = true; // until an answer says otherwise (a throw on cancellation leaves it so)
         // The same loop as every CPP request; MSAL turns whatever answer remains into its own error.
         const { outcome } = await withRetries(attempt, { kind: 'read', backoff, signal });
         if (outcome instanceof NetworkError)
             throw outcome;
+        lastWasOutage = outcome.status >= 500 || outcome.status === 429 || outcome.status === 408;
         let body;
         try {
             body = outcome.body ? JSON.parse(outcome.body) : {};
         }
         catch {
-            body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: ${outcome.body.slice(0, 200)}` };
+            // An HTML gateway page, say: MSAL gets an error it can report, not a parse failure.
+            lastWasOutage = true;
+            body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: the answer was not JSON` };
         }
         return { status: outcome.status, headers: flatten(outcome.headers), body: body };
     }
     return {
+        get lastWasOutage() {
+            return lastWasOutage;
+        },
         sendGetRequestAsync: (url, options) => send('GET', url, options),
         sendPostRequestAsync: (url, options) => send('POST', url, options)
     };
@@ -4354,6 +4688,7 @@ function msalNetworkModule(transport, backoff, signal) {
 
 
 
+
 /** Renew five minutes before expiry (MSAL's own margin), or halfway for short-lived tokens. */
 function renewalTime(expiresOn, now = Date.now()) {
     if (!expiresOn)
@@ -4362,6 +4697,7 @@ function renewalTime(expiresOn, now = Date.now()) {
     return now + Math.max(0, lifetime > 600_000 ? lifetime - 300_000 : lifetime / 2);
 }
 async function entraTokenProvider(auth, transport, backoff, signal) {
+    const network = msalNetworkModule(transport, backoff, signal);
     // Loaded only here: a run with a plain token never pays MSAL's start-up cost.
     const { ConfidentialClientApplication, LogLevel } = await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 2669));
     const context = { clientId: auth.clientId, tenantId: auth.tenantId, method: auth.kind };
@@ -4370,7 +4706,7 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
         : {
             // A callback, not a string: every exchange gets a fresh GitHub token (they live minutes).
             clientAssertion: async () => {
-                const assertion = await gitHubIdToken(auth.audience);
+                const assertion = await gitHubIdToken(auth.audience, { transport, backoff, signal });
                 const claims = decodeJwtClaims(assertion);
                 if (claims)
                     context.assertionClaims = claims;
@@ -4385,11 +4721,11 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
             ...credential
         },
         system: {
-            networkClient: msalNetworkModule(transport, backoff, signal),
+            networkClient: network,
             loggerOptions: {
                 piiLoggingEnabled: false,
                 logLevel: LogLevel.Warning,
-                loggerCallback: (_level, message) => debug(`MSAL: ${message}`)
+                loggerCallback: (_level, message) => log.debug(`MSAL: ${message}`)
             }
         }
     });
@@ -4410,23 +4746,34 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
         }
         catch (error) {
             if (signal?.aborted)
-                throw signal.reason; // cancelled, whatever MSAL wrapped it in
-            if (error instanceof ActionError)
-                throw error;
-            throw new ActionError(explainSignInError(error, context));
+                throw signal.reason; // cancelled or past the deadline, whatever MSAL wrapped it in
+            const failure = error instanceof ActionError ? error : new ActionError(explainSignInError(error, context));
+            // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
+            // good, and the next request tries again. After a 401 (skipCache) that token is spent.
+            if (!skipCache && current && Date.now() < current.expiresAt) {
+                current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs);
+                log.warning(`Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`);
+                return current.token;
+            }
+            // An outage of Entra ID or of GitHub's token service costs a poll while waiting, not the wait.
+            if (failure instanceof SignInUnavailableError || (!(error instanceof ActionError) && network.lastWasOutage)) {
+                throw failure instanceof SignInUnavailableError ? failure : new SignInUnavailableError(failure.message);
+            }
+            throw failure;
         }
         if (!token)
             throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`);
         const isNew = token !== current?.token;
-        current = { token, renewAt: renewalTime(expiresOn) };
+        const renewAt = renewalTime(expiresOn);
+        current = { token, renewAt, expiresAt: expiresOn ? expiresOn.getTime() : renewAt };
         if (isNew) {
-            setSecret(token);
+            core_setSecret(token);
             issued++;
             const until = expiresOn ? `, valid until ${expiresOn.toISOString()}` : '';
             if (issued === 1)
-                info(`Signed in to Microsoft Entra ID as app ${auth.clientId} with ${via}${until}.`);
+                log.info(`Signed in to Microsoft Entra ID as app ${auth.clientId} with ${via}${until}.`);
             else
-                info(`Renewed the access token${until}.`);
+                log.info(`Renewed the access token${until}.`);
         }
         return token;
     }
@@ -4444,7 +4791,8 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
 
 
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const auth_config_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com";
 function readAuthConfig() {
@@ -4453,10 +4801,15 @@ function readAuthConfig() {
     const clientSecret = getInput(Inputs.ClientSecret);
     for (const secret of [token, clientSecret])
         if (secret)
-            setSecret(secret);
+            core_setSecret(secret);
     const clientId = getInput(Inputs.ClientId);
     const tenantId = getInput(Inputs.TenantId);
     if (token) {
+        // It goes into an Authorization header: one line of token characters (RFC 6750), or a header
+        // error would follow. The value is never quoted: it is a secret.
+        if (!BEARER_TOKEN.test(token)) {
+            throw new InputError(Inputs.Token, "must be a bearer token on one line (letters, digits and '-', '.', '_', '~', '+', '/', '=' only, as an Entra ID access token is); it has a line break, a space or another character a token cannot have (the value is not shown: it is a secret)");
+        }
         if (clientId || clientSecret) {
             throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`);
         }
@@ -4468,12 +4821,12 @@ function readAuthConfig() {
         }
         throw new InputError(Inputs.Token, `or 'client-id' is required: ${TWO_WAYS}.`);
     }
-    if (!GUID.test(clientId)) {
+    if (!auth_config_GUID.test(clientId)) {
         throw new InputError(Inputs.ClientId, `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`);
     }
     if (!tenantId)
         throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`);
-    if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
+    if (!auth_config_GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
         throw new InputError(Inputs.TenantId, `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`);
     }
     const authorityHost = parseAuthorityHost(getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST);
@@ -4503,15 +4856,18 @@ function parseAuthorityHost(value) {
 
 
 
-// Plain identifiers only: they become URL path segments, so nothing that could change the path.
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+
+// Upper bounds: each below the timer range (2^31-1 ms, about 24.8 days), past which Node fires a
+// timer after 1 ms, and each a sensible limit for what it measures.
+const MAX_TIMEOUT = { ms: 5 * 86_400_000, text: '5d', why: 'the longest a job can run, on a self-hosted runner' };
+const MAX_POLL_INTERVAL = { ms: 86_400_000, text: '1d', why: 'check later from a scheduled workflow for rarer reads' };
+const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; retries follow' };
 /** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
 function getConfig() {
     // First: it masks the secrets before anything else can fail and print.
     const auth = readAuthConfig();
-    const publisher = identifier(Inputs.Publisher);
-    const offer = identifier(Inputs.Offer);
+    const publisher = inputs_identifier(Inputs.Publisher);
+    const offer = inputs_identifier(Inputs.Offer);
     const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || DEFAULT_BASE_URL);
     const apiVersion = getInput(Inputs.ApiVersion) || DEFAULT_API_VERSION;
     if (!API_VERSION.test(apiVersion)) {
@@ -4522,9 +4878,9 @@ function getConfig() {
         offer,
         auth,
         wait: inputs_boolean(Inputs.Wait, false),
-        timeoutMs: duration(Inputs.Timeout, '6h'),
-        pollIntervalMs: duration(Inputs.PollInterval, '60s'),
-        requestTimeoutMs: duration(Inputs.RequestTimeout, '30s'),
+        timeoutMs: duration(Inputs.Timeout, '6h', MAX_TIMEOUT),
+        pollIntervalMs: duration(Inputs.PollInterval, '60s', MAX_POLL_INTERVAL),
+        requestTimeoutMs: duration(Inputs.RequestTimeout, '30s', MAX_REQUEST_TIMEOUT),
         baseUrl,
         apiVersion,
         dryRun: inputs_boolean(Inputs.DryRun, false)
@@ -4535,7 +4891,7 @@ function getConfig() {
     }
     return config;
 }
-function identifier(name) {
+function inputs_identifier(name) {
     const value = getInput(name);
     if (!value)
         throw new InputError(name, 'is required');
@@ -4554,12 +4910,14 @@ function inputs_boolean(name, fallback) {
         return false;
     throw new InputError(name, `must be 'true' or 'false'; got '${value}'`);
 }
-function duration(name, fallback) {
+function duration(name, fallback, max) {
     const value = getInput(name) || fallback;
     const ms = parseDuration(value);
     if (ms === undefined || ms <= 0) {
         throw new InputError(name, `must be a positive duration such as 500ms, 30s, 15m, 6h, 2d or 1h30m (a bare number is seconds); got '${value}'`);
     }
+    if (ms > max.ms)
+        throw new InputError(name, `must be at most ${max.text} (${max.why}); got '${value}'`);
     return ms;
 }
 function parseBaseUrl(value) {
@@ -4576,30 +4934,55 @@ function parseBaseUrl(value) {
     return new URL(url.origin);
 }
 function parseOperationLocation(value, config) {
-    const allowed = 'must be an absolute URL or a path starting with /api/ (the operation-location output of an earlier run)';
-    if (!/^https?:\/\//i.test(value) && !value.startsWith('/api/')) {
-        throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`);
-    }
-    let url;
+    let location;
     try {
-        url = resolveOperationLocation(value, config.baseUrl, config.apiVersion);
+        location = canonicalOperationLocation(value, config.baseUrl, config.apiVersion);
     }
-    catch {
-        throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`);
+    catch (error) {
+        if (!(error instanceof LocationProblem))
+            throw error;
+        // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
+        const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : '';
+        throw new InputError(Inputs.OperationLocation, `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or a path starting with /api/; got '${value}'`);
     }
-    // The token goes to the base-url origin only: never follow a location elsewhere.
-    if (!sameOrigin(url, config.baseUrl)) {
-        throw new InputError(Inputs.OperationLocation, `points to ${url.origin}, but the token is only sent to ${config.baseUrl.origin} (input '${Inputs.BaseUrl}')`);
+    if (!sameOffer(location, config)) {
+        throw new InputError(Inputs.OperationLocation, `belongs to ${location.publisher}/${location.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
     }
-    const named = offerOfLocation(url);
-    if (named && !sameOffer(named, config)) {
-        throw new InputError(Inputs.OperationLocation, `belongs to ${named.publisher}/${named.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
-    }
-    return url;
+    return location;
 }
-// Publisher and offer ids are case-insensitive on the service.
-function sameOffer(a, b) {
-    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
+
+;// CONCATENATED MODULE: ./src/operation-output.ts
+const MAX_DEPTH = 32;
+const MAX_ENTRIES = 1_000;
+const MAX_STRING = 10_000;
+const MAX_OUTPUT_CHARS = 256 * 1024;
+function prune(value, depth) {
+    if (typeof value === 'string')
+        return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth >= MAX_DEPTH)
+        return '[nested too deep]';
+    if (Array.isArray(value))
+        return value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));
+    const out = {};
+    for (const key of Object.keys(value).slice(0, MAX_ENTRIES))
+        out[key] = prune(value[key], depth + 1);
+    return out;
+}
+function operationOutput(operation) {
+    const text = JSON.stringify(prune(operation.body, 0));
+    if (text.length <= MAX_OUTPUT_CHARS)
+        return text;
+    // Too large to pass on whole: what the action read of it, which is bounded.
+    return JSON.stringify({
+        status: operation.rawStatus ?? null,
+        truncated: `The body the service sent was ${text.length} characters as JSON; this is what the action read of it.`,
+        steps: operation.steps
+            .slice(0, 100)
+            .map(({ id, name, rawStatus, progress, estimate }) => ({ id, stepName: name, status: rawStatus, progress, estimate })),
+        messages: operation.messages.slice(0, 100)
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/progress-log.ts
@@ -4614,6 +4997,10 @@ function describeStep(step) {
         parts.push(`estimated ${step.estimate}`);
     return `'${step.name}' (${parts.join(', ')})`;
 }
+// A hostile or broken service can send thousands of steps and messages: the log shows a bounded
+// number per poll, and remembers a bounded number of messages.
+const MAX_LINES_PER_POLL = 20;
+const MAX_REMEMBERED = 1_000;
 class ProgressLog {
     polls = 0;
     lastStatus;
@@ -4624,25 +5011,30 @@ class ProgressLog {
     observe(operation) {
         this.polls++;
         const current = currentStep(operation);
-        debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
+        log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
         const status = operation.rawStatus ?? '(none)';
         if (status !== this.lastStatus) {
-            info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`);
+            log.info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`);
             this.lastStatus = status;
         }
-        if (!operation.knownStatus && !this.unknownStatuses.has(status)) {
+        if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
             this.unknownStatuses.add(status);
-            core_warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
+            log.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
         }
-        for (const step of operation.steps) {
+        let changed = 0;
+        for (const step of operation.steps.slice(0, MAX_REMEMBERED)) {
             const before = this.stepStatus.get(step.id);
-            if (before !== undefined && before !== step.rawStatus) {
-                info(`Step '${step.name}': ${before} -> ${step.rawStatus}`);
+            if (before === undefined && this.stepStatus.size >= MAX_REMEMBERED)
+                continue;
+            if (before !== undefined && before !== step.rawStatus && ++changed <= MAX_LINES_PER_POLL) {
+                log.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`);
             }
             this.stepStatus.set(step.id, step.rawStatus);
         }
+        if (changed > MAX_LINES_PER_POLL)
+            log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`);
         if (current && current.id !== this.lastCurrent) {
-            info(`Now at step ${describeStep(current)}`);
+            log.info(`Now at step ${describeStep(current)}`);
         }
         this.lastCurrent = current?.id;
         this.logNewMessages(operation);
@@ -4652,18 +5044,21 @@ class ProgressLog {
             ...operation.messages.map((m) => ({ ...m, where: '' })),
             ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
         ];
+        let shown = 0;
         for (const m of all) {
             const line = `${m.where}${m.text}`;
             if (this.seenMessages.has(line))
                 continue;
+            if (this.seenMessages.size >= MAX_REMEMBERED || ++shown > MAX_LINES_PER_POLL)
+                break;
             this.seenMessages.add(line);
             // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
             if (m.level === 'error')
-                core_warning(`The service reported an error: ${line}`);
+                log.warning(`The service reported an error: ${line}`);
             else if (m.level === 'warning')
-                core_warning(line);
+                log.warning(line);
             else
-                info(`Message: ${line}`);
+                log.info(`Message: ${line}`);
         }
     }
 }
@@ -4697,10 +5092,18 @@ function expiryWarning(token, timeoutMs, now = Date.now()) {
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
-// The job summary: what a release engineer looks at after the run.
+// The job summary: what a release engineer looks at after the run. Service text in it is escaped to
+// render as text (no HTML, no links, no table breaks), and long lists are cut, so the summary stays
+// far below GitHub's 1 MiB limit whatever the service sends.
 
 
 
+
+
+const MAX_STEPS = 50;
+const MAX_REASONS = 20;
+/** A backstop far below GitHub's 1 MiB: the lists above are cut long before it. */
+const MAX_SUMMARY_CHARS = 64 * 1024;
 const RESULT_ICONS = {
     succeeded: '✅',
     failed: '❌',
@@ -4708,8 +5111,17 @@ const RESULT_ICONS = {
     running: '⏳',
     accepted: '🚀'
 };
-function escapeCell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/**
+ * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
+ * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
+ * links, images, math (`$`) or cell breaks escaped.
+ */
+function markdownText(text, max = 300) {
+    return serviceText(text, max)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`);
 }
 const VERDICTS = {
     ready: '✅ a go-live would start now',
@@ -4717,47 +5129,60 @@ const VERDICTS = {
     live: '🟢 already live',
     unknown: '⚠️ unknown'
 };
+function heading(facts, what) {
+    return `## ${what}: ${markdownText(facts.publisher, 128)}/${markdownText(facts.offer, 128)}`;
+}
 function dryRunMarkdown(facts, report) {
-    const lines = [`## Go live (dry run): ${facts.publisher}/${facts.offer}`, '', 'No Go Live request was sent.', ''];
+    const lines = [heading(facts, 'Go live (dry run)'), '', 'No Go Live request was sent.', ''];
     lines.push('| | |', '| --- | --- |');
-    lines.push(`| Offer status | \`${escapeCell(report.offerStatus)}\` |`);
+    // One of a fixed set of words (canonicalOfferStatus), never service text.
+    lines.push(`| Offer status | \`${report.offerStatus}\` |`);
     lines.push(`| Verdict | ${VERDICTS[report.verdict]} |`);
-    lines.push(`| Why | ${escapeCell(report.message)} |`);
+    lines.push(`| Why | ${markdownText(report.message)} |`);
     lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`, '');
     return lines.join('\n');
+}
+/** A list cut to `max` entries, with a line that says how many were left out. */
+function cut(items, max, render, what) {
+    const lines = items.slice(0, max).map(render);
+    if (items.length > max)
+        lines.push(`\n…and ${items.length - max} more ${what} (the \`operation\` output has them).`);
+    return lines;
 }
 function summaryMarkdown(facts) {
     if (facts.dryRun)
         return dryRunMarkdown(facts, facts.dryRun);
-    const lines = [`## Go live: ${facts.publisher}/${facts.offer}`, ''];
+    const lines = [heading(facts, 'Go live'), ''];
     lines.push('| | |', '| --- | --- |');
-    lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${facts.result} |`);
-    if (facts.location) {
+    lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${markdownText(facts.result, 40)} |`);
+    if (facts.location && /^https?:$/.test(facts.location.protocol)) {
         const how = facts.how === 'attached' ? ' (followed an existing go-live)' : facts.how === 'started' ? ' (started by this run)' : '';
-        lines.push(`| Operation | [${escapeCell(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`);
+        // The location is rebuilt from validated parts (operation-location.ts): a plain http(s) URL.
+        lines.push(`| Operation | [${markdownText(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`);
     }
     if (facts.operation?.rawStatus)
-        lines.push(`| Service status | \`${escapeCell(facts.operation.rawStatus)}\` |`);
+        lines.push(`| Service status | ${markdownText(facts.operation.rawStatus, 60)} |`);
     lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`);
     lines.push('');
     if (facts.note)
-        lines.push(escapeCell(facts.note), '');
+        lines.push(markdownText(facts.note, 2_000), '');
     const steps = facts.operation?.steps ?? [];
     if (steps.length > 0) {
         lines.push('### Steps', '', '| Step | Status | Progress | Estimated time |', '| --- | --- | --- | --- |');
-        for (const step of steps) {
+        const row = (step) => {
             const progress = step.progress !== undefined ? `${step.progress}%` : '';
-            lines.push(`| ${escapeCell(step.name)} | ${escapeCell(step.rawStatus)} | ${progress} | ${escapeCell(step.estimate ?? '')} |`);
-        }
-        lines.push('');
+            return `| ${markdownText(step.name)} | ${markdownText(step.rawStatus, 60)} | ${progress} | ${markdownText(step.estimate ?? '', 60)} |`;
+        };
+        lines.push(...cut(steps, MAX_STEPS, row, 'steps'), '');
     }
     const reasons = facts.operation && facts.result !== 'succeeded' ? failureReasons(facts.operation) : [];
     if (reasons.length > 0) {
-        lines.push('### Errors reported by the service', '', ...reasons.map((r) => `- ${escapeCell(r)}`), '');
+        lines.push('### Errors reported by the service', '', ...cut(reasons, MAX_REASONS, (r) => `- ${markdownText(r, 500)}`, 'errors'), '');
     }
-    return lines.join('\n');
+    const markdown = lines.join('\n');
+    return markdown.length > MAX_SUMMARY_CHARS ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n…(cut)\n` : markdown;
 }
-/** Writes the summary when the runner provides a summary file; a local run has none. */
+/** Writes the summary when the runner provides a summary file; a local run has none. Never throws. */
 async function writeSummary(facts) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
@@ -4765,7 +5190,7 @@ async function writeSummary(facts) {
         await summary.addRaw(summaryMarkdown(facts), true).write();
     }
     catch (error) {
-        core_warning(`Could not write the job summary: ${error.message}`);
+        log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 
@@ -4775,38 +5200,70 @@ async function writeSummary(facts) {
 
 
 
+
+
+/** Fewest missed polls in a row that can end a wait, however short the budget. */
+const MIN_MISSED_POLLS = 3;
+/**
+ * How long the status may stay unreadable before a wait gives up: a quarter of the wait, and never
+ * less than three polls. A passing outage (an hour of a five-day wait) must not end the wait; an
+ * outage that lasts must not hide behind it.
+ */
+function missedPollBudget(timeoutMs, intervalMs) {
+    return Math.max(MIN_MISSED_POLLS * intervalMs, timeoutMs / 4);
+}
 async function waitForOperation(client, location, subject, options) {
-    const maxMissed = options.maxMissedPolls ?? 3;
     let last;
     let missed = 0;
+    let missingSince = 0;
+    const timeout = () => (last ? { kind: 'timeout', operation: last } : { kind: 'timeout' });
     for (let poll = 1;; poll++) {
         let delay = options.intervalMs;
         try {
             const read = await client.getOperation(location, subject);
+            if (missed > 0)
+                log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`);
             missed = 0;
             last = read.operation;
             options.onOperation(read.operation);
             if (isTerminal(read.operation.state))
                 return { kind: 'finished', operation: read.operation };
             if (read.retryAfterMs !== undefined && read.retryAfterMs > delay) {
-                debug(`The service asked for ${read.retryAfterMs}ms before the next poll.`);
+                log.debug(`The service asked for ${formatDuration(read.retryAfterMs)} before the next poll.`);
                 delay = read.retryAfterMs;
             }
         }
         catch (error) {
-            // A passing outage must not end a wait of hours; a lasting one must not hide behind it.
-            if (!(error instanceof RetriesExhaustedError) || ++missed >= maxMissed)
+            if (error instanceof DeadlineError)
+                return timeout();
+            // One odd answer or a passing outage costs this poll, not the wait.
+            if (!isServiceUnavailable(error))
                 throw error;
-            core_warning(`Poll ${poll} failed (${error.message}); trying again at the next poll (${missed} of ${maxMissed} missed polls allowed in a row).`);
+            if (missed++ === 0)
+                missingSince = Date.now();
+            const outage = Date.now() - missingSince;
+            if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {
+                throw new ActionError(`${error.message} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`);
+            }
+            log.warning(`Poll ${poll} missed: ${error.message} Trying again at the next poll.`);
         }
+        // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
         const remaining = options.deadline - Date.now();
         if (remaining <= 0)
-            return last ? { kind: 'timeout', operation: last } : { kind: 'timeout' };
-        await sleep(Math.min(delay, remaining), options.signal);
+            return timeout();
+        try {
+            await sleep(Math.min(delay, remaining), options.signal);
+        }
+        catch (error) {
+            if (error instanceof DeadlineError)
+                return timeout();
+            throw error;
+        }
     }
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -4837,6 +5294,7 @@ function failureMessage(operation) {
 /** One run of the action; `run()` below owns the process-wide parts (signals, sockets, summary). */
 class GoLiveRun {
     facts = { result: 'not started' };
+    phase = 'signing in';
     progress = new ProgressLog();
     transports = [];
     config;
@@ -4853,13 +5311,14 @@ class GoLiveRun {
     }
     async execute() {
         const client = await this.client();
+        this.phase = 'checking';
         if (this.config.dryRun)
             return this.dryRun(client);
         const location = await this.operationLocation(client);
         if (this.config.wait)
             await this.wait(client, location);
         else if (this.facts.how === 'started') {
-            info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`);
+            log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`);
             return;
         }
         else {
@@ -4873,7 +5332,6 @@ class GoLiveRun {
             transport.dispose();
     }
     transport() {
-        // One client per remote: an @actions/http-client instance keeps the agent of its first protocol.
         const transport = createTransport(this.config.requestTimeoutMs);
         this.transports.push(transport);
         return transport;
@@ -4886,7 +5344,7 @@ class GoLiveRun {
             tokens = staticTokenProvider(auth.token);
             const warning = this.config.wait && !this.config.dryRun ? expiryWarning(auth.token, this.config.timeoutMs) : undefined;
             if (warning)
-                core_warning(warning);
+                log.warning(warning);
         }
         else {
             tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal);
@@ -4902,18 +5360,18 @@ class GoLiveRun {
     }
     async dryRun(client) {
         const { publisher, offer } = this.subject;
-        info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`);
+        log.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`);
         if (this.config.wait || this.config.operationLocation)
-            info('Dry run: the wait and operation-location inputs are not used.');
+            log.info('Dry run: the wait and operation-location inputs are not used.');
         const report = await dryRun(client, this.subject);
         setOutput(Outputs.OfferStatus, report.offerStatus);
         this.facts.result = 'dry run';
         this.facts.dryRun = report;
         const line = `Offer status: ${report.offerStatus}. ${report.message}`;
         if (report.verdict === 'ready' || report.verdict === 'live')
-            notice(line);
+            log.notice(line);
         else
-            core_warning(line);
+            log.warning(line);
     }
     /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
     async operationLocation(client) {
@@ -4924,33 +5382,33 @@ class GoLiveRun {
             how = 'given';
         }
         else {
-            ;
-            ({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal));
+            const onSending = () => void (this.phase = 'sending');
+            ({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal, onSending));
             this.facts.how = how;
         }
-        const id = operationIdOf(location);
+        this.phase = 'recorded';
         const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live';
-        // The log line first: it survives even if writing the outputs fails.
-        info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.href}`);
-        setOutput(Outputs.OperationLocation, location.href);
-        setOutput(Outputs.OperationId, id);
-        this.facts.location = location;
-        this.facts.operationId = id;
+        // The log line first: it survives even if writing the outputs fails. Both values were rebuilt
+        // from validated parts (operation-location.ts), so they are safe to print and to pass on.
+        log.info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.url.href}`);
+        setOutput(Outputs.OperationLocation, location.url.href);
+        setOutput(Outputs.OperationId, location.id);
+        this.facts.location = location.url;
+        this.facts.operationId = location.id;
         this.facts.result = how === 'started' ? 'accepted' : 'running';
-        // The token goes to the base-url origin only.
-        if (!sameOrigin(location, this.config.baseUrl)) {
-            throw new ActionError(`The service sent an operation location on another origin (${location.origin}); it is not followed, so the token is only ever sent to ${this.config.baseUrl.origin}.`);
-        }
-        return location;
+        return location.url;
     }
     async wait(client, location) {
         const { timeoutMs, pollIntervalMs } = this.config;
-        info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
+        log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
+        // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
+        this.cancellation.setDeadline(this.startedAt + timeoutMs);
         const outcome = await waitForOperation(client, location, this.subject, {
             intervalMs: pollIntervalMs,
             deadline: this.startedAt + timeoutMs,
             signal: this.cancellation.signal,
-            onOperation: (operation) => this.observe(operation)
+            onOperation: (operation) => this.observe(operation),
+            missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs)
         });
         if (outcome.kind === 'timeout') {
             this.facts.result = 'running';
@@ -4968,22 +5426,37 @@ class GoLiveRun {
         if (operation.state === 'failed' || operation.state === 'canceled')
             throw new ActionError(failureMessage(operation));
         const { publisher, offer } = this.subject;
-        info(operation.state === 'succeeded'
+        log.info(operation.state === 'succeeded'
             ? `The go-live of ${publisher}/${offer} succeeded.`
             : `The go-live is still ${operation.rawStatus ?? 'running'}.`);
     }
     /** The step's error: the failure in words, plus how to resume when the go-live goes on. */
     failureText(error) {
         const { location, result } = this.facts;
-        if (!(error instanceof ActionError))
-            return `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
-        if (!location && error instanceof CancelledError && !this.config.dryRun && !this.config.operationLocation) {
-            // Cancelled before the service's answer arrived: the POST may have reached it.
-            return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`;
+        if (!(error instanceof ActionError)) {
+            // A fault of the action itself: the stack is for the debug log, the step error says what.
+            log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
+            return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
+        }
+        if (error instanceof CancelledError && this.phase !== 'recorded') {
+            if (this.phase === 'sending') {
+                // Cancelled before the service's answer arrived: the POST may have reached it.
+                return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`;
+            }
+            return `${error.message}, before any Go Live request was sent: nothing was started.`;
         }
         if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled')
             return error.message;
         return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`;
+    }
+}
+/** Runs `step`; a failure is logged as a warning and the next step runs all the same. */
+async function guarded(what, step) {
+    try {
+        await step();
+    }
+    catch (error) {
+        log.warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
     }
 }
 async function run() {
@@ -4991,27 +5464,32 @@ async function run() {
     const cancellation = watchForCancellation();
     let config;
     let goLive;
+    let note;
     try {
         config = getConfig();
         goLive = new GoLiveRun(config, cancellation, startedAt);
         await goLive.execute();
     }
     catch (error) {
-        const message = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error);
-        if (goLive)
-            goLive.facts.note = message;
-        setFailed(message);
+        note = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error);
+        log.fail(note);
     }
     finally {
+        // Each on its own: a failure in one (an output, the summary) must not undo the others, nor
+        // turn a finished go-live into a crash.
         cancellation.dispose();
-        goLive?.dispose();
-        const facts = goLive?.facts;
-        if (facts?.location)
-            setOutput(Outputs.Status, facts.result);
-        if (facts?.operation)
-            setOutput(Outputs.Operation, JSON.stringify(facts.operation.body));
-        if (config && facts)
-            await writeSummary({ ...facts, publisher: config.publisher, offer: config.offer, elapsedMs: Date.now() - startedAt });
+        await guarded('close the connections', () => goLive?.dispose());
+        const facts = goLive?.facts ?? { result: 'not started' };
+        if (note)
+            facts.note = note;
+        if (facts.location)
+            await guarded('set the status output', () => setOutput(Outputs.Status, facts.result));
+        const { operation } = facts;
+        if (operation)
+            await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
+        // Also when the inputs were refused: the summary names what was asked for, as given.
+        const subject = config ?? { publisher: getInput(Inputs.Publisher) || '?', offer: getInput(Inputs.Offer) || '?' };
+        await writeSummary({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: Date.now() - startedAt });
     }
 }
 

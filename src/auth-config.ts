@@ -10,6 +10,7 @@ export type AuthConfig =
   | { kind: 'github-oidc'; clientId: string; tenantId: string; audience: string; authorityHost: URL }
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
 
 export const TWO_WAYS =
@@ -24,6 +25,14 @@ export function readAuthConfig(): AuthConfig {
   const tenantId = core.getInput(Inputs.TenantId)
 
   if (token) {
+    // It goes into an Authorization header: one line of token characters (RFC 6750), or a header
+    // error would follow. The value is never quoted: it is a secret.
+    if (!BEARER_TOKEN.test(token)) {
+      throw new InputError(
+        Inputs.Token,
+        "must be a bearer token on one line (letters, digits and '-', '.', '_', '~', '+', '/', '=' only, as an Entra ID access token is); it has a line break, a space or another character a token cannot have (the value is not shown: it is a secret)"
+      )
+    }
     if (clientId || clientSecret) {
       throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`)
     }

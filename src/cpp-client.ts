@@ -1,7 +1,6 @@
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
-import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
-import { ActionError } from './errors.js'
+import { ActionError, ServiceUnavailableError } from './errors.js'
 import { parseOperation, type Operation } from './operation.js'
 import {
   describeOutcome,
@@ -15,7 +14,10 @@ import {
 import { ServiceError, type Subject } from './service-error.js'
 import type { TokenProvider } from './token-provider.js'
 import { NetworkError, type HttpResponse, type Transport } from './transport.js'
-import { resolveOperationLocation } from './urls.js'
+import { canonicalOperationLocation, isOperationId, LocationProblem, sameOffer, type OperationRef } from './operation-location.js'
+import { serviceText } from './safe-text.js'
+import { apiUrl } from './urls.js'
+import { log } from './log.js'
 
 export interface CppClientOptions {
   baseUrl: URL
@@ -32,24 +34,32 @@ export class AmbiguousTriggerError extends ActionError {
 }
 
 /** The service answered 2xx with something the action cannot read (not JSON, not a list). */
-export class UnexpectedAnswerError extends ActionError {
+export class UnexpectedAnswerError extends ServiceUnavailableError {
   override name = 'UnexpectedAnswerError'
 }
 
 /** A request still failing after its retries; the operation may still be readable later. */
-export class RetriesExhaustedError extends ActionError {
+export class RetriesExhaustedError extends ServiceUnavailableError {
   override name = 'RetriesExhaustedError'
 }
 
 /**
- * The service could not be reached or read (down, throttled, an unreadable answer), as opposed to
- * a problem of the caller (sign-in, permissions, a wrong id) that every later request would share.
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (5xx, 429, 408) that its retries did not clear.
  */
 export function isServiceUnavailable(error: unknown): boolean {
-  return error instanceof RetriesExhaustedError || error instanceof UnexpectedAnswerError
+  return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient)
 }
 
-export type GoLiveAnswer = { kind: 'accepted'; location: URL } | { kind: 'conflict'; response: HttpResponse }
+/**
+ * `accepted`: the go-live started and is named by `location`. `unusable`: the service accepted the
+ * request (so the go-live has probably started) but named no operation the action can follow.
+ * `conflict`: a 409, something already runs on the offer.
+ */
+export type GoLiveAnswer =
+  | { kind: 'accepted'; location: OperationRef }
+  | { kind: 'unusable'; status: number; problem: string }
+  | { kind: 'conflict'; response: HttpResponse }
 
 export interface Submission {
   id: string
@@ -76,13 +86,20 @@ export class CppClient {
     const response = await this.send('POST', this.offerUrl(subject, 'golive'), 'trigger', 'The Go Live request', subject)
     if (response.status === 409) return { kind: 'conflict', response }
     if (!isSuccess(response)) throw this.failure('The Go Live request', response, subject)
+    const { status } = response
     const raw = header(response, 'operation-location') ?? header(response, 'location')
-    if (!raw) {
-      throw new ActionError(
-        `The Go Live request was accepted (HTTP ${response.status}) but the service sent neither an Operation-Location nor a Location header, so there is no operation to follow. Check the offer's status in Partner Center before running the step again: the go-live may have started.`
-      )
+    if (!raw) return { kind: 'unusable', status, problem: 'sent neither an Operation-Location nor a Location header' }
+    try {
+      const location = canonicalOperationLocation(raw, this.options.baseUrl, this.options.apiVersion)
+      if (!sameOffer(location, subject)) {
+        return { kind: 'unusable', status, problem: `named an operation of another offer (${location.publisher}/${location.offer})` }
+      }
+      return { kind: 'accepted', location }
+    } catch (error) {
+      if (!(error instanceof LocationProblem)) throw error
+      log.debug(`The operation location the service sent: ${serviceText(raw, 300)}`)
+      return { kind: 'unusable', status, problem: `sent an operation location that ${error.message}` }
     }
-    return { kind: 'accepted', location: resolveOperationLocation(raw, this.options.baseUrl, this.options.apiVersion) }
   }
 
   async getOperation(location: URL, subject: Subject): Promise<OperationRead> {
@@ -109,20 +126,21 @@ export class CppClient {
   }
 
   /**
-   * The operation location of a submission (a submission's id is its operation id). Ids of the
-   * `pub$offer$2$preview` form live under /api/operations/, with their `$` kept literal.
+   * The operation location of a submission (a submission's id is its operation id), or undefined
+   * when the id is not one the action accepts. Ids of the `pub$offer$2$preview` form live under
+   * /api/operations/, with their `$` kept literal.
    */
-  submissionLocation(subject: Subject, submission: Submission): URL {
-    const id = encodeURIComponent(submission.id).replace(/%24/g, '$')
-    if (submission.id.includes('$')) {
-      return resolveOperationLocation(`/api/operations/${id}`, this.options.baseUrl, this.options.apiVersion)
-    }
-    return this.offerUrl(subject, `operations/${id}`)
+  submissionLocation(subject: Subject, submission: Submission): OperationRef | undefined {
+    if (!isOperationId(submission.id)) return undefined
+    const path = submission.id.includes('$')
+      ? `/api/operations/${submission.id}`
+      : `/api/publishers/${subject.publisher}/offers/${subject.offer}/operations/${submission.id}`
+    return canonicalOperationLocation(path, this.options.baseUrl, this.options.apiVersion)
   }
 
+  // Publisher and offer are validated identifiers: safe as path segments as they are.
   private offerUrl(subject: Subject, tail: string): URL {
-    const path = `/api/publishers/${encodeURIComponent(subject.publisher)}/offers/${encodeURIComponent(subject.offer)}/${tail}`
-    return resolveOperationLocation(path, this.options.baseUrl, this.options.apiVersion)
+    return apiUrl(`/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.baseUrl, this.options.apiVersion)
   }
 
   /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
@@ -133,11 +151,17 @@ export class CppClient {
     parse: (json: unknown) => T
   ): Promise<{ value: T; response: HttpResponse }> {
     const response = await this.send('GET', url, 'read', what, subject)
+    if (isSuccess(response) && response.status !== 200) {
+      throw new UnexpectedAnswerError(
+        `${what} failed: the service answered HTTP ${response.status} instead of 200 (${excerpt(response.body)}).`
+      )
+    }
     if (response.status !== 200) throw this.failure(what, response, subject)
     try {
       return { value: parse(JSON.parse(response.body)), response }
     } catch (error) {
-      const why = error instanceof SyntaxError ? 'is not JSON' : (error as Error).message
+      // SyntaxError for text, RangeError for JSON nested past the parser's depth.
+      const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : (error as Error).message
       throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
     }
   }
@@ -159,7 +183,7 @@ export class CppClient {
       if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable) return outcome
       // One fresh token after a 401, within the same attempt.
       renewed = true
-      core.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
+      log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
       await tokens.renew()
       return this.request(method, url, await tokens.getToken())
     }
@@ -168,7 +192,7 @@ export class CppClient {
       backoff,
       signal,
       onRetry: (said, delay, next) =>
-        core.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+        log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
     })
     const { outcome } = settled
     const said = describeOutcome(outcome)
@@ -185,7 +209,7 @@ export class CppClient {
         throw new RetriesExhaustedError(`${what} failed after ${settled.attempts} attempts: ${said}.`)
       case 'done':
         if ('status' in outcome) return outcome
-        throw new ActionError(`${what} failed: ${said}.`)
+        throw new ServiceUnavailableError(`${what} failed: ${said}.`)
     }
   }
 
@@ -196,11 +220,11 @@ export class CppClient {
         headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
         signal: this.options.signal
       })
-      core.debug(`${method} ${url.pathname} -> HTTP ${response.status}`)
+      log.debug(`${method} ${url.pathname} -> HTTP ${response.status}`)
       return response
     } catch (error) {
       if (!(error instanceof NetworkError)) throw error
-      core.debug(`${method} ${url.pathname} -> ${error.message}`)
+      log.debug(`${method} ${url.pathname} -> ${error.message}`)
       return error
     }
   }
@@ -231,7 +255,5 @@ function parseSubmissions(json: unknown): Submission[] {
 }
 
 function excerpt(body: string): string {
-  const flat = body.replace(/\s+/g, ' ').trim()
-  if (!flat) return 'empty body'
-  return flat.length > 120 ? `${flat.slice(0, 119)}…` : flat
+  return serviceText(body.slice(0, 1_000), 120) || 'empty body'
 }

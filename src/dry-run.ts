@@ -1,8 +1,9 @@
 // The dry run: whether a go-live would make sense now, from the offer's status. Sends no POST.
-import * as core from '@actions/core'
 import { isServiceUnavailable, type CppClient } from './cpp-client.js'
 import type { Subject } from './service-error.js'
+import { serviceText } from './safe-text.js'
 import { runningGoLive } from './start-go-live.js'
+import { log } from './log.js'
 
 /** `ready`: a go-live would start now. `blocked`: it would not. `live`: it has already happened. */
 export type Verdict = 'ready' | 'blocked' | 'live' | 'unknown'
@@ -16,14 +17,17 @@ export interface DryRunReport {
 
 const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed']
 
-/** The API's lowerCamelCase spelling of an offer state, whatever case it came in. */
+/**
+ * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
+ * `offer-status` output only ever holds one of these words, never the service's own text.
+ */
 export function canonicalOfferStatus(raw: string | undefined): string {
   if (!raw) return 'unknown'
   const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase()
-  return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? raw
+  return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? 'unknown'
 }
 
-function verdictFor(offerStatus: string, goLiveRunning: boolean): { verdict: Verdict; message: string } {
+function verdictFor(offerStatus: string, goLiveRunning: boolean, raw: string | undefined): { verdict: Verdict; message: string } {
   switch (offerStatus) {
     case 'waitingForPublisherReview':
       return { verdict: 'ready', message: 'The offer waits for publisher sign-off: a go-live would start now.' }
@@ -61,7 +65,9 @@ function verdictFor(offerStatus: string, goLiveRunning: boolean): { verdict: Ver
     default:
       return {
         verdict: 'unknown',
-        message: `The offer status '${offerStatus}' is not one the action knows; check the offer in Partner Center.`
+        message: raw
+          ? `The offer status '${serviceText(raw, 60)}' is not one the action knows; check the offer in Partner Center.`
+          : 'The service sent no offer status; check the offer in Partner Center.'
       }
   }
 }
@@ -75,8 +81,8 @@ export async function dryRun(client: CppClient, subject: Subject): Promise<DryRu
       goLiveRunning = runningGoLive(await client.listSubmissions(subject)) !== undefined
     } catch (error) {
       if (!isServiceUnavailable(error)) throw error
-      core.warning(`Could not tell whether the running operation is a go-live (${(error as Error).message}).`)
+      log.warning(`Could not tell whether the running operation is a go-live (${(error as Error).message}).`)
     }
   }
-  return { offerStatus, ...verdictFor(offerStatus, goLiveRunning) }
+  return { offerStatus, ...verdictFor(offerStatus, goLiveRunning, status.rawStatus) }
 }

@@ -5,12 +5,13 @@ import type { AuthConfig } from './auth-config.js'
 import { explainSignInError, type SignInContext } from './aadsts.js'
 import { CPP_SCOPE } from './constants.js'
 import { ActionError } from './errors.js'
-import { gitHubIdToken } from './github-oidc.js'
+import { gitHubIdToken, SignInUnavailableError } from './github-oidc.js'
 import { decodeJwtClaims } from './jwt.js'
 import { msalNetworkModule } from './msal-network.js'
 import type { BackoffSettings } from './retry.js'
 import type { TokenProvider } from './token-provider.js'
 import type { Transport } from './transport.js'
+import { log } from './log.js'
 
 type EntraAuth = Exclude<AuthConfig, { kind: 'token' }>
 
@@ -27,6 +28,7 @@ export async function entraTokenProvider(
   backoff: BackoffSettings,
   signal?: AbortSignal
 ): Promise<TokenProvider> {
+  const network = msalNetworkModule(transport, backoff, signal)
   // Loaded only here: a run with a plain token never pays MSAL's start-up cost.
   const { ConfidentialClientApplication, LogLevel } = await import('@azure/msal-node')
   const context: SignInContext = { clientId: auth.clientId, tenantId: auth.tenantId, method: auth.kind }
@@ -36,7 +38,7 @@ export async function entraTokenProvider(
       : {
           // A callback, not a string: every exchange gets a fresh GitHub token (they live minutes).
           clientAssertion: async (): Promise<string> => {
-            const assertion = await gitHubIdToken(auth.audience)
+            const assertion = await gitHubIdToken(auth.audience, { transport, backoff, signal })
             const claims = decodeJwtClaims(assertion)
             if (claims) context.assertionClaims = claims
             return assertion
@@ -50,18 +52,18 @@ export async function entraTokenProvider(
       ...credential
     },
     system: {
-      networkClient: msalNetworkModule(transport, backoff, signal),
+      networkClient: network,
       loggerOptions: {
         piiLoggingEnabled: false,
         logLevel: LogLevel.Warning,
-        loggerCallback: (_level, message) => core.debug(`MSAL: ${message}`)
+        loggerCallback: (_level, message) => log.debug(`MSAL: ${message}`)
       }
     }
   })
 
   const via = auth.kind === 'github-oidc' ? 'GitHub OIDC' : 'a client secret'
   let issued = 0
-  let current: { token: string; renewAt: number } | undefined
+  let current: { token: string; renewAt: number; expiresAt: number } | undefined
   async function acquire(skipCache: boolean): Promise<string> {
     // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
     // OIDC request) even when its cache answers, and a wait makes a request every poll.
@@ -73,19 +75,33 @@ export async function entraTokenProvider(
       token = result?.accessToken
       expiresOn = result?.expiresOn
     } catch (error) {
-      if (signal?.aborted) throw signal.reason // cancelled, whatever MSAL wrapped it in
-      if (error instanceof ActionError) throw error
-      throw new ActionError(explainSignInError(error, context))
+      if (signal?.aborted) throw signal.reason // cancelled or past the deadline, whatever MSAL wrapped it in
+      const failure = error instanceof ActionError ? error : new ActionError(explainSignInError(error, context))
+      // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
+      // good, and the next request tries again. After a 401 (skipCache) that token is spent.
+      if (!skipCache && current && Date.now() < current.expiresAt) {
+        current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs)
+        log.warning(
+          `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`
+        )
+        return current.token
+      }
+      // An outage of Entra ID or of GitHub's token service costs a poll while waiting, not the wait.
+      if (failure instanceof SignInUnavailableError || (!(error instanceof ActionError) && network.lastWasOutage)) {
+        throw failure instanceof SignInUnavailableError ? failure : new SignInUnavailableError(failure.message)
+      }
+      throw failure
     }
     if (!token) throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`)
     const isNew = token !== current?.token
-    current = { token, renewAt: renewalTime(expiresOn) }
+    const renewAt = renewalTime(expiresOn)
+    current = { token, renewAt, expiresAt: expiresOn ? expiresOn.getTime() : renewAt }
     if (isNew) {
       core.setSecret(token)
       issued++
       const until = expiresOn ? `, valid until ${expiresOn.toISOString()}` : ''
-      if (issued === 1) core.info(`Signed in to Microsoft Entra ID as app ${auth.clientId} with ${via}${until}.`)
-      else core.info(`Renewed the access token${until}.`)
+      if (issued === 1) log.info(`Signed in to Microsoft Entra ID as app ${auth.clientId} with ${via}${until}.`)
+      else log.info(`Renewed the access token${until}.`)
     }
     return token
   }

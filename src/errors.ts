@@ -18,3 +18,20 @@ export class CancelledError extends ActionError {
     super(`Received ${signal}: the workflow is being cancelled`)
   }
 }
+
+/** The wait's `timeout` passed while a request, a retry or a sleep was under way. */
+export class DeadlineError extends ActionError {
+  override name = 'DeadlineError'
+  constructor() {
+    super('The timeout passed')
+  }
+}
+
+/**
+ * The service could not be reached or read (down, throttled, a gateway's error page, an answer cut
+ * off or too large), as opposed to a problem of the caller (sign-in, permissions, a wrong id) that
+ * every later request would share. While waiting, one of these costs one poll, not the wait.
+ */
+export class ServiceUnavailableError extends ActionError {
+  override name = 'ServiceUnavailableError'
+}

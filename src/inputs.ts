@@ -3,7 +3,8 @@ import { readAuthConfig, type AuthConfig } from './auth-config.js'
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, Inputs } from './constants.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
-import { baseUrlProblem, offerOfLocation, resolveOperationLocation, sameOrigin } from './urls.js'
+import { API_VERSION, canonicalOperationLocation, IDENTIFIER, LocationProblem, sameOffer, type OperationRef } from './operation-location.js'
+import { baseUrlProblem } from './urls.js'
 
 export interface Config {
   publisher: string
@@ -14,16 +15,18 @@ export interface Config {
   pollIntervalMs: number
   requestTimeoutMs: number
   /** Attach to this operation instead of starting a go-live. */
-  operationLocation?: URL
+  operationLocation?: OperationRef
   baseUrl: URL
   apiVersion: string
   /** Read the offer's status and report whether a go-live makes sense; send no Go Live request. */
   dryRun: boolean
 }
 
-// Plain identifiers only: they become URL path segments, so nothing that could change the path.
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
-const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
+// Upper bounds: each below the timer range (2^31-1 ms, about 24.8 days), past which Node fires a
+// timer after 1 ms, and each a sensible limit for what it measures.
+const MAX_TIMEOUT = { ms: 5 * 86_400_000, text: '5d', why: 'the longest a job can run, on a self-hosted runner' }
+const MAX_POLL_INTERVAL = { ms: 86_400_000, text: '1d', why: 'check later from a scheduled workflow for rarer reads' }
+const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; retries follow' }
 
 /** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
 export function getConfig(): Config {
@@ -43,9 +46,9 @@ export function getConfig(): Config {
     offer,
     auth,
     wait: boolean(Inputs.Wait, false),
-    timeoutMs: duration(Inputs.Timeout, '6h'),
-    pollIntervalMs: duration(Inputs.PollInterval, '60s'),
-    requestTimeoutMs: duration(Inputs.RequestTimeout, '30s'),
+    timeoutMs: duration(Inputs.Timeout, '6h', MAX_TIMEOUT),
+    pollIntervalMs: duration(Inputs.PollInterval, '60s', MAX_POLL_INTERVAL),
+    requestTimeoutMs: duration(Inputs.RequestTimeout, '30s', MAX_REQUEST_TIMEOUT),
     baseUrl,
     apiVersion,
     dryRun: boolean(Inputs.DryRun, false)
@@ -77,7 +80,7 @@ function boolean(name: string, fallback: boolean): boolean {
   throw new InputError(name, `must be 'true' or 'false'; got '${value}'`)
 }
 
-function duration(name: string, fallback: string): number {
+function duration(name: string, fallback: string, max: { ms: number; text: string; why: string }): number {
   const value = core.getInput(name) || fallback
   const ms = parseDuration(value)
   if (ms === undefined || ms <= 0) {
@@ -86,6 +89,7 @@ function duration(name: string, fallback: string): number {
       `must be a positive duration such as 500ms, 30s, 15m, 6h, 2d or 1h30m (a bare number is seconds); got '${value}'`
     )
   }
+  if (ms > max.ms) throw new InputError(name, `must be at most ${max.text} (${max.why}); got '${value}'`)
   return ms
 }
 
@@ -101,35 +105,24 @@ function parseBaseUrl(value: string): URL {
   return new URL(url.origin)
 }
 
-function parseOperationLocation(value: string, config: Config): URL {
-  const allowed = 'must be an absolute URL or a path starting with /api/ (the operation-location output of an earlier run)'
-  if (!/^https?:\/\//i.test(value) && !value.startsWith('/api/')) {
-    throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`)
-  }
-  let url: URL
+function parseOperationLocation(value: string, config: Config): OperationRef {
+  let location: OperationRef
   try {
-    url = resolveOperationLocation(value, config.baseUrl, config.apiVersion)
-  } catch {
-    throw new InputError(Inputs.OperationLocation, `${allowed}; got '${value}'`)
-  }
-  // The token goes to the base-url origin only: never follow a location elsewhere.
-  if (!sameOrigin(url, config.baseUrl)) {
+    location = canonicalOperationLocation(value, config.baseUrl, config.apiVersion)
+  } catch (error) {
+    if (!(error instanceof LocationProblem)) throw error
+    // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
+    const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : ''
     throw new InputError(
       Inputs.OperationLocation,
-      `points to ${url.origin}, but the token is only sent to ${config.baseUrl.origin} (input '${Inputs.BaseUrl}')`
+      `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or a path starting with /api/; got '${value}'`
     )
   }
-  const named = offerOfLocation(url)
-  if (named && !sameOffer(named, config)) {
+  if (!sameOffer(location, config)) {
     throw new InputError(
       Inputs.OperationLocation,
-      `belongs to ${named.publisher}/${named.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`
+      `belongs to ${location.publisher}/${location.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`
     )
   }
-  return url
-}
-
-// Publisher and offer ids are case-insensitive on the service.
-function sameOffer(a: { publisher: string; offer: string }, b: { publisher: string; offer: string }): boolean {
-  return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase()
+  return location
 }

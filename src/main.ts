@@ -1,13 +1,16 @@
 import * as core from '@actions/core'
 import { watchForCancellation, type Cancellation } from './cancellation.js'
-import { Outputs } from './constants.js'
+import { Inputs, Outputs } from './constants.js'
 import { CppClient } from './cpp-client.js'
 import { dryRun } from './dry-run.js'
 import { formatDuration } from './duration.js'
 import { entraTokenProvider } from './entra-token-provider.js'
 import { ActionError, CancelledError } from './errors.js'
 import { getConfig, type Config } from './inputs.js'
+import { log } from './log.js'
 import { failureReasons, type Operation } from './operation.js'
+import type { OperationRef } from './operation-location.js'
+import { operationOutput } from './operation-output.js'
 import { ProgressLog } from './progress-log.js'
 import { backoffFor, type BackoffSettings } from './retry.js'
 import type { Subject } from './service-error.js'
@@ -16,10 +19,12 @@ import { expiryWarning, staticTokenProvider } from './static-token.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
 import type { TokenProvider } from './token-provider.js'
 import { createTransport, type Transport } from './transport.js'
-import { operationIdOf, sameOrigin } from './urls.js'
-import { waitForOperation } from './wait-for-operation.js'
+import { missedPollBudget, waitForOperation } from './wait-for-operation.js'
 
 type Facts = Omit<SummaryFacts, 'publisher' | 'offer' | 'elapsedMs'>
+
+/** How far the run got: what a cancellation or failure can have left behind at the service. */
+type Phase = 'signing in' | 'checking' | 'sending' | 'recorded'
 
 function resumeHint(location: URL): string {
   return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`
@@ -35,6 +40,7 @@ function failureMessage(operation: Operation): string {
 /** One run of the action; `run()` below owns the process-wide parts (signals, sockets, summary). */
 class GoLiveRun {
   readonly facts: Facts = { result: 'not started' }
+  private phase: Phase = 'signing in'
   private readonly progress = new ProgressLog()
   private readonly transports: Transport[] = []
   private readonly config: Config
@@ -53,12 +59,13 @@ class GoLiveRun {
 
   async execute(): Promise<void> {
     const client = await this.client()
+    this.phase = 'checking'
     if (this.config.dryRun) return this.dryRun(client)
 
     const location = await this.operationLocation(client)
     if (this.config.wait) await this.wait(client, location)
     else if (this.facts.how === 'started') {
-      core.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`)
+      log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`)
       return
     } else {
       // Check-later mode: one read, and its state is the step's result.
@@ -72,7 +79,6 @@ class GoLiveRun {
   }
 
   private transport(): Transport {
-    // One client per remote: an @actions/http-client instance keeps the agent of its first protocol.
     const transport = createTransport(this.config.requestTimeoutMs)
     this.transports.push(transport)
     return transport
@@ -85,7 +91,7 @@ class GoLiveRun {
     if (auth.kind === 'token') {
       tokens = staticTokenProvider(auth.token)
       const warning = this.config.wait && !this.config.dryRun ? expiryWarning(auth.token, this.config.timeoutMs) : undefined
-      if (warning) core.warning(warning)
+      if (warning) log.warning(warning)
     } else {
       tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal)
     }
@@ -101,54 +107,53 @@ class GoLiveRun {
 
   private async dryRun(client: CppClient): Promise<void> {
     const { publisher, offer } = this.subject
-    core.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`)
-    if (this.config.wait || this.config.operationLocation) core.info('Dry run: the wait and operation-location inputs are not used.')
+    log.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`)
+    if (this.config.wait || this.config.operationLocation) log.info('Dry run: the wait and operation-location inputs are not used.')
     const report = await dryRun(client, this.subject)
     core.setOutput(Outputs.OfferStatus, report.offerStatus)
     this.facts.result = 'dry run'
     this.facts.dryRun = report
     const line = `Offer status: ${report.offerStatus}. ${report.message}`
-    if (report.verdict === 'ready' || report.verdict === 'live') core.notice(line)
-    else core.warning(line)
+    if (report.verdict === 'ready' || report.verdict === 'live') log.notice(line)
+    else log.warning(line)
   }
 
   /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
   private async operationLocation(client: CppClient): Promise<URL> {
-    let location: URL
+    let location: OperationRef
     let how: Started['how'] | 'given'
     if (this.config.operationLocation) {
       location = this.config.operationLocation
       how = 'given'
     } else {
-      ;({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal))
+      const onSending = (): void => void (this.phase = 'sending')
+      ;({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal, onSending))
       this.facts.how = how
     }
-    const id = operationIdOf(location)
+    this.phase = 'recorded'
     const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live'
-    // The log line first: it survives even if writing the outputs fails.
-    core.info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.href}`)
-    core.setOutput(Outputs.OperationLocation, location.href)
-    core.setOutput(Outputs.OperationId, id)
-    this.facts.location = location
-    this.facts.operationId = id
+    // The log line first: it survives even if writing the outputs fails. Both values were rebuilt
+    // from validated parts (operation-location.ts), so they are safe to print and to pass on.
+    log.info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.url.href}`)
+    core.setOutput(Outputs.OperationLocation, location.url.href)
+    core.setOutput(Outputs.OperationId, location.id)
+    this.facts.location = location.url
+    this.facts.operationId = location.id
     this.facts.result = how === 'started' ? 'accepted' : 'running'
-    // The token goes to the base-url origin only.
-    if (!sameOrigin(location, this.config.baseUrl)) {
-      throw new ActionError(
-        `The service sent an operation location on another origin (${location.origin}); it is not followed, so the token is only ever sent to ${this.config.baseUrl.origin}.`
-      )
-    }
-    return location
+    return location.url
   }
 
   private async wait(client: CppClient, location: URL): Promise<void> {
     const { timeoutMs, pollIntervalMs } = this.config
-    core.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
+    log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
+    // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
+    this.cancellation.setDeadline(this.startedAt + timeoutMs)
     const outcome = await waitForOperation(client, location, this.subject, {
       intervalMs: pollIntervalMs,
       deadline: this.startedAt + timeoutMs,
       signal: this.cancellation.signal,
-      onOperation: (operation) => this.observe(operation)
+      onOperation: (operation) => this.observe(operation),
+      missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs)
     })
     if (outcome.kind === 'timeout') {
       this.facts.result = 'running'
@@ -169,7 +174,7 @@ class GoLiveRun {
     const operation = this.facts.operation as Operation
     if (operation.state === 'failed' || operation.state === 'canceled') throw new ActionError(failureMessage(operation))
     const { publisher, offer } = this.subject
-    core.info(
+    log.info(
       operation.state === 'succeeded'
         ? `The go-live of ${publisher}/${offer} succeeded.`
         : `The go-live is still ${operation.rawStatus ?? 'running'}.`
@@ -179,14 +184,29 @@ class GoLiveRun {
   /** The step's error: the failure in words, plus how to resume when the go-live goes on. */
   failureText(error: unknown): string {
     const { location, result } = this.facts
-    if (!(error instanceof ActionError))
-      return `Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
-    if (!location && error instanceof CancelledError && !this.config.dryRun && !this.config.operationLocation) {
-      // Cancelled before the service's answer arrived: the POST may have reached it.
-      return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`
+    if (!(error instanceof ActionError)) {
+      // A fault of the action itself: the stack is for the debug log, the step error says what.
+      log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+      return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
+    }
+    if (error instanceof CancelledError && this.phase !== 'recorded') {
+      if (this.phase === 'sending') {
+        // Cancelled before the service's answer arrived: the POST may have reached it.
+        return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`
+      }
+      return `${error.message}, before any Go Live request was sent: nothing was started.`
     }
     if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled') return error.message
     return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`
+  }
+}
+
+/** Runs `step`; a failure is logged as a warning and the next step runs all the same. */
+async function guarded(what: string, step: () => unknown): Promise<void> {
+  try {
+    await step()
+  } catch (error) {
+    log.warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
 
@@ -195,21 +215,26 @@ export async function run(): Promise<void> {
   const cancellation = watchForCancellation()
   let config: Config | undefined
   let goLive: GoLiveRun | undefined
+  let note: string | undefined
   try {
     config = getConfig()
     goLive = new GoLiveRun(config, cancellation, startedAt)
     await goLive.execute()
   } catch (error) {
-    const message = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error)
-    if (goLive) goLive.facts.note = message
-    core.setFailed(message)
+    note = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error)
+    log.fail(note)
   } finally {
+    // Each on its own: a failure in one (an output, the summary) must not undo the others, nor
+    // turn a finished go-live into a crash.
     cancellation.dispose()
-    goLive?.dispose()
-    const facts = goLive?.facts
-    if (facts?.location) core.setOutput(Outputs.Status, facts.result)
-    if (facts?.operation) core.setOutput(Outputs.Operation, JSON.stringify(facts.operation.body))
-    if (config && facts)
-      await writeSummary({ ...facts, publisher: config.publisher, offer: config.offer, elapsedMs: Date.now() - startedAt })
+    await guarded('close the connections', () => goLive?.dispose())
+    const facts: Facts = goLive?.facts ?? { result: 'not started' }
+    if (note) facts.note = note
+    if (facts.location) await guarded('set the status output', () => core.setOutput(Outputs.Status, facts.result))
+    const { operation } = facts
+    if (operation) await guarded('set the operation output', () => core.setOutput(Outputs.Operation, operationOutput(operation)))
+    // Also when the inputs were refused: the summary names what was asked for, as given.
+    const subject = config ?? { publisher: core.getInput(Inputs.Publisher) || '?', offer: core.getInput(Inputs.Offer) || '?' }
+    await writeSummary({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: Date.now() - startedAt })
   }
 }

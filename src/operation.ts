@@ -1,5 +1,6 @@
 // A typed view of an operation body, read defensively: every field may be missing or oddly typed.
 import { htmlToText } from './html.js'
+import { serviceText } from './safe-text.js'
 import { normaliseOperationStatus, normaliseStepStatus, type OperationState, type StepState } from './status.js'
 
 export interface OperationMessage {
@@ -34,16 +35,23 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined
+// Every string kept is one clean line of bounded length: it is printed and summarised later.
+function text(value: unknown, max = 200): string | undefined {
+  if (typeof value !== 'string') return undefined
+  const clean = serviceText(value.slice(0, max * 4), max)
+  return clean === '' ? undefined : clean
 }
 
 function messagesOf(value: unknown): OperationMessage[] {
   if (!Array.isArray(value)) return []
   return value.filter(isObject).flatMap((m) => {
-    const html = text(m.messageHtml) ?? text(m.message) ?? text(m.text)
+    const html = [m.messageHtml, m.message, m.text].find((v): v is string => typeof v === 'string' && v.trim() !== '')
     if (!html) return []
-    const message: OperationMessage = { text: htmlToText(html), level: (text(m.level) ?? 'information').toLowerCase() }
+    // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
+    const message: OperationMessage = {
+      text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
+      level: (text(m.level, 20) ?? 'information').toLowerCase()
+    }
     const timestamp = text(m.timestamp)
     if (timestamp) message.timestamp = timestamp
     return message.text ? [message] : []
@@ -52,7 +60,7 @@ function messagesOf(value: unknown): OperationMessage[] {
 
 function stepOf(value: Json, index: number): OperationStep {
   const id = text(value.id) ?? `step-${index + 1}`
-  const rawStatus = text(value.status) ?? 'unknown'
+  const rawStatus = text(value.status, 60) ?? 'unknown'
   const step: OperationStep = {
     id,
     name: text(value.stepName) ?? id,
@@ -60,10 +68,10 @@ function stepOf(value: Json, index: number): OperationStep {
     state: normaliseStepStatus(rawStatus),
     messages: messagesOf(value.messages)
   }
-  const estimate = text(value.estimatedTimeFrame)
+  const estimate = text(value.estimatedTimeFrame, 60)
   if (estimate) step.estimate = estimate
   if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
-    step.progress = value.progressPercentage
+    step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)))
   }
   return step
 }
@@ -74,7 +82,7 @@ export function parseOperation(json: unknown): Operation {
   if (!isObject(body)) {
     throw new Error('is not a JSON object')
   }
-  const rawStatus = text(body.status)
+  const rawStatus = text(body.status, 60)
   const { state, known } = normaliseOperationStatus(rawStatus)
   const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : []
   return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), body }

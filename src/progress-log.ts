@@ -1,6 +1,6 @@
 // Logs what changed between polls at info level; every poll's detail goes to debug.
-import * as core from '@actions/core'
 import { currentStep, type Operation, type OperationStep } from './operation.js'
+import { log } from './log.js'
 
 function describeStep(step: OperationStep): string {
   const parts = [step.rawStatus]
@@ -8,6 +8,11 @@ function describeStep(step: OperationStep): string {
   if (step.estimate) parts.push(`estimated ${step.estimate}`)
   return `'${step.name}' (${parts.join(', ')})`
 }
+
+// A hostile or broken service can send thousands of steps and messages: the log shows a bounded
+// number per poll, and remembers a bounded number of messages.
+const MAX_LINES_PER_POLL = 20
+const MAX_REMEMBERED = 1_000
 
 export class ProgressLog {
   private polls = 0
@@ -20,26 +25,29 @@ export class ProgressLog {
   observe(operation: Operation): void {
     this.polls++
     const current = currentStep(operation)
-    core.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`)
+    log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`)
 
     const status = operation.rawStatus ?? '(none)'
     if (status !== this.lastStatus) {
-      core.info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`)
+      log.info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`)
       this.lastStatus = status
     }
-    if (!operation.knownStatus && !this.unknownStatuses.has(status)) {
+    if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
       this.unknownStatuses.add(status)
-      core.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`)
+      log.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`)
     }
-    for (const step of operation.steps) {
+    let changed = 0
+    for (const step of operation.steps.slice(0, MAX_REMEMBERED)) {
       const before = this.stepStatus.get(step.id)
-      if (before !== undefined && before !== step.rawStatus) {
-        core.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`)
+      if (before === undefined && this.stepStatus.size >= MAX_REMEMBERED) continue
+      if (before !== undefined && before !== step.rawStatus && ++changed <= MAX_LINES_PER_POLL) {
+        log.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`)
       }
       this.stepStatus.set(step.id, step.rawStatus)
     }
+    if (changed > MAX_LINES_PER_POLL) log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
     if (current && current.id !== this.lastCurrent) {
-      core.info(`Now at step ${describeStep(current)}`)
+      log.info(`Now at step ${describeStep(current)}`)
     }
     this.lastCurrent = current?.id
     this.logNewMessages(operation)
@@ -50,14 +58,16 @@ export class ProgressLog {
       ...operation.messages.map((m) => ({ ...m, where: '' })),
       ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
     ]
+    let shown = 0
     for (const m of all) {
       const line = `${m.where}${m.text}`
       if (this.seenMessages.has(line)) continue
+      if (this.seenMessages.size >= MAX_REMEMBERED || ++shown > MAX_LINES_PER_POLL) break
       this.seenMessages.add(line)
       // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
-      if (m.level === 'error') core.warning(`The service reported an error: ${line}`)
-      else if (m.level === 'warning') core.warning(line)
-      else core.info(`Message: ${line}`)
+      if (m.level === 'error') log.warning(`The service reported an error: ${line}`)
+      else if (m.level === 'warning') log.warning(line)
+      else log.info(`Message: ${line}`)
     }
   }
 }

@@ -19,9 +19,9 @@ export function decideRetry(kind: RequestKind, outcome: HttpResponse | NetworkEr
     if (NOT_ACTED_STATUSES.has(outcome.status)) return 'retry'
     return AMBIGUOUS_STATUSES.has(outcome.status) ? 'ambiguous' : 'fail'
   }
-  if (!outcome.retryable) return 'fail'
-  if (kind === 'read' || !outcome.maybeSent) return 'retry'
-  return 'ambiguous'
+  // A POST that may have reached the service is never sent blindly again, whatever broke.
+  if (kind === 'trigger' && outcome.maybeSent) return 'ambiguous'
+  return outcome.retryable ? 'retry' : 'fail'
 }
 
 /** Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP-date), if it is valid. */

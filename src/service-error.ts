@@ -1,6 +1,7 @@
 // Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
 import { ActionError } from './errors.js'
 import { htmlToText } from './html.js'
+import { serviceText } from './safe-text.js'
 import type { HttpResponse } from './transport.js'
 
 const MAX_DETAIL = 300
@@ -12,7 +13,9 @@ export interface ServiceDetail {
 
 /** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
 export function serviceDetail(response: Pick<HttpResponse, 'body' | 'headers'>): ServiceDetail {
-  const body = response.body.trim()
+  // Only the start of a long body (what is quoted is at most MAX_DETAIL characters anyway), which
+  // also bounds the work the HTML clean-up can be made to do.
+  const body = response.body.slice(0, 16_000).trim()
   if (!body) return {}
   const type = String(response.headers['content-type'] ?? '').toLowerCase()
   if (type.includes('json') || /^[[{]/.test(body)) {
@@ -39,13 +42,13 @@ function fromJson(json: unknown): ServiceDetail {
   const detail: ServiceDetail = {}
   const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined)
   const message = inner.message ?? inner.Message ?? root.error_description ?? root.message
-  if (typeof code === 'string' && code) detail.code = code
+  if (typeof code === 'string' && code) detail.code = serviceText(code, 80)
   if (typeof message === 'string' && message) detail.message = excerpt(htmlToText(message))
   return detail
 }
 
 function excerpt(text: string): string {
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL - 1)}…` : text
+  return serviceText(text, MAX_DETAIL)
 }
 
 const REASONS: Record<number, string> = {
@@ -95,6 +98,10 @@ export class ServiceError extends ActionError {
   override name = 'ServiceError'
   readonly status: number
   readonly detail: ServiceDetail
+  /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
+  get transient(): boolean {
+    return this.status >= 500 || this.status === 429 || this.status === 408
+  }
   constructor(what: string, response: HttpResponse, subject: Subject, hint?: string) {
     const detail = serviceDetail(response)
     const reason = REASONS[response.status] ?? ''

@@ -1,19 +1,23 @@
-// Starting a go-live without ever starting two: a running one is followed instead.
-import * as core from '@actions/core'
+// Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
+// fate is unclear is never sent again before the submissions were checked for it.
 import { AmbiguousTriggerError, isServiceUnavailable, type CppClient, type Submission } from './cpp-client.js'
 import { ActionError } from './errors.js'
+import { log } from './log.js'
+import type { OperationRef } from './operation-location.js'
 import { retryDelay, type BackoffSettings } from './retry.js'
+import { serviceText } from './safe-text.js'
 import { ServiceError, type Subject } from './service-error.js'
 import { sleep } from './sleep.js'
 import { isFinishedSubmissionState } from './status.js'
 
 export interface Started {
-  location: URL
+  location: OperationRef
   /** `started`: this run's POST was accepted. `attached`: a go-live already running is followed. */
   how: 'started' | 'attached'
 }
 
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live'])
+const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another'
 
 /** The newest go-live submission that has not finished, if any. */
 export function runningGoLive(submissions: Submission[]): Submission | undefined {
@@ -25,16 +29,52 @@ export function runningGoLive(submissions: Submission[]): Submission | undefined
   return running.sort((a, b) => time(b) - time(a))[0]
 }
 
-async function findRunning(client: CppClient, subject: Subject): Promise<URL | undefined> {
+async function findRunning(client: CppClient, subject: Subject): Promise<OperationRef | undefined> {
   const found = runningGoLive(await client.listSubmissions(subject))
   if (!found) return undefined
-  core.info(
-    `A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${found.id}): following it instead of starting another.`
+  const location = client.submissionLocation(subject, found)
+  if (!location) {
+    throw new ActionError(
+      `A go-live of ${subject.publisher}/${subject.offer} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
+    )
+  }
+  log.info(
+    `A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`
   )
-  return client.submissionLocation(subject, found)
+  return location
 }
 
-export async function startGoLive(client: CppClient, subject: Subject, backoff: BackoffSettings, signal?: AbortSignal): Promise<Started> {
+/** The go-live was accepted but named no usable operation: find it, never send the POST again. */
+async function findAccepted(client: CppClient, subject: Subject, lost: string, backoff: BackoffSettings, signal?: AbortSignal) {
+  log.warning(`${lost}. The go-live has probably started; looking for it in the offer's submissions.`)
+  // The listing may lag the POST by a moment: a few looks before giving up.
+  for (let look = 1; ; look++) {
+    let running: OperationRef | undefined
+    try {
+      running = await findRunning(client, subject)
+    } catch (lookup) {
+      throw new ActionError(
+        `${lost}, and the check for a running go-live failed too (${(lookup as Error).message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`
+      )
+    }
+    if (running) return running
+    if (look >= 3) {
+      throw new ActionError(
+        `${lost}, and no running go-live of ${subject.publisher}/${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`
+      )
+    }
+    await sleep(retryDelay(look, backoff), signal)
+  }
+}
+
+/** `onSending` is told just before the first Go Live request goes out. */
+export async function startGoLive(
+  client: CppClient,
+  subject: Subject,
+  backoff: BackoffSettings,
+  signal?: AbortSignal,
+  onSending?: () => void
+): Promise<Started> {
   // A re-run of the workflow must not start a second go-live: look before posting.
   try {
     const running = await findRunning(client, subject)
@@ -43,25 +83,26 @@ export async function startGoLive(client: CppClient, subject: Subject, backoff: 
     // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
     // problems would fail the POST the same way, so they are reported now.
     if (!isServiceUnavailable(error)) throw error
-    core.warning(
+    log.warning(
       `Could not check for a running go-live (${(error as Error).message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`
     )
   }
 
-  core.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`)
+  log.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`)
+  onSending?.()
   for (let attempt = 1; ; attempt++) {
     let answer
     try {
       answer = await client.goLive(subject)
     } catch (error) {
       if (!(error instanceof AmbiguousTriggerError)) throw error
-      core.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
-      let running: URL | undefined
+      log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
+      let running: OperationRef | undefined
       try {
         running = await findRunning(client, subject)
       } catch (lookup) {
         throw new ActionError(
-          `${error.message}, and the check for a running go-live failed too (${(lookup as Error).message}). Check the offer in Partner Center before running the step again: a go-live may have started.`
+          `${error.message}, and the check for a running go-live failed too (${(lookup as Error).message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`
         )
       }
       if (running) return { location: running, how: 'attached' }
@@ -73,8 +114,10 @@ export async function startGoLive(client: CppClient, subject: Subject, backoff: 
       await sleep(retryDelay(attempt, backoff), signal)
       continue
     }
-    if (answer.kind === 'accepted') {
-      return { location: answer.location, how: 'started' }
+    if (answer.kind === 'accepted') return { location: answer.location, how: 'started' }
+    if (answer.kind === 'unusable') {
+      const lost = `The Go Live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
+      return { location: await findAccepted(client, subject, lost, backoff, signal), how: 'attached' }
     }
     // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
     const running = await findRunning(client, subject)

@@ -1,8 +1,12 @@
-// The job summary: what a release engineer looks at after the run.
+// The job summary: what a release engineer looks at after the run. Service text in it is escaped to
+// render as text (no HTML, no links, no table breaks), and long lists are cut, so the summary stays
+// far below GitHub's 1 MiB limit whatever the service sends.
 import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
 import type { DryRunReport } from './dry-run.js'
+import { log } from './log.js'
 import { failureReasons, type Operation } from './operation.js'
+import { serviceText } from './safe-text.js'
 
 export interface SummaryFacts {
   publisher: string
@@ -20,6 +24,11 @@ export interface SummaryFacts {
   dryRun?: DryRunReport
 }
 
+const MAX_STEPS = 50
+const MAX_REASONS = 20
+/** A backstop far below GitHub's 1 MiB: the lists above are cut long before it. */
+export const MAX_SUMMARY_CHARS = 64 * 1024
+
 const RESULT_ICONS: Record<string, string> = {
   succeeded: '✅',
   failed: '❌',
@@ -28,8 +37,17 @@ const RESULT_ICONS: Record<string, string> = {
   accepted: '🚀'
 }
 
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+/**
+ * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
+ * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
+ * links, images, math (`$`) or cell breaks escaped.
+ */
+export function markdownText(text: string, max = 300): string {
+  return serviceText(text, max)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
 }
 
 const VERDICTS: Record<DryRunReport['verdict'], string> = {
@@ -39,52 +57,66 @@ const VERDICTS: Record<DryRunReport['verdict'], string> = {
   unknown: '⚠️ unknown'
 }
 
+function heading(facts: SummaryFacts, what: string): string {
+  return `## ${what}: ${markdownText(facts.publisher, 128)}/${markdownText(facts.offer, 128)}`
+}
+
 function dryRunMarkdown(facts: SummaryFacts, report: DryRunReport): string {
-  const lines = [`## Go live (dry run): ${facts.publisher}/${facts.offer}`, '', 'No Go Live request was sent.', '']
+  const lines = [heading(facts, 'Go live (dry run)'), '', 'No Go Live request was sent.', '']
   lines.push('| | |', '| --- | --- |')
-  lines.push(`| Offer status | \`${escapeCell(report.offerStatus)}\` |`)
+  // One of a fixed set of words (canonicalOfferStatus), never service text.
+  lines.push(`| Offer status | \`${report.offerStatus}\` |`)
   lines.push(`| Verdict | ${VERDICTS[report.verdict]} |`)
-  lines.push(`| Why | ${escapeCell(report.message)} |`)
+  lines.push(`| Why | ${markdownText(report.message)} |`)
   lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`, '')
   return lines.join('\n')
 }
 
+/** A list cut to `max` entries, with a line that says how many were left out. */
+function cut<T>(items: T[], max: number, render: (item: T) => string, what: string): string[] {
+  const lines = items.slice(0, max).map(render)
+  if (items.length > max) lines.push(`\n…and ${items.length - max} more ${what} (the \`operation\` output has them).`)
+  return lines
+}
+
 export function summaryMarkdown(facts: SummaryFacts): string {
   if (facts.dryRun) return dryRunMarkdown(facts, facts.dryRun)
-  const lines = [`## Go live: ${facts.publisher}/${facts.offer}`, '']
+  const lines = [heading(facts, 'Go live'), '']
   lines.push('| | |', '| --- | --- |')
-  lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${facts.result} |`)
-  if (facts.location) {
+  lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${markdownText(facts.result, 40)} |`)
+  if (facts.location && /^https?:$/.test(facts.location.protocol)) {
     const how = facts.how === 'attached' ? ' (followed an existing go-live)' : facts.how === 'started' ? ' (started by this run)' : ''
-    lines.push(`| Operation | [${escapeCell(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`)
+    // The location is rebuilt from validated parts (operation-location.ts): a plain http(s) URL.
+    lines.push(`| Operation | [${markdownText(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`)
   }
-  if (facts.operation?.rawStatus) lines.push(`| Service status | \`${escapeCell(facts.operation.rawStatus)}\` |`)
+  if (facts.operation?.rawStatus) lines.push(`| Service status | ${markdownText(facts.operation.rawStatus, 60)} |`)
   lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`)
   lines.push('')
-  if (facts.note) lines.push(escapeCell(facts.note), '')
+  if (facts.note) lines.push(markdownText(facts.note, 2_000), '')
 
   const steps = facts.operation?.steps ?? []
   if (steps.length > 0) {
     lines.push('### Steps', '', '| Step | Status | Progress | Estimated time |', '| --- | --- | --- | --- |')
-    for (const step of steps) {
+    const row = (step: (typeof steps)[number]): string => {
       const progress = step.progress !== undefined ? `${step.progress}%` : ''
-      lines.push(`| ${escapeCell(step.name)} | ${escapeCell(step.rawStatus)} | ${progress} | ${escapeCell(step.estimate ?? '')} |`)
+      return `| ${markdownText(step.name)} | ${markdownText(step.rawStatus, 60)} | ${progress} | ${markdownText(step.estimate ?? '', 60)} |`
     }
-    lines.push('')
+    lines.push(...cut(steps, MAX_STEPS, row, 'steps'), '')
   }
   const reasons = facts.operation && facts.result !== 'succeeded' ? failureReasons(facts.operation) : []
   if (reasons.length > 0) {
-    lines.push('### Errors reported by the service', '', ...reasons.map((r) => `- ${escapeCell(r)}`), '')
+    lines.push('### Errors reported by the service', '', ...cut(reasons, MAX_REASONS, (r) => `- ${markdownText(r, 500)}`, 'errors'), '')
   }
-  return lines.join('\n')
+  const markdown = lines.join('\n')
+  return markdown.length > MAX_SUMMARY_CHARS ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n…(cut)\n` : markdown
 }
 
-/** Writes the summary when the runner provides a summary file; a local run has none. */
+/** Writes the summary when the runner provides a summary file; a local run has none. Never throws. */
 export async function writeSummary(facts: SummaryFacts): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
     await core.summary.addRaw(summaryMarkdown(facts), true).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${(error as Error).message}`)
+    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
   }
 }

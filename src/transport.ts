@@ -1,10 +1,13 @@
-// One HTTP request with a hard deadline, cancellable, and failures classified by whether the
-// request may have reached the server (which decides whether a non-idempotent POST may be retried).
+// One HTTP request with a hard deadline, cancellable, with the answer read as a capped stream, and
+// failures classified by whether the request may have reached the server (which decides whether a
+// non-idempotent POST may be retried). Whatever ends a request early destroys its socket.
+import * as http from 'node:http'
+import * as https from 'node:https'
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import { USER_AGENT } from './constants.js'
 import { formatDuration } from './duration.js'
-import { CancelledError } from './errors.js'
+import { serviceText } from './safe-text.js'
 
 export interface HttpResponse {
   status: number
@@ -12,7 +15,7 @@ export interface HttpResponse {
   body: string
 }
 
-/** No HTTP response arrived. `maybeSent`: the server may have received and acted on the request. */
+/** No usable HTTP response arrived. `maybeSent`: the server may have received and acted on the request. */
 export class NetworkError extends Error {
   override name = 'NetworkError'
   readonly code: string
@@ -28,7 +31,7 @@ export class NetworkError extends Error {
 
 export interface RequestOptions {
   headers: OutgoingHttpHeaders
-  body?: string
+  body?: string | undefined
   signal?: AbortSignal | undefined
 }
 
@@ -38,74 +41,122 @@ export interface Transport {
   dispose(): void
 }
 
+/** The largest answer read: a CPP operation is a few KB, so this is generous and still bounded. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024
+
 // Failed before a byte left the machine: always safe to retry.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'])
-// The connection broke after the request may have gone out.
-const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'UND_ERR_SOCKET', 'ERR_STREAM_PREMATURE_CLOSE'])
+// The TLS handshake failed, so the request was never sent; retrying does not heal a certificate.
+const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SIGNATURE/
 
 export function classifyNetworkError(error: unknown, url: URL): NetworkError {
   if (error instanceof NetworkError) return error
   const code = (error as { code?: unknown })?.code
-  const message = error instanceof Error ? error.message : String(error)
+  const message = serviceText(error instanceof Error ? error.message : String(error), 160)
   const where = url.host
   if (typeof code === 'string' && NOT_SENT.has(code)) {
     return new NetworkError(`could not connect to ${where} (${code})`, code, false, true)
   }
-  if (typeof code === 'string' && MAYBE_SENT.has(code)) {
-    return new NetworkError(`the connection to ${where} broke (${code})`, code, true, true)
+  if (typeof code === 'string' && TLS_FAILURE.test(code)) {
+    return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false)
   }
-  if (message.startsWith('Request timeout')) {
-    return new NetworkError(`no response from ${where} in time`, 'TIMEOUT', true, true)
+  if (typeof code === 'string' && code.startsWith('HPE_')) {
+    // A malformed answer (bad status line, overlong or folded header): the request went out.
+    return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true)
   }
-  // TLS and protocol errors do not heal by retrying.
+  // Reset, broken pipe, or anything unforeseen after connecting: the request may have gone out.
   return new NetworkError(
-    `request to ${where} failed: ${message}${typeof code === 'string' ? ` (${code})` : ''}`,
+    `the connection to ${where} broke (${typeof code === 'string' ? code : message})`,
     String(code ?? 'ERROR'),
-    false,
-    false
+    true,
+    true
   )
 }
 
-export function createTransport(requestTimeoutMs: number): Transport {
-  // No keep-alive (nothing is reused across minutes-long polls), no redirects (the token must not
-  // follow one), no built-in retries (GET-only, blind to 429 and Retry-After): retry.ts decides.
-  const client = new HttpClient(USER_AGENT, [], {
-    keepAlive: false,
-    allowRedirects: false,
-    allowRetries: false,
-    socketTimeout: requestTimeoutMs
-  })
+function tooLarge(url: URL): NetworkError {
+  const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`
+  return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false)
+}
+
+export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BODY_BYTES): Transport {
+  // @actions/http-client only for its agents: HTTPS_PROXY / NO_PROXY tunnels. One client per
+  // protocol, as a client keeps the agent of the first protocol it served. No keep-alive: nothing
+  // is reused across minutes-long polls, and idle sockets would hold the process at exit.
+  const clients = new Map<string, HttpClient>()
+  const agentFor = (url: URL): http.Agent => {
+    let client = clients.get(url.protocol)
+    if (!client) {
+      client = new HttpClient(USER_AGENT, [], { keepAlive: false, allowRedirects: false, allowRetries: false })
+      clients.set(url.protocol, client)
+    }
+    return client.getAgent(url.href)
+  }
+
   return {
-    async request(method, url, { headers, body, signal }) {
-      if (signal?.aborted) throw signal.reason
-      let timer: NodeJS.Timeout | undefined
-      let onAbort: (() => void) | undefined
-      const stop = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new NetworkError(`no response from ${url.host} within ${formatDuration(requestTimeoutMs)}`, 'TIMEOUT', true, true)),
+    request(method, url, { headers, body, signal }) {
+      return new Promise<HttpResponse>((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason)
+        let settled = false
+        const finish = (error: unknown, response?: HttpResponse): void => {
+          if (settled) return
+          settled = true
+          clearTimeout(timer)
+          signal?.removeEventListener('abort', onAbort)
+          if (response) return resolve(response)
+          // Ends the exchange for good: no socket keeps reading in the background.
+          request.destroy()
+          reject(error)
+        }
+        const onAbort = (): void => finish(signal?.reason)
+        const payload = method === 'POST' ? (body ?? '') : undefined
+        const module = url.protocol === 'https:' ? https : http
+        const request = module.request(
+          url,
+          {
+            method,
+            agent: agentFor(url),
+            headers: {
+              'user-agent': USER_AGENT,
+              ...headers,
+              ...(payload !== undefined ? { 'content-length': Buffer.byteLength(payload) } : {})
+            }
+          },
+          (response) => {
+            if (Number(response.headers['content-length']) > maxBodyBytes) return finish(tooLarge(url))
+            // Chunks kept as they come and joined once: linear in the size of the answer.
+            const chunks: Buffer[] = []
+            let size = 0
+            response.on('data', (chunk: Buffer) => {
+              size += chunk.length
+              if (size > maxBodyBytes) return finish(tooLarge(url))
+              chunks.push(chunk)
+            })
+            response.on('end', () =>
+              finish(undefined, {
+                status: response.statusCode ?? 0,
+                headers: response.headers,
+                body: Buffer.concat(chunks, size).toString('utf8')
+              })
+            )
+            response.on('error', (error) => finish(classifyNetworkError(error, url)))
+            response.on('close', () => {
+              if (!response.complete) {
+                finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true))
+              }
+            })
+          }
+        )
+        const timer = setTimeout(
+          () => finish(new NetworkError(`no response from ${url.host} within ${formatDuration(requestTimeoutMs)}`, 'TIMEOUT', true, true)),
           requestTimeoutMs
         )
-        onAbort = () => reject(signal?.reason ?? new CancelledError('an abort'))
         signal?.addEventListener('abort', onAbort, { once: true })
+        request.on('error', (error) => finish(classifyNetworkError(error, url)))
+        request.end(payload)
       })
-      const exchange = (async (): Promise<HttpResponse> => {
-        const response = await client.request(method, url.href, method === 'POST' ? (body ?? '') : null, headers)
-        const text = await response.readBody()
-        return { status: response.message.statusCode ?? 0, headers: response.message.headers, body: text }
-      })()
-      exchange.catch(() => undefined) // settled later than the race when the deadline wins
-      try {
-        return await Promise.race([exchange, stop])
-      } catch (error) {
-        if (error instanceof CancelledError) throw error
-        throw classifyNetworkError(error, url)
-      } finally {
-        clearTimeout(timer)
-        if (onAbort) signal?.removeEventListener('abort', onAbort)
-      }
     },
     dispose() {
-      client.dispose()
+      for (const client of clients.values()) client.dispose()
     }
   }
 }

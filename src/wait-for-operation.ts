@@ -1,6 +1,8 @@
 // Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
-import * as core from '@actions/core'
-import { RetriesExhaustedError, type CppClient } from './cpp-client.js'
+import { isServiceUnavailable, type CppClient } from './cpp-client.js'
+import { formatDuration } from './duration.js'
+import { ActionError, DeadlineError } from './errors.js'
+import { log } from './log.js'
 import type { Operation } from './operation.js'
 import type { Subject } from './service-error.js'
 import { sleep } from './sleep.js'
@@ -13,37 +15,63 @@ export interface WaitOptions {
   signal?: AbortSignal
   /** Called with every operation read, for progress logs and the final report. */
   onOperation: (operation: Operation) => void
-  /** Polls in a row that may fail after their own retries before the wait gives up. */
-  maxMissedPolls?: number
+  /** How long polls may keep failing in a row before the wait gives up (see missedPollBudget). */
+  missedBudgetMs: number
 }
 
 export type WaitOutcome = { kind: 'finished'; operation: Operation } | { kind: 'timeout'; operation?: Operation }
 
+/** Fewest missed polls in a row that can end a wait, however short the budget. */
+const MIN_MISSED_POLLS = 3
+
+/**
+ * How long the status may stay unreadable before a wait gives up: a quarter of the wait, and never
+ * less than three polls. A passing outage (an hour of a five-day wait) must not end the wait; an
+ * outage that lasts must not hide behind it.
+ */
+export function missedPollBudget(timeoutMs: number, intervalMs: number): number {
+  return Math.max(MIN_MISSED_POLLS * intervalMs, timeoutMs / 4)
+}
+
 export async function waitForOperation(client: CppClient, location: URL, subject: Subject, options: WaitOptions): Promise<WaitOutcome> {
-  const maxMissed = options.maxMissedPolls ?? 3
   let last: Operation | undefined
   let missed = 0
+  let missingSince = 0
+  const timeout = (): WaitOutcome => (last ? { kind: 'timeout', operation: last } : { kind: 'timeout' })
   for (let poll = 1; ; poll++) {
     let delay = options.intervalMs
     try {
       const read = await client.getOperation(location, subject)
+      if (missed > 0) log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`)
       missed = 0
       last = read.operation
       options.onOperation(read.operation)
       if (isTerminal(read.operation.state)) return { kind: 'finished', operation: read.operation }
       if (read.retryAfterMs !== undefined && read.retryAfterMs > delay) {
-        core.debug(`The service asked for ${read.retryAfterMs}ms before the next poll.`)
+        log.debug(`The service asked for ${formatDuration(read.retryAfterMs)} before the next poll.`)
         delay = read.retryAfterMs
       }
     } catch (error) {
-      // A passing outage must not end a wait of hours; a lasting one must not hide behind it.
-      if (!(error instanceof RetriesExhaustedError) || ++missed >= maxMissed) throw error
-      core.warning(
-        `Poll ${poll} failed (${error.message}); trying again at the next poll (${missed} of ${maxMissed} missed polls allowed in a row).`
-      )
+      if (error instanceof DeadlineError) return timeout()
+      // One odd answer or a passing outage costs this poll, not the wait.
+      if (!isServiceUnavailable(error)) throw error
+      if (missed++ === 0) missingSince = Date.now()
+      const outage = Date.now() - missingSince
+      if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {
+        throw new ActionError(
+          `${(error as Error).message} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`
+        )
+      }
+      log.warning(`Poll ${poll} missed: ${(error as Error).message} Trying again at the next poll.`)
     }
+    // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
     const remaining = options.deadline - Date.now()
-    if (remaining <= 0) return last ? { kind: 'timeout', operation: last } : { kind: 'timeout' }
-    await sleep(Math.min(delay, remaining), options.signal)
+    if (remaining <= 0) return timeout()
+    try {
+      await sleep(Math.min(delay, remaining), options.signal)
+    } catch (error) {
+      if (error instanceof DeadlineError) return timeout()
+      throw error
+    }
   }
 }

@@ -83,7 +83,8 @@ describe('trigger and wait', () => {
       expect(result.stdout).toContain(`Operation status: running -> ${spelling}`)
       expect(result.stdout.split('\n').filter((l) => l.startsWith('Operation status:'))).toHaveLength(3)
       expect(result.summary).toContain('| Result | ✅ succeeded |')
-      expect(result.summary).toContain('| Go-live preparation | complete | 100% | < 1 hour |')
+      // `<` as an entity: service text renders as text, never as HTML.
+      expect(result.summary).toContain('| Go-live preparation | complete | 100% | &lt; 1 hour |')
       expect(result.summary).toMatch(/\| Elapsed \| \d+(ms|s) \|/)
     }
   )
@@ -96,7 +97,7 @@ describe('trigger and wait', () => {
     const reason = 'Live: Offer validation failed: plan "gen2" has no VM image & cannot go live.'
     expect(result.stdout).toContain(`::error::The go-live failed: ${reason}`)
     expect(result.summary).toContain('| Result | ❌ failed |')
-    expect(result.summary).toContain(`### Errors reported by the service\n\n- ${reason}`)
+    expect(result.summary).toContain(`### Errors reported by the service\n\n- ${reason.replace('&', '&amp;')}`)
   })
 
   it('fails a canceled go-live', async () => {
@@ -298,25 +299,35 @@ describe('failures in words, before any request where possible', () => {
     expect(result.stdout).toContain('::error::The Go Live request failed: HTTP 400 Bad Request (Bad Request: Invalid <offer> state).')
   })
 
-  it('says so when a 202 names no operation', async () => {
+  it('a 202 that names no operation: finds the go-live it started and follows it, with no second POST', async () => {
     emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm', locationStyle: 'none' })
     const result = await runAction({ inputs: base() })
-    expect(result.exitCode).toBe(1)
-    expect(result.stdout).toContain('sent neither an Operation-Location nor a Location header')
+    expect(result.exitCode).toBe(0)
+    expect(posts()).toHaveLength(1)
+    expect(result.stdout).toContain(
+      '::warning::The Go Live request was accepted (HTTP 202), but the service sent neither an Operation-Location nor a Location header. The go-live has probably started; looking for it'
+    )
+    expect(result.outputs['operation-location']).toMatch(/\/api\/publishers\/contoso\/offers\/contoso-vm\/operations\/[0-9a-f-]{36}\?/)
+    expect(result.outputs.status).toBe('running')
   })
 
-  it('records but never follows an operation location on another origin', async () => {
+  it('never records nor follows an operation location on another origin; says the go-live may have started', async () => {
     emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm' })
     emulator.injectFault({
       method: 'POST',
       kind: 'status',
       status: 202,
-      headers: { 'operation-location': 'https://attacker.example/api/operations/1' }
+      headers: { 'operation-location': 'https://attacker.example/api/operations/contoso$contoso-vm$1$preview' }
     })
     const result = await runAction({ inputs: { ...base(), wait: 'true' } })
     expect(result.exitCode).toBe(1)
-    expect(result.outputs['operation-location']).toBe('https://attacker.example/api/operations/1?api-version=2017-10-31')
-    expect(result.stdout).toContain('it is not followed, so the token is only ever sent to')
+    expect(result.outputs).toEqual({})
+    expect(result.stdout).toContain(
+      `::error::The Go Live request was accepted (HTTP 202), but the service sent an operation location that points to https://attacker.example, not to ${emulator.url}, and no running go-live of contoso/contoso-vm is listed. The go-live may have started all the same: check the offer in Partner Center`
+    )
+    expect(log(result)).not.toContain('operation-location: https://attacker.example')
     expect(emulator.requestsTo('GET', '/operations/')).toHaveLength(0)
+    expect(emulator.requestsTo('GET', '/submissions')).toHaveLength(4) // the pre-check, then three looks
+    expect(posts()).toHaveLength(1)
   })
 })
