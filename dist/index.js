@@ -3619,11 +3619,9 @@ function currentStep(operation) {
 }
 /** Why an operation failed, in words: its error messages and those of failed steps. */
 function failureReasons(operation) {
-    const reasons = [];
-    const add = (line) => {
-        if (!reasons.includes(line))
-            reasons.push(line);
-    };
+    // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
+    const reasons = new Set();
+    const add = (line) => void reasons.add(line);
     for (const m of operation.messages)
         if (m.level === 'error')
             add(m.text);
@@ -3635,7 +3633,7 @@ function failureReasons(operation) {
             add(`${step.name}: ${step.rawStatus}`);
         }
     }
-    return reasons;
+    return [...reasons];
 }
 
 ;// CONCATENATED MODULE: ./src/retry.ts
@@ -3869,6 +3867,13 @@ function classifyNetworkError(error, url) {
     // Reset, broken pipe, or anything unforeseen after connecting: the request may have gone out.
     return new NetworkError(`the connection to ${where} broke (${typeof code === 'string' ? code : message})`, String(code ?? 'ERROR'), true, true);
 }
+/**
+ * An answer arrived but could not be used (not valid HTTP, too large, cut off): the server
+ * certainly received the request, so a POST's go-live has probably started.
+ */
+function answeredUnusably(error) {
+    return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT';
+}
 function tooLarge(url) {
     const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`;
     return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false);
@@ -3932,11 +3937,12 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                         headers: response.headers,
                         body: Buffer.concat(chunks, size).toString('utf8')
                     }));
-                    response.on('error', (error) => finish(classifyNetworkError(error, url)));
+                    // The answer had begun: whatever breaks now, the request was received and answered.
+                    const cut = () => finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true));
+                    response.on('error', cut);
                     response.on('close', () => {
-                        if (!response.complete) {
-                            finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true));
-                        }
+                        if (!response.complete)
+                            cut();
                     });
                 });
                 const timer = setTimeout(() => finish(new NetworkError(`no response from ${url.host} within ${formatDuration(requestTimeoutMs)}`, 'TIMEOUT', true, true)), requestTimeoutMs);
@@ -4124,9 +4130,17 @@ const log = {
 
 
 
-/** The go-live POST failed in a way that leaves open whether the service acted on it. */
+/**
+ * The go-live POST failed in a way that leaves open whether the service acted on it. `answered`:
+ * an answer came but could not be used, so the service received the request: it is never re-sent.
+ */
 class AmbiguousTriggerError extends ActionError {
     name = 'AmbiguousTriggerError';
+    answered;
+    constructor(message, answered) {
+        super(message);
+        this.answered = answered;
+    }
 }
 /** The service answered 2xx with something the action cannot read (not JSON, not a list). */
 class UnexpectedAnswerError extends ServiceUnavailableError {
@@ -4254,7 +4268,7 @@ class CppClient {
         const said = describeOutcome(outcome);
         switch (settled.verdict) {
             case 'ambiguous':
-                throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`);
+                throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`, outcome instanceof NetworkError && answeredUnusably(outcome));
             case 'too-long':
                 throw new RetriesExhaustedError(`${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`);
             case 'exhausted':
@@ -4391,6 +4405,8 @@ async function startGoLive(client, subject, backoff, signal, onSending) {
         catch (error) {
             if (!(error instanceof AmbiguousTriggerError))
                 throw error;
+            if (error.answered)
+                return { location: await findAccepted(client, subject, error.message, backoff, signal), how: 'attached' };
             log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
             let running;
             try {
@@ -4630,6 +4646,7 @@ function jwtExpiry(token) {
 ;// CONCATENATED MODULE: ./src/msal-network.ts
 
 
+
 function flatten(headers) {
     const flat = {};
     for (const [name, value] of Object.entries(headers)) {
@@ -4639,7 +4656,7 @@ function flatten(headers) {
     return flat;
 }
 function msalNetworkModule(transport, backoff, signal) {
-    let lastWasOutage = false;
+    let lastOutage;
     // Token requests (client credentials) and metadata reads are safe to repeat.
     async function send(method, url, options) {
         const attempt = async () => {
@@ -4652,26 +4669,38 @@ function msalNetworkModule(transport, backoff, signal) {
                 return error;
             }
         };
-        lastWasOutage = true; // until an answer says otherwise (a throw on cancellation leaves it so)
+        lastOutage = undefined;
         // The same loop as every CPP request; MSAL turns whatever answer remains into its own error.
         const { outcome } = await withRetries(attempt, { kind: 'read', backoff, signal });
-        if (outcome instanceof NetworkError)
+        if (outcome instanceof NetworkError) {
+            // No answer: an outage, unless retrying could not help (a certificate the runner rejects).
+            if (outcome.retryable)
+                lastOutage = outcome.message;
             throw outcome;
-        lastWasOutage = outcome.status >= 500 || outcome.status === 429 || outcome.status === 408;
+        }
+        const host = new URL(url).host;
+        if (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408) {
+            // Thrown rather than handed to MSAL: MSAL would remember a 5xx or 429 and refuse every
+            // request for a minute after the service is back. This loop has retried already.
+            const detail = serviceDetail(outcome);
+            const said = [detail.code, detail.message].filter(Boolean).join(': ');
+            lastOutage = `${host} answered HTTP ${outcome.status}${said ? ` (${said})` : ''}`;
+            throw new NetworkError(lastOutage, `HTTP_${outcome.status}`, true, true);
+        }
         let body;
         try {
             body = outcome.body ? JSON.parse(outcome.body) : {};
         }
         catch {
-            // An HTML gateway page, say: MSAL gets an error it can report, not a parse failure.
-            lastWasOutage = true;
-            body = { error: 'invalid_response', error_description: `HTTP ${outcome.status}: the answer was not JSON` };
+            // An HTML gateway page, say.
+            lastOutage = `${host} answered HTTP ${outcome.status} with something that is not JSON`;
+            throw new NetworkError(lastOutage, 'NOT_JSON', true, true);
         }
         return { status: outcome.status, headers: flatten(outcome.headers), body: body };
     }
     return {
-        get lastWasOutage() {
-            return lastWasOutage;
+        get lastOutage() {
+            return lastOutage;
         },
         sendGetRequestAsync: (url, options) => send('GET', url, options),
         sendPostRequestAsync: (url, options) => send('POST', url, options)
@@ -4732,6 +4761,17 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
     const via = auth.kind === 'github-oidc' ? 'GitHub OIDC' : 'a client secret';
     let issued = 0;
     let current;
+    let renewalFailures = 0;
+    /** A sign-in failure in words; an outage of Entra ID or GitHub's token service is marked as one. */
+    function signInFailure(error) {
+        if (error instanceof ActionError)
+            return error;
+        // MSAL reports a network module failure as a bare network_error: the module knows what it was.
+        const outage = network.lastOutage;
+        if (outage)
+            return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`);
+        return new ActionError(explainSignInError(error, context));
+    }
     async function acquire(skipCache) {
         // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
         // OIDC request) even when its cache answers, and a wait makes a request every poll.
@@ -4747,20 +4787,21 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
         catch (error) {
             if (signal?.aborted)
                 throw signal.reason; // cancelled or past the deadline, whatever MSAL wrapped it in
-            const failure = error instanceof ActionError ? error : new ActionError(explainSignInError(error, context));
+            const failure = signInFailure(error);
             // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
-            // good, and the next request tries again. After a 401 (skipCache) that token is spent.
+            // good, and a later request tries again. After a 401 (skipCache) that token is spent.
             if (!skipCache && current && Date.now() < current.expiresAt) {
                 current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs);
-                log.warning(`Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`);
+                const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`;
+                if (renewalFailures++ === 0)
+                    log.warning(line);
+                else
+                    log.debug(line);
                 return current.token;
-            }
-            // An outage of Entra ID or of GitHub's token service costs a poll while waiting, not the wait.
-            if (failure instanceof SignInUnavailableError || (!(error instanceof ActionError) && network.lastWasOutage)) {
-                throw failure instanceof SignInUnavailableError ? failure : new SignInUnavailableError(failure.message);
             }
             throw failure;
         }
+        renewalFailures = 0;
         if (!token)
             throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`);
         const isNew = token !== current?.token;
@@ -4795,13 +4836,20 @@ const auth_config_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com";
+/** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
+function maskSecret(secret) {
+    core_setSecret(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim() && line !== secret)
+            core_setSecret(line.trim());
+}
 function readAuthConfig() {
     // Masked before anything can fail and print.
     const token = getInput(Inputs.Token);
     const clientSecret = getInput(Inputs.ClientSecret);
     for (const secret of [token, clientSecret])
         if (secret)
-            core_setSecret(secret);
+            maskSecret(secret);
     const clientId = getInput(Inputs.ClientId);
     const tenantId = getInput(Inputs.TenantId);
     if (token) {
@@ -4963,11 +5011,18 @@ function prune(value, depth) {
         return value;
     if (depth >= MAX_DEPTH)
         return '[nested too deep]';
-    if (Array.isArray(value))
-        return value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));
+    if (Array.isArray(value)) {
+        const items = value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));
+        if (value.length > MAX_ENTRIES)
+            items.push(`[${value.length - MAX_ENTRIES} more items]`);
+        return items;
+    }
+    const keys = Object.keys(value);
     const out = {};
-    for (const key of Object.keys(value).slice(0, MAX_ENTRIES))
+    for (const key of keys.slice(0, MAX_ENTRIES))
         out[key] = prune(value[key], depth + 1);
+    if (keys.length > MAX_ENTRIES)
+        out['…'] = `${keys.length - MAX_ENTRIES} more keys`;
     return out;
 }
 function operationOutput(operation) {
@@ -5114,14 +5169,17 @@ const RESULT_ICONS = {
 /**
  * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
  * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
- * links, images, math (`$`) or cell breaks escaped.
+ * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
  */
 function markdownText(text, max = 300) {
-    return serviceText(text, max)
+    return (serviceText(text, max)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`);
+        .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
+        // GitHub links bare URLs and www. names by itself: an entity in their trigger stops that.
+        .replace(/:\/\//g, '&#58;//')
+        .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`));
 }
 const VERDICTS = {
     ready: '✅ a go-live would start now',
@@ -5285,10 +5343,15 @@ async function waitForOperation(client, location, subject, options) {
 function resumeHint(location) {
     return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
 }
+/** Reasons named in the step's error; a hostile service may list thousands. */
+const main_MAX_REASONS = 10;
 function failureMessage(operation) {
     const reasons = failureReasons(operation);
     const verb = operation.state === 'canceled' ? 'was canceled' : 'failed';
-    const why = reasons.length > 0 ? `: ${reasons.join('; ')}` : ' (the service gave no reason; see the offer in Partner Center)';
+    const more = reasons.length > main_MAX_REASONS ? `; and ${reasons.length - main_MAX_REASONS} more (the job summary lists the first)` : '';
+    const why = reasons.length > 0
+        ? `: ${reasons.slice(0, main_MAX_REASONS).join('; ')}${more}`
+        : ' (the service gave no reason; see the offer in Partner Center)';
     return `The go-live ${verb}${why}`;
 }
 /** One run of the action; `run()` below owns the process-wide parts (signals, sockets, summary). */

@@ -41,6 +41,14 @@ export interface IssuedToken {
   assertion?: string
 }
 
+/** A fault on requests whose path ends with `path`, while `active()` says so (default: always). */
+export interface IdentityFault {
+  path: '/github/idtoken' | '/oauth2/v2.0/token'
+  kind: 'status' | 'hang'
+  status?: number
+  active?: () => boolean
+}
+
 export interface IdentityEmulator {
   /** The `authority-host` input. */
   authorityHost: string
@@ -50,6 +58,8 @@ export interface IdentityEmulator {
   /** GitHub OIDC tokens handed out, in order. */
   githubTokens: string[]
   requests: Array<{ method: string; path: string; body: string; userAgent: string }>
+  /** Answers matching requests with an error status, or never, as an outage would. */
+  injectFault(fault: IdentityFault): void
   close(): Promise<void>
 }
 
@@ -85,6 +95,7 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
   const issued: IssuedToken[] = []
   const githubTokens: string[] = []
   const requests: IdentityEmulator['requests'] = []
+  const faults: IdentityFault[] = []
   const githubRequestToken = 'github-runtime-request-token'
   let counter = 0
   let listening = ''
@@ -206,6 +217,9 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
         const origin = `https://${req.headers.host ?? new URL(listening).host}`
         const url = new URL(req.url ?? '/', origin)
         requests.push({ method: req.method ?? '', path: url.pathname, body, userAgent: req.headers['user-agent'] ?? '' })
+        const fault = faults.find((f) => url.pathname.endsWith(f.path) && (f.active?.() ?? true))
+        if (fault?.kind === 'hang') return
+        if (fault) return json(res, fault.status ?? 503, { error: 'temporarily_unavailable', error_description: 'The service is down.' })
         const tenantPath = /^\/([^/]+)\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/token)$/.exec(url.pathname)
         if (req.method === 'GET' && url.pathname === '/github/idtoken') return githubIdToken(req, res, url)
         if (req.method === 'GET' && url.pathname === '/common/discovery/instance') {
@@ -246,6 +260,9 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
     issued,
     githubTokens,
     requests,
+    injectFault(fault) {
+      faults.push(fault)
+    },
     close() {
       server.closeAllConnections()
       return new Promise((resolve) => server.close(() => resolve()))

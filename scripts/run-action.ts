@@ -30,6 +30,8 @@ export interface RunResult {
   outputs: Record<string, string>
   summary: string
   durationMs: number
+  /** The child's peak resident memory (VmHWM from /proc, Linux), in MiB; 0 where not readable. */
+  peakRssMb: number
 }
 
 export interface RunningAction {
@@ -104,14 +106,27 @@ export function startAction(options: RunOptions): RunningAction {
     }
   })
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  // VmHWM is the high-water mark itself, so sampling now and then loses no peak before the last sample.
+  let peakRssMb = 0
+  const sampleRss = (): void => {
+    try {
+      const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1]
+      if (kb) peakRssMb = Math.max(peakRssMb, Number(kb) / 1024)
+    } catch {
+      // Gone already, or not Linux.
+    }
+  }
+  const sampler = setInterval(sampleRss, 25)
+  child.on('exit', sampleRss)
   const result = new Promise<RunResult>((resolve, reject) => {
     child.on('error', reject)
     child.on('close', (exitCode, signal) => {
+      clearInterval(sampler)
       const durationMs = performance.now() - started
       const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
       const summary = readFileSync(summaryFile, 'utf8')
       rmSync(dir, { recursive: true, force: true })
-      resolve({ exitCode, signal, stdout, stderr, outputs, summary, durationMs })
+      resolve({ exitCode, signal, stdout, stderr, outputs, summary, durationMs, peakRssMb })
     })
   })
   return {

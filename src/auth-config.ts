@@ -16,11 +16,17 @@ const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]
 export const TWO_WAYS =
   "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com"
 
+/** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
+function maskSecret(secret: string): void {
+  core.setSecret(secret)
+  for (const line of secret.split(/\r?\n/)) if (line.trim() && line !== secret) core.setSecret(line.trim())
+}
+
 export function readAuthConfig(): AuthConfig {
   // Masked before anything can fail and print.
   const token = core.getInput(Inputs.Token)
   const clientSecret = core.getInput(Inputs.ClientSecret)
-  for (const secret of [token, clientSecret]) if (secret) core.setSecret(secret)
+  for (const secret of [token, clientSecret]) if (secret) maskSecret(secret)
   const clientId = core.getInput(Inputs.ClientId)
   const tenantId = core.getInput(Inputs.TenantId)
 

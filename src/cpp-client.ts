@@ -13,7 +13,7 @@ import {
 } from './retry.js'
 import { ServiceError, type Subject } from './service-error.js'
 import type { TokenProvider } from './token-provider.js'
-import { NetworkError, type HttpResponse, type Transport } from './transport.js'
+import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
 import { canonicalOperationLocation, isOperationId, LocationProblem, sameOffer, type OperationRef } from './operation-location.js'
 import { serviceText } from './safe-text.js'
 import { apiUrl } from './urls.js'
@@ -28,9 +28,17 @@ export interface CppClientOptions {
   signal?: AbortSignal
 }
 
-/** The go-live POST failed in a way that leaves open whether the service acted on it. */
+/**
+ * The go-live POST failed in a way that leaves open whether the service acted on it. `answered`:
+ * an answer came but could not be used, so the service received the request: it is never re-sent.
+ */
 export class AmbiguousTriggerError extends ActionError {
   override name = 'AmbiguousTriggerError'
+  readonly answered: boolean
+  constructor(message: string, answered: boolean) {
+    super(message)
+    this.answered = answered
+  }
 }
 
 /** The service answered 2xx with something the action cannot read (not JSON, not a list). */
@@ -198,7 +206,10 @@ export class CppClient {
     const said = describeOutcome(outcome)
     switch (settled.verdict) {
       case 'ambiguous':
-        throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`)
+        throw new AmbiguousTriggerError(
+          `${what} got no clear answer: ${said}`,
+          outcome instanceof NetworkError && answeredUnusably(outcome)
+        )
       case 'too-long':
         throw new RetriesExhaustedError(
           `${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`

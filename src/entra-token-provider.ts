@@ -64,6 +64,16 @@ export async function entraTokenProvider(
   const via = auth.kind === 'github-oidc' ? 'GitHub OIDC' : 'a client secret'
   let issued = 0
   let current: { token: string; renewAt: number; expiresAt: number } | undefined
+  let renewalFailures = 0
+
+  /** A sign-in failure in words; an outage of Entra ID or GitHub's token service is marked as one. */
+  function signInFailure(error: unknown): ActionError {
+    if (error instanceof ActionError) return error
+    // MSAL reports a network module failure as a bare network_error: the module knows what it was.
+    const outage = network.lastOutage
+    if (outage) return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`)
+    return new ActionError(explainSignInError(error, context))
+  }
   async function acquire(skipCache: boolean): Promise<string> {
     // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
     // OIDC request) even when its cache answers, and a wait makes a request every poll.
@@ -76,22 +86,19 @@ export async function entraTokenProvider(
       expiresOn = result?.expiresOn
     } catch (error) {
       if (signal?.aborted) throw signal.reason // cancelled or past the deadline, whatever MSAL wrapped it in
-      const failure = error instanceof ActionError ? error : new ActionError(explainSignInError(error, context))
+      const failure = signInFailure(error)
       // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
-      // good, and the next request tries again. After a 401 (skipCache) that token is spent.
+      // good, and a later request tries again. After a 401 (skipCache) that token is spent.
       if (!skipCache && current && Date.now() < current.expiresAt) {
         current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs)
-        log.warning(
-          `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`
-        )
+        const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`
+        if (renewalFailures++ === 0) log.warning(line)
+        else log.debug(line)
         return current.token
-      }
-      // An outage of Entra ID or of GitHub's token service costs a poll while waiting, not the wait.
-      if (failure instanceof SignInUnavailableError || (!(error instanceof ActionError) && network.lastWasOutage)) {
-        throw failure instanceof SignInUnavailableError ? failure : new SignInUnavailableError(failure.message)
       }
       throw failure
     }
+    renewalFailures = 0
     if (!token) throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`)
     const isNew = token !== current?.token
     const renewAt = renewalTime(expiresOn)

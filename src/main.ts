@@ -30,10 +30,17 @@ function resumeHint(location: URL): string {
   return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`
 }
 
+/** Reasons named in the step's error; a hostile service may list thousands. */
+const MAX_REASONS = 10
+
 function failureMessage(operation: Operation): string {
   const reasons = failureReasons(operation)
   const verb = operation.state === 'canceled' ? 'was canceled' : 'failed'
-  const why = reasons.length > 0 ? `: ${reasons.join('; ')}` : ' (the service gave no reason; see the offer in Partner Center)'
+  const more = reasons.length > MAX_REASONS ? `; and ${reasons.length - MAX_REASONS} more (the job summary lists the first)` : ''
+  const why =
+    reasons.length > 0
+      ? `: ${reasons.slice(0, MAX_REASONS).join('; ')}${more}`
+      : ' (the service gave no reason; see the offer in Partner Center)'
   return `The go-live ${verb}${why}`
 }
 

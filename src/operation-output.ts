@@ -12,9 +12,15 @@ function prune(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value
   if (typeof value !== 'object' || value === null) return value
   if (depth >= MAX_DEPTH) return '[nested too deep]'
-  if (Array.isArray(value)) return value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1))
+  if (Array.isArray(value)) {
+    const items = value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1))
+    if (value.length > MAX_ENTRIES) items.push(`[${value.length - MAX_ENTRIES} more items]`)
+    return items
+  }
+  const keys = Object.keys(value)
   const out: Record<string, unknown> = {}
-  for (const key of Object.keys(value).slice(0, MAX_ENTRIES)) out[key] = prune((value as Record<string, unknown>)[key], depth + 1)
+  for (const key of keys.slice(0, MAX_ENTRIES)) out[key] = prune((value as Record<string, unknown>)[key], depth + 1)
+  if (keys.length > MAX_ENTRIES) out['…'] = `${keys.length - MAX_ENTRIES} more keys`
   return out
 }
 

@@ -97,10 +97,9 @@ export function currentStep(operation: Operation): OperationStep | undefined {
 
 /** Why an operation failed, in words: its error messages and those of failed steps. */
 export function failureReasons(operation: Operation): string[] {
-  const reasons: string[] = []
-  const add = (line: string): void => {
-    if (!reasons.includes(line)) reasons.push(line)
-  }
+  // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
+  const reasons = new Set<string>()
+  const add = (line: string): void => void reasons.add(line)
   for (const m of operation.messages) if (m.level === 'error') add(m.text)
   for (const step of operation.steps) {
     const errors = step.messages.filter((m) => m.level === 'error')
@@ -109,5 +108,5 @@ export function failureReasons(operation: Operation): string[] {
       add(`${step.name}: ${step.rawStatus}`)
     }
   }
-  return reasons
+  return [...reasons]
 }

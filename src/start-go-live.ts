@@ -96,6 +96,7 @@ export async function startGoLive(
       answer = await client.goLive(subject)
     } catch (error) {
       if (!(error instanceof AmbiguousTriggerError)) throw error
+      if (error.answered) return { location: await findAccepted(client, subject, error.message, backoff, signal), how: 'attached' }
       log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
       let running: OperationRef | undefined
       try {

@@ -40,14 +40,19 @@ const RESULT_ICONS: Record<string, string> = {
 /**
  * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
  * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
- * links, images, math (`$`) or cell breaks escaped.
+ * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
  */
 export function markdownText(text: string, max = 300): string {
-  return serviceText(text, max)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
+  return (
+    serviceText(text, max)
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
+      // GitHub links bare URLs and www. names by itself: an entity in their trigger stops that.
+      .replace(/:\/\//g, '&#58;//')
+      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`)
+  )
 }
 
 const VERDICTS: Record<DryRunReport['verdict'], string> = {

@@ -73,6 +73,14 @@ export function classifyNetworkError(error: unknown, url: URL): NetworkError {
   )
 }
 
+/**
+ * An answer arrived but could not be used (not valid HTTP, too large, cut off): the server
+ * certainly received the request, so a POST's go-live has probably started.
+ */
+export function answeredUnusably(error: NetworkError): boolean {
+  return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT'
+}
+
 function tooLarge(url: URL): NetworkError {
   const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`
   return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false)
@@ -138,11 +146,12 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
                 body: Buffer.concat(chunks, size).toString('utf8')
               })
             )
-            response.on('error', (error) => finish(classifyNetworkError(error, url)))
+            // The answer had begun: whatever breaks now, the request was received and answered.
+            const cut = (): void =>
+              finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true))
+            response.on('error', cut)
             response.on('close', () => {
-              if (!response.complete) {
-                finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true))
-              }
+              if (!response.complete) cut()
             })
           }
         )

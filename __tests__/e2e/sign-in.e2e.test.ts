@@ -5,7 +5,7 @@ import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../../emulato
 import { startConnectProxy } from '../../emulator/connect-proxy.js'
 import { GITHUB_ISSUER, fakeJwt, startIdentityEmulator, type IdentityEmulator } from '../../emulator/identity-emulator.js'
 import { endlessGoLive, succeedingGoLive } from '../../emulator/scenarios.js'
-import { runAction, type RunResult } from '../../scripts/run-action.js'
+import { runAction, startAction, type RunResult } from '../../scripts/run-action.js'
 
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555'
 const TENANT_ID = '99999999-8888-7777-6666-555555555555'
@@ -16,7 +16,7 @@ const SUBJECT = 'repo:contoso/offers:environment:production'
 let cpp: CppEmulator
 let identity: IdentityEmulator
 
-async function start(options: { tokenUses?: number; githubSubject?: string; tls?: boolean } = {}) {
+async function start(options: { tokenUses?: number; githubSubject?: string; tls?: boolean; expiresIn?: number } = {}) {
   cpp = await startCppEmulator({ ...(options.tokenUses !== undefined ? { tokenUses: options.tokenUses } : {}), tls: options.tls ?? false })
   identity = await startIdentityEmulator({
     apps: [
@@ -28,7 +28,8 @@ async function start(options: { tokenUses?: number; githubSubject?: string; tls?
       }
     ],
     onToken: (token) => cpp.acceptToken(token),
-    githubSubject: options.githubSubject ?? SUBJECT
+    githubSubject: options.githubSubject ?? SUBJECT,
+    ...(options.expiresIn !== undefined ? { expiresIn: options.expiresIn } : {})
   })
 }
 afterEach(async () => {
@@ -232,5 +233,65 @@ describe('behind a proxy', () => {
     } finally {
       await proxy.close()
     }
+  })
+})
+
+describe('sign-in faults are transient', () => {
+  it('an Entra outage mid-wait keeps the still-valid token, then costs polls, not the wait', async () => {
+    await start({ expiresIn: 1 })
+    // From the first token on, the token endpoint answers 503 for 1.8 s: renewal (due at 0.5 s)
+    // fails while the token is valid (until 1 s), then sign-in fails outright until the outage ends.
+    let outageUntil = 0
+    identity.injectFault({
+      path: '/oauth2/v2.0/token',
+      kind: 'status',
+      status: 503,
+      active: () => identity.issued.length > 0 && Date.now() < (outageUntil ||= Date.now() + 1_800)
+    })
+    const running = Array.from({ length: 100 }, () => endlessGoLive()).flat()
+    cpp.addOffer({ publisher: 'contoso', offer: 'contoso-vm', progression: [...running, ...succeedingGoLive()] })
+    const { NODE_EXTRA_CA_CERTS } = identity.githubOidcEnv
+    const result = await runAction({ inputs: inputs({ wait: 'true', 'client-secret': SECRET }), env: { NODE_EXTRA_CA_CERTS } })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.status).toBe('succeeded')
+    expect(result.stdout).toMatch(
+      /::warning::Renewing the access token failed \(.*\); the current one is valid until .*, so it is used and renewal is tried again later\./
+    )
+    expect(result.stdout).toMatch(
+      /::warning::Poll \d+ missed: Signing in to Microsoft Entra ID with a client secret failed: 127\.0\.0\.1:\d+ answered HTTP 503 \(temporarily_unavailable: The service is down\.\)\. Trying again/
+    )
+    // Said once, not at every poll of the outage.
+    expect(result.stdout.match(/::warning::Renewing the access token failed/g)).toHaveLength(1)
+    expect(result.stdout).toContain('Renewed the access token')
+    expect(identity.issued.length).toBeGreaterThanOrEqual(2)
+  })
+
+  it('a hanging GitHub OIDC endpoint is given up at request-timeout, with its retries', async () => {
+    await start()
+    identity.injectFault({ path: '/github/idtoken', kind: 'hang' })
+    const result = await runAction({ inputs: inputs({ 'request-timeout': '200ms' }), env: identity.githubOidcEnv })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(
+      /::error::Getting a GitHub OIDC token for the audience 'api:\/\/AzureADTokenExchange' failed: no response from 127\.0\.0\.1:\d+ within 200ms\./
+    )
+    // Five attempts each time MSAL asks for an assertion; never the three minutes of a request without deadline.
+    expect(identity.requests.filter((r) => r.path === '/github/idtoken').length % 5).toBe(0)
+    expect(result.durationMs).toBeLessThan(60_000)
+    expect(cpp.requests).toHaveLength(0)
+  })
+
+  it('SIGTERM while the GitHub OIDC request hangs stops at once: nothing was started', async () => {
+    await start()
+    identity.injectFault({ path: '/github/idtoken', kind: 'hang' })
+    const action = startAction({ inputs: inputs({ 'request-timeout': '10m' }), env: identity.githubOidcEnv })
+    while (!identity.requests.some((r) => r.path === '/github/idtoken')) await new Promise((resolve) => setTimeout(resolve, 5))
+    action.child.kill('SIGTERM')
+    const result = await action.result
+    expect(result.signal).toBeNull()
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      '::error::Received SIGTERM: the workflow is being cancelled, before any Go Live request was sent: nothing was started.'
+    )
+    expect(cpp.requests).toHaveLength(0)
   })
 })
