@@ -171,4 +171,14 @@ describe('CppClient against the emulator', () => {
       'Reading the operation status failed: the answer is not JSON the action can read (<html>maintenance</html>).'
     )
   })
+
+  it('maps a submission to its operation only for a safe id of this offer', async () => {
+    const c = await client()
+    const location = (id: string) => c.submissionLocation(subject, { id })?.url.href
+    expect(location('contoso$vm$3$preview')).toBe(`${fixture.emulator.url}/api/operations/contoso$vm$3$preview?api-version=2017-10-31`)
+    expect(location('56615b67-2185-49fe-80d2-c4ddf77bb2e8')).toBe(
+      `${fixture.emulator.url}/api/publishers/contoso/offers/vm/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8?api-version=2017-10-31`
+    )
+    for (const id of ['other$vm$3$preview', '../../x', '$(id)', '1']) expect(location(id)).toBeUndefined()
+  })
 })

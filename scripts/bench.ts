@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path'
 import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../emulator/cpp-emulator.ts'
 import { endlessGoLive, succeedingGoLive } from '../emulator/scenarios.ts'
 import { startIdentityEmulator, TEST_CA_FILE } from '../emulator/identity-emulator.ts'
+import { answer, endless, startHostileServer } from '../emulator/hostile-server.ts'
 import { BUNDLE, NODE24, startAction } from './run-action.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -220,6 +221,44 @@ report(
   'flat (no leak)',
   liveAfterGc.length === 0 || Math.max(...liveAfterGc) - (liveAfterGc[0] as number) < 3
 )
+
+// 6 and 7. Hostile answers: an endless status body on every read, and a large (3.9 MB) one.
+const hostile = await startHostileServer()
+const hostileInputs = (extra: Record<string, string>) => ({
+  ...inputs(extra),
+  'base-url': hostile.url,
+  'operation-location': '/api/operations/contoso$contoso-vm$1$preview'
+})
+hostile.handle(() => endless('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n', Buffer.alloc(256 * 1024, 'a'), 1))
+const flood = await startAction({ inputs: hostileInputs({ wait: 'true', timeout: '4s', 'poll-interval': '50ms' }) }).result
+const floodReads = hostile.requests.length
+const floodClosed = hostile.requests.every((r) => r.closedAt !== undefined)
+report(
+  'endless status body on every read (timeout 4s): peak RSS, reads, time to give up',
+  `${flood.peakRssMb.toFixed(1)} MB; ${floodReads} reads, each cut at 4 MiB, all sockets closed: ${floodClosed}; gave up after ${ms(flood.durationMs)} (exit ${flood.exitCode})`,
+  'bounded RSS, every socket closed',
+  flood.peakRssMb < 200 && floodClosed
+)
+const bigBody = JSON.stringify({ status: 'running', steps: [], padding: 'x'.repeat(3_900_000) })
+const readTimes = { big: [] as number[], small: [] as number[] }
+for (let i = 0; i < 7; i++) {
+  for (const [kind, body] of [
+    ['big', bigBody],
+    ['small', JSON.stringify({ status: 'running', steps: [] })]
+  ] as const) {
+    hostile.handle(() => answer(200, { 'content-type': 'application/json' }, body))
+    const run = await startAction({ inputs: hostileInputs({}) }).result
+    if (run.exitCode !== 0) throw new Error(`check run failed: ${run.stdout}`)
+    readTimes[kind].push(run.durationMs)
+  }
+}
+report(
+  'check-later run reading a 3.9 MB status body (median of 7)',
+  `${ms(median(readTimes.big))} vs ${ms(median(readTimes.small))} for a small body`,
+  'reported (linear read: chunks joined once)',
+  true
+)
+await hostile.close()
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()

@@ -143,7 +143,9 @@ export class CppClient {
     const path = submission.id.includes('$')
       ? `/api/operations/${submission.id}`
       : `/api/publishers/${subject.publisher}/offers/${subject.offer}/operations/${submission.id}`
-    return canonicalOperationLocation(path, this.options.baseUrl, this.options.apiVersion)
+    const location = canonicalOperationLocation(path, this.options.baseUrl, this.options.apiVersion)
+    // A `pub$offer$n$slot` id names its offer: one of another offer is not this offer's go-live.
+    return sameOffer(location, subject) ? location : undefined
   }
 
   // Publisher and offer are validated identifiers: safe as path segments as they are.

@@ -2,7 +2,7 @@
 // locations, malformed HTTP, bodies that are huge, endless or cut off, throttling past the timeout.
 // Each test runs the action as the runner does and checks the log, outputs, summary and exit code.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { answer, endless, jsonAnswer, startHostileServer, type HostileServer, type Reply } from '../helpers/hostile-server.js'
+import { answer, endless, jsonAnswer, startHostileServer, type HostileServer, type Reply } from '../../emulator/hostile-server.js'
 import { runAction, startAction, type RunResult } from '../../scripts/run-action.js'
 
 const TOKEN = 'hostile-test-token'
