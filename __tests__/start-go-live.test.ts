@@ -5,7 +5,7 @@ import { cppFixture } from './helpers/cpp-fixture.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { startGoLive, runningGoLive } = await import('../src/start-go-live.js')
+const { startGoLive, runningGoLive } = await import('../src/cpp/start-go-live.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }
 const backoff = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }

@@ -2,18 +2,15 @@ import { describe, expect, it, jest } from '@jest/globals'
 import { endlessGoLive, failingGoLive, succeedingGoLive } from '../emulator/scenarios.js'
 import { createCoreMock } from './helpers/core-mock.js'
 import { cppFixture } from './helpers/cpp-fixture.js'
+import type { CppClient } from '../src/cpp/client.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
 const { missedPollBudget, waitForOperation: waitWithBudget } = await import('../src/wait-for-operation.js')
-type WaitArgs = Parameters<typeof waitWithBudget>
-/** The wait as main.ts calls it; a budget of 0 ends it at the third missed poll in a row. */
-const waitForOperation = (
-  c: WaitArgs[0],
-  l: WaitArgs[1],
-  s: WaitArgs[2],
-  o: Omit<WaitArgs[3], 'missedBudgetMs'> & { missedBudgetMs?: number }
-) => waitWithBudget(c, l, s, { missedBudgetMs: 0, ...o })
+type WaitOptions = Parameters<typeof waitWithBudget>[1]
+/** The wait as main.ts calls it, on a CPP operation; a budget of 0 ends it at the third missed poll in a row. */
+const waitForOperation = (c: CppClient, l: URL, s: typeof subject, o: Omit<WaitOptions, 'missedBudgetMs'> & { missedBudgetMs?: number }) =>
+  waitWithBudget(() => c.getOperation(l, s), { missedBudgetMs: 0, ...o })
 const { CancelledError } = await import('../src/errors.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2080);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3771);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2080:
+/***/ 3771:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3814,6 +3814,13 @@ class ServiceError extends ActionError {
         this.detail = detail;
     }
 }
+/**
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
+ */
+function isServiceUnavailable(error) {
+    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
+}
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -3958,13 +3965,7 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/operation-location.ts
-// Operation locations come from the network (a 202's header, a submission's id) or from an earlier
-// run's output. Either way they are parsed, checked part by part, and rebuilt from those parts: what
-// is polled, written as an output and linked in the summary is only ever one of the CPP forms
-//   {origin}/api/publishers/{publisher}/offers/{offer}/operations/{guid}?api-version={date}
-//   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
-// on the base-url origin: no other host, path, query, scheme or shell-significant character.
+;// CONCATENATED MODULE: ./src/cpp/operation-location.ts
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
@@ -4118,7 +4119,7 @@ const log = {
     fail: (message) => setFailed(safe(message))
 };
 
-;// CONCATENATED MODULE: ./src/cpp-client.ts
+;// CONCATENATED MODULE: ./src/cpp/client.ts
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
 
 
@@ -4149,13 +4150,6 @@ class UnexpectedAnswerError extends ServiceUnavailableError {
 /** A request still failing after its retries; the operation may still be readable later. */
 class RetriesExhaustedError extends ServiceUnavailableError {
     name = 'RetriesExhaustedError';
-}
-/**
- * The service could not be reached or read (see ServiceUnavailableError), or answered with an
- * error of its own (5xx, 429, 408) that its retries did not clear.
- */
-function isServiceUnavailable(error) {
-    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
 }
 class CppClient {
     options;
@@ -4226,7 +4220,7 @@ class CppClient {
     async readJson(url, what, subject, parse) {
         const response = await this.send('GET', url, 'read', what, subject);
         if (isSuccess(response) && response.status !== 200) {
-            throw new UnexpectedAnswerError(`${what} failed: the service answered HTTP ${response.status} instead of 200 (${cpp_client_excerpt(response.body)}).`);
+            throw new UnexpectedAnswerError(`${what} failed: the service answered HTTP ${response.status} instead of 200 (${client_excerpt(response.body)}).`);
         }
         if (response.status !== 200)
             throw this.failure(what, response, subject);
@@ -4236,7 +4230,7 @@ class CppClient {
         catch (error) {
             // SyntaxError for text, RangeError for JSON nested past the parser's depth.
             const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : error.message;
-            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${cpp_client_excerpt(response.body)}).`);
+            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${client_excerpt(response.body)}).`);
         }
     }
     failure(what, response, subject) {
@@ -4325,11 +4319,11 @@ function parseSubmissions(json) {
         return [submission];
     });
 }
-function cpp_client_excerpt(body) {
+function client_excerpt(body) {
     return serviceText(body.slice(0, 1_000), 120) || 'empty body';
 }
 
-;// CONCATENATED MODULE: ./src/start-go-live.ts
+;// CONCATENATED MODULE: ./src/cpp/start-go-live.ts
 // Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
 // fate is unclear is never sent again before the submissions were checked for it.
 
@@ -4439,8 +4433,7 @@ async function startGoLive(client, subject, backoff, signal, onSending) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/dry-run.ts
-// The dry run: whether a go-live would make sense now, from the offer's status. Sends no POST.
+;// CONCATENATED MODULE: ./src/cpp/dry-run.ts
 
 
 
@@ -4513,6 +4506,20 @@ async function dryRun(client, subject) {
         }
     }
     return { offerStatus, ...verdictFor(offerStatus, goLiveRunning, status.rawStatus) };
+}
+
+;// CONCATENATED MODULE: ./src/cpp/service.ts
+
+
+
+function cppService(options) {
+    const { subject, backoff, signal } = options;
+    const client = new CppClient(options);
+    return {
+        start: (onSending) => startGoLive(client, subject, backoff, signal, onSending),
+        readOperation: (location) => client.getOperation(location, subject),
+        dryRun: () => dryRun(client, subject)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/aadsts.ts
@@ -5272,7 +5279,8 @@ const MIN_MISSED_POLLS = 3;
 function missedPollBudget(timeoutMs, intervalMs) {
     return Math.max(MIN_MISSED_POLLS * intervalMs, timeoutMs / 4);
 }
-async function waitForOperation(client, location, subject, options) {
+/** Polls `read` (one status read of the operation) until the operation ends or the wait does. */
+async function waitForOperation(read, options) {
     let last;
     let missed = 0;
     let missingSince = 0;
@@ -5280,17 +5288,17 @@ async function waitForOperation(client, location, subject, options) {
     for (let poll = 1;; poll++) {
         let delay = options.intervalMs;
         try {
-            const read = await client.getOperation(location, subject);
+            const answer = await read();
             if (missed > 0)
                 log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`);
             missed = 0;
-            last = read.operation;
-            options.onOperation(read.operation);
-            if (isTerminal(read.operation.state))
-                return { kind: 'finished', operation: read.operation };
-            if (read.retryAfterMs !== undefined && read.retryAfterMs > delay) {
-                log.debug(`The service asked for ${formatDuration(read.retryAfterMs)} before the next poll.`);
-                delay = read.retryAfterMs;
+            last = answer.operation;
+            options.onOperation(answer.operation);
+            if (isTerminal(answer.operation.state))
+                return { kind: 'finished', operation: answer.operation };
+            if (answer.retryAfterMs !== undefined && answer.retryAfterMs > delay) {
+                log.debug(`The service asked for ${formatDuration(answer.retryAfterMs)} before the next poll.`);
+                delay = answer.retryAfterMs;
             }
         }
         catch (error) {
@@ -5323,8 +5331,6 @@ async function waitForOperation(client, location, subject, options) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
 
 
 
@@ -5375,20 +5381,20 @@ class GoLiveRun {
         this.backoff = backoffFor(config.pollIntervalMs);
     }
     async execute() {
-        const client = await this.client();
+        const service = await this.service();
         this.phase = 'checking';
         if (this.config.dryRun)
-            return this.dryRun(client);
-        const location = await this.operationLocation(client);
+            return this.dryRun(service);
+        const location = await this.operationLocation(service);
         if (this.config.wait)
-            await this.wait(client, location);
+            await this.wait(service, location);
         else if (this.facts.how === 'started') {
             log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`);
             return;
         }
         else {
             // Check-later mode: one read, and its state is the step's result.
-            this.observe((await client.getOperation(location, this.subject)).operation);
+            this.observe((await service.readOperation(location)).operation);
         }
         this.conclude();
     }
@@ -5401,7 +5407,7 @@ class GoLiveRun {
         this.transports.push(transport);
         return transport;
     }
-    async client() {
+    async service() {
         const { backoff } = this;
         const { auth } = this.config;
         let tokens;
@@ -5414,7 +5420,8 @@ class GoLiveRun {
         else {
             tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal);
         }
-        return new CppClient({
+        return cppService({
+            subject: this.subject,
             baseUrl: this.config.baseUrl,
             apiVersion: this.config.apiVersion,
             transport: this.transport(),
@@ -5423,12 +5430,12 @@ class GoLiveRun {
             signal: this.cancellation.signal
         });
     }
-    async dryRun(client) {
+    async dryRun(service) {
         const { publisher, offer } = this.subject;
         log.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`);
         if (this.config.wait || this.config.operationLocation)
             log.info('Dry run: the wait and operation-location inputs are not used.');
-        const report = await dryRun(client, this.subject);
+        const report = await service.dryRun();
         setOutput(Outputs.OfferStatus, report.offerStatus);
         this.facts.result = 'dry run';
         this.facts.dryRun = report;
@@ -5439,7 +5446,7 @@ class GoLiveRun {
             log.warning(line);
     }
     /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
-    async operationLocation(client) {
+    async operationLocation(service) {
         let location;
         let how;
         if (this.config.operationLocation) {
@@ -5448,7 +5455,7 @@ class GoLiveRun {
         }
         else {
             const onSending = () => void (this.phase = 'sending');
-            ({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal, onSending));
+            ({ location, how } = await service.start(onSending));
             this.facts.how = how;
         }
         this.phase = 'recorded';
@@ -5463,12 +5470,12 @@ class GoLiveRun {
         this.facts.result = how === 'started' ? 'accepted' : 'running';
         return location.url;
     }
-    async wait(client, location) {
+    async wait(service, location) {
         const { timeoutMs, pollIntervalMs } = this.config;
         log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
         // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
         this.cancellation.setDeadline(this.startedAt + timeoutMs);
-        const outcome = await waitForOperation(client, location, this.subject, {
+        const outcome = await waitForOperation(() => service.readOperation(location), {
             intervalMs: pollIntervalMs,
             deadline: this.startedAt + timeoutMs,
             signal: this.cancellation.signal,

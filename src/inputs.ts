@@ -3,7 +3,14 @@ import { readAuthConfig, type AuthConfig } from './auth-config.js'
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, Inputs } from './constants.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
-import { API_VERSION, canonicalOperationLocation, IDENTIFIER, LocationProblem, sameOffer, type OperationRef } from './operation-location.js'
+import {
+  API_VERSION,
+  canonicalOperationLocation,
+  IDENTIFIER,
+  LocationProblem,
+  sameOffer,
+  type CppOperationRef
+} from './cpp/operation-location.js'
 import { baseUrlProblem } from './urls.js'
 
 export interface Config {
@@ -15,7 +22,7 @@ export interface Config {
   pollIntervalMs: number
   requestTimeoutMs: number
   /** Attach to this operation instead of starting a go-live. */
-  operationLocation?: OperationRef
+  operationLocation?: CppOperationRef
   baseUrl: URL
   apiVersion: string
   /** Read the offer's status and report whether a go-live makes sense; send no Go Live request. */
@@ -105,8 +112,8 @@ function parseBaseUrl(value: string): URL {
   return new URL(url.origin)
 }
 
-function parseOperationLocation(value: string, config: Config): OperationRef {
-  let location: OperationRef
+function parseOperationLocation(value: string, config: Config): CppOperationRef {
+  let location: CppOperationRef
   try {
     location = canonicalOperationLocation(value, config.baseUrl, config.apiVersion)
   } catch (error) {

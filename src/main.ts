@@ -1,20 +1,18 @@
 import * as core from '@actions/core'
 import { watchForCancellation, type Cancellation } from './cancellation.js'
 import { Inputs, Outputs } from './constants.js'
-import { CppClient } from './cpp-client.js'
-import { dryRun } from './dry-run.js'
+import { cppService } from './cpp/service.js'
 import { formatDuration } from './duration.js'
 import { entraTokenProvider } from './entra-token-provider.js'
 import { ActionError, CancelledError } from './errors.js'
 import { getConfig, type Config } from './inputs.js'
 import { log } from './log.js'
 import { failureReasons, type Operation } from './operation.js'
-import type { OperationRef } from './operation-location.js'
+import type { GoLiveService, OperationRef, Started } from './go-live-service.js'
 import { operationOutput } from './operation-output.js'
 import { ProgressLog } from './progress-log.js'
 import { backoffFor, type BackoffSettings } from './retry.js'
 import type { Subject } from './service-error.js'
-import { startGoLive, type Started } from './start-go-live.js'
 import { expiryWarning, staticTokenProvider } from './static-token.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
 import type { TokenProvider } from './token-provider.js'
@@ -65,18 +63,18 @@ class GoLiveRun {
   }
 
   async execute(): Promise<void> {
-    const client = await this.client()
+    const service = await this.service()
     this.phase = 'checking'
-    if (this.config.dryRun) return this.dryRun(client)
+    if (this.config.dryRun) return this.dryRun(service)
 
-    const location = await this.operationLocation(client)
-    if (this.config.wait) await this.wait(client, location)
+    const location = await this.operationLocation(service)
+    if (this.config.wait) await this.wait(service, location)
     else if (this.facts.how === 'started') {
       log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`)
       return
     } else {
       // Check-later mode: one read, and its state is the step's result.
-      this.observe((await client.getOperation(location, this.subject)).operation)
+      this.observe((await service.readOperation(location)).operation)
     }
     this.conclude()
   }
@@ -91,7 +89,7 @@ class GoLiveRun {
     return transport
   }
 
-  private async client(): Promise<CppClient> {
+  private async service(): Promise<GoLiveService> {
     const { backoff } = this
     const { auth } = this.config
     let tokens: TokenProvider
@@ -102,7 +100,8 @@ class GoLiveRun {
     } else {
       tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal)
     }
-    return new CppClient({
+    return cppService({
+      subject: this.subject,
       baseUrl: this.config.baseUrl,
       apiVersion: this.config.apiVersion,
       transport: this.transport(),
@@ -112,11 +111,11 @@ class GoLiveRun {
     })
   }
 
-  private async dryRun(client: CppClient): Promise<void> {
+  private async dryRun(service: GoLiveService): Promise<void> {
     const { publisher, offer } = this.subject
     log.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`)
     if (this.config.wait || this.config.operationLocation) log.info('Dry run: the wait and operation-location inputs are not used.')
-    const report = await dryRun(client, this.subject)
+    const report = await service.dryRun()
     core.setOutput(Outputs.OfferStatus, report.offerStatus)
     this.facts.result = 'dry run'
     this.facts.dryRun = report
@@ -126,7 +125,7 @@ class GoLiveRun {
   }
 
   /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
-  private async operationLocation(client: CppClient): Promise<URL> {
+  private async operationLocation(service: GoLiveService): Promise<URL> {
     let location: OperationRef
     let how: Started['how'] | 'given'
     if (this.config.operationLocation) {
@@ -134,7 +133,7 @@ class GoLiveRun {
       how = 'given'
     } else {
       const onSending = (): void => void (this.phase = 'sending')
-      ;({ location, how } = await startGoLive(client, this.subject, this.backoff, this.cancellation.signal, onSending))
+      ;({ location, how } = await service.start(onSending))
       this.facts.how = how
     }
     this.phase = 'recorded'
@@ -150,12 +149,12 @@ class GoLiveRun {
     return location.url
   }
 
-  private async wait(client: CppClient, location: URL): Promise<void> {
+  private async wait(service: GoLiveService, location: URL): Promise<void> {
     const { timeoutMs, pollIntervalMs } = this.config
     log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
     // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
     this.cancellation.setDeadline(this.startedAt + timeoutMs)
-    const outcome = await waitForOperation(client, location, this.subject, {
+    const outcome = await waitForOperation(() => service.readOperation(location), {
       intervalMs: pollIntervalMs,
       deadline: this.startedAt + timeoutMs,
       signal: this.cancellation.signal,

@@ -1,5 +1,5 @@
 // Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
-import { ActionError } from './errors.js'
+import { ActionError, ServiceUnavailableError } from './errors.js'
 import { htmlToText } from './html.js'
 import { serviceText } from './safe-text.js'
 import type { HttpResponse } from './transport.js'
@@ -111,4 +111,12 @@ export class ServiceError extends ActionError {
     this.status = response.status
     this.detail = detail
   }
+}
+
+/**
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient)
 }

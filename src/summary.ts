@@ -3,7 +3,7 @@
 // far below GitHub's 1 MiB limit whatever the service sends.
 import * as core from '@actions/core'
 import { formatDuration } from './duration.js'
-import type { DryRunReport } from './dry-run.js'
+import type { DryRunReport } from './go-live-service.js'
 import { log } from './log.js'
 import { failureReasons, type Operation } from './operation.js'
 import { serviceText } from './safe-text.js'

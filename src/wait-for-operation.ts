@@ -1,10 +1,10 @@
 // Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
-import { isServiceUnavailable, type CppClient } from './cpp-client.js'
 import { formatDuration } from './duration.js'
 import { ActionError, DeadlineError } from './errors.js'
 import { log } from './log.js'
+import type { OperationRead } from './go-live-service.js'
 import type { Operation } from './operation.js'
-import type { Subject } from './service-error.js'
+import { isServiceUnavailable } from './service-error.js'
 import { sleep } from './sleep.js'
 import { isTerminal } from './status.js'
 
@@ -33,7 +33,8 @@ export function missedPollBudget(timeoutMs: number, intervalMs: number): number 
   return Math.max(MIN_MISSED_POLLS * intervalMs, timeoutMs / 4)
 }
 
-export async function waitForOperation(client: CppClient, location: URL, subject: Subject, options: WaitOptions): Promise<WaitOutcome> {
+/** Polls `read` (one status read of the operation) until the operation ends or the wait does. */
+export async function waitForOperation(read: () => Promise<OperationRead>, options: WaitOptions): Promise<WaitOutcome> {
   let last: Operation | undefined
   let missed = 0
   let missingSince = 0
@@ -41,15 +42,15 @@ export async function waitForOperation(client: CppClient, location: URL, subject
   for (let poll = 1; ; poll++) {
     let delay = options.intervalMs
     try {
-      const read = await client.getOperation(location, subject)
+      const answer = await read()
       if (missed > 0) log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`)
       missed = 0
-      last = read.operation
-      options.onOperation(read.operation)
-      if (isTerminal(read.operation.state)) return { kind: 'finished', operation: read.operation }
-      if (read.retryAfterMs !== undefined && read.retryAfterMs > delay) {
-        log.debug(`The service asked for ${formatDuration(read.retryAfterMs)} before the next poll.`)
-        delay = read.retryAfterMs
+      last = answer.operation
+      options.onOperation(answer.operation)
+      if (isTerminal(answer.operation.state)) return { kind: 'finished', operation: answer.operation }
+      if (answer.retryAfterMs !== undefined && answer.retryAfterMs > delay) {
+        log.debug(`The service asked for ${formatDuration(answer.retryAfterMs)} before the next poll.`)
+        delay = answer.retryAfterMs
       }
     } catch (error) {
       if (error instanceof DeadlineError) return timeout()

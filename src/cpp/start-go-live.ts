@@ -1,17 +1,17 @@
 // Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
 // fate is unclear is never sent again before the submissions were checked for it.
-import { AmbiguousTriggerError, isServiceUnavailable, type CppClient, type Submission } from './cpp-client.js'
-import { ActionError } from './errors.js'
-import { log } from './log.js'
-import type { OperationRef } from './operation-location.js'
-import { retryDelay, type BackoffSettings } from './retry.js'
-import { serviceText } from './safe-text.js'
-import { ServiceError, type Subject } from './service-error.js'
-import { sleep } from './sleep.js'
-import { isFinishedSubmissionState } from './status.js'
+import { AmbiguousTriggerError, type CppClient, type Submission } from './client.js'
+import { ActionError } from '../errors.js'
+import { log } from '../log.js'
+import type { CppOperationRef } from './operation-location.js'
+import { retryDelay, type BackoffSettings } from '../retry.js'
+import { serviceText } from '../safe-text.js'
+import { isServiceUnavailable, ServiceError, type Subject } from '../service-error.js'
+import { sleep } from '../sleep.js'
+import { isFinishedSubmissionState } from '../status.js'
 
 export interface Started {
-  location: OperationRef
+  location: CppOperationRef
   /** `started`: this run's POST was accepted. `attached`: a go-live already running is followed. */
   how: 'started' | 'attached'
 }
@@ -29,7 +29,7 @@ export function runningGoLive(submissions: Submission[]): Submission | undefined
   return running.sort((a, b) => time(b) - time(a))[0]
 }
 
-async function findRunning(client: CppClient, subject: Subject): Promise<OperationRef | undefined> {
+async function findRunning(client: CppClient, subject: Subject): Promise<CppOperationRef | undefined> {
   const found = runningGoLive(await client.listSubmissions(subject))
   if (!found) return undefined
   const location = client.submissionLocation(subject, found)
@@ -49,7 +49,7 @@ async function findAccepted(client: CppClient, subject: Subject, lost: string, b
   log.warning(`${lost}. The go-live has probably started; looking for it in the offer's submissions.`)
   // The listing may lag the POST by a moment: a few looks before giving up.
   for (let look = 1; ; look++) {
-    let running: OperationRef | undefined
+    let running: CppOperationRef | undefined
     try {
       running = await findRunning(client, subject)
     } catch (lookup) {
@@ -98,7 +98,7 @@ export async function startGoLive(
       if (!(error instanceof AmbiguousTriggerError)) throw error
       if (error.answered) return { location: await findAccepted(client, subject, error.message, backoff, signal), how: 'attached' }
       log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
-      let running: OperationRef | undefined
+      let running: CppOperationRef | undefined
       try {
         running = await findRunning(client, subject)
       } catch (lookup) {

@@ -4,6 +4,7 @@
 //   {origin}/api/publishers/{publisher}/offers/{offer}/operations/{guid}?api-version={date}
 //   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
 // on the base-url origin: no other host, path, query, scheme or shell-significant character.
+import type { OperationRef } from '../go-live-service.js'
 
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
@@ -16,12 +17,8 @@ export function isOperationId(id: string): boolean {
   return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'))
 }
 
-export interface OperationRef {
-  /** The canonical URL to poll. */
-  url: URL
-  /** The operation id, as validated. */
-  id: string
-  /** The offer the location names. */
+/** A CPP operation location, with the offer it names. */
+export interface CppOperationRef extends OperationRef {
   publisher: string
   offer: string
 }
@@ -78,7 +75,7 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
  * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
  * its validated parts. Throws a LocationProblem saying what is wrong.
  */
-export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion: string): OperationRef {
+export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion: string): CppOperationRef {
   const text = raw.trim()
   const problem = rawProblem(text)
   if (problem) throw new LocationProblem(problem)

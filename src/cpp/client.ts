@@ -1,7 +1,8 @@
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
-import { formatDuration } from './duration.js'
-import { ActionError, ServiceUnavailableError } from './errors.js'
-import { parseOperation, type Operation } from './operation.js'
+import { formatDuration } from '../duration.js'
+import { ActionError, ServiceUnavailableError } from '../errors.js'
+import type { OperationRead } from '../go-live-service.js'
+import { parseOperation, type Operation } from '../operation.js'
 import {
   describeOutcome,
   MAX_RETRY_AFTER_MS,
@@ -10,14 +11,14 @@ import {
   type BackoffSettings,
   type Outcome,
   type RequestKind
-} from './retry.js'
-import { ServiceError, type Subject } from './service-error.js'
-import type { TokenProvider } from './token-provider.js'
-import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
-import { canonicalOperationLocation, isOperationId, LocationProblem, sameOffer, type OperationRef } from './operation-location.js'
-import { serviceText } from './safe-text.js'
-import { apiUrl } from './urls.js'
-import { log } from './log.js'
+} from '../retry.js'
+import { ServiceError, type Subject } from '../service-error.js'
+import type { TokenProvider } from '../token-provider.js'
+import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from '../transport.js'
+import { canonicalOperationLocation, isOperationId, LocationProblem, sameOffer, type CppOperationRef } from './operation-location.js'
+import { serviceText } from '../safe-text.js'
+import { apiUrl } from '../urls.js'
+import { log } from '../log.js'
 
 export interface CppClientOptions {
   baseUrl: URL
@@ -52,20 +53,12 @@ export class RetriesExhaustedError extends ServiceUnavailableError {
 }
 
 /**
- * The service could not be reached or read (see ServiceUnavailableError), or answered with an
- * error of its own (5xx, 429, 408) that its retries did not clear.
- */
-export function isServiceUnavailable(error: unknown): boolean {
-  return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient)
-}
-
-/**
  * `accepted`: the go-live started and is named by `location`. `unusable`: the service accepted the
  * request (so the go-live has probably started) but named no operation the action can follow.
  * `conflict`: a 409, something already runs on the offer.
  */
 export type GoLiveAnswer =
-  | { kind: 'accepted'; location: OperationRef }
+  | { kind: 'accepted'; location: CppOperationRef }
   | { kind: 'unusable'; status: number; problem: string }
   | { kind: 'conflict'; response: HttpResponse }
 
@@ -75,12 +68,6 @@ export interface Submission {
   submissionState?: string
   slot?: string
   changedTime?: string
-}
-
-export interface OperationRead {
-  operation: Operation
-  /** A `Retry-After` the service sent with the status, to be honoured before the next poll. */
-  retryAfterMs?: number
 }
 
 export class CppClient {
@@ -138,7 +125,7 @@ export class CppClient {
    * when the id is not one the action accepts. Ids of the `pub$offer$2$preview` form live under
    * /api/operations/, with their `$` kept literal.
    */
-  submissionLocation(subject: Subject, submission: Submission): OperationRef | undefined {
+  submissionLocation(subject: Subject, submission: Submission): CppOperationRef | undefined {
     if (!isOperationId(submission.id)) return undefined
     const path = submission.id.includes('$')
       ? `/api/operations/${submission.id}`

@@ -1,19 +1,11 @@
 // The dry run: whether a go-live would make sense now, from the offer's status. Sends no POST.
-import { isServiceUnavailable, type CppClient } from './cpp-client.js'
-import type { Subject } from './service-error.js'
-import { serviceText } from './safe-text.js'
+import type { DryRunReport, Verdict } from '../go-live-service.js'
+import type { CppClient } from './client.js'
+import { isServiceUnavailable } from '../service-error.js'
+import type { Subject } from '../service-error.js'
+import { serviceText } from '../safe-text.js'
 import { runningGoLive } from './start-go-live.js'
-import { log } from './log.js'
-
-/** `ready`: a go-live would start now. `blocked`: it would not. `live`: it has already happened. */
-export type Verdict = 'ready' | 'blocked' | 'live' | 'unknown'
-
-export interface DryRunReport {
-  /** The offer's state as the API spells it, in lowerCamelCase. */
-  offerStatus: string
-  verdict: Verdict
-  message: string
-}
+import { log } from '../log.js'
 
 const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed']
 

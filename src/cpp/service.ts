@@ -1,0 +1,29 @@
+// The Cloud Partner Portal API behind the go-live service interface.
+import type { GoLiveService } from '../go-live-service.js'
+import type { BackoffSettings } from '../retry.js'
+import type { Subject } from '../service-error.js'
+import type { TokenProvider } from '../token-provider.js'
+import type { Transport } from '../transport.js'
+import { CppClient } from './client.js'
+import { dryRun } from './dry-run.js'
+import { startGoLive } from './start-go-live.js'
+
+export interface CppServiceOptions {
+  subject: Subject
+  baseUrl: URL
+  apiVersion: string
+  transport: Transport
+  tokens: TokenProvider
+  backoff: BackoffSettings
+  signal?: AbortSignal
+}
+
+export function cppService(options: CppServiceOptions): GoLiveService {
+  const { subject, backoff, signal } = options
+  const client = new CppClient(options)
+  return {
+    start: (onSending) => startGoLive(client, subject, backoff, signal, onSending),
+    readOperation: (location) => client.getOperation(location, subject),
+    dryRun: () => dryRun(client, subject)
+  }
+}
