@@ -6,7 +6,7 @@ import { cppFixture, type ClientOptions } from './helpers/cpp-fixture.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { AmbiguousTriggerError, RetriesExhaustedError } = await import('../src/cpp/client.js')
+const { AmbiguousTriggerError, RetriesExhaustedError } = await import('../src/api-client.js')
 const { staticTokenProvider } = await import('../src/static-token.js')
 const { ServiceError } = await import('../src/service-error.js')
 

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3771);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(178);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3771:
+/***/ 178:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3447,42 +3447,6 @@ function formatDuration(ms) {
     return parts.slice(0, 2).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/html.ts
-// The service's messages are HTML (`messageHtml`); logs and summaries want plain text.
-const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: ' ',
-    ndash: '–',
-    mdash: '—',
-    hellip: '…',
-    rsquo: '’',
-    lsquo: '‘',
-    rdquo: '”',
-    ldquo: '“',
-    copy: '©',
-    reg: '®',
-    trade: '™'
-};
-function decodeEntities(text) {
-    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity) => {
-        if (entity[0] === '#') {
-            const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-            return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-        }
-        return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
-    });
-}
-/** Plain text of an HTML fragment: tags dropped (block ends become spaces), entities decoded, space folded. */
-function htmlToText(html) {
-    const withoutScripts = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
-    const withoutTags = withoutScripts.replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, ' ').replace(/<[^>]*>/g, '');
-    return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
-}
-
 ;// CONCATENATED MODULE: ./src/safe-text.ts
 // Text from the network made safe to print: no control characters or line breaks (a line of the log
 // that starts with `::` or `##[` is a workflow command the runner obeys), and a bounded length.
@@ -3505,136 +3469,29 @@ function serviceText(value, max = 200) {
     return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
-;// CONCATENATED MODULE: ./src/status.ts
-// Every status spelling the service has used, folded into the few states the action acts on.
-const OPERATION_STATES = {
-    succeeded: 'succeeded',
-    complete: 'succeeded',
-    completed: 'succeeded',
-    failed: 'failed',
-    canceled: 'canceled',
-    cancelled: 'canceled',
-    notstarted: 'running',
-    running: 'running',
-    waitingforpublisherreview: 'running'
+;// CONCATENATED MODULE: ./src/log.ts
+// The action's only way to the log. Every line passes through oneLine(): whatever service text a
+// message quotes, it cannot start a workflow command or break into a second line.
+
+
+// Multi-line messages of the action's own (the id-token permission hint) stay readable: each line
+// is made safe on its own, and the lines are joined again for the annotation.
+function safe(message) {
+    return message.split(/\r?\n/).map(oneLine).join('\n');
+}
+function eachLine(message, write) {
+    for (const line of message.split(/\r?\n/))
+        write(oneLine(line));
+}
+const log = {
+    info: (message) => eachLine(message, (line) => info(line)),
+    debug: (message) => eachLine(message, (line) => core_debug(line)),
+    // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
+    notice: (message) => notice(safe(message)),
+    warning: (message) => warning(safe(message)),
+    /** The step's error: marks the step failed. */
+    fail: (message) => setFailed(safe(message))
 };
-/** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
-function normaliseOperationStatus(raw) {
-    const state = typeof raw === 'string' ? OPERATION_STATES[raw.trim().toLowerCase()] : undefined;
-    return state ? { state, known: true } : { state: 'running', known: false };
-}
-function isTerminal(state) {
-    return state !== 'running';
-}
-const STEP_STATES = {
-    notstarted: 'notStarted',
-    inprogress: 'running',
-    running: 'running',
-    waitingforpublisherreview: 'waiting',
-    waitingforapproval: 'waiting',
-    blocked: 'blocked',
-    rejected: 'failed',
-    failed: 'failed',
-    complete: 'completed',
-    completed: 'completed',
-    succeeded: 'completed',
-    canceled: 'canceled',
-    cancelled: 'canceled'
-};
-function normaliseStepStatus(raw) {
-    return typeof raw === 'string' ? STEP_STATES[raw.trim().toLowerCase()] : undefined;
-}
-/** Submission states that mean the submission is over. */
-function isFinishedSubmissionState(raw) {
-    const state = normaliseOperationStatus(raw);
-    return state.known && isTerminal(state.state);
-}
-
-;// CONCATENATED MODULE: ./src/operation.ts
-// A typed view of an operation body, read defensively: every field may be missing or oddly typed.
-
-
-
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-// Every string kept is one clean line of bounded length: it is printed and summarised later.
-function operation_text(value, max = 200) {
-    if (typeof value !== 'string')
-        return undefined;
-    const clean = serviceText(value.slice(0, max * 4), max);
-    return clean === '' ? undefined : clean;
-}
-function messagesOf(value) {
-    if (!Array.isArray(value))
-        return [];
-    return value.filter(isObject).flatMap((m) => {
-        const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
-        if (!html)
-            return [];
-        // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
-        const message = {
-            text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
-            level: (operation_text(m.level, 20) ?? 'information').toLowerCase()
-        };
-        const timestamp = operation_text(m.timestamp);
-        if (timestamp)
-            message.timestamp = timestamp;
-        return message.text ? [message] : [];
-    });
-}
-function stepOf(value, index) {
-    const id = operation_text(value.id) ?? `step-${index + 1}`;
-    const rawStatus = operation_text(value.status, 60) ?? 'unknown';
-    const step = {
-        id,
-        name: operation_text(value.stepName) ?? id,
-        rawStatus,
-        state: normaliseStepStatus(rawStatus),
-        messages: messagesOf(value.messages)
-    };
-    const estimate = operation_text(value.estimatedTimeFrame, 60);
-    if (estimate)
-        step.estimate = estimate;
-    if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
-        step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)));
-    }
-    return step;
-}
-/** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
-function parseOperation(json) {
-    const body = Array.isArray(json) ? json[0] : json;
-    if (!isObject(body)) {
-        throw new Error('is not a JSON object');
-    }
-    const rawStatus = operation_text(body.status, 60);
-    const { state, known } = normaliseOperationStatus(rawStatus);
-    const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : [];
-    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), body };
-}
-const ACTIVE_STEP_STATES = new Set(['running', 'waiting', 'blocked']);
-/** The step the operation is in now: the first active one, else the first not started. */
-function currentStep(operation) {
-    return operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ?? operation.steps.find((s) => s.state === 'notStarted');
-}
-/** Why an operation failed, in words: its error messages and those of failed steps. */
-function failureReasons(operation) {
-    // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
-    const reasons = new Set();
-    const add = (line) => void reasons.add(line);
-    for (const m of operation.messages)
-        if (m.level === 'error')
-            add(m.text);
-    for (const step of operation.steps) {
-        const errors = step.messages.filter((m) => m.level === 'error');
-        for (const m of errors)
-            add(`${step.name}: ${m.text}`);
-        if (errors.length === 0 && (step.state === 'failed' || step.state === 'canceled')) {
-            add(`${step.name}: ${step.rawStatus}`);
-        }
-    }
-    return [...reasons];
-}
 
 ;// CONCATENATED MODULE: ./src/retry.ts
 // What is worth retrying, and how long to wait first.
@@ -3710,116 +3567,6 @@ async function withRetries(send, options) {
         options.onRetry?.(describeOutcome(outcome), delay, attempt + 1);
         await sleep(delay, options.signal);
     }
-}
-
-;// CONCATENATED MODULE: ./src/service-error.ts
-// Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
-
-
-
-const MAX_DETAIL = 300;
-/** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
-function serviceDetail(response) {
-    // Only the start of a long body (what is quoted is at most MAX_DETAIL characters anyway), which
-    // also bounds the work the HTML clean-up can be made to do.
-    const body = response.body.slice(0, 16_000).trim();
-    if (!body)
-        return {};
-    const type = String(response.headers['content-type'] ?? '').toLowerCase();
-    if (type.includes('json') || /^[[{]/.test(body)) {
-        try {
-            return fromJson(JSON.parse(body));
-        }
-        catch {
-            // Not JSON after all: fall through to text.
-        }
-    }
-    if (type.includes('html') || /^<(!doctype|html)/i.test(body)) {
-        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-        const text = htmlToText(body.replace(/<head[\s\S]*?<\/head>/i, ''));
-        const parts = [title ? htmlToText(title) : undefined, text].filter(Boolean);
-        const message = [...new Set(parts)].join(': ');
-        return message ? { message: excerpt(message) } : {};
-    }
-    return { message: excerpt(body.replace(/\s+/g, ' ')) };
-}
-function fromJson(json) {
-    const root = (Array.isArray(json) ? json[0] : json);
-    if (typeof root !== 'object' || root === null)
-        return {};
-    const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root);
-    const detail = {};
-    const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined);
-    const message = inner.message ?? inner.Message ?? root.error_description ?? root.message;
-    if (typeof code === 'string' && code)
-        detail.code = serviceText(code, 80);
-    if (typeof message === 'string' && message)
-        detail.message = excerpt(htmlToText(message));
-    return detail;
-}
-function excerpt(text) {
-    return serviceText(text, MAX_DETAIL);
-}
-const REASONS = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    408: 'Request Timeout',
-    409: 'Conflict',
-    422: 'Unprocessable Entity',
-    429: 'Too Many Requests',
-    500: 'Internal Server Error',
-    502: 'Bad Gateway',
-    503: 'Service Unavailable',
-    504: 'Gateway Timeout'
-};
-function hintFor(status, subject, detail) {
-    switch (status) {
-        case 400:
-            return /version/i.test(`${detail.code} ${detail.message}`)
-                ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
-                : 'The service rejected the request as malformed.';
-        case 401:
-            return 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://cloudpartner.azure.com; tokens live about an hour.';
-        case 403:
-            return `The identity is not allowed to act for publisher '${subject.publisher}': add its service principal (the app registration) to the Partner Center account that owns the publisher, and check the publisher id.`;
-        case 404:
-            return `Publisher '${subject.publisher}' or offer '${subject.offer}' was not found: check both ids (as shown in Partner Center) and that the offer exists for this publisher.`;
-        case 409:
-            return 'Another operation is running on the offer; wait for it to finish, then run the step again.';
-        case 422:
-            return 'The service could not validate the offer for go-live: fix the issues it lists in Partner Center.';
-        case 429:
-            return 'The service throttled the requests; try again later or poll less often (poll-interval).';
-        default:
-            return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined;
-    }
-}
-class ServiceError extends ActionError {
-    name = 'ServiceError';
-    status;
-    detail;
-    /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
-    get transient() {
-        return this.status >= 500 || this.status === 429 || this.status === 408;
-    }
-    constructor(what, response, subject, hint) {
-        const detail = serviceDetail(response);
-        const reason = REASONS[response.status] ?? '';
-        const said = [detail.code, detail.message].filter(Boolean).join(': ');
-        const advice = hint ?? hintFor(response.status, subject, detail);
-        super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`);
-        this.status = response.status;
-        this.detail = detail;
-    }
-}
-/**
- * The service could not be reached or read (see ServiceUnavailableError), or answered with an
- * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
- */
-function isServiceUnavailable(error) {
-    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -3965,6 +3712,432 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/api-client.ts
+// An authenticated JSON API as both services use it: a bearer token on every request (one renewal
+// after a 401), retries of what is worth retrying, and answers read or explained in words.
+
+
+
+
+
+
+/**
+ * A request that starts something failed in a way that leaves open whether the service acted on
+ * it. `answered`: an answer came but could not be used, so the service received the request: it is
+ * never sent again.
+ */
+class AmbiguousTriggerError extends ActionError {
+    name = 'AmbiguousTriggerError';
+    answered;
+    constructor(message, answered) {
+        super(message);
+        this.answered = answered;
+    }
+}
+/** The service answered 2xx with something the action cannot read (not JSON, not the shape). */
+class UnexpectedAnswerError extends ServiceUnavailableError {
+    name = 'UnexpectedAnswerError';
+}
+/** A request still failing after its retries; a later request may succeed. */
+class RetriesExhaustedError extends ServiceUnavailableError {
+    name = 'RetriesExhaustedError';
+}
+function isSuccess(response) {
+    return response.status >= 200 && response.status < 300;
+}
+/** The start of a body, as one clean line, for a message. */
+function excerpt(body) {
+    return serviceText(body.slice(0, 1_000), 120) || 'empty body';
+}
+class ApiClient {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
+    async readJson(url, what, parse, failure) {
+        const response = await this.send('GET', url, 'read', what, failure);
+        if (isSuccess(response) && response.status !== 200) {
+            throw new UnexpectedAnswerError(`${what} failed: the service answered HTTP ${response.status} instead of 200 (${excerpt(response.body)}).`);
+        }
+        if (response.status !== 200)
+            throw failure(response);
+        try {
+            return { value: parse(JSON.parse(response.body)), response };
+        }
+        catch (error) {
+            // SyntaxError for text, RangeError for JSON nested past the parser's depth.
+            const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : error.message;
+            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`);
+        }
+    }
+    /**
+     * Sends a request, retrying what is worth retrying. Returns the final HTTP response, whatever its
+     * status; throws when no response came after all attempts, or when a trigger's fate is unknown.
+     * `json`: a body to send as application/json.
+     */
+    async send(method, url, kind, what, failure, json) {
+        const { backoff, tokens, signal } = this.options;
+        const body = json === undefined ? undefined : JSON.stringify(json);
+        let renewed = false;
+        const attempt = async () => {
+            const outcome = await this.request(method, url, await tokens.getToken(), body);
+            if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable)
+                return outcome;
+            // One fresh token after a 401, within the same attempt.
+            renewed = true;
+            log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
+            await tokens.renew();
+            return this.request(method, url, await tokens.getToken(), body);
+        };
+        const settled = await withRetries(attempt, {
+            kind,
+            backoff,
+            signal,
+            onRetry: (said, delay, next) => log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+        });
+        const { outcome } = settled;
+        const said = describeOutcome(outcome);
+        switch (settled.verdict) {
+            case 'ambiguous':
+                throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`, outcome instanceof NetworkError && answeredUnusably(outcome));
+            case 'too-long':
+                throw new RetriesExhaustedError(`${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`);
+            case 'exhausted':
+                if ('status' in outcome)
+                    throw new RetriesExhaustedError(`${failure(outcome).message} (after ${settled.attempts} attempts)`);
+                throw new RetriesExhaustedError(`${what} failed after ${settled.attempts} attempts: ${said}.`);
+            case 'done':
+                if ('status' in outcome)
+                    return outcome;
+                throw new ServiceUnavailableError(`${what} failed: ${said}.`);
+        }
+    }
+    /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
+    async request(method, url, token, body) {
+        const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
+        if (body !== undefined)
+            headers['Content-Type'] = 'application/json';
+        try {
+            const response = await this.options.transport.request(method, url, { headers, body, signal: this.options.signal });
+            log.debug(`${method} ${url.pathname} -> HTTP ${response.status}`);
+            return response;
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                throw error;
+            log.debug(`${method} ${url.pathname} -> ${error.message}`);
+            return error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/html.ts
+// The service's messages are HTML (`messageHtml`); logs and summaries want plain text.
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+    ndash: '–',
+    mdash: '—',
+    hellip: '…',
+    rsquo: '’',
+    lsquo: '‘',
+    rdquo: '”',
+    ldquo: '“',
+    copy: '©',
+    reg: '®',
+    trade: '™'
+};
+function decodeEntities(text) {
+    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity) => {
+        if (entity[0] === '#') {
+            const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+            return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
+    });
+}
+/** Plain text of an HTML fragment: tags dropped (block ends become spaces), entities decoded, space folded. */
+function htmlToText(html) {
+    const withoutScripts = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+    const withoutTags = withoutScripts.replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, ' ').replace(/<[^>]*>/g, '');
+    return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/status.ts
+// Every status spelling the service has used, folded into the few states the action acts on.
+const OPERATION_STATES = {
+    succeeded: 'succeeded',
+    complete: 'succeeded',
+    completed: 'succeeded',
+    failed: 'failed',
+    canceled: 'canceled',
+    cancelled: 'canceled',
+    notstarted: 'running',
+    running: 'running',
+    waitingforpublisherreview: 'running'
+};
+/** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
+function normaliseOperationStatus(raw) {
+    const state = typeof raw === 'string' ? OPERATION_STATES[raw.trim().toLowerCase()] : undefined;
+    return state ? { state, known: true } : { state: 'running', known: false };
+}
+function isTerminal(state) {
+    return state !== 'running';
+}
+const STEP_STATES = {
+    notstarted: 'notStarted',
+    inprogress: 'running',
+    running: 'running',
+    waitingforpublisherreview: 'waiting',
+    waitingforapproval: 'waiting',
+    blocked: 'blocked',
+    rejected: 'failed',
+    failed: 'failed',
+    complete: 'completed',
+    completed: 'completed',
+    succeeded: 'completed',
+    canceled: 'canceled',
+    cancelled: 'canceled'
+};
+function normaliseStepStatus(raw) {
+    return typeof raw === 'string' ? STEP_STATES[raw.trim().toLowerCase()] : undefined;
+}
+/** Submission states that mean the submission is over. */
+function isFinishedSubmissionState(raw) {
+    const state = normaliseOperationStatus(raw);
+    return state.known && isTerminal(state.state);
+}
+
+;// CONCATENATED MODULE: ./src/operation.ts
+// A typed view of an operation body, read defensively: every field may be missing or oddly typed.
+
+
+
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+// Every string kept is one clean line of bounded length: it is printed and summarised later.
+function operation_text(value, max = 200) {
+    if (typeof value !== 'string')
+        return undefined;
+    const clean = serviceText(value.slice(0, max * 4), max);
+    return clean === '' ? undefined : clean;
+}
+function messagesOf(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter(isObject).flatMap((m) => {
+        const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
+        if (!html)
+            return [];
+        // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
+        const message = {
+            text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
+            level: (operation_text(m.level, 20) ?? 'information').toLowerCase()
+        };
+        const timestamp = operation_text(m.timestamp);
+        if (timestamp)
+            message.timestamp = timestamp;
+        return message.text ? [message] : [];
+    });
+}
+function stepOf(value, index) {
+    const id = operation_text(value.id) ?? `step-${index + 1}`;
+    const rawStatus = operation_text(value.status, 60) ?? 'unknown';
+    const step = {
+        id,
+        name: operation_text(value.stepName) ?? id,
+        rawStatus,
+        state: normaliseStepStatus(rawStatus),
+        messages: messagesOf(value.messages)
+    };
+    const estimate = operation_text(value.estimatedTimeFrame, 60);
+    if (estimate)
+        step.estimate = estimate;
+    if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
+        step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)));
+    }
+    return step;
+}
+/** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
+function parseOperation(json) {
+    const body = Array.isArray(json) ? json[0] : json;
+    if (!isObject(body)) {
+        throw new Error('is not a JSON object');
+    }
+    const rawStatus = operation_text(body.status, 60);
+    const { state, known } = normaliseOperationStatus(rawStatus);
+    const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : [];
+    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), body };
+}
+const ACTIVE_STEP_STATES = new Set(['running', 'waiting', 'blocked']);
+/** The step the operation is in now: the first active one, else the first not started. */
+function currentStep(operation) {
+    return operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ?? operation.steps.find((s) => s.state === 'notStarted');
+}
+/** Why an operation failed, in words: its error messages and those of failed steps. */
+function failureReasons(operation) {
+    // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
+    const reasons = new Set();
+    const add = (line) => void reasons.add(line);
+    for (const m of operation.messages)
+        if (m.level === 'error')
+            add(m.text);
+    for (const step of operation.steps) {
+        const errors = step.messages.filter((m) => m.level === 'error');
+        for (const m of errors)
+            add(`${step.name}: ${m.text}`);
+        if (errors.length === 0 && (step.state === 'failed' || step.state === 'canceled')) {
+            add(`${step.name}: ${step.rawStatus}`);
+        }
+    }
+    return [...reasons];
+}
+
+;// CONCATENATED MODULE: ./src/service-error.ts
+// Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
+
+
+
+const MAX_DETAIL = 300;
+/** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
+function serviceDetail(response) {
+    // Only the start of a long body (what is quoted is at most MAX_DETAIL characters anyway), which
+    // also bounds the work the HTML clean-up can be made to do.
+    const body = response.body.slice(0, 16_000).trim();
+    if (!body)
+        return {};
+    const type = String(response.headers['content-type'] ?? '').toLowerCase();
+    if (type.includes('json') || /^[[{]/.test(body)) {
+        try {
+            return fromJson(JSON.parse(body));
+        }
+        catch {
+            // Not JSON after all: fall through to text.
+        }
+    }
+    if (type.includes('html') || /^<(!doctype|html)/i.test(body)) {
+        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+        const text = htmlToText(body.replace(/<head[\s\S]*?<\/head>/i, ''));
+        const parts = [title ? htmlToText(title) : undefined, text].filter(Boolean);
+        const message = [...new Set(parts)].join(': ');
+        return message ? { message: service_error_excerpt(message) } : {};
+    }
+    return { message: service_error_excerpt(body.replace(/\s+/g, ' ')) };
+}
+function fromJson(json) {
+    const root = (Array.isArray(json) ? json[0] : json);
+    if (typeof root !== 'object' || root === null)
+        return {};
+    const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root);
+    const detail = {};
+    const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined);
+    const message = inner.message ?? inner.Message ?? root.error_description ?? root.message;
+    if (typeof code === 'string' && code)
+        detail.code = serviceText(code, 80);
+    if (typeof message === 'string' && message)
+        detail.message = service_error_excerpt(htmlToText(message));
+    return detail;
+}
+function service_error_excerpt(text) {
+    return serviceText(text, MAX_DETAIL);
+}
+const REASONS = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    409: 'Conflict',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+function hintFor(status, subject, detail) {
+    switch (status) {
+        case 400:
+            return /version/i.test(`${detail.code} ${detail.message}`)
+                ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
+                : 'The service rejected the request as malformed.';
+        case 401:
+            return 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://cloudpartner.azure.com; tokens live about an hour.';
+        case 403:
+            return `The identity is not allowed to act for publisher '${subject.publisher}': add its service principal (the app registration) to the Partner Center account that owns the publisher, and check the publisher id.`;
+        case 404:
+            return `Publisher '${subject.publisher}' or offer '${subject.offer}' was not found: check both ids (as shown in Partner Center) and that the offer exists for this publisher.`;
+        case 409:
+            return 'Another operation is running on the offer; wait for it to finish, then run the step again.';
+        case 422:
+            return 'The service could not validate the offer for go-live: fix the issues it lists in Partner Center.';
+        case 429:
+            return 'The service throttled the requests; try again later or poll less often (poll-interval).';
+        default:
+            return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined;
+    }
+}
+class ServiceError extends ActionError {
+    name = 'ServiceError';
+    status;
+    detail;
+    /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
+    get transient() {
+        return this.status >= 500 || this.status === 429 || this.status === 408;
+    }
+    constructor(what, response, subject, hint) {
+        const detail = serviceDetail(response);
+        const reason = REASONS[response.status] ?? '';
+        const said = [detail.code, detail.message].filter(Boolean).join(': ');
+        const advice = hint ?? hintFor(response.status, subject, detail);
+        super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`);
+        this.status = response.status;
+        this.detail = detail;
+    }
+}
+/**
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
+ */
+function isServiceUnavailable(error) {
+    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
+}
+
+;// CONCATENATED MODULE: ./src/urls.ts
+// Where requests may go: the base URL rules, and the URLs of the action's own requests.
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+/** Why a base URL is unacceptable, or undefined when it is fine. */
+function baseUrlProblem(url) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
+    }
+    if (url.username || url.password)
+        return 'must not contain credentials';
+    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
+    }
+    return undefined;
+}
+/**
+ * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
+ * base URL's origin, with the api-version query.
+ */
+function apiUrl(path, baseUrl, apiVersion) {
+    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
+}
+function sameOrigin(a, b) {
+    return a.origin === b.origin;
+}
+
 ;// CONCATENATED MODULE: ./src/cpp/operation-location.ts
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -4066,59 +4239,6 @@ function canonicalOperationLocation(raw, baseUrl, apiVersion) {
     return { url: new URL(`${baseUrl.origin}${path}?api-version=${version}`), ...named };
 }
 
-;// CONCATENATED MODULE: ./src/urls.ts
-// Where requests may go: the base URL rules, and the URLs of the action's own requests.
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-/** Why a base URL is unacceptable, or undefined when it is fine. */
-function baseUrlProblem(url) {
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
-    }
-    if (url.username || url.password)
-        return 'must not contain credentials';
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
-    }
-    return undefined;
-}
-/**
- * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
- * base URL's origin, with the api-version query.
- */
-function apiUrl(path, baseUrl, apiVersion) {
-    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
-}
-function sameOrigin(a, b) {
-    return a.origin === b.origin;
-}
-
-;// CONCATENATED MODULE: ./src/log.ts
-// The action's only way to the log. Every line passes through oneLine(): whatever service text a
-// message quotes, it cannot start a workflow command or break into a second line.
-
-
-// Multi-line messages of the action's own (the id-token permission hint) stay readable: each line
-// is made safe on its own, and the lines are joined again for the annotation.
-function safe(message) {
-    return message.split(/\r?\n/).map(oneLine).join('\n');
-}
-function eachLine(message, write) {
-    for (const line of message.split(/\r?\n/))
-        write(oneLine(line));
-}
-const log = {
-    info: (message) => eachLine(message, (line) => info(line)),
-    debug: (message) => eachLine(message, (line) => core_debug(line)),
-    // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
-    notice: (message) => notice(safe(message)),
-    warning: (message) => warning(safe(message)),
-    /** The step's error: marks the step failed. */
-    fail: (message) => setFailed(safe(message))
-};
-
 ;// CONCATENATED MODULE: ./src/cpp/client.ts
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
 
@@ -4129,36 +4249,17 @@ const log = {
 
 
 
-
-
-/**
- * The go-live POST failed in a way that leaves open whether the service acted on it. `answered`:
- * an answer came but could not be used, so the service received the request: it is never re-sent.
- */
-class AmbiguousTriggerError extends ActionError {
-    name = 'AmbiguousTriggerError';
-    answered;
-    constructor(message, answered) {
-        super(message);
-        this.answered = answered;
-    }
-}
-/** The service answered 2xx with something the action cannot read (not JSON, not a list). */
-class UnexpectedAnswerError extends ServiceUnavailableError {
-    name = 'UnexpectedAnswerError';
-}
-/** A request still failing after its retries; the operation may still be readable later. */
-class RetriesExhaustedError extends ServiceUnavailableError {
-    name = 'RetriesExhaustedError';
-}
 class CppClient {
     options;
+    api;
     constructor(options) {
         this.options = options;
+        this.api = new ApiClient(options);
     }
     /** POST golive. A 409 is an answer (the caller looks for the running go-live), not an error. */
     async goLive(subject) {
-        const response = await this.send('POST', this.offerUrl(subject, 'golive'), 'trigger', 'The Go Live request', subject);
+        const what = 'The Go Live request';
+        const response = await this.api.send('POST', this.offerUrl(subject, 'golive'), 'trigger', what, (r) => this.failure(what, r, subject));
         if (response.status === 409)
             return { kind: 'conflict', response };
         if (!isSuccess(response))
@@ -4216,87 +4317,13 @@ class CppClient {
     offerUrl(subject, tail) {
         return apiUrl(`/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.baseUrl, this.options.apiVersion);
     }
-    /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
-    async readJson(url, what, subject, parse) {
-        const response = await this.send('GET', url, 'read', what, subject);
-        if (isSuccess(response) && response.status !== 200) {
-            throw new UnexpectedAnswerError(`${what} failed: the service answered HTTP ${response.status} instead of 200 (${client_excerpt(response.body)}).`);
-        }
-        if (response.status !== 200)
-            throw this.failure(what, response, subject);
-        try {
-            return { value: parse(JSON.parse(response.body)), response };
-        }
-        catch (error) {
-            // SyntaxError for text, RangeError for JSON nested past the parser's depth.
-            const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : error.message;
-            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${client_excerpt(response.body)}).`);
-        }
+    readJson(url, what, subject, parse) {
+        return this.api.readJson(url, what, parse, (response) => this.failure(what, response, subject));
     }
     failure(what, response, subject) {
         const hint = response.status === 401 ? this.options.tokens.rejectionHint() : undefined;
         return new ServiceError(what, response, subject, hint);
     }
-    /**
-     * Sends a request, retrying what is worth retrying. Returns the final HTTP response, whatever its
-     * status; throws when no response came after all attempts, or when a POST's fate is unknown.
-     */
-    async send(method, url, kind, what, subject) {
-        const { backoff, tokens, signal } = this.options;
-        let renewed = false;
-        const attempt = async () => {
-            const outcome = await this.request(method, url, await tokens.getToken());
-            if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable)
-                return outcome;
-            // One fresh token after a 401, within the same attempt.
-            renewed = true;
-            log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
-            await tokens.renew();
-            return this.request(method, url, await tokens.getToken());
-        };
-        const settled = await withRetries(attempt, {
-            kind,
-            backoff,
-            signal,
-            onRetry: (said, delay, next) => log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
-        });
-        const { outcome } = settled;
-        const said = describeOutcome(outcome);
-        switch (settled.verdict) {
-            case 'ambiguous':
-                throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`, outcome instanceof NetworkError && answeredUnusably(outcome));
-            case 'too-long':
-                throw new RetriesExhaustedError(`${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`);
-            case 'exhausted':
-                if ('status' in outcome)
-                    throw new RetriesExhaustedError(`${this.failure(what, outcome, subject).message} (after ${settled.attempts} attempts)`);
-                throw new RetriesExhaustedError(`${what} failed after ${settled.attempts} attempts: ${said}.`);
-            case 'done':
-                if ('status' in outcome)
-                    return outcome;
-                throw new ServiceUnavailableError(`${what} failed: ${said}.`);
-        }
-    }
-    /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
-    async request(method, url, token) {
-        try {
-            const response = await this.options.transport.request(method, url, {
-                headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-                signal: this.options.signal
-            });
-            log.debug(`${method} ${url.pathname} -> HTTP ${response.status}`);
-            return response;
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            log.debug(`${method} ${url.pathname} -> ${error.message}`);
-            return error;
-        }
-    }
-}
-function isSuccess(response) {
-    return response.status >= 200 && response.status < 300;
 }
 function header(response, name) {
     const value = response.headers[name];
@@ -4318,9 +4345,6 @@ function parseSubmissions(json) {
         }
         return [submission];
     });
-}
-function client_excerpt(body) {
-    return serviceText(body.slice(0, 1_000), 120) || 'empty body';
 }
 
 ;// CONCATENATED MODULE: ./src/cpp/start-go-live.ts

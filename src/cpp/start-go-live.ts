@@ -1,6 +1,7 @@
 // Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
 // fate is unclear is never sent again before the submissions were checked for it.
-import { AmbiguousTriggerError, type CppClient, type Submission } from './client.js'
+import { AmbiguousTriggerError } from '../api-client.js'
+import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../errors.js'
 import { log } from '../log.js'
 import type { CppOperationRef } from './operation-location.js'
