@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { canonicalOperationLocation, isOperationId, LocationProblem } from '../src/cpp/operation-location.js'
+import { canonicalOperationLocation, isOperationId } from '../src/cpp/operation-location.js'
+import { LocationProblem } from '../src/urls.js'
 
 const base = new URL('https://cloudpartner.azure.com')
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'

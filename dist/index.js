@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(178);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3608);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 178:
+/***/ 3608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3360,6 +3360,7 @@ function watchForCancellation() {
 ;// CONCATENATED MODULE: ./src/constants.ts
 // Input and output names are the action's public interface: workflows depend on them.
 const Inputs = {
+    Api: 'api',
     Publisher: 'publisher',
     Offer: 'offer',
     Token: 'token',
@@ -3384,12 +3385,30 @@ const Outputs = {
     Operation: 'operation',
     OfferStatus: 'offer-status'
 };
-const DEFAULT_BASE_URL = 'https://cloudpartner.azure.com';
-const DEFAULT_API_VERSION = '2017-10-31';
+/** The `api` input's values: the API a go-live goes through. */
+const Apis = {
+    CloudPartnerPortal: 'cloud-partner-portal',
+    ProductIngestion: 'product-ingestion'
+};
+/** Per API: where it lives, the version it is spoken in, and the Entra ID scope of its tokens. */
+const API_DEFAULTS = {
+    'cloud-partner-portal': {
+        baseUrl: 'https://cloudpartner.azure.com',
+        version: '2017-10-31',
+        scope: 'https://cloudpartner.azure.com/.default',
+        resource: 'https://cloudpartner.azure.com'
+    },
+    'product-ingestion': {
+        baseUrl: 'https://graph.microsoft.com/rp/product-ingestion',
+        version: '2022-07-01',
+        scope: 'https://graph.microsoft.com/.default',
+        resource: 'https://graph.microsoft.com'
+    }
+};
+const DEFAULT_BASE_URL = API_DEFAULTS['cloud-partner-portal'].baseUrl;
+const DEFAULT_API_VERSION = API_DEFAULTS['cloud-partner-portal'].version;
 const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-/** The Entra ID scope of the CPP API (the v1 resource https://cloudpartner.azure.com). */
-const CPP_SCOPE = 'https://cloudpartner.azure.com/.default';
 const USER_AGENT = 'cpp-go-live-action/1';
 
 ;// CONCATENATED MODULE: ./src/duration.ts
@@ -4137,8 +4156,30 @@ function apiUrl(path, baseUrl, apiVersion) {
 function sameOrigin(a, b) {
     return a.origin === b.origin;
 }
+/**
+ * What is wrong with the text of an operation location, checked before a URL parser normalises away
+ * what this looks for (dot segments, encoded slashes); undefined when nothing is.
+ */
+function locationTextProblem(raw) {
+    if (raw.length > 2048)
+        return 'is longer than 2048 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
+        return 'contains white space, a backslash or a control character';
+    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
+    if (/%2f|%5c|%00/i.test(path))
+        return 'contains an encoded slash, backslash or NUL';
+    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
+        return "contains a '.' or '..' path segment";
+    return undefined;
+}
+/** The location failed a check; `message` says which, without quoting the location. */
+class LocationProblem extends Error {
+    name = 'LocationProblem';
+}
 
 ;// CONCATENATED MODULE: ./src/cpp/operation-location.ts
+
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
@@ -4152,26 +4193,8 @@ function isOperationId(id) {
 function sameOffer(a, b) {
     return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
 }
-/** The location failed a check; `message` says which, without quoting the location. */
-class LocationProblem extends Error {
-    name = 'LocationProblem';
-}
 function identifier(segment) {
     return IDENTIFIER.test(segment) && !segment.includes('..');
-}
-/** Checks of the text itself, before a URL parser normalises away what they look for. */
-function rawProblem(raw) {
-    if (raw.length > 2048)
-        return 'is longer than 2048 characters';
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
-        return 'contains white space, a backslash or a control character';
-    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
-    if (/%2f|%5c|%00/i.test(path))
-        return 'contains an encoded slash, backslash or NUL';
-    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
-        return "contains a '.' or '..' path segment";
-    return undefined;
 }
 /** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
 function parsePath(pathname) {
@@ -4205,7 +4228,7 @@ function parsePath(pathname) {
  */
 function canonicalOperationLocation(raw, baseUrl, apiVersion) {
     const text = raw.trim();
-    const problem = rawProblem(text);
+    const problem = locationTextProblem(text);
     if (problem)
         throw new LocationProblem(problem);
     if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
@@ -4546,6 +4569,501 @@ function cppService(options) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/ingestion/locations.ts
+
+const locations_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
+const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/;
+const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/(\d{1,9})$/i;
+/** A submission id (`submission/<product guid>/<n>`), parsed; undefined when it is not one. */
+function parseSubmissionId(id) {
+    const match = SUBMISSION_ID.exec(id);
+    if (!match || !locations_GUID.test(match[1]))
+        return undefined;
+    return { productGuid: match[1], number: Number(match[2]) };
+}
+function on(base, path, version) {
+    return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?$version=${version}`);
+}
+/** The URL of a request of the action's own, under the base URL. */
+function piaUrl(base, path, version, query = '') {
+    const url = on(base, path, version);
+    return query ? new URL(`${url.href}&${query}`) : url;
+}
+function jobLocation(base, jobId, version) {
+    return { url: on(base, `/configure/${jobId}/status`, version), id: jobId };
+}
+function submissionLocation(base, submissionId, version) {
+    const parsed = parseSubmissionId(submissionId);
+    if (!parsed)
+        return undefined;
+    const id = `submission/${parsed.productGuid}/${parsed.number}`;
+    return { url: on(base, `/${id}`, version), id };
+}
+/** Whether a canonical location names a job (else a submission). */
+function isJobLocation(url) {
+    return url.pathname.endsWith('/status');
+}
+/**
+ * Parses an operation location given as input (an earlier run's output: absolute, or a path on the
+ * base URL's origin) and rebuilds it. Throws a LocationProblem saying what is wrong.
+ */
+function canonicalIngestionLocation(raw, base, version) {
+    const text = raw.trim();
+    const problem = locationTextProblem(text);
+    if (problem)
+        throw new LocationProblem(problem);
+    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
+        throw new LocationProblem('is neither an http(s) URL nor a path');
+    let url;
+    try {
+        url = new URL(text, base.origin);
+    }
+    catch {
+        throw new LocationProblem('is not a valid URL');
+    }
+    if (url.username || url.password)
+        throw new LocationProblem('contains credentials');
+    if (url.origin !== base.origin)
+        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((key) => key !== '$version') || keys.length > 1)
+        throw new LocationProblem('has a query other than $version');
+    const given = url.searchParams.get('$version') ?? version;
+    if (!PIA_VERSION.test(given))
+        throw new LocationProblem('has a $version that is not a date such as 2022-07-01');
+    const prefix = base.pathname.replace(/\/$/, '');
+    if (!url.pathname.startsWith(`${prefix}/`))
+        throw new LocationProblem(`is not under ${prefix || '/'}`);
+    const rest = url.pathname.slice(prefix.length);
+    const job = /^\/configure\/([^/]+)\/status$/.exec(rest);
+    if (job && locations_GUID.test(job[1]))
+        return jobLocation(base, job[1], given);
+    const submission = submissionLocation(base, rest.slice(1), given);
+    if (submission)
+        return submission;
+    throw new LocationProblem('is not a Product Ingestion job or submission path ({base}/configure/{GUID}/status or {base}/submission/{GUID}/{n})');
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/job.ts
+
+
+
+const job_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const job_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
+const MAX_ERRORS = 100;
+/** Walks `errors[]` and every `details[]` below it (bounded), one entry per innermost error. */
+function jobErrors(value) {
+    const found = [];
+    const walk = (items, codes, messages, resourceId, depth) => {
+        if (!Array.isArray(items) || depth > 8)
+            return;
+        for (const item of items.slice(0, MAX_ERRORS)) {
+            if (found.length >= MAX_ERRORS || !job_isObject(item))
+                continue;
+            const here = [...codes, job_text(item.code, 40) ?? 'error'];
+            const said = [...messages, ...(job_text(item.message, 300) ? [job_text(item.message, 300)] : [])];
+            const resource = job_text(item.resourceId, 100) ?? resourceId;
+            if (Array.isArray(item.details) && item.details.some(job_isObject))
+                walk(item.details, here, said, resource, depth + 1);
+            else
+                found.push({ codes: here, message: said.join(': ') || here.join('/'), ...(resource ? { resourceId: resource } : {}) });
+        }
+    };
+    walk(value, [], [], undefined, 0);
+    return found;
+}
+/** A failed certification: an `invalidState` error that speaks of certification. Not worth a retry. */
+function isCertificationFailure(errors) {
+    return errors.some((e) => e.codes.includes('invalidState') && /certification/i.test(e.message));
+}
+/** `jobStatus`/`status` with `jobResult`/`result` as one raw status: the result once completed. */
+function rawStatusOf(status, result) {
+    return status?.toLowerCase() === 'completed' ? (result ?? status) : status;
+}
+function operationOf(body, rawStatus, messages, started, ended) {
+    const { state, known } = normaliseOperationStatus(rawStatus);
+    // Completed with a result the action does not know is not success: it stays unknown (running).
+    const operation = { rawStatus, state, knownStatus: known, steps: [], messages, body };
+    if (started)
+        operation.started = started;
+    if (ended && !ended.startsWith('0001-'))
+        operation.ended = ended;
+    return operation;
+}
+/** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a GUID. */
+function jobIdOf(body) {
+    if (!job_isObject(body))
+        return undefined;
+    const id = body.jobId ?? body.jobID ?? body.jobid;
+    return typeof id === 'string' && locations_GUID.test(id) ? id : undefined;
+}
+function parseJobStatus(json) {
+    if (!job_isObject(json))
+        throw new Error('is not a JSON object');
+    const errors = jobErrors(json.errors);
+    const messages = errors.map((e) => ({ text: e.message, level: 'error' }));
+    if (isCertificationFailure(errors)) {
+        // Final: re-running takes the same preview live and fails the same way.
+        messages.unshift({
+            text: 'The preview failed certification: fix the issues Partner Center lists and publish a new preview; running the step again does not help',
+            level: 'error'
+        });
+    }
+    return operationOf(json, rawStatusOf(job_text(json.jobStatus), job_text(json.jobResult)), messages, job_text(json.jobStart), job_text(json.jobEnd));
+}
+/** One submission: the entry itself, or `{value: [entry]}`. */
+function parseSubmissionStatus(json) {
+    const entry = job_isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
+    if (!job_isObject(entry))
+        throw new Error('is not a JSON object');
+    return operationOf(entry, rawStatusOf(job_text(entry.status), job_text(entry.result)), [], job_text(entry.created));
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/client.ts
+// The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
+// the configure request that takes a preview live, and the job or submission to follow.
+
+
+
+
+
+// Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
+const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01';
+const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2';
+const CONFLICTS = [
+    ['in-progress', /in progress submission already exists/i],
+    ['not-latest', /not the latest/i]
+];
+const hints = {
+    401: 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://graph.microsoft.com; tokens live about an hour.',
+    403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
+    404: 'Not found: check the offer id (the product external id shown in Partner Center).',
+    429: 'The service throttled the requests; try again later or poll less often (poll-interval).'
+};
+class IngestionClient {
+    options;
+    api;
+    constructor(options) {
+        this.options = options;
+        this.api = new ApiClient(options);
+    }
+    url(path, query = '') {
+        return piaUrl(this.options.baseUrl, path, this.options.version, query);
+    }
+    failure(what, response) {
+        const hint = response.status === 401 ? this.options.tokens.rejectionHint() : hints[response.status];
+        const fallback = response.status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined;
+        // An empty hint, not undefined: the CPP hints (publisher ids and the like) do not apply here.
+        return new ServiceError(what, response, { publisher: '', offer: '' }, hint ?? fallback ?? '');
+    }
+    readJson(url, what, parse) {
+        return this.api.readJson(url, what, parse, (response) => this.failure(what, response));
+    }
+    /** The product's durable id (the bare GUID) for an external id, or undefined when none has it. */
+    async findProduct(externalId) {
+        const what = `Looking up the product '${externalId}'`;
+        const { value } = await this.readJson(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, (json) => {
+            const list = json?.value;
+            if (!Array.isArray(list))
+                throw new Error('is not a list of products');
+            return list;
+        });
+        const named = (p) => {
+            const identity = p?.identity;
+            return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined;
+        };
+        const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? value[0];
+        const id = product?.id;
+        if (product === undefined)
+            return undefined;
+        const guid = typeof id === 'string' ? id.replace(/^product\//, '') : '';
+        if (!locations_GUID.test(guid))
+            throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`);
+        return guid;
+    }
+    async listSubmissions(productGuid) {
+        const { value } = await this.readJson(this.url(`/submission/${productGuid}`), "Listing the product's submissions", client_parseSubmissions);
+        return value;
+    }
+    /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
+    async configure(productGuid, submissionId) {
+        const what = 'The go-live (configure) request';
+        const body = {
+            $schema: CONFIGURE_SCHEMA,
+            resources: [{ $schema: SUBMISSION_SCHEMA, id: submissionId, product: `product/${productGuid}`, target: { targetType: 'live' } }]
+        };
+        const response = await this.api.send('POST', this.url('/configure'), 'trigger', what, (r) => this.failure(what, r), body);
+        if (!isSuccess(response)) {
+            const said = serviceDetail(response).message ?? '';
+            const conflict = CONFLICTS.find(([, pattern]) => pattern.test(said))?.[0];
+            if (conflict)
+                return { kind: 'conflict', conflict, response };
+            throw this.failure(what, response);
+        }
+        let json;
+        try {
+            json = JSON.parse(response.body);
+        }
+        catch {
+            return { kind: 'unusable', status: response.status, problem: 'sent an answer that is not JSON' };
+        }
+        const jobId = jobIdOf(json);
+        if (!jobId)
+            return { kind: 'unusable', status: response.status, problem: 'named no job (no jobId that is a GUID)' };
+        return {
+            kind: 'accepted',
+            location: jobLocation(this.options.baseUrl, jobId, this.options.version),
+            read: { operation: parseJobStatus(json) }
+        };
+    }
+    /** Reads a job's status or a submission, whichever the canonical location names. */
+    async readOperation(location) {
+        const job = isJobLocation(location);
+        const what = job ? "Reading the go-live job's status" : 'Reading the live submission';
+        const { value: operation, response } = await this.readJson(location, what, job ? parseJobStatus : parseSubmissionStatus);
+        const read = { operation };
+        const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        if (retryAfterMs !== undefined)
+            read.retryAfterMs = retryAfterMs;
+        return read;
+    }
+}
+function client_parseSubmissions(json) {
+    const list = json?.value;
+    if (!Array.isArray(list))
+        throw new Error('is not a list of submissions');
+    return list.flatMap((item) => {
+        const s = item;
+        const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined;
+        if (!s || !parsed)
+            return [];
+        const target = s.target?.targetType;
+        const submission = {
+            id: `submission/${parsed.productGuid}/${parsed.number}`,
+            number: parsed.number,
+            targetType: typeof target === 'string' ? target.toLowerCase() : ''
+        };
+        for (const key of ['status', 'result', 'created'])
+            if (typeof s[key] === 'string')
+                submission[key] = s[key];
+        return [submission];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/submissions.ts
+const newestFirst = (a, b) => (Date.parse(b.created ?? '') || 0) - (Date.parse(a.created ?? '') || 0) || b.number - a.number;
+const completed = (s) => s.status?.toLowerCase() === 'completed';
+const succeeded = (s) => s.result?.toLowerCase() === 'succeeded';
+function submissionState(submissions) {
+    // A draft has no status: it is not in progress, it is just not published.
+    const published = submissions.filter((s) => s.targetType !== 'draft' && s.status !== undefined).sort(newestFirst);
+    const state = { inProgress: published.filter((s) => !completed(s)) };
+    const runningLive = state.inProgress.find((s) => s.targetType === 'live');
+    const previews = published.filter((s) => s.targetType === 'preview');
+    const preview = previews.find((s) => completed(s) && succeeded(s));
+    const live = published.find((s) => s.targetType === 'live' && completed(s));
+    if (runningLive)
+        state.runningLive = runningLive;
+    if (preview)
+        state.preview = preview;
+    if (live)
+        state.live = live;
+    if (previews[0])
+        state.latestPreview = previews[0];
+    return state;
+}
+/** Live already has the newest preview: right after a go-live, both carry the same id. */
+function isAlreadyLive(state) {
+    return state.preview !== undefined && state.live !== undefined && succeeded(state.live) && state.live.id === state.preview.id;
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/start-go-live.ts
+// Taking a product's preview live without ever starting two go-lives: a running one is followed,
+// a live that already has the preview is reported, and a configure request whose fate is unclear is
+// never sent again before the submissions were checked for it.
+
+
+
+
+
+
+
+
+const start_go_live_RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
+/** The product GUID of the offer, or an error that says where the offer may live instead. */
+async function productOf(client, subject) {
+    const guid = await client.findProduct(subject.offer);
+    if (guid)
+        return guid;
+    throw new ActionError(`No product with the external id '${subject.offer}' was found through the Product Ingestion API. Check 'offer' (the offer id shown in Partner Center); an offer integrated before the move to Partner Center goes live through the Cloud Partner Portal API instead (api: cloud-partner-portal).`);
+}
+function follow(subject, submission) {
+    const location = submissionLocation(subject.baseUrl, submission.id, subject.version);
+    if (!location)
+        throw new ActionError(`The service listed a submission with an id the action does not accept; follow it in Partner Center.`);
+    return location;
+}
+/** What the submissions say now: follow a running go-live, or why nothing can start. */
+async function start_go_live_runningGoLive(client, subject, productGuid) {
+    const state = submissionState(await client.listSubmissions(productGuid));
+    if (!state.runningLive)
+        return undefined;
+    log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`);
+    return follow(subject, state.runningLive);
+}
+/** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
+async function start_go_live_findAccepted(client, subject, productGuid, lost, backoff, signal) {
+    log.warning(`${lost}. The go-live has probably started; looking for it in the product's submissions.`);
+    for (let look = 1;; look++) {
+        let running;
+        try {
+            running = await start_go_live_runningGoLive(client, subject, productGuid);
+        }
+        catch (lookup) {
+            throw new ActionError(`${lost}, and the check for a running go-live failed too (${lookup.message}). The go-live has probably started: check the offer in Partner Center; ${start_go_live_RERUN_FINDS_IT}.`);
+        }
+        if (running)
+            return running;
+        if (look >= 3) {
+            throw new ActionError(`${lost}, and no running go-live of ${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${start_go_live_RERUN_FINDS_IT}.`);
+        }
+        await sleep(retryDelay(look, backoff), signal);
+    }
+}
+async function startIngestionGoLive(client, subject, backoff, signal, onSending) {
+    const productGuid = await productOf(client, subject);
+    for (let attempt = 1;; attempt++) {
+        // A re-run must not start a second go-live: look before every request.
+        const submissions = await client.listSubmissions(productGuid);
+        const state = submissionState(submissions);
+        if (state.runningLive) {
+            log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`);
+            return { location: follow(subject, state.runningLive), how: 'attached' };
+        }
+        const busy = state.inProgress[0];
+        if (busy) {
+            throw new ActionError(`Another submission of ${subject.offer} is in progress (${busy.id}, to ${busy.targetType || 'an unknown target'}, ${busy.status}); wait for it to finish in Partner Center, then run the step again.`);
+        }
+        if (!state.preview) {
+            throw new ActionError(`${subject.offer} has no preview submission that succeeded: publish to preview first, then go live.`);
+        }
+        if (isAlreadyLive(state) && state.live) {
+            log.info(`${subject.offer} is live already with its newest preview (${state.live.id}): nothing to take live, no request sent.`);
+            const live = submissions.find((s) => s.id === state.live?.id);
+            return { location: follow(subject, live), how: 'live', operation: parseSubmissionStatus({ ...live, target: { targetType: 'live' } }) };
+        }
+        log.info(`Sending the go-live request for ${subject.offer}: taking ${state.preview.id} live.`);
+        onSending?.();
+        let answer;
+        try {
+            answer = await client.configure(productGuid, state.preview.id);
+        }
+        catch (error) {
+            if (!(error instanceof AmbiguousTriggerError))
+                throw error;
+            if (error.answered)
+                return { location: await start_go_live_findAccepted(client, subject, productGuid, error.message, backoff, signal), how: 'attached' };
+            log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
+            const running = await start_go_live_runningGoLive(client, subject, productGuid).catch((lookup) => {
+                throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${start_go_live_RERUN_FINDS_IT}.`);
+            });
+            if (running)
+                return { location: running, how: 'attached' };
+            if (attempt >= backoff.maxAttempts) {
+                throw new ActionError(`${error.message} (${attempt} attempts), and no running go-live was found for ${subject.offer}. Check the offer in Partner Center before running the step again.`);
+            }
+            await sleep(retryDelay(attempt, backoff), signal);
+            continue;
+        }
+        if (answer.kind === 'accepted')
+            return { location: answer.location, how: 'started', operation: answer.read.operation };
+        if (answer.kind === 'unusable') {
+            const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
+            return { location: await start_go_live_findAccepted(client, subject, productGuid, lost, backoff, signal), how: 'attached' };
+        }
+        if (answer.conflict === 'not-latest') {
+            throw new ActionError(`The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`);
+        }
+        // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
+        const running = await start_go_live_runningGoLive(client, subject, productGuid);
+        if (running)
+            return { location: running, how: 'attached' };
+        throw new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/dry-run.ts
+
+
+async function ingestionDryRun(client, subject) {
+    const state = submissionState(await client.listSubmissions(await productOf(client, subject)));
+    if (state.runningLive) {
+        return {
+            offerStatus: 'running',
+            verdict: 'blocked',
+            message: 'A go-live is already running: the action would follow it instead of starting another.'
+        };
+    }
+    if (state.inProgress[0]) {
+        return {
+            offerStatus: 'running',
+            verdict: 'blocked',
+            message: `Another submission is in progress (${state.inProgress[0].id}): a go-live would be refused until it finishes.`
+        };
+    }
+    if (state.latestPreview && state.latestPreview.result?.toLowerCase() === 'failed') {
+        return {
+            offerStatus: 'failed',
+            verdict: 'blocked',
+            message: `The newest preview submission failed (${state.latestPreview.id}): fix it in Partner Center and publish again.`
+        };
+    }
+    if (!state.preview) {
+        return {
+            offerStatus: 'neverPublished',
+            verdict: 'blocked',
+            message: 'There is no preview submission: publish to preview first, then go live.'
+        };
+    }
+    if (isAlreadyLive(state)) {
+        return {
+            offerStatus: 'succeeded',
+            verdict: 'live',
+            message: `Live already has the newest preview (${state.preview.id}): publish a new preview to go live again.`
+        };
+    }
+    return {
+        offerStatus: 'waitingForPublisherReview',
+        verdict: 'ready',
+        message: `A newer preview (${state.preview.id}) is ready: a go-live would start now.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/service.ts
+
+
+
+
+
+
+/** Microsoft asks clients to read a job's status at most once a minute. */
+const SLOWEST_POLL_ASKED_MS = 60_000;
+function ingestionService(options) {
+    const { offer, baseUrl, version, backoff, signal } = options;
+    const client = new IngestionClient(options);
+    const subject = { offer, baseUrl, version };
+    const interval = options.pollIntervalMs;
+    if (interval !== undefined && interval < SLOWEST_POLL_ASKED_MS && !isLoopbackHost(baseUrl.hostname)) {
+        log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
+    }
+    return {
+        start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending),
+        readOperation: (location) => client.readOperation(location),
+        dryRun: () => ingestionDryRun(client, subject)
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/aadsts.ts
 const MEANINGS = {
     '7000215': (c) => `invalid client secret: 'client-secret' is not a valid secret of the app ${c.clientId} (copy the secret's Value, not its ID).`,
@@ -4561,7 +5079,7 @@ const MEANINGS = {
     },
     '700024': () => 'the GitHub OIDC token is outside its valid time range (check the runner clock).',
     '700213': () => 'no matching federated identity record found: the federated credential subject does not match this workflow.',
-    '500011': () => "the CPP API (https://cloudpartner.azure.com) has no service principal in this tenant: sign in to Partner Center with the tenant once, or check 'tenant-id'.",
+    '500011': () => "the API's resource (https://cloudpartner.azure.com for the CPP API, https://graph.microsoft.com for the Product Ingestion API) has no service principal in this tenant: sign in to Partner Center with the tenant once, or check 'tenant-id' and 'api'.",
     '50059': () => "no tenant-identifying information: check 'tenant-id'."
 };
 function describe(error) {
@@ -4750,7 +5268,6 @@ function msalNetworkModule(transport, backoff, signal) {
 
 
 
-
 /** Renew five minutes before expiry (MSAL's own margin), or halfway for short-lived tokens. */
 function renewalTime(expiresOn, now = Date.now()) {
     if (!expiresOn)
@@ -4758,7 +5275,7 @@ function renewalTime(expiresOn, now = Date.now()) {
     const lifetime = expiresOn.getTime() - now;
     return now + Math.max(0, lifetime > 600_000 ? lifetime - 300_000 : lifetime / 2);
 }
-async function entraTokenProvider(auth, transport, backoff, signal) {
+async function entraTokenProvider(auth, target, transport, backoff, signal) {
     const network = msalNetworkModule(transport, backoff, signal);
     // Loaded only here: a run with a plain token never pays MSAL's start-up cost.
     const { ConfidentialClientApplication, LogLevel } = await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 2669));
@@ -4813,7 +5330,7 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
         let token;
         let expiresOn;
         try {
-            const result = await app.acquireTokenByClientCredential({ scopes: [CPP_SCOPE], skipCache });
+            const result = await app.acquireTokenByClientCredential({ scopes: [target.scope], skipCache });
             token = result?.accessToken;
             expiresOn = result?.expiresOn;
         }
@@ -4855,7 +5372,7 @@ async function entraTokenProvider(auth, transport, backoff, signal) {
         renewable: true,
         getToken: () => acquire(false),
         renew: () => acquire(true),
-        rejectionHint: () => `The CPP API rejected the access token Microsoft Entra ID issued to app ${auth.clientId}: check that tenant-id ${auth.tenantId} is the tenant of the Partner Center account, and that the app's service principal was added to that account.`
+        rejectionHint: () => `The ${target.apiName} rejected the access token Microsoft Entra ID issued to app ${auth.clientId}: check that tenant-id ${auth.tenantId} is the tenant of the Partner Center account, and that the app's service principal was added to that account.`
     };
 }
 
@@ -4938,6 +5455,7 @@ function parseAuthorityHost(value) {
 
 
 
+
 // Upper bounds: each below the timer range (2^31-1 ms, about 24.8 days), past which Node fires a
 // timer after 1 ms, and each a sensible limit for what it measures.
 const MAX_TIMEOUT = { ms: 5 * 86_400_000, text: '5d', why: 'the longest a job can run, on a self-hosted runner' };
@@ -4947,14 +5465,19 @@ const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; r
 function getConfig() {
     // First: it masks the secrets before anything else can fail and print.
     const auth = readAuthConfig();
-    const publisher = inputs_identifier(Inputs.Publisher);
+    const api = apiOf(getInput(Inputs.Api) || Apis.CloudPartnerPortal);
+    const defaults = API_DEFAULTS[api];
+    const ingestion = api === Apis.ProductIngestion;
+    // The publisher names CPP paths; the Product Ingestion API finds the product by offer alone.
+    const publisher = ingestion && !getInput(Inputs.Publisher) ? '' : inputs_identifier(Inputs.Publisher);
     const offer = inputs_identifier(Inputs.Offer);
-    const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || DEFAULT_BASE_URL);
-    const apiVersion = getInput(Inputs.ApiVersion) || DEFAULT_API_VERSION;
-    if (!API_VERSION.test(apiVersion)) {
-        throw new InputError(Inputs.ApiVersion, `must be a date such as ${DEFAULT_API_VERSION}; got '${apiVersion}'`);
+    const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || defaults.baseUrl, ingestion, defaults.baseUrl);
+    const apiVersion = getInput(Inputs.ApiVersion) || defaults.version;
+    if (!(ingestion ? PIA_VERSION : API_VERSION).test(apiVersion)) {
+        throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`);
     }
     const config = {
+        api,
         publisher,
         offer,
         auth,
@@ -4971,6 +5494,12 @@ function getConfig() {
         config.operationLocation = parseOperationLocation(location, config);
     }
     return config;
+}
+function apiOf(value) {
+    const api = Object.values(Apis).find((a) => a === value);
+    if (!api)
+        throw new InputError(Inputs.Api, `must be '${Apis.CloudPartnerPortal}' or '${Apis.ProductIngestion}'; got '${value}'`);
+    return api;
 }
 function inputs_identifier(name) {
     const value = getInput(name);
@@ -5001,31 +5530,42 @@ function duration(name, fallback, max) {
         throw new InputError(name, `must be at most ${max.text} (${max.why}); got '${value}'`);
     return ms;
 }
-function parseBaseUrl(value) {
+function parseBaseUrl(value, withPath, example) {
     let url;
     try {
         url = new URL(value);
     }
     catch {
-        throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${DEFAULT_BASE_URL}; got '${value}'`);
+        throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${example}; got '${value}'`);
     }
-    const problem = baseUrlProblem(url);
+    // The Product Ingestion API lives under a path (https://graph.microsoft.com/rp/product-ingestion).
+    const problem = baseUrlProblem(withPath ? new URL(url.origin) : url) ??
+        (withPath && (url.search || url.hash) ? 'must not have a query or fragment' : undefined);
     if (problem)
         throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`);
-    return new URL(url.origin);
+    if (withPath && (locationTextProblem(url.pathname) || !/^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname))) {
+        throw new InputError(Inputs.BaseUrl, `must be an https URL with a plain path such as ${example}; got '${value}'`);
+    }
+    return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin);
 }
 function parseOperationLocation(value, config) {
     let location;
     try {
-        location = canonicalOperationLocation(value, config.baseUrl, config.apiVersion);
+        location =
+            config.api === Apis.ProductIngestion
+                ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
+                : canonicalOperationLocation(value, config.baseUrl, config.apiVersion);
     }
     catch (error) {
         if (!(error instanceof LocationProblem))
             throw error;
         // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
         const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : '';
-        throw new InputError(Inputs.OperationLocation, `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or a path starting with /api/; got '${value}'`);
+        const paths = config.api === Apis.ProductIngestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/';
+        throw new InputError(Inputs.OperationLocation, `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${paths}; got '${value}'`);
     }
+    if (!('publisher' in location))
+        return location;
     if (!sameOffer(location, config)) {
         throw new InputError(Inputs.OperationLocation, `belongs to ${location.publisher}/${location.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
     }
@@ -5096,6 +5636,8 @@ class ProgressLog {
     stepStatus = new Map();
     seenMessages = new Set();
     unknownStatuses = new Set();
+    saidStart;
+    saidEnd;
     observe(operation) {
         this.polls++;
         const current = currentStep(operation);
@@ -5125,6 +5667,11 @@ class ProgressLog {
             log.info(`Now at step ${describeStep(current)}`);
         }
         this.lastCurrent = current?.id;
+        // A Product Ingestion job says when it started and ended: each said once.
+        if (operation.started && !this.saidStart)
+            log.info(`Started at ${(this.saidStart = operation.started)}`);
+        if (operation.ended && !this.saidEnd)
+            log.info(`Ended at ${(this.saidEnd = operation.ended)}`);
         this.logNewMessages(operation);
     }
     logNewMessages(operation) {
@@ -5156,7 +5703,7 @@ class ProgressLog {
 
 
 const SIGN_IN_INSTEAD = "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens.";
-function staticTokenProvider(token) {
+function staticTokenProvider(token, resource = 'https://cloudpartner.azure.com') {
     return {
         renewable: false,
         getToken: async () => token,
@@ -5166,7 +5713,7 @@ function staticTokenProvider(token) {
             if (expiry && expiry.getTime() <= Date.now()) {
                 return `The 'token' input expired at ${expiry.toISOString()}. ${SIGN_IN_INSTEAD}`;
             }
-            return "The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for https://cloudpartner.azure.com live about an hour).";
+            return `The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for ${resource} live about an hour).`;
         }
     };
 }
@@ -5177,6 +5724,21 @@ function expiryWarning(token, timeoutMs, now = Date.now()) {
         return undefined;
     const when = expiry.getTime() <= now ? 'has already expired' : `expires in ${formatDuration(expiry.getTime() - now)}`;
     return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`;
+}
+// The audiences an Entra ID access token for each API carries: its resource URI, or its app id.
+const AUDIENCES = {
+    'https://cloudpartner.azure.com': ['https://cloudpartner.azure.com', 'https://cloudpartner.azure.com/'],
+    'https://graph.microsoft.com': ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000']
+};
+/** A warning when a static JWT is for the other API's resource (its `aud`), naming both. */
+function audienceWarning(token, resource) {
+    const aud = decodeJwtClaims(token)?.aud;
+    if (typeof aud !== 'string')
+        return undefined;
+    const other = Object.keys(AUDIENCES).find((r) => r !== resource && AUDIENCES[r]?.includes(aud));
+    if (!other)
+        return undefined;
+    return `The 'token' input is for ${other} (its audience is '${aud}'), but the API chosen with 'api' takes tokens for ${resource}: every request will likely fail with HTTP 401. Get a token for ${resource}, or sign in with 'client-id' and 'tenant-id'.`;
 }
 
 ;// CONCATENATED MODULE: ./src/summary.ts
@@ -5221,7 +5783,8 @@ const VERDICTS = {
     unknown: '⚠️ unknown'
 };
 function heading(facts, what) {
-    return `## ${what}: ${markdownText(facts.publisher, 128)}/${markdownText(facts.offer, 128)}`;
+    const publisher = facts.publisher ? `${markdownText(facts.publisher, 128)}/` : '';
+    return `## ${what}: ${publisher}${markdownText(facts.offer, 128)}`;
 }
 function dryRunMarkdown(facts, report) {
     const lines = [heading(facts, 'Go live (dry run)'), '', 'No Go Live request was sent.', ''];
@@ -5247,12 +5810,18 @@ function summaryMarkdown(facts) {
     lines.push('| | |', '| --- | --- |');
     lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${markdownText(facts.result, 40)} |`);
     if (facts.location && /^https?:$/.test(facts.location.protocol)) {
-        const how = facts.how === 'attached' ? ' (followed an existing go-live)' : facts.how === 'started' ? ' (started by this run)' : '';
+        const how = facts.how
+            ? { attached: ' (followed an existing go-live)', started: ' (started by this run)', live: ' (live already: nothing sent)' }[facts.how]
+            : '';
         // The location is rebuilt from validated parts (operation-location.ts): a plain http(s) URL.
         lines.push(`| Operation | [${markdownText(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`);
     }
     if (facts.operation?.rawStatus)
         lines.push(`| Service status | ${markdownText(facts.operation.rawStatus, 60)} |`);
+    if (facts.operation?.started)
+        lines.push(`| Started | ${markdownText(facts.operation.started, 40)} |`);
+    if (facts.operation?.ended)
+        lines.push(`| Ended | ${markdownText(facts.operation.ended, 40)} |`);
     lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`);
     lines.push('');
     if (facts.note)
@@ -5372,6 +5941,7 @@ async function waitForOperation(read, options) {
 
 
 
+
 function resumeHint(location) {
     return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
 }
@@ -5395,12 +5965,15 @@ class GoLiveRun {
     config;
     cancellation;
     subject;
+    label;
     startedAt;
     backoff;
     constructor(config, cancellation, startedAt) {
         this.config = config;
         this.cancellation = cancellation;
         this.subject = { publisher: config.publisher, offer: config.offer };
+        // The publisher is only shown for the Product Ingestion API, where it is optional.
+        this.label = config.publisher ? `${config.publisher}/${config.offer}` : config.offer;
         this.startedAt = startedAt;
         this.backoff = backoffFor(config.pollIntervalMs);
     }
@@ -5409,8 +5982,10 @@ class GoLiveRun {
         this.phase = 'checking';
         if (this.config.dryRun)
             return this.dryRun(service);
-        const location = await this.operationLocation(service);
-        if (this.config.wait)
+        const { url: location, known } = await this.operationLocation(service);
+        if (known)
+            this.observe(known); // already live: nothing to wait for
+        else if (this.config.wait)
             await this.wait(service, location);
         else if (this.facts.how === 'started') {
             log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`);
@@ -5432,31 +6007,38 @@ class GoLiveRun {
         return transport;
     }
     async service() {
-        const { backoff } = this;
-        const { auth } = this.config;
+        const { backoff, config } = this;
+        const { auth, api } = config;
+        const { resource, scope } = API_DEFAULTS[api];
+        const ingestion = api === Apis.ProductIngestion;
         let tokens;
         if (auth.kind === 'token') {
-            tokens = staticTokenProvider(auth.token);
-            const warning = this.config.wait && !this.config.dryRun ? expiryWarning(auth.token, this.config.timeoutMs) : undefined;
-            if (warning)
-                log.warning(warning);
+            tokens = staticTokenProvider(auth.token, resource);
+            const warnings = [
+                audienceWarning(auth.token, resource),
+                config.wait && !config.dryRun ? expiryWarning(auth.token, config.timeoutMs) : undefined
+            ];
+            for (const warning of warnings)
+                if (warning)
+                    log.warning(warning);
         }
         else {
-            tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal);
+            const apiName = ingestion ? 'Product Ingestion API' : 'CPP API';
+            tokens = await entraTokenProvider(auth, { scope, apiName }, this.transport(), backoff, this.cancellation.signal);
         }
-        return cppService({
-            subject: this.subject,
-            baseUrl: this.config.baseUrl,
-            apiVersion: this.config.apiVersion,
-            transport: this.transport(),
-            tokens,
-            backoff,
-            signal: this.cancellation.signal
+        const common = { baseUrl: config.baseUrl, transport: this.transport(), tokens, backoff, signal: this.cancellation.signal };
+        if (!ingestion)
+            return cppService({ ...common, subject: this.subject, apiVersion: config.apiVersion });
+        const waiting = config.wait && !config.dryRun;
+        return ingestionService({
+            ...common,
+            offer: config.offer,
+            version: config.apiVersion,
+            ...(waiting ? { pollIntervalMs: config.pollIntervalMs } : {})
         });
     }
     async dryRun(service) {
-        const { publisher, offer } = this.subject;
-        log.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`);
+        log.info(`Dry run: reading the status of ${this.label}; no Go Live request is sent.`);
         if (this.config.wait || this.config.operationLocation)
             log.info('Dry run: the wait and operation-location inputs are not used.');
         const report = await service.dryRun();
@@ -5473,26 +6055,35 @@ class GoLiveRun {
     async operationLocation(service) {
         let location;
         let how;
+        let known;
         if (this.config.operationLocation) {
             location = this.config.operationLocation;
             how = 'given';
         }
         else {
             const onSending = () => void (this.phase = 'sending');
-            ({ location, how } = await service.start(onSending));
+            const started = await service.start(onSending);
+            ({ location, how } = started);
+            if (how === 'live')
+                known = started.operation;
             this.facts.how = how;
         }
         this.phase = 'recorded';
-        const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live';
+        const verb = {
+            started: 'Go-live started',
+            attached: 'Following the running go-live',
+            live: 'Nothing to take live',
+            given: 'Checking the go-live'
+        }[how];
         // The log line first: it survives even if writing the outputs fails. Both values were rebuilt
         // from validated parts (operation-location.ts), so they are safe to print and to pass on.
-        log.info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.url.href}`);
+        log.info(`${verb} for ${this.label}. Operation location: ${location.url.href}`);
         setOutput(Outputs.OperationLocation, location.url.href);
         setOutput(Outputs.OperationId, location.id);
         this.facts.location = location.url;
         this.facts.operationId = location.id;
         this.facts.result = how === 'started' ? 'accepted' : 'running';
-        return location.url;
+        return known ? { url: location.url, known } : { url: location.url };
     }
     async wait(service, location) {
         const { timeoutMs, pollIntervalMs } = this.config;
@@ -5508,8 +6099,7 @@ class GoLiveRun {
         });
         if (outcome.kind === 'timeout') {
             this.facts.result = 'running';
-            const { publisher, offer } = this.subject;
-            throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${publisher}/${offer}. ${resumeHint(location)}`);
+            throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${this.label}. ${resumeHint(location)}`);
         }
     }
     observe(operation) {
@@ -5521,9 +6111,10 @@ class GoLiveRun {
         const operation = this.facts.operation;
         if (operation.state === 'failed' || operation.state === 'canceled')
             throw new ActionError(failureMessage(operation));
-        const { publisher, offer } = this.subject;
         log.info(operation.state === 'succeeded'
-            ? `The go-live of ${publisher}/${offer} succeeded.`
+            ? this.facts.how === 'live'
+                ? `${this.label} is live.`
+                : `The go-live of ${this.label} succeeded.`
             : `The go-live is still ${operation.rawStatus ?? 'running'}.`);
     }
     /** The step's error: the failure in words, plus how to resume when the go-live goes on. */

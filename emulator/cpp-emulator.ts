@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs'
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import type { Socket } from 'node:net'
+import { FaultBook, type Fault } from './faults.ts'
 import { succeedingGoLive, type Body } from './scenarios.ts'
 
 export const API_VERSION = '2017-10-31'
@@ -32,26 +33,7 @@ export interface OfferSetup {
   allowedTokens?: string[]
 }
 
-export interface FaultMatch {
-  method?: 'GET' | 'POST'
-  /** A substring of the request path. */
-  path?: string
-  /** How many matching requests it hits (default 1). */
-  times?: number
-}
-
-export type Fault = FaultMatch &
-  (
-    | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string; contentType?: string }
-    /** The socket is destroyed before the request is acted on. */
-    | { kind: 'reset' }
-    /** The request is acted on (a POST starts the go-live), then the socket is destroyed. */
-    | { kind: 'reset-after-accept' }
-    /** No answer, ever (until the emulator closes). */
-    | { kind: 'hang' }
-    /** Answer normally, with these extra headers (a `Retry-After` on a 200, say). */
-    | { kind: 'headers'; headers: Record<string, string> }
-  )
+export type { Fault, FaultMatch } from './faults.ts'
 
 export interface RecordedRequest {
   method: string
@@ -115,7 +97,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   const uses = new Map<string, number>()
   const offers = new Map<string, OfferRecord>()
   const operations = new Map<string, OperationRecord>()
-  const faults: Array<Fault & { left: number }> = []
+  const faults = new FaultBook()
   const requests: RecordedRequest[] = []
   const sockets = new Set<Socket>()
   let previewCounter = 1
@@ -130,14 +112,6 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
 
   function error(res: ServerResponse, status: number, code: string, message: string): void {
     json(res, status, { error: { code, message } })
-  }
-
-  function takeFault(req: IncomingMessage, path: string): Fault | undefined {
-    const index = faults.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || path.includes(f.path)))
-    if (index < 0) return undefined
-    const fault = faults[index] as Fault & { left: number }
-    if (--fault.left <= 0) faults.splice(index, 1)
-    return fault
   }
 
   function startGoLive(offer: OfferRecord, progression: Body[], state = 'running'): OperationRecord {
@@ -189,18 +163,8 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     const rawPath = (req.url ?? '/').split('?')[0] as string
     requests.push({ method: req.method ?? '', path: rawPath, query: url.search, headers: req.headers, body, at: Date.now() })
 
-    const fault = takeFault(req, rawPath)
-    if (fault?.kind === 'reset' || fault?.kind === 'hang') {
-      if (fault.kind === 'reset') req.socket.destroy()
-      return
-    }
-    if (fault?.kind === 'status') {
-      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'text/plain', ...(fault.headers ?? {}) })
-      res.end(fault.body ?? '')
-      return
-    }
-    const extraHeaders = fault?.kind === 'headers' ? fault.headers : {}
-    const resetAfter = fault?.kind === 'reset-after-accept'
+    const { done, extraHeaders, resetAfter } = faults.apply(req, res, rawPath)
+    if (done) return
 
     if (url.searchParams.get('api-version') !== API_VERSION) {
       return error(
@@ -335,8 +299,8 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       offers.set(key(setup.publisher, setup.offer), record)
       if (setup.runningGoLive) startGoLive(record, setup.runningGoLive)
     },
-    injectFault(fault) {
-      faults.push({ ...fault, left: fault.times ?? 1 })
+    injectFault(fault: Fault) {
+      faults.inject(fault)
     },
     acceptToken(token) {
       tokens.add(token)
@@ -355,7 +319,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     reset() {
       offers.clear()
       operations.clear()
-      faults.length = 0
+      faults.clear()
       requests.length = 0
       tokens.clear()
       uses.clear()

@@ -13,6 +13,9 @@ const TLS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'tls')
 export const TEST_CA_FILE = join(TLS_DIR, 'ca.crt')
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
 export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
+export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default'
+/** The resources with a service principal in every emulated tenant: the CPP API and Microsoft Graph. */
+const KNOWN_SCOPES = [CPP_SCOPE, GRAPH_SCOPE]
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
 export interface AppRegistration {
@@ -123,7 +126,7 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
     }
     if (form.get('grant_type') !== 'client_credentials')
       return aadError(res, 400, 'unsupported_grant_type', 70003, 'The app requested an unsupported grant type.')
-    if (form.get('scope') !== CPP_SCOPE) {
+    if (!KNOWN_SCOPES.includes(form.get('scope') ?? '')) {
       return aadError(
         res,
         400,
@@ -171,8 +174,10 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
         "The request body must contain the following parameter: 'client_assertion' or 'client_secret'."
       )
     }
+    // The token's audience is the resource of the scope asked for (CPP, or Microsoft Graph).
+    const scope = new URLSearchParams(body).get('scope') ?? CPP_SCOPE
     const accessToken = fakeJwt({
-      aud: 'https://cloudpartner.azure.com',
+      aud: scope.split(' ')[0]?.replace(/\/\.default$/, ''),
       appid: app.clientId,
       tid: tenant,
       n: ++counter,

@@ -27,7 +27,7 @@ const MEANINGS: Record<string, (c: SignInContext) => string> = {
   '700024': () => 'the GitHub OIDC token is outside its valid time range (check the runner clock).',
   '700213': () => 'no matching federated identity record found: the federated credential subject does not match this workflow.',
   '500011': () =>
-    "the CPP API (https://cloudpartner.azure.com) has no service principal in this tenant: sign in to Partner Center with the tenant once, or check 'tenant-id'.",
+    "the API's resource (https://cloudpartner.azure.com for the CPP API, https://graph.microsoft.com for the Product Ingestion API) has no service principal in this tenant: sign in to Partner Center with the tenant once, or check 'tenant-id' and 'api'.",
   '50059': () => "no tenant-identifying information: check 'tenant-id'."
 }
 

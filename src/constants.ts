@@ -1,5 +1,6 @@
 // Input and output names are the action's public interface: workflows depend on them.
 export const Inputs = {
+  Api: 'api',
   Publisher: 'publisher',
   Offer: 'offer',
   Token: 'token',
@@ -26,10 +27,30 @@ export const Outputs = {
   OfferStatus: 'offer-status'
 } as const
 
-export const DEFAULT_BASE_URL = 'https://cloudpartner.azure.com'
-export const DEFAULT_API_VERSION = '2017-10-31'
+/** The `api` input's values: the API a go-live goes through. */
+export const Apis = {
+  CloudPartnerPortal: 'cloud-partner-portal',
+  ProductIngestion: 'product-ingestion'
+} as const
+export type Api = (typeof Apis)[keyof typeof Apis]
+
+/** Per API: where it lives, the version it is spoken in, and the Entra ID scope of its tokens. */
+export const API_DEFAULTS: Record<Api, { baseUrl: string; version: string; scope: string; resource: string }> = {
+  'cloud-partner-portal': {
+    baseUrl: 'https://cloudpartner.azure.com',
+    version: '2017-10-31',
+    scope: 'https://cloudpartner.azure.com/.default',
+    resource: 'https://cloudpartner.azure.com'
+  },
+  'product-ingestion': {
+    baseUrl: 'https://graph.microsoft.com/rp/product-ingestion',
+    version: '2022-07-01',
+    scope: 'https://graph.microsoft.com/.default',
+    resource: 'https://graph.microsoft.com'
+  }
+}
+export const DEFAULT_BASE_URL = API_DEFAULTS['cloud-partner-portal'].baseUrl
+export const DEFAULT_API_VERSION = API_DEFAULTS['cloud-partner-portal'].version
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
-/** The Entra ID scope of the CPP API (the v1 resource https://cloudpartner.azure.com). */
-export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
 export const USER_AGENT = 'cpp-go-live-action/1'

@@ -3,7 +3,6 @@
 import * as core from '@actions/core'
 import type { AuthConfig } from './auth-config.js'
 import { explainSignInError, type SignInContext } from './aadsts.js'
-import { CPP_SCOPE } from './constants.js'
 import { ActionError } from './errors.js'
 import { gitHubIdToken, SignInUnavailableError } from './github-oidc.js'
 import { decodeJwtClaims } from './jwt.js'
@@ -22,8 +21,15 @@ export function renewalTime(expiresOn: Date | null | undefined, now = Date.now()
   return now + Math.max(0, lifetime > 600_000 ? lifetime - 300_000 : lifetime / 2)
 }
 
+/** The API the tokens are for: its Entra ID scope, and its name for messages. */
+export interface TokenTarget {
+  scope: string
+  apiName: string
+}
+
 export async function entraTokenProvider(
   auth: EntraAuth,
+  target: TokenTarget,
   transport: Transport,
   backoff: BackoffSettings,
   signal?: AbortSignal
@@ -81,7 +87,7 @@ export async function entraTokenProvider(
     let token: string | undefined
     let expiresOn: Date | null | undefined
     try {
-      const result = await app.acquireTokenByClientCredential({ scopes: [CPP_SCOPE], skipCache })
+      const result = await app.acquireTokenByClientCredential({ scopes: [target.scope], skipCache })
       token = result?.accessToken
       expiresOn = result?.expiresOn
     } catch (error) {
@@ -118,6 +124,6 @@ export async function entraTokenProvider(
     getToken: () => acquire(false),
     renew: () => acquire(true),
     rejectionHint: () =>
-      `The CPP API rejected the access token Microsoft Entra ID issued to app ${auth.clientId}: check that tenant-id ${auth.tenantId} is the tenant of the Partner Center account, and that the app's service principal was added to that account.`
+      `The ${target.apiName} rejected the access token Microsoft Entra ID issued to app ${auth.clientId}: check that tenant-id ${auth.tenantId} is the tenant of the Partner Center account, and that the app's service principal was added to that account.`
   }
 }

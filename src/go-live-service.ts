@@ -11,8 +11,13 @@ export interface OperationRef {
 
 export interface Started {
   location: OperationRef
-  /** `started`: this run's request was accepted. `attached`: a go-live already running is followed. */
-  how: 'started' | 'attached'
+  /**
+   * `started`: this run's request was accepted. `attached`: a go-live already running is followed.
+   * `live`: the offer is live with what would be taken live; nothing was sent.
+   */
+  how: 'started' | 'attached' | 'live'
+  /** The operation's state when it is already known (for `live`: its final state). */
+  operation?: Operation
 }
 
 export interface OperationRead {

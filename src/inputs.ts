@@ -1,19 +1,17 @@
 import * as core from '@actions/core'
 import { readAuthConfig, type AuthConfig } from './auth-config.js'
-import { DEFAULT_API_VERSION, DEFAULT_BASE_URL, Inputs } from './constants.js'
+import { API_DEFAULTS, Apis, Inputs, type Api } from './constants.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
-import {
-  API_VERSION,
-  canonicalOperationLocation,
-  IDENTIFIER,
-  LocationProblem,
-  sameOffer,
-  type CppOperationRef
-} from './cpp/operation-location.js'
-import { baseUrlProblem } from './urls.js'
+import { API_VERSION, canonicalOperationLocation, IDENTIFIER, sameOffer, type CppOperationRef } from './cpp/operation-location.js'
+import type { OperationRef } from './go-live-service.js'
+import { canonicalIngestionLocation, PIA_VERSION } from './ingestion/locations.js'
+import { baseUrlProblem, LocationProblem, locationTextProblem as locationTextProblemOf } from './urls.js'
 
 export interface Config {
+  /** The API the go-live goes through. */
+  api: Api
+  /** Required for the CPP API; optional for the Product Ingestion API ('' when not given). */
   publisher: string
   offer: string
   auth: AuthConfig
@@ -22,7 +20,8 @@ export interface Config {
   pollIntervalMs: number
   requestTimeoutMs: number
   /** Attach to this operation instead of starting a go-live. */
-  operationLocation?: CppOperationRef
+  operationLocation?: OperationRef
+  /** An origin for the CPP API; for the Product Ingestion API it may carry a path. */
   baseUrl: URL
   apiVersion: string
   /** Read the offer's status and report whether a go-live makes sense; send no Go Live request. */
@@ -39,16 +38,21 @@ const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; r
 export function getConfig(): Config {
   // First: it masks the secrets before anything else can fail and print.
   const auth = readAuthConfig()
-  const publisher = identifier(Inputs.Publisher)
+  const api = apiOf(core.getInput(Inputs.Api) || Apis.CloudPartnerPortal)
+  const defaults = API_DEFAULTS[api]
+  const ingestion = api === Apis.ProductIngestion
+  // The publisher names CPP paths; the Product Ingestion API finds the product by offer alone.
+  const publisher = ingestion && !core.getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher)
   const offer = identifier(Inputs.Offer)
 
-  const baseUrl = parseBaseUrl(core.getInput(Inputs.BaseUrl) || DEFAULT_BASE_URL)
-  const apiVersion = core.getInput(Inputs.ApiVersion) || DEFAULT_API_VERSION
-  if (!API_VERSION.test(apiVersion)) {
-    throw new InputError(Inputs.ApiVersion, `must be a date such as ${DEFAULT_API_VERSION}; got '${apiVersion}'`)
+  const baseUrl = parseBaseUrl(core.getInput(Inputs.BaseUrl) || defaults.baseUrl, ingestion, defaults.baseUrl)
+  const apiVersion = core.getInput(Inputs.ApiVersion) || defaults.version
+  if (!(ingestion ? PIA_VERSION : API_VERSION).test(apiVersion)) {
+    throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`)
   }
 
   const config: Config = {
+    api,
     publisher,
     offer,
     auth,
@@ -65,6 +69,12 @@ export function getConfig(): Config {
     config.operationLocation = parseOperationLocation(location, config)
   }
   return config
+}
+
+function apiOf(value: string): Api {
+  const api = Object.values(Apis).find((a) => a === value)
+  if (!api) throw new InputError(Inputs.Api, `must be '${Apis.CloudPartnerPortal}' or '${Apis.ProductIngestion}'; got '${value}'`)
+  return api
 }
 
 function identifier(name: string): string {
@@ -100,35 +110,46 @@ function duration(name: string, fallback: string, max: { ms: number; text: strin
   return ms
 }
 
-function parseBaseUrl(value: string): URL {
+function parseBaseUrl(value: string, withPath: boolean, example: string): URL {
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${DEFAULT_BASE_URL}; got '${value}'`)
+    throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${example}; got '${value}'`)
   }
-  const problem = baseUrlProblem(url)
+  // The Product Ingestion API lives under a path (https://graph.microsoft.com/rp/product-ingestion).
+  const problem =
+    baseUrlProblem(withPath ? new URL(url.origin) : url) ??
+    (withPath && (url.search || url.hash) ? 'must not have a query or fragment' : undefined)
   if (problem) throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`)
-  return new URL(url.origin)
+  if (withPath && (locationTextProblemOf(url.pathname) || !/^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname))) {
+    throw new InputError(Inputs.BaseUrl, `must be an https URL with a plain path such as ${example}; got '${value}'`)
+  }
+  return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin)
 }
 
-function parseOperationLocation(value: string, config: Config): CppOperationRef {
-  let location: CppOperationRef
+function parseOperationLocation(value: string, config: Config): OperationRef {
+  let location: OperationRef
   try {
-    location = canonicalOperationLocation(value, config.baseUrl, config.apiVersion)
+    location =
+      config.api === Apis.ProductIngestion
+        ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
+        : canonicalOperationLocation(value, config.baseUrl, config.apiVersion)
   } catch (error) {
     if (!(error instanceof LocationProblem)) throw error
     // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
     const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : ''
+    const paths = config.api === Apis.ProductIngestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/'
     throw new InputError(
       Inputs.OperationLocation,
-      `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or a path starting with /api/; got '${value}'`
+      `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${paths}; got '${value}'`
     )
   }
-  if (!sameOffer(location, config)) {
+  if (!('publisher' in location)) return location
+  if (!sameOffer(location as CppOperationRef, config)) {
     throw new InputError(
       Inputs.OperationLocation,
-      `belongs to ${location.publisher}/${location.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`
+      `belongs to ${(location as CppOperationRef).publisher}/${(location as CppOperationRef).offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`
     )
   }
   return location

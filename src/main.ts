@@ -1,7 +1,8 @@
 import * as core from '@actions/core'
 import { watchForCancellation, type Cancellation } from './cancellation.js'
-import { Inputs, Outputs } from './constants.js'
+import { API_DEFAULTS, Apis, Inputs, Outputs } from './constants.js'
 import { cppService } from './cpp/service.js'
+import { ingestionService } from './ingestion/service.js'
 import { formatDuration } from './duration.js'
 import { entraTokenProvider } from './entra-token-provider.js'
 import { ActionError, CancelledError } from './errors.js'
@@ -13,7 +14,7 @@ import { operationOutput } from './operation-output.js'
 import { ProgressLog } from './progress-log.js'
 import { backoffFor, type BackoffSettings } from './retry.js'
 import type { Subject } from './service-error.js'
-import { expiryWarning, staticTokenProvider } from './static-token.js'
+import { audienceWarning, expiryWarning, staticTokenProvider } from './static-token.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
 import type { TokenProvider } from './token-provider.js'
 import { createTransport, type Transport } from './transport.js'
@@ -51,6 +52,7 @@ class GoLiveRun {
   private readonly config: Config
   private readonly cancellation: Cancellation
   private readonly subject: Subject
+  private readonly label: string
   private readonly startedAt: number
   private readonly backoff: BackoffSettings
 
@@ -58,6 +60,8 @@ class GoLiveRun {
     this.config = config
     this.cancellation = cancellation
     this.subject = { publisher: config.publisher, offer: config.offer }
+    // The publisher is only shown for the Product Ingestion API, where it is optional.
+    this.label = config.publisher ? `${config.publisher}/${config.offer}` : config.offer
     this.startedAt = startedAt
     this.backoff = backoffFor(config.pollIntervalMs)
   }
@@ -67,8 +71,10 @@ class GoLiveRun {
     this.phase = 'checking'
     if (this.config.dryRun) return this.dryRun(service)
 
-    const location = await this.operationLocation(service)
-    if (this.config.wait) await this.wait(service, location)
+    const { url: location, known } = await this.operationLocation(service)
+    if (known)
+      this.observe(known) // already live: nothing to wait for
+    else if (this.config.wait) await this.wait(service, location)
     else if (this.facts.how === 'started') {
       log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`)
       return
@@ -90,30 +96,35 @@ class GoLiveRun {
   }
 
   private async service(): Promise<GoLiveService> {
-    const { backoff } = this
-    const { auth } = this.config
+    const { backoff, config } = this
+    const { auth, api } = config
+    const { resource, scope } = API_DEFAULTS[api]
+    const ingestion = api === Apis.ProductIngestion
     let tokens: TokenProvider
     if (auth.kind === 'token') {
-      tokens = staticTokenProvider(auth.token)
-      const warning = this.config.wait && !this.config.dryRun ? expiryWarning(auth.token, this.config.timeoutMs) : undefined
-      if (warning) log.warning(warning)
+      tokens = staticTokenProvider(auth.token, resource)
+      const warnings = [
+        audienceWarning(auth.token, resource),
+        config.wait && !config.dryRun ? expiryWarning(auth.token, config.timeoutMs) : undefined
+      ]
+      for (const warning of warnings) if (warning) log.warning(warning)
     } else {
-      tokens = await entraTokenProvider(auth, this.transport(), backoff, this.cancellation.signal)
+      const apiName = ingestion ? 'Product Ingestion API' : 'CPP API'
+      tokens = await entraTokenProvider(auth, { scope, apiName }, this.transport(), backoff, this.cancellation.signal)
     }
-    return cppService({
-      subject: this.subject,
-      baseUrl: this.config.baseUrl,
-      apiVersion: this.config.apiVersion,
-      transport: this.transport(),
-      tokens,
-      backoff,
-      signal: this.cancellation.signal
+    const common = { baseUrl: config.baseUrl, transport: this.transport(), tokens, backoff, signal: this.cancellation.signal }
+    if (!ingestion) return cppService({ ...common, subject: this.subject, apiVersion: config.apiVersion })
+    const waiting = config.wait && !config.dryRun
+    return ingestionService({
+      ...common,
+      offer: config.offer,
+      version: config.apiVersion,
+      ...(waiting ? { pollIntervalMs: config.pollIntervalMs } : {})
     })
   }
 
   private async dryRun(service: GoLiveService): Promise<void> {
-    const { publisher, offer } = this.subject
-    log.info(`Dry run: reading the status of ${publisher}/${offer}; no Go Live request is sent.`)
+    log.info(`Dry run: reading the status of ${this.label}; no Go Live request is sent.`)
     if (this.config.wait || this.config.operationLocation) log.info('Dry run: the wait and operation-location inputs are not used.')
     const report = await service.dryRun()
     core.setOutput(Outputs.OfferStatus, report.offerStatus)
@@ -125,28 +136,36 @@ class GoLiveRun {
   }
 
   /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
-  private async operationLocation(service: GoLiveService): Promise<URL> {
+  private async operationLocation(service: GoLiveService): Promise<{ url: URL; known?: Operation }> {
     let location: OperationRef
     let how: Started['how'] | 'given'
+    let known: Operation | undefined
     if (this.config.operationLocation) {
       location = this.config.operationLocation
       how = 'given'
     } else {
       const onSending = (): void => void (this.phase = 'sending')
-      ;({ location, how } = await service.start(onSending))
+      const started = await service.start(onSending)
+      ;({ location, how } = started)
+      if (how === 'live') known = started.operation
       this.facts.how = how
     }
     this.phase = 'recorded'
-    const verb = how === 'started' ? 'Go-live started' : how === 'attached' ? 'Following the running go-live' : 'Checking the go-live'
+    const verb = {
+      started: 'Go-live started',
+      attached: 'Following the running go-live',
+      live: 'Nothing to take live',
+      given: 'Checking the go-live'
+    }[how]
     // The log line first: it survives even if writing the outputs fails. Both values were rebuilt
     // from validated parts (operation-location.ts), so they are safe to print and to pass on.
-    log.info(`${verb} for ${this.subject.publisher}/${this.subject.offer}. Operation location: ${location.url.href}`)
+    log.info(`${verb} for ${this.label}. Operation location: ${location.url.href}`)
     core.setOutput(Outputs.OperationLocation, location.url.href)
     core.setOutput(Outputs.OperationId, location.id)
     this.facts.location = location.url
     this.facts.operationId = location.id
     this.facts.result = how === 'started' ? 'accepted' : 'running'
-    return location.url
+    return known ? { url: location.url, known } : { url: location.url }
   }
 
   private async wait(service: GoLiveService, location: URL): Promise<void> {
@@ -163,9 +182,8 @@ class GoLiveRun {
     })
     if (outcome.kind === 'timeout') {
       this.facts.result = 'running'
-      const { publisher, offer } = this.subject
       throw new ActionError(
-        `Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${publisher}/${offer}. ${resumeHint(location)}`
+        `Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${this.label}. ${resumeHint(location)}`
       )
     }
   }
@@ -179,10 +197,11 @@ class GoLiveRun {
   private conclude(): void {
     const operation = this.facts.operation as Operation
     if (operation.state === 'failed' || operation.state === 'canceled') throw new ActionError(failureMessage(operation))
-    const { publisher, offer } = this.subject
     log.info(
       operation.state === 'succeeded'
-        ? `The go-live of ${publisher}/${offer} succeeded.`
+        ? this.facts.how === 'live'
+          ? `${this.label} is live.`
+          : `The go-live of ${this.label} succeeded.`
         : `The go-live is still ${operation.rawStatus ?? 'running'}.`
     )
   }

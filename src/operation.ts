@@ -27,6 +27,9 @@ export interface Operation {
   messages: OperationMessage[]
   /** The body as the service sent it (unwrapped from an array), for the `operation` output. */
   body: Record<string, unknown>
+  /** When the operation started and ended, as the service says (a Product Ingestion job does). */
+  started?: string
+  ended?: string
 }
 
 type Json = Record<string, unknown>

@@ -21,6 +21,8 @@ export class ProgressLog {
   private readonly stepStatus = new Map<string, string>()
   private readonly seenMessages = new Set<string>()
   private readonly unknownStatuses = new Set<string>()
+  private saidStart: string | undefined
+  private saidEnd: string | undefined
 
   observe(operation: Operation): void {
     this.polls++
@@ -50,6 +52,9 @@ export class ProgressLog {
       log.info(`Now at step ${describeStep(current)}`)
     }
     this.lastCurrent = current?.id
+    // A Product Ingestion job says when it started and ended: each said once.
+    if (operation.started && !this.saidStart) log.info(`Started at ${(this.saidStart = operation.started)}`)
+    if (operation.ended && !this.saidEnd) log.info(`Ended at ${(this.saidEnd = operation.ended)}`)
     this.logNewMessages(operation)
   }
 

@@ -13,7 +13,7 @@ export interface SummaryFacts {
   offer: string
   location?: URL
   operationId?: string
-  how?: 'started' | 'attached'
+  how?: 'started' | 'attached' | 'live'
   /** The `status` output, or 'not started' when the run failed before an operation existed. */
   result: string
   elapsedMs: number
@@ -63,7 +63,8 @@ const VERDICTS: Record<DryRunReport['verdict'], string> = {
 }
 
 function heading(facts: SummaryFacts, what: string): string {
-  return `## ${what}: ${markdownText(facts.publisher, 128)}/${markdownText(facts.offer, 128)}`
+  const publisher = facts.publisher ? `${markdownText(facts.publisher, 128)}/` : ''
+  return `## ${what}: ${publisher}${markdownText(facts.offer, 128)}`
 }
 
 function dryRunMarkdown(facts: SummaryFacts, report: DryRunReport): string {
@@ -90,11 +91,15 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   lines.push('| | |', '| --- | --- |')
   lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${markdownText(facts.result, 40)} |`)
   if (facts.location && /^https?:$/.test(facts.location.protocol)) {
-    const how = facts.how === 'attached' ? ' (followed an existing go-live)' : facts.how === 'started' ? ' (started by this run)' : ''
+    const how = facts.how
+      ? { attached: ' (followed an existing go-live)', started: ' (started by this run)', live: ' (live already: nothing sent)' }[facts.how]
+      : ''
     // The location is rebuilt from validated parts (operation-location.ts): a plain http(s) URL.
     lines.push(`| Operation | [${markdownText(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`)
   }
   if (facts.operation?.rawStatus) lines.push(`| Service status | ${markdownText(facts.operation.rawStatus, 60)} |`)
+  if (facts.operation?.started) lines.push(`| Started | ${markdownText(facts.operation.started, 40)} |`)
+  if (facts.operation?.ended) lines.push(`| Ended | ${markdownText(facts.operation.ended, 40)} |`)
   lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`)
   lines.push('')
   if (facts.note) lines.push(markdownText(facts.note, 2_000), '')

@@ -29,3 +29,22 @@ export function apiUrl(path: string, baseUrl: URL, apiVersion: string): URL {
 export function sameOrigin(a: URL, b: URL): boolean {
   return a.origin === b.origin
 }
+
+/**
+ * What is wrong with the text of an operation location, checked before a URL parser normalises away
+ * what this looks for (dot segments, encoded slashes); undefined when nothing is.
+ */
+export function locationTextProblem(raw: string): string | undefined {
+  if (raw.length > 2048) return 'is longer than 2048 characters'
+  // eslint-disable-next-line no-control-regex
+  if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw)) return 'contains white space, a backslash or a control character'
+  const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? ''
+  if (/%2f|%5c|%00/i.test(path)) return 'contains an encoded slash, backslash or NUL'
+  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) return "contains a '.' or '..' path segment"
+  return undefined
+}
+
+/** The location failed a check; `message` says which, without quoting the location. */
+export class LocationProblem extends Error {
+  override name = 'LocationProblem'
+}

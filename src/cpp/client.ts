@@ -7,8 +7,8 @@ import { parseRetryAfter } from '../retry.js'
 import { serviceText } from '../safe-text.js'
 import { ServiceError, type Subject } from '../service-error.js'
 import type { HttpResponse } from '../transport.js'
-import { apiUrl } from '../urls.js'
-import { canonicalOperationLocation, isOperationId, LocationProblem, sameOffer, type CppOperationRef } from './operation-location.js'
+import { apiUrl, LocationProblem } from '../urls.js'
+import { canonicalOperationLocation, isOperationId, sameOffer, type CppOperationRef } from './operation-location.js'
 
 export interface CppClientOptions extends ApiClientOptions {
   baseUrl: URL

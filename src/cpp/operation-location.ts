@@ -5,6 +5,7 @@
 //   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
 // on the base-url origin: no other host, path, query, scheme or shell-significant character.
 import type { OperationRef } from '../go-live-service.js'
+import { LocationProblem, locationTextProblem } from '../urls.js'
 
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
@@ -28,24 +29,8 @@ export function sameOffer(a: { publisher: string; offer: string }, b: { publishe
   return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase()
 }
 
-/** The location failed a check; `message` says which, without quoting the location. */
-export class LocationProblem extends Error {
-  override name = 'LocationProblem'
-}
-
 function identifier(segment: string): boolean {
   return IDENTIFIER.test(segment) && !segment.includes('..')
-}
-
-/** Checks of the text itself, before a URL parser normalises away what they look for. */
-function rawProblem(raw: string): string | undefined {
-  if (raw.length > 2048) return 'is longer than 2048 characters'
-  // eslint-disable-next-line no-control-regex
-  if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw)) return 'contains white space, a backslash or a control character'
-  const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? ''
-  if (/%2f|%5c|%00/i.test(path)) return 'contains an encoded slash, backslash or NUL'
-  if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment))) return "contains a '.' or '..' path segment"
-  return undefined
 }
 
 /** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
@@ -77,7 +62,7 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
  */
 export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion: string): CppOperationRef {
   const text = raw.trim()
-  const problem = rawProblem(text)
+  const problem = locationTextProblem(text)
   if (problem) throw new LocationProblem(problem)
   if (!/^https?:\/\//i.test(text) && !text.startsWith('/')) throw new LocationProblem('is neither an http(s) URL nor a path')
   let url: URL

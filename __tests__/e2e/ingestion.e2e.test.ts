@@ -1,0 +1,297 @@
+// Going live through the Product Ingestion API, end to end: the committed bundle, run as the runner
+// runs it, against the PIA emulator on loopback (and the identity emulator for sign-in).
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { DEFAULT_TOKEN } from '../../emulator/cpp-emulator.js'
+import { fakeJwt, GITHUB_ISSUER, startIdentityEmulator } from '../../emulator/identity-emulator.js'
+import { CONFIGURE_SCHEMA, startPiaEmulator, SUBMISSION_SCHEMA, type PiaEmulator } from '../../emulator/pia-emulator.js'
+import { cancelledJob, endlessJob, failedCertificationJob, succeedingJob } from '../../emulator/pia-scenarios.js'
+import { runAction, type RunResult } from '../../scripts/run-action.js'
+
+let pia: PiaEmulator
+beforeAll(async () => {
+  pia = await startPiaEmulator()
+})
+afterAll(() => pia.close())
+beforeEach(() => pia.reset())
+
+const inputs = (extra: Record<string, string> = {}) => ({
+  api: 'product-ingestion',
+  offer: 'contoso-vm',
+  token: DEFAULT_TOKEN,
+  'base-url': pia.url,
+  'poll-interval': '20ms',
+  ...extra
+})
+const posts = () => pia.requestsTo('POST', '/configure')
+const jobReads = () => pia.requestsTo('GET', '/status')
+const GUID = '[0-9a-f-]{36}'
+
+function expectNoPost(result: RunResult): void {
+  expect(posts()).toHaveLength(0)
+  expect(result.stdout).not.toContain('Sending the go-live request')
+}
+
+describe('go live through the Product Ingestion API', () => {
+  it('start -> wait -> succeeded: the exact configure body, the job recorded at once, times in the summary', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm' })
+    const result = await runAction({ inputs: inputs({ wait: 'true', publisher: 'contoso' }) })
+    expect(result.exitCode).toBe(0)
+    expect(posts()).toHaveLength(1)
+    expect(JSON.parse(posts()[0]?.body as string)).toEqual({
+      $schema: CONFIGURE_SCHEMA,
+      resources: [{ $schema: SUBMISSION_SCHEMA, id: `submission/${guid}/2`, product: `product/${guid}`, target: { targetType: 'live' } }]
+    })
+    expect(posts()[0]?.query).toBe('?$version=2022-07-01')
+    expect(posts()[0]?.headers['content-type']).toBe('application/json')
+    expect(pia.requestsTo('GET', '/product')[0]?.query).toBe('?$version=2022-07-01&externalId=contoso-vm')
+    const jobId = result.outputs['operation-id'] as string
+    expect(jobId).toMatch(new RegExp(`^${GUID}$`))
+    expect(result.outputs['operation-location']).toBe(`${pia.url}/configure/${jobId}/status?$version=2022-07-01`)
+    expect(result.outputs.status).toBe('succeeded')
+    expect(JSON.parse(result.outputs.operation as string)).toMatchObject({ jobStatus: 'completed', jobResult: 'succeeded', jobId })
+    expect(jobReads()).toHaveLength(4)
+    expect(result.stdout).toContain(`Go-live started for contoso/contoso-vm. Operation location: ${result.outputs['operation-location']}`)
+    expect(result.stdout).toContain('Operation status: notStarted -> running')
+    expect(result.stdout).toContain('Started at 2026-11-20T10:00:00.000Z')
+    expect(result.stdout).toContain('Ended at 2026-11-20T10:42:00.000Z')
+    expect(result.summary).toContain('## Go live: contoso/contoso-vm')
+    expect(result.summary).toContain('| Result | ✅ succeeded |')
+    expect(result.summary).toContain('| Started | 2026-11-20T10:00:00.000Z |')
+    expect(result.summary).toContain('| Ended | 2026-11-20T10:42:00.000Z |')
+  })
+
+  it('takes the job id spelled jobID too', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', jobIdSpelling: 'jobID' })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(0)
+    expect(JSON.parse(result.outputs.operation as string).jobID).toBe(result.outputs['operation-id'])
+    expect(result.outputs.status).toBe('succeeded')
+  })
+
+  it('a failed certification fails the step, says so, and says a re-run does not help', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', progression: failedCertificationJob() })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.status).toBe('failed')
+    expect(result.stdout).toContain(
+      '::error::The go-live failed: The preview failed certification: fix the issues Partner Center lists and publish a new preview; running the step again does not help; Operation failed: Certification: Issues found during Certification.'
+    )
+    expect(result.summary).toContain('- Operation failed: Certification: Issues found during Certification.')
+  })
+
+  it('a cancelled job ends as canceled', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', progression: cancelledJob() })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.status).toBe('canceled')
+    expect(result.stdout).toContain('::error::The go-live was canceled: The job was cancelled.')
+  })
+
+  it('a re-run while the go-live runs follows the running live submission and sends no POST', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm', runningGoLive: 2 })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(0)
+    expectNoPost(result)
+    expect(result.stdout).toContain(
+      `A go-live of contoso-vm is already running (submission/${guid}/2): following it instead of starting another.`
+    )
+    expect(result.outputs['operation-location']).toBe(`${pia.url}/submission/${guid}/2?$version=2022-07-01`)
+    expect(result.outputs['operation-id']).toBe(`submission/${guid}/2`)
+    expect(result.outputs.status).toBe('succeeded')
+    expect(pia.requestsTo('GET', `/submission/${guid}/2`)).toHaveLength(3)
+    expect(result.summary).toContain('(followed an existing go-live)')
+  })
+
+  it('already live with the newest preview: succeeds without a POST', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm', state: 'live' })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(0)
+    expectNoPost(result)
+    expect(result.stdout).toContain(
+      `contoso-vm is live already with its newest preview (submission/${guid}/1): nothing to take live, no request sent.`
+    )
+    expect(result.outputs.status).toBe('succeeded')
+    expect(result.outputs['operation-location']).toBe(`${pia.url}/submission/${guid}/1?$version=2022-07-01`)
+    expect(result.summary).toContain('(live already: nothing sent)')
+  })
+
+  it('no preview: fails with "publish to preview first", no POST', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', state: 'no-preview' })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(1)
+    expectNoPost(result)
+    expect(result.stdout).toContain('::error::contoso-vm has no preview submission that succeeded: publish to preview first, then go live.')
+  })
+
+  it('an unknown product points at the CPP API', async () => {
+    const result = await runAction({ inputs: inputs({ offer: 'legacy-offer' }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain("::error::No product with the external id 'legacy-offer' was found through the Product Ingestion API.")
+    expect(result.stdout).toContain('(api: cloud-partner-portal)')
+  })
+
+  it('explains "An In Progress submission already exists"', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', refuse: 'in-progress' })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(1)
+    expect(posts()).toHaveLength(1)
+    expect(result.stdout).toContain(
+      '::error::The go-live request was refused: a submission of contoso-vm is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.'
+    )
+  })
+
+  it('explains "The submission cannot be pushed to as its not the latest"', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', refuse: 'not-latest' })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(1)
+    expect(posts()).toHaveLength(1)
+    expect(result.stdout).toContain(
+      '::error::The go-live request was refused: a newer preview of contoso-vm was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.'
+    )
+  })
+
+  it('another submission in progress (a publish): explained, no POST', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm', publishRunning: true })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(1)
+    expectNoPost(result)
+    expect(result.stdout).toContain(`::error::Another submission of contoso-vm is in progress (submission/${guid}/3, to preview, running)`)
+  })
+
+  it('rides out 5xx and 429 while waiting, honouring Retry-After', async () => {
+    pia.addProduct({ externalId: 'contoso-vm' })
+    pia.injectFault({
+      method: 'GET',
+      path: '/status',
+      kind: 'status',
+      status: 503,
+      times: 2,
+      body: '{"error":{"code":"serviceUnavailable","message":"busy"}}'
+    })
+    pia.injectFault({ method: 'GET', path: '/status', kind: 'status', status: 429, headers: { 'retry-after': '1' } })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs.status).toBe('succeeded')
+    expect(result.stdout).toMatch(/Reading the go-live job's status: HTTP 503; retrying in/)
+    const [, , third, fourth] = jobReads()
+    expect(fourth!.at - third!.at).toBeGreaterThanOrEqual(990)
+  })
+
+  it('an ambiguous configure POST (answer lost) looks at the submissions and follows the go-live, with one POST', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm' })
+    pia.injectFault({ method: 'POST', path: '/configure', kind: 'reset-after-accept' })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(0)
+    expect(posts()).toHaveLength(1)
+    expect(result.stdout).toMatch(/::warning::The go-live \(configure\) request got no clear answer: .*looking for it before trying again/)
+    expect(result.outputs['operation-id']).toBe(`submission/${guid}/2`)
+    expect(result.outputs.status).toBe('succeeded')
+  })
+})
+
+describe('dry run through the Product Ingestion API', () => {
+  it.each([
+    [{ state: 'ready' }, 'waitingForPublisherReview', '::notice::Offer status: waitingForPublisherReview. A newer preview'],
+    [{ state: 'live' }, 'succeeded', '::notice::Offer status: succeeded. Live already has the newest preview'],
+    [{ state: 'no-preview' }, 'neverPublished', '::warning::Offer status: neverPublished. There is no preview submission'],
+    [{ state: 'preview-failed' }, 'failed', '::warning::Offer status: failed. The newest preview submission failed'],
+    [{ runningGoLive: 1 }, 'running', '::warning::Offer status: running. A go-live is already running'],
+    [{ publishRunning: true }, 'running', '::warning::Offer status: running. Another submission is in progress']
+  ] as const)('%j: offer-status %s, exit 0, no POST', async (setup, offerStatus, line) => {
+    pia.addProduct({ externalId: 'contoso-vm', ...setup })
+    const result = await runAction({ inputs: inputs({ 'dry-run': 'true' }) })
+    expect(result.exitCode).toBe(0)
+    expectNoPost(result)
+    expect(result.outputs['offer-status']).toBe(offerStatus)
+    expect(result.stdout).toContain(line)
+    expect(result.summary).toContain(`| Offer status | \`${offerStatus}\` |`)
+  })
+})
+
+describe('attach with operation-location', () => {
+  it('to a job status URL (absolute or as a path) and to a submission URL', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', progression: [...endlessJob(), ...endlessJob(), ...succeedingJob()] })
+    const first = await runAction({ inputs: inputs() })
+    const jobUrl = first.outputs['operation-location'] as string
+    pia.requests.length = 0
+    const byUrl = await runAction({ inputs: inputs({ 'operation-location': jobUrl }) })
+    expect(byUrl.exitCode).toBe(0)
+    expect(byUrl.outputs.status).toBe('running')
+    expect(byUrl.outputs['operation-location']).toBe(jobUrl)
+    const byPath = await runAction({ inputs: inputs({ 'operation-location': new URL(jobUrl).pathname, wait: 'true' }) })
+    expect(byPath.exitCode).toBe(0)
+    expect(byPath.outputs.status).toBe('succeeded')
+    expect(pia.requests.every((r) => r.method === 'GET' && r.path.endsWith('/status'))).toBe(true)
+
+    const guid = pia.addProduct({ externalId: 'other-vm', runningGoLive: 1 })
+    const submission = await runAction({
+      inputs: inputs({ offer: 'other-vm', 'operation-location': `${pia.url}/submission/${guid}/2`, wait: 'true' })
+    })
+    expect(submission.exitCode).toBe(0)
+    expect(submission.outputs['operation-id']).toBe(`submission/${guid}/2`)
+    expect(submission.outputs.status).toBe('succeeded')
+  })
+
+  it.each([
+    [`/rp/product-ingestion/configure/not-a-guid/status`, 'is not a Product Ingestion job or submission path'],
+    [`/rp/product-ingestion/../../etc/passwd`, "contains a '.' or '..' path segment"],
+    [`/elsewhere/configure/56615b67-2185-49fe-80d2-c4ddf77bb2e8/status`, 'is not under /rp/product-ingestion'],
+    ['https://evil.example/rp/product-ingestion/configure/56615b67-2185-49fe-80d2-c4ddf77bb2e8/status', 'points to https://evil.example']
+  ])('refuses %s before any request', async (location, message) => {
+    const result = await runAction({ inputs: inputs({ 'operation-location': location }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(`::error::Input 'operation-location' ${message}`)
+    expect(pia.requests).toHaveLength(0)
+  })
+})
+
+describe('inputs and sign-in for the Product Ingestion API', () => {
+  it('refuses an unknown api', async () => {
+    const result = await runAction({ inputs: inputs({ api: 'partner-center' }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain("::error::Input 'api' must be 'cloud-partner-portal' or 'product-ingestion'; got 'partner-center'")
+    expect(pia.requests).toHaveLength(0)
+  })
+
+  it('warns when a static token is for the CPP API, naming both audiences', async () => {
+    pia.addProduct({ externalId: 'contoso-vm' })
+    const token = fakeJwt({ aud: 'https://cloudpartner.azure.com', exp: Math.floor(Date.now() / 1000) + 3600 })
+    pia.acceptToken(token)
+    const result = await runAction({ inputs: inputs({ token }) })
+    expect(result.stdout).toContain(
+      "::warning::The 'token' input is for https://cloudpartner.azure.com (its audience is 'https://cloudpartner.azure.com'), but the API chosen with 'api' takes tokens for https://graph.microsoft.com"
+    )
+  })
+
+  it.each(['client-secret', 'github-oidc'] as const)('signs in with %s for the Microsoft Graph scope', async (method) => {
+    const clientId = '11111111-2222-3333-4444-555555555555'
+    const tenantId = '99999999-8888-7777-6666-555555555555'
+    const subject = 'repo:contoso/offers:ref:refs/heads/main'
+    const identity = await startIdentityEmulator({
+      apps: [
+        { tenantId, clientId, secrets: ['s3cret'], federated: [{ issuer: GITHUB_ISSUER, subject, audience: 'api://AzureADTokenExchange' }] }
+      ],
+      onToken: (token) => pia.acceptToken(token),
+      githubSubject: subject
+    })
+    try {
+      pia.addProduct({ externalId: 'contoso-vm' })
+      const signIn = { 'client-id': clientId, 'tenant-id': tenantId, 'authority-host': identity.authorityHost, token: '' }
+      const result = await runAction({
+        inputs: inputs(method === 'client-secret' ? { ...signIn, 'client-secret': 's3cret' } : signIn),
+        env:
+          method === 'client-secret'
+            ? { NODE_EXTRA_CA_CERTS: identity.githubOidcEnv.NODE_EXTRA_CA_CERTS as string }
+            : identity.githubOidcEnv
+      })
+      expect(result.exitCode).toBe(0)
+      const tokenRequests = identity.requests.filter((r) => r.path.endsWith('/oauth2/v2.0/token')).map((r) => new URLSearchParams(r.body))
+      expect(tokenRequests.map((p) => p.get('scope'))).toEqual(['https://graph.microsoft.com/.default'])
+      expect(identity.issued).toHaveLength(1)
+      expect(posts()[0]?.headers.authorization).toBe(`Bearer ${identity.issued[0]?.token}`)
+      if (method === 'github-oidc') expect(identity.githubTokens).toHaveLength(1)
+    } finally {
+      await identity.close()
+    }
+  })
+})

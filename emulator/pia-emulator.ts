@@ -1,0 +1,283 @@
+// A Partner Center Product Ingestion API on loopback that plays ../shared/pia-api.md: products by
+// external id, submissions (draft, preview, live), the configure request with its exact body, jobs
+// read one status at a time (jobId or jobID), the conflicts seen in the wild, and the same injected
+// faults as the CPP emulator. Tests, the demo and the benchmark drive it.
+import { randomUUID } from 'node:crypto'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { Socket } from 'node:net'
+import { DEFAULT_TOKEN, type RecordedRequest } from './cpp-emulator.ts'
+import { FaultBook, type Fault } from './faults.ts'
+import { succeedingJob } from './pia-scenarios.ts'
+import type { Body } from './scenarios.ts'
+
+export const PIA_PATH = '/rp/product-ingestion'
+export const PIA_VERSIONS = ['2022-07-01', '2022-03-01-preview2']
+const SCHEMA_HOST = 'https://schema.mp.microsoft.com/schema'
+export const CONFIGURE_SCHEMA = `${SCHEMA_HOST}/configure/2022-07-01`
+export const SUBMISSION_SCHEMA = `${SCHEMA_HOST}/submission/2022-03-01-preview2`
+
+export interface ProductSetup {
+  externalId: string
+  /**
+   * `ready`: a newer preview waits (live has an older one). `live`: live already has the newest
+   * preview. `no-preview`: only a draft. `preview-failed`: the newest preview failed.
+   */
+  state?: 'ready' | 'live' | 'no-preview' | 'preview-failed'
+  /** Job status bodies for successive reads of a go-live job; the last one repeats. */
+  progression?: Body[]
+  /** How the configure answer and job status spell the id. */
+  jobIdSpelling?: 'jobId' | 'jobID'
+  /** A go-live already runs: its live submission completes (succeeded) after this many reads. */
+  runningGoLive?: number
+  /** A publish to preview is in progress. */
+  publishRunning?: boolean
+  /** The configure request is refused with one of the conflicts seen in the wild. */
+  refuse?: 'in-progress' | 'not-latest'
+}
+
+interface Submission extends Body {
+  id: string
+  target: { targetType: string }
+  status?: string
+  result?: string
+  created?: string
+}
+
+interface Product {
+  guid: string
+  setup: ProductSetup
+  submissions: Submission[]
+  /** Reads left before a running live submission completes. */
+  liveReadsLeft: number
+}
+
+interface Job {
+  id: string
+  product: Product
+  reads: number
+  live: Submission
+}
+
+export interface PiaEmulator {
+  /** The base URL (`base-url` input): origin and path. */
+  url: string
+  requests: RecordedRequest[]
+  addProduct(setup: ProductSetup): string
+  injectFault(fault: Fault): void
+  acceptToken(token: string): void
+  requestsTo(method: string, pathPart: string): RecordedRequest[]
+  reset(): void
+  close(): Promise<void>
+}
+
+export async function startPiaEmulator(options: { port?: number; tokens?: string[] } = {}): Promise<PiaEmulator> {
+  const initialTokens = options.tokens ?? [DEFAULT_TOKEN]
+  const tokens = new Set(initialTokens)
+  const products = new Map<string, Product>()
+  const jobs = new Map<string, Job>()
+  const faults = new FaultBook()
+  const requests: RecordedRequest[] = []
+  const sockets = new Set<Socket>()
+  let clock = 0
+  const created = (): string => new Date(Date.UTC(2026, 10, 1) + ++clock * 60_000).toISOString()
+
+  function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    const text = JSON.stringify(body)
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
+    res.end(text)
+  }
+  const error = (res: ServerResponse, status: number, code: string, message: string, details: Body[] = []): void =>
+    json(res, status, { error: { code, message, details } })
+
+  function submissionsFor(guid: string, setup: ProductSetup): Submission[] {
+    const id = (n: number): string => `submission/${guid}/${n}`
+    const entry = (n: number, targetType: string, status?: string, result?: string): Submission => ({
+      id: id(n),
+      product: `product/${guid}`,
+      target: { targetType },
+      ...(status ? { status, result, created: created() } : {})
+    })
+    const list = [entry(0, 'draft')]
+    const state = setup.state ?? 'ready'
+    if (state === 'no-preview') return list
+    list.push(entry(1, 'preview', 'completed', 'succeeded'), entry(1, 'live', 'completed', 'succeeded'))
+    if (state === 'ready') list.push(entry(2, 'preview', 'completed', 'succeeded'))
+    if (state === 'preview-failed') list.push(entry(2, 'preview', 'completed', 'failed'))
+    if (setup.publishRunning) list.push(entry(3, 'preview', 'running', 'pending'))
+    if (setup.runningGoLive !== undefined) list.push(entry(2, 'live', 'running', 'pending'))
+    return list
+  }
+
+  function jobBody(job: Job, body: Body): Body {
+    const { jobId: _ignored, ...rest } = body
+    void _ignored
+    return { ...rest, [job.product.setup.jobIdSpelling ?? 'jobId']: job.id }
+  }
+
+  function configure(res: ServerResponse, body: string): void {
+    let request: Body
+    try {
+      request = JSON.parse(body) as Body
+    } catch {
+      return error(res, 400, 'badRequest', 'The request body is not JSON.')
+    }
+    const schema = String(request.$schema ?? '')
+    if (schema.includes('azureedge.net')) return error(res, 400, 'badRequest', `Schema '${schema}' could not be accessed.`)
+    if (schema !== CONFIGURE_SCHEMA) return error(res, 400, 'badRequest', `Unknown schema '${schema}'.`)
+    const resources = request.resources as Body[] | undefined
+    if (!Array.isArray(resources) || resources.length !== 1) {
+      return error(res, 400, 'badRequest', 'A go-live takes exactly one submission resource (live cannot be partial).')
+    }
+    const resource = resources[0] as Body
+    if (resource.$schema !== SUBMISSION_SCHEMA) {
+      return error(res, 400, 'badRequest', 'Schema validation failed.', [
+        { code: 'schemaValidationError', message: 'Required properties [sources]' }
+      ])
+    }
+    const target = (resource.target as Body | undefined)?.targetType
+    const product = [...products.values()].find((p) => `product/${p.guid}` === resource.product)
+    if (!product) return error(res, 400, 'badRequest', `Unknown product '${String(resource.product)}'.`)
+    if (typeof resource.id !== 'string') {
+      return error(res, 400, 'badRequest', 'No submission id: this request would publish drafts, which is not a go-live.')
+    }
+    if (target !== 'live') return error(res, 400, 'badRequest', `targetType must be 'live' for a go-live; got '${String(target)}'.`)
+    if (product.setup.refuse === 'not-latest')
+      return error(res, 400, 'invalidRequest', 'The submission cannot be pushed to as its not the latest')
+    const inProgress = product.submissions.some((s) => s.status !== undefined && s.status !== 'completed')
+    if (product.setup.refuse === 'in-progress' || inProgress) {
+      return error(res, 409, 'conflict', 'An In Progress submission already exists')
+    }
+    const previews = product.submissions.filter(
+      (s) => s.target.targetType === 'preview' && s.status === 'completed' && s.result === 'succeeded'
+    )
+    const newest = previews.at(-1)
+    if (!newest || newest.id !== resource.id)
+      return error(res, 400, 'invalidRequest', 'The submission cannot be pushed to as its not the latest')
+    const live: Submission = { ...newest, target: { targetType: 'live' }, status: 'running', result: 'pending', created: created() }
+    product.submissions.push(live)
+    const job: Job = { id: randomUUID(), product, reads: 0, live }
+    jobs.set(job.id, job)
+    const progression = product.setup.progression ?? succeedingJob()
+    json(res, 202, jobBody(job, progression[0] as Body))
+  }
+
+  function readJob(res: ServerResponse, job: Job, extraHeaders: Record<string, string>): void {
+    const progression = job.product.setup.progression ?? succeedingJob()
+    const body = progression[Math.min(job.reads++, progression.length - 1)] as Body
+    if (body.jobStatus === 'completed') {
+      job.live.status = 'completed'
+      job.live.result = String(body.jobResult)
+      // The new live entry replaces the old one once it succeeded: live and preview share its id.
+      if (body.jobResult === 'succeeded') {
+        job.product.submissions = job.product.submissions.filter((s) => s === job.live || s.target.targetType !== 'live')
+      }
+    }
+    json(res, 200, jobBody(job, body), extraHeaders)
+  }
+
+  function readSubmission(res: ServerResponse, product: Product, n: string, extraHeaders: Record<string, string>): void {
+    const id = `submission/${product.guid}/${n}`
+    const entries = product.submissions.filter((s) => s.id === id)
+    const entry = entries.find((s) => s.target.targetType === 'live' && s.status === 'running') ?? entries.at(-1)
+    if (!entry) return error(res, 404, 'notFound', `Submission '${id}' was not found.`)
+    if (entry.status === 'running' && entry.target.targetType === 'live' && --product.liveReadsLeft < 0) {
+      entry.status = 'completed'
+      entry.result = 'succeeded'
+      product.submissions = product.submissions.filter((s) => s === entry || s.target.targetType !== 'live')
+    }
+    json(res, 200, entry, extraHeaders)
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, body: string, origin: string): void {
+    const url = new URL(req.url ?? '/', origin)
+    const rawPath = (req.url ?? '/').split('?')[0] as string
+    requests.push({ method: req.method ?? '', path: rawPath, query: url.search, headers: req.headers, body, at: Date.now() })
+    const { done, extraHeaders, resetAfter } = faults.apply(req, res, rawPath)
+    if (done) return
+
+    const version = url.searchParams.get('$version')
+    if (version !== null && !PIA_VERSIONS.includes(version)) {
+      return error(res, 400, 'badRequest', `The $version '${version}' is invalid or deprecated. Supported: ${PIA_VERSIONS.join(', ')}.`)
+    }
+    const auth = req.headers.authorization ?? ''
+    if (!auth.startsWith('Bearer ') || !tokens.has(auth.slice(7)))
+      return error(res, 401, 'unauthorized', 'Access token is missing or invalid.')
+    if (!rawPath.startsWith(`${PIA_PATH}/`)) return error(res, 404, 'notFound', `No route for ${rawPath}.`)
+    const path = rawPath.slice(PIA_PATH.length)
+
+    if (req.method === 'GET' && path === '/product') {
+      const externalId =
+        url.searchParams.get('externalId') ?? url.searchParams.get('externalid') ?? url.searchParams.get('externalID') ?? ''
+      const product = products.get(externalId.toLowerCase())
+      const value = product
+        ? [{ id: `product/${product.guid}`, identity: { externalId: product.setup.externalId }, type: 'azureVirtualMachine' }]
+        : []
+      return json(res, 200, { value }, extraHeaders)
+    }
+    const list = /^\/submission\/([0-9a-f-]{36})$/.exec(path)
+    const one = /^\/submission\/([0-9a-f-]{36})\/(\d+)$/.exec(path)
+    const product = [...products.values()].find((p) => p.guid === (list?.[1] ?? one?.[1]))
+    if (req.method === 'GET' && (list || one)) {
+      if (!product) return error(res, 404, 'notFound', 'Product not found.')
+      if (one) return readSubmission(res, product, one[2] as string, extraHeaders)
+      return json(res, 200, { value: product.submissions }, extraHeaders)
+    }
+    if (req.method === 'POST' && path === '/configure') {
+      if (resetAfter) {
+        configure({ writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse, body)
+        return void req.socket.destroy()
+      }
+      return configure(res, body)
+    }
+    const status = /^\/configure\/([0-9a-f-]{36})\/status$/.exec(path)
+    if (req.method === 'GET' && status) {
+      const job = jobs.get(status[1] as string)
+      if (!job) return error(res, 404, 'notFound', `Job '${status[1]}' was not found.`)
+      return readJob(res, job, extraHeaders)
+    }
+    error(res, 405, 'methodNotAllowed', `${req.method} ${path} is not allowed.`)
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8'), `http://${req.headers.host ?? '127.0.0.1'}`))
+  })
+  server.on('connection', (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+  })
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : 0
+
+  return {
+    url: `http://127.0.0.1:${port}${PIA_PATH}`,
+    requests,
+    addProduct(setup) {
+      const guid = randomUUID()
+      products.set(setup.externalId.toLowerCase(), {
+        guid,
+        setup,
+        submissions: submissionsFor(guid, setup),
+        liveReadsLeft: setup.runningGoLive ?? 0
+      })
+      return guid
+    },
+    injectFault: (fault) => faults.inject(fault),
+    acceptToken: (token) => void tokens.add(token),
+    requestsTo: (method, pathPart) => requests.filter((r) => r.method === method && r.path.includes(pathPart)),
+    reset() {
+      products.clear()
+      jobs.clear()
+      faults.clear()
+      requests.length = 0
+      tokens.clear()
+      for (const token of initialTokens) tokens.add(token)
+    },
+    close() {
+      for (const socket of sockets) socket.destroy()
+      return new Promise((resolve) => server.close(() => resolve()))
+    }
+  }
+}

@@ -1,0 +1,160 @@
+// The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
+// the configure request that takes a preview live, and the job or submission to follow.
+import { ApiClient, isSuccess, UnexpectedAnswerError, type ApiClientOptions } from '../api-client.js'
+import type { OperationRead, OperationRef } from '../go-live-service.js'
+import { parseRetryAfter } from '../retry.js'
+import { ServiceError, serviceDetail } from '../service-error.js'
+import type { HttpResponse } from '../transport.js'
+import { jobIdOf, parseJobStatus, parseSubmissionStatus } from './job.js'
+import { GUID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
+
+export interface IngestionClientOptions extends ApiClientOptions {
+  baseUrl: URL
+  version: string
+}
+
+export interface PiaSubmission {
+  /** `submission/<product guid>/<n>`, as validated. */
+  id: string
+  number: number
+  targetType: string
+  status?: string
+  result?: string
+  created?: string
+}
+
+// Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
+export const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01'
+export const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2'
+
+/** The two conflicts seen in the wild, by what the service says. */
+export type Conflict = 'in-progress' | 'not-latest'
+const CONFLICTS: Array<[Conflict, RegExp]> = [
+  ['in-progress', /in progress submission already exists/i],
+  ['not-latest', /not the latest/i]
+]
+
+/**
+ * `accepted`: a job was started and is named by `location`. `unusable`: the service accepted the
+ * request (so the go-live has probably started) but named no job the action can follow.
+ * `conflict`: one of the known refusals.
+ */
+export type ConfigureAnswer =
+  | { kind: 'accepted'; location: OperationRef; read: OperationRead }
+  | { kind: 'unusable'; status: number; problem: string }
+  | { kind: 'conflict'; conflict: Conflict; response: HttpResponse }
+
+const hints: Record<number, string> = {
+  401: 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://graph.microsoft.com; tokens live about an hour.',
+  403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
+  404: 'Not found: check the offer id (the product external id shown in Partner Center).',
+  429: 'The service throttled the requests; try again later or poll less often (poll-interval).'
+}
+
+export class IngestionClient {
+  private readonly options: IngestionClientOptions
+  private readonly api: ApiClient
+  constructor(options: IngestionClientOptions) {
+    this.options = options
+    this.api = new ApiClient(options)
+  }
+
+  private url(path: string, query = ''): URL {
+    return piaUrl(this.options.baseUrl, path, this.options.version, query)
+  }
+
+  private failure(what: string, response: HttpResponse): ServiceError {
+    const hint = response.status === 401 ? this.options.tokens.rejectionHint() : hints[response.status]
+    const fallback = response.status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined
+    // An empty hint, not undefined: the CPP hints (publisher ids and the like) do not apply here.
+    return new ServiceError(what, response, { publisher: '', offer: '' }, hint ?? fallback ?? '')
+  }
+
+  private readJson<T>(url: URL, what: string, parse: (json: unknown) => T) {
+    return this.api.readJson(url, what, parse, (response) => this.failure(what, response))
+  }
+
+  /** The product's durable id (the bare GUID) for an external id, or undefined when none has it. */
+  async findProduct(externalId: string): Promise<string | undefined> {
+    const what = `Looking up the product '${externalId}'`
+    const { value } = await this.readJson(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, (json) => {
+      const list = (json as { value?: unknown } | null)?.value
+      if (!Array.isArray(list)) throw new Error('is not a list of products')
+      return list as unknown[]
+    })
+    const named = (p: unknown): string | undefined => {
+      const identity = (p as { identity?: { externalId?: unknown } } | null)?.identity
+      return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined
+    }
+    const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? value[0]
+    const id = (product as { id?: unknown } | null)?.id
+    if (product === undefined) return undefined
+    const guid = typeof id === 'string' ? id.replace(/^product\//, '') : ''
+    if (!GUID.test(guid))
+      throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`)
+    return guid
+  }
+
+  async listSubmissions(productGuid: string): Promise<PiaSubmission[]> {
+    const { value } = await this.readJson(this.url(`/submission/${productGuid}`), "Listing the product's submissions", parseSubmissions)
+    return value
+  }
+
+  /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
+  async configure(productGuid: string, submissionId: string): Promise<ConfigureAnswer> {
+    const what = 'The go-live (configure) request'
+    const body = {
+      $schema: CONFIGURE_SCHEMA,
+      resources: [{ $schema: SUBMISSION_SCHEMA, id: submissionId, product: `product/${productGuid}`, target: { targetType: 'live' } }]
+    }
+    const response = await this.api.send('POST', this.url('/configure'), 'trigger', what, (r) => this.failure(what, r), body)
+    if (!isSuccess(response)) {
+      const said = serviceDetail(response).message ?? ''
+      const conflict = CONFLICTS.find(([, pattern]) => pattern.test(said))?.[0]
+      if (conflict) return { kind: 'conflict', conflict, response }
+      throw this.failure(what, response)
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(response.body)
+    } catch {
+      return { kind: 'unusable', status: response.status, problem: 'sent an answer that is not JSON' }
+    }
+    const jobId = jobIdOf(json)
+    if (!jobId) return { kind: 'unusable', status: response.status, problem: 'named no job (no jobId that is a GUID)' }
+    return {
+      kind: 'accepted',
+      location: jobLocation(this.options.baseUrl, jobId, this.options.version),
+      read: { operation: parseJobStatus(json) }
+    }
+  }
+
+  /** Reads a job's status or a submission, whichever the canonical location names. */
+  async readOperation(location: URL): Promise<OperationRead> {
+    const job = isJobLocation(location)
+    const what = job ? "Reading the go-live job's status" : 'Reading the live submission'
+    const { value: operation, response } = await this.readJson(location, what, job ? parseJobStatus : parseSubmissionStatus)
+    const read: OperationRead = { operation }
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
+    if (retryAfterMs !== undefined) read.retryAfterMs = retryAfterMs
+    return read
+  }
+}
+
+function parseSubmissions(json: unknown): PiaSubmission[] {
+  const list = (json as { value?: unknown } | null)?.value
+  if (!Array.isArray(list)) throw new Error('is not a list of submissions')
+  return list.flatMap((item: unknown) => {
+    const s = item as Record<string, unknown> | null
+    const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined
+    if (!s || !parsed) return []
+    const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+    const submission: PiaSubmission = {
+      id: `submission/${parsed.productGuid}/${parsed.number}`,
+      number: parsed.number,
+      targetType: typeof target === 'string' ? target.toLowerCase() : ''
+    }
+    for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') submission[key] = s[key] as string
+    return [submission]
+  })
+}

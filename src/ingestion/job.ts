@@ -1,0 +1,87 @@
+// Configure jobs and submissions as operations: the shape the wait loop and reporting understand.
+//   job:        {jobId|jobID, jobStatus: notStarted|running|completed, jobResult: pending|succeeded|failed|cancelled,
+//                jobStart, jobEnd ('0001-01-01T00:00:00' until it ends), errors: [{code, message, details: [...]}]}
+//   submission: {id, target: {targetType}, status: notStarted|running|completed, result, created}
+import type { Operation, OperationMessage } from '../operation.js'
+import { serviceText } from '../safe-text.js'
+import { normaliseOperationStatus } from '../status.js'
+import { GUID } from './locations.js'
+
+type Json = Record<string, unknown>
+const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
+const text = (value: unknown, max = 60): string | undefined =>
+  typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined
+
+/** An error of a job, flattened: its codes from the outside in, and its innermost message. */
+export interface JobError {
+  codes: string[]
+  message: string
+  resourceId?: string
+}
+
+const MAX_ERRORS = 100
+
+/** Walks `errors[]` and every `details[]` below it (bounded), one entry per innermost error. */
+export function jobErrors(value: unknown): JobError[] {
+  const found: JobError[] = []
+  const walk = (items: unknown, codes: string[], messages: string[], resourceId: string | undefined, depth: number): void => {
+    if (!Array.isArray(items) || depth > 8) return
+    for (const item of items.slice(0, MAX_ERRORS)) {
+      if (found.length >= MAX_ERRORS || !isObject(item)) continue
+      const here = [...codes, text(item.code, 40) ?? 'error']
+      const said = [...messages, ...(text(item.message, 300) ? [text(item.message, 300) as string] : [])]
+      const resource = text(item.resourceId, 100) ?? resourceId
+      if (Array.isArray(item.details) && item.details.some(isObject)) walk(item.details, here, said, resource, depth + 1)
+      else found.push({ codes: here, message: said.join(': ') || here.join('/'), ...(resource ? { resourceId: resource } : {}) })
+    }
+  }
+  walk(value, [], [], undefined, 0)
+  return found
+}
+
+/** A failed certification: an `invalidState` error that speaks of certification. Not worth a retry. */
+export function isCertificationFailure(errors: JobError[]): boolean {
+  return errors.some((e) => e.codes.includes('invalidState') && /certification/i.test(e.message))
+}
+
+/** `jobStatus`/`status` with `jobResult`/`result` as one raw status: the result once completed. */
+function rawStatusOf(status: string | undefined, result: string | undefined): string | undefined {
+  return status?.toLowerCase() === 'completed' ? (result ?? status) : status
+}
+
+function operationOf(body: Json, rawStatus: string | undefined, messages: OperationMessage[], started?: string, ended?: string): Operation {
+  const { state, known } = normaliseOperationStatus(rawStatus)
+  // Completed with a result the action does not know is not success: it stays unknown (running).
+  const operation: Operation = { rawStatus, state, knownStatus: known, steps: [], messages, body }
+  if (started) operation.started = started
+  if (ended && !ended.startsWith('0001-')) operation.ended = ended
+  return operation
+}
+
+/** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a GUID. */
+export function jobIdOf(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined
+  const id = body.jobId ?? body.jobID ?? body.jobid
+  return typeof id === 'string' && GUID.test(id) ? id : undefined
+}
+
+export function parseJobStatus(json: unknown): Operation {
+  if (!isObject(json)) throw new Error('is not a JSON object')
+  const errors = jobErrors(json.errors)
+  const messages = errors.map((e) => ({ text: e.message, level: 'error' }))
+  if (isCertificationFailure(errors)) {
+    // Final: re-running takes the same preview live and fails the same way.
+    messages.unshift({
+      text: 'The preview failed certification: fix the issues Partner Center lists and publish a new preview; running the step again does not help',
+      level: 'error'
+    })
+  }
+  return operationOf(json, rawStatusOf(text(json.jobStatus), text(json.jobResult)), messages, text(json.jobStart), text(json.jobEnd))
+}
+
+/** One submission: the entry itself, or `{value: [entry]}`. */
+export function parseSubmissionStatus(json: unknown): Operation {
+  const entry = isObject(json) && Array.isArray(json.value) ? json.value[0] : json
+  if (!isObject(entry)) throw new Error('is not a JSON object')
+  return operationOf(entry, rawStatusOf(text(entry.status), text(entry.result)), [], text(entry.created))
+}

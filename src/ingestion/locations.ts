@@ -1,0 +1,77 @@
+// Where a Product Ingestion go-live can be followed, rebuilt from validated parts only:
+//   {base}/configure/{jobId}/status?$version={version}        a configure job (what a POST started)
+//   {base}/submission/{productGuid}/{n}?$version={version}     a submission (a go-live already running)
+// where {base} is the base-url, path included (https://graph.microsoft.com/rp/product-ingestion).
+import type { OperationRef } from '../go-live-service.js'
+import { LocationProblem, locationTextProblem } from '../urls.js'
+
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
+export const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
+const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/(\d{1,9})$/i
+
+/** A submission id (`submission/<product guid>/<n>`), parsed; undefined when it is not one. */
+export function parseSubmissionId(id: string): { productGuid: string; number: number } | undefined {
+  const match = SUBMISSION_ID.exec(id)
+  if (!match || !GUID.test(match[1] as string)) return undefined
+  return { productGuid: match[1] as string, number: Number(match[2]) }
+}
+
+function on(base: URL, path: string, version: string): URL {
+  return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?$version=${version}`)
+}
+
+/** The URL of a request of the action's own, under the base URL. */
+export function piaUrl(base: URL, path: string, version: string, query = ''): URL {
+  const url = on(base, path, version)
+  return query ? new URL(`${url.href}&${query}`) : url
+}
+
+export function jobLocation(base: URL, jobId: string, version: string): OperationRef {
+  return { url: on(base, `/configure/${jobId}/status`, version), id: jobId }
+}
+
+export function submissionLocation(base: URL, submissionId: string, version: string): OperationRef | undefined {
+  const parsed = parseSubmissionId(submissionId)
+  if (!parsed) return undefined
+  const id = `submission/${parsed.productGuid}/${parsed.number}`
+  return { url: on(base, `/${id}`, version), id }
+}
+
+/** Whether a canonical location names a job (else a submission). */
+export function isJobLocation(url: URL): boolean {
+  return url.pathname.endsWith('/status')
+}
+
+/**
+ * Parses an operation location given as input (an earlier run's output: absolute, or a path on the
+ * base URL's origin) and rebuilds it. Throws a LocationProblem saying what is wrong.
+ */
+export function canonicalIngestionLocation(raw: string, base: URL, version: string): OperationRef {
+  const text = raw.trim()
+  const problem = locationTextProblem(text)
+  if (problem) throw new LocationProblem(problem)
+  if (!/^https?:\/\//i.test(text) && !text.startsWith('/')) throw new LocationProblem('is neither an http(s) URL nor a path')
+  let url: URL
+  try {
+    url = new URL(text, base.origin)
+  } catch {
+    throw new LocationProblem('is not a valid URL')
+  }
+  if (url.username || url.password) throw new LocationProblem('contains credentials')
+  if (url.origin !== base.origin) throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`)
+  const keys = [...url.searchParams.keys()]
+  if (keys.some((key) => key !== '$version') || keys.length > 1) throw new LocationProblem('has a query other than $version')
+  const given = url.searchParams.get('$version') ?? version
+  if (!PIA_VERSION.test(given)) throw new LocationProblem('has a $version that is not a date such as 2022-07-01')
+  const prefix = base.pathname.replace(/\/$/, '')
+  if (!url.pathname.startsWith(`${prefix}/`)) throw new LocationProblem(`is not under ${prefix || '/'}`)
+  const rest = url.pathname.slice(prefix.length)
+  const job = /^\/configure\/([^/]+)\/status$/.exec(rest)
+  if (job && GUID.test(job[1] as string)) return jobLocation(base, job[1] as string, given)
+  const submission = submissionLocation(base, rest.slice(1), given)
+  if (submission) return submission
+  throw new LocationProblem(
+    'is not a Product Ingestion job or submission path ({base}/configure/{GUID}/status or {base}/submission/{GUID}/{n})'
+  )
+}

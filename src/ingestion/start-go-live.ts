@@ -1,0 +1,148 @@
+// Taking a product's preview live without ever starting two go-lives: a running one is followed,
+// a live that already has the preview is reported, and a configure request whose fate is unclear is
+// never sent again before the submissions were checked for it.
+import { AmbiguousTriggerError } from '../api-client.js'
+import { ActionError } from '../errors.js'
+import type { OperationRef, Started } from '../go-live-service.js'
+import { log } from '../log.js'
+import { parseSubmissionStatus } from './job.js'
+import { retryDelay, type BackoffSettings } from '../retry.js'
+import { sleep } from '../sleep.js'
+import type { IngestionClient, PiaSubmission } from './client.js'
+import { submissionLocation } from './locations.js'
+import { isAlreadyLive, submissionState } from './submissions.js'
+
+export interface IngestionSubject {
+  offer: string
+  baseUrl: URL
+  version: string
+}
+
+const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another'
+
+/** The product GUID of the offer, or an error that says where the offer may live instead. */
+export async function productOf(client: IngestionClient, subject: IngestionSubject): Promise<string> {
+  const guid = await client.findProduct(subject.offer)
+  if (guid) return guid
+  throw new ActionError(
+    `No product with the external id '${subject.offer}' was found through the Product Ingestion API. Check 'offer' (the offer id shown in Partner Center); an offer integrated before the move to Partner Center goes live through the Cloud Partner Portal API instead (api: cloud-partner-portal).`
+  )
+}
+
+function follow(subject: IngestionSubject, submission: PiaSubmission): OperationRef {
+  const location = submissionLocation(subject.baseUrl, submission.id, subject.version)
+  if (!location)
+    throw new ActionError(`The service listed a submission with an id the action does not accept; follow it in Partner Center.`)
+  return location
+}
+
+/** What the submissions say now: follow a running go-live, or why nothing can start. */
+async function runningGoLive(client: IngestionClient, subject: IngestionSubject, productGuid: string): Promise<OperationRef | undefined> {
+  const state = submissionState(await client.listSubmissions(productGuid))
+  if (!state.runningLive) return undefined
+  log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`)
+  return follow(subject, state.runningLive)
+}
+
+/** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
+async function findAccepted(
+  client: IngestionClient,
+  subject: IngestionSubject,
+  productGuid: string,
+  lost: string,
+  backoff: BackoffSettings,
+  signal?: AbortSignal
+) {
+  log.warning(`${lost}. The go-live has probably started; looking for it in the product's submissions.`)
+  for (let look = 1; ; look++) {
+    let running: OperationRef | undefined
+    try {
+      running = await runningGoLive(client, subject, productGuid)
+    } catch (lookup) {
+      throw new ActionError(
+        `${lost}, and the check for a running go-live failed too (${(lookup as Error).message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`
+      )
+    }
+    if (running) return running
+    if (look >= 3) {
+      throw new ActionError(
+        `${lost}, and no running go-live of ${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`
+      )
+    }
+    await sleep(retryDelay(look, backoff), signal)
+  }
+}
+
+export async function startIngestionGoLive(
+  client: IngestionClient,
+  subject: IngestionSubject,
+  backoff: BackoffSettings,
+  signal?: AbortSignal,
+  onSending?: () => void
+): Promise<Started> {
+  const productGuid = await productOf(client, subject)
+  for (let attempt = 1; ; attempt++) {
+    // A re-run must not start a second go-live: look before every request.
+    const submissions = await client.listSubmissions(productGuid)
+    const state = submissionState(submissions)
+    if (state.runningLive) {
+      log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`)
+      return { location: follow(subject, state.runningLive), how: 'attached' }
+    }
+    const busy = state.inProgress[0]
+    if (busy) {
+      throw new ActionError(
+        `Another submission of ${subject.offer} is in progress (${busy.id}, to ${busy.targetType || 'an unknown target'}, ${busy.status}); wait for it to finish in Partner Center, then run the step again.`
+      )
+    }
+    if (!state.preview) {
+      throw new ActionError(`${subject.offer} has no preview submission that succeeded: publish to preview first, then go live.`)
+    }
+    if (isAlreadyLive(state) && state.live) {
+      log.info(`${subject.offer} is live already with its newest preview (${state.live.id}): nothing to take live, no request sent.`)
+      const live = submissions.find((s) => s.id === state.live?.id) as PiaSubmission
+      return { location: follow(subject, live), how: 'live', operation: parseSubmissionStatus({ ...live, target: { targetType: 'live' } }) }
+    }
+
+    log.info(`Sending the go-live request for ${subject.offer}: taking ${state.preview.id} live.`)
+    onSending?.()
+    let answer
+    try {
+      answer = await client.configure(productGuid, state.preview.id)
+    } catch (error) {
+      if (!(error instanceof AmbiguousTriggerError)) throw error
+      if (error.answered)
+        return { location: await findAccepted(client, subject, productGuid, error.message, backoff, signal), how: 'attached' }
+      log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
+      const running = await runningGoLive(client, subject, productGuid).catch((lookup: Error) => {
+        throw new ActionError(
+          `${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`
+        )
+      })
+      if (running) return { location: running, how: 'attached' }
+      if (attempt >= backoff.maxAttempts) {
+        throw new ActionError(
+          `${error.message} (${attempt} attempts), and no running go-live was found for ${subject.offer}. Check the offer in Partner Center before running the step again.`
+        )
+      }
+      await sleep(retryDelay(attempt, backoff), signal)
+      continue
+    }
+    if (answer.kind === 'accepted') return { location: answer.location, how: 'started', operation: answer.read.operation }
+    if (answer.kind === 'unusable') {
+      const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
+      return { location: await findAccepted(client, subject, productGuid, lost, backoff, signal), how: 'attached' }
+    }
+    if (answer.conflict === 'not-latest') {
+      throw new ActionError(
+        `The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`
+      )
+    }
+    // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
+    const running = await runningGoLive(client, subject, productGuid)
+    if (running) return { location: running, how: 'attached' }
+    throw new ActionError(
+      `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
+    )
+  }
+}
