@@ -108,4 +108,21 @@ describe('getConfig', () => {
       '/api/publishers/Contoso/offers/Contoso-VM/operations/56615b67-2185-49fe-80d2-c4ddf77bb2e8'
     )
   })
+
+  it('takes per-API defaults for the Product Ingestion API, where publisher is optional', () => {
+    core.inputs = { api: 'product-ingestion', offer: 'contoso-app', token: 'secret-token' }
+    const config = getConfig()
+    expect(config).toMatchObject({ api: 'product-ingestion', publisher: '', offer: 'contoso-app', apiVersion: '2022-07-01' })
+    expect(config.baseUrl.href).toBe('https://graph.microsoft.com/rp/product-ingestion')
+    core.inputs = { ...core.inputs, 'api-version': '2022-03-01-preview2', 'base-url': 'http://127.0.0.1:9/rp/product-ingestion/' }
+    expect(getConfig()).toMatchObject({ apiVersion: '2022-03-01-preview2' })
+    expect(getConfig().baseUrl.href).toBe('http://127.0.0.1:9/rp/product-ingestion')
+  })
+
+  it('still requires publisher for the CPP API, and refuses an unknown api', () => {
+    core.inputs = { offer: 'contoso-vm', token: 'secret-token' }
+    expect(() => getConfig()).toThrow("Input 'publisher' is required")
+    core.inputs = { ...valid, api: 'cpp' }
+    expect(() => getConfig()).toThrow("Input 'api' must be 'cloud-partner-portal' or 'product-ingestion'; got 'cpp'")
+  })
 })

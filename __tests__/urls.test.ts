@@ -17,6 +17,12 @@ describe('base URL rules', () => {
     expect(baseUrlProblem(new URL('http://cloudpartner.azure.com'))).toMatch(/https/)
     expect(baseUrlProblem(new URL('http://127.0.0.1.evil.example'))).toMatch(/https/)
     expect(baseUrlProblem(new URL('https://cloudpartner.azure.com/api'))).toMatch(/without a path/)
+    // With a path (the Product Ingestion API): a plain one, and still no credentials or query.
+    expect(baseUrlProblem(new URL('https://graph.microsoft.com/rp/product-ingestion'), true)).toBeUndefined()
+    expect(baseUrlProblem(new URL('https://u:p@graph.microsoft.com/rp/product-ingestion'), true)).toMatch(/credentials/)
+    expect(baseUrlProblem(new URL('https://graph.microsoft.com/rp?x=1'), true)).toMatch(/query/)
+    expect(baseUrlProblem(new URL('https://graph.microsoft.com/rp/$(id)'), true)).toMatch(/plain path/)
+    expect(baseUrlProblem(new URL('http://graph.microsoft.com/rp'), true)).toMatch(/https/)
     expect(baseUrlProblem(new URL('https://user:pw@cloudpartner.azure.com'))).toMatch(/credentials/)
   })
 

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3608);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9685);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3608:
+/***/ 9685:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4134,14 +4134,22 @@ const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 function isLoopbackHost(hostname) {
     return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
-/** Why a base URL is unacceptable, or undefined when it is fine. */
-function baseUrlProblem(url) {
+/**
+ * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
+ * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
+ */
+function baseUrlProblem(url, withPath = false) {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
         return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
     }
     if (url.username || url.password)
         return 'must not contain credentials';
-    if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+    if (url.search || url.hash)
+        return 'must not have a query or fragment';
+    if (withPath) {
+        return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)';
+    }
+    if (url.pathname !== '/' && url.pathname !== '') {
         return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
     }
     return undefined;
@@ -4176,6 +4184,31 @@ function locationTextProblem(raw) {
 /** The location failed a check; `message` says which, without quoting the location. */
 class LocationProblem extends Error {
     name = 'LocationProblem';
+}
+/**
+ * The checks every operation location passes, whichever API: its text (see locationTextProblem),
+ * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
+ * Throws a LocationProblem; the API's own module then checks the path and query.
+ */
+function parseLocationUrl(raw, base) {
+    const text = raw.trim();
+    const problem = locationTextProblem(text);
+    if (problem)
+        throw new LocationProblem(problem);
+    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
+        throw new LocationProblem('is neither an http(s) URL nor a path');
+    let url;
+    try {
+        url = new URL(text, base.origin);
+    }
+    catch {
+        throw new LocationProblem('is not a valid URL');
+    }
+    if (url.username || url.password)
+        throw new LocationProblem('contains credentials');
+    if (url.origin !== base.origin)
+        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
+    return url;
 }
 
 ;// CONCATENATED MODULE: ./src/cpp/operation-location.ts
@@ -4227,25 +4260,7 @@ function parsePath(pathname) {
  * its validated parts. Throws a LocationProblem saying what is wrong.
  */
 function canonicalOperationLocation(raw, baseUrl, apiVersion) {
-    const text = raw.trim();
-    const problem = locationTextProblem(text);
-    if (problem)
-        throw new LocationProblem(problem);
-    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
-        throw new LocationProblem('is neither an http(s) URL nor a path');
-    let url;
-    try {
-        url = new URL(text, baseUrl);
-    }
-    catch {
-        throw new LocationProblem('is not a valid URL');
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        throw new LocationProblem('is not an http(s) URL');
-    if (url.username || url.password)
-        throw new LocationProblem('contains credentials');
-    if (url.origin !== baseUrl.origin)
-        throw new LocationProblem(`points to ${url.origin}, not to ${baseUrl.origin}`);
+    const url = parseLocationUrl(raw, baseUrl);
     const keys = [...url.searchParams.keys()];
     if (keys.some((key) => key !== 'api-version') || keys.length > 1)
         throw new LocationProblem('has a query other than api-version');
@@ -4370,6 +4385,35 @@ function parseSubmissions(json) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/find-accepted.ts
+// After a request that starts a go-live was received but its answer is lost or unusable, the go-live
+// has probably started: it is looked for, and the request is never sent again. Shared by both APIs.
+
+
+
+
+const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
+/** Calls `findRunning` a few times (the listing may lag the request) and returns what it finds. */
+async function findAcceptedGoLive(findRunning, options) {
+    const { lost, label, where, backoff, signal } = options;
+    log.warning(`${lost}. The go-live has probably started; looking for it in ${where}.`);
+    for (let look = 1;; look++) {
+        let running;
+        try {
+            running = await findRunning();
+        }
+        catch (lookup) {
+            throw new ActionError(`${lost}, and the check for a running go-live failed too (${lookup.message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`);
+        }
+        if (running)
+            return running;
+        if (look >= 3) {
+            throw new ActionError(`${lost}, and no running go-live of ${label} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`);
+        }
+        await sleep(retryDelay(look, backoff), signal);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cpp/start-go-live.ts
 // Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
 // fate is unclear is never sent again before the submissions were checked for it.
@@ -4381,8 +4425,8 @@ function parseSubmissions(json) {
 
 
 
+
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live']);
-const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
 /** The newest go-live submission that has not finished, if any. */
 function runningGoLive(submissions) {
     const running = submissions.filter((s) => {
@@ -4403,25 +4447,10 @@ async function findRunning(client, subject) {
     log.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`);
     return location;
 }
-/** The go-live was accepted but named no usable operation: find it, never send the POST again. */
-async function findAccepted(client, subject, lost, backoff, signal) {
-    log.warning(`${lost}. The go-live has probably started; looking for it in the offer's submissions.`);
-    // The listing may lag the POST by a moment: a few looks before giving up.
-    for (let look = 1;; look++) {
-        let running;
-        try {
-            running = await findRunning(client, subject);
-        }
-        catch (lookup) {
-            throw new ActionError(`${lost}, and the check for a running go-live failed too (${lookup.message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`);
-        }
-        if (running)
-            return running;
-        if (look >= 3) {
-            throw new ActionError(`${lost}, and no running go-live of ${subject.publisher}/${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`);
-        }
-        await sleep(retryDelay(look, backoff), signal);
-    }
+/** The POST was received but its answer is lost or unusable: find the go-live, never re-send. */
+function findAccepted(client, subject, lost, backoff, signal) {
+    const label = `${subject.publisher}/${subject.offer}`;
+    return findAcceptedGoLive(() => findRunning(client, subject), { lost, label, where: "the offer's submissions", backoff, signal });
 }
 /** `onSending` is told just before the first Go Live request goes out. */
 async function startGoLive(client, subject, backoff, signal, onSending) {
@@ -4609,23 +4638,7 @@ function isJobLocation(url) {
  * base URL's origin) and rebuilds it. Throws a LocationProblem saying what is wrong.
  */
 function canonicalIngestionLocation(raw, base, version) {
-    const text = raw.trim();
-    const problem = locationTextProblem(text);
-    if (problem)
-        throw new LocationProblem(problem);
-    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
-        throw new LocationProblem('is neither an http(s) URL nor a path');
-    let url;
-    try {
-        url = new URL(text, base.origin);
-    }
-    catch {
-        throw new LocationProblem('is not a valid URL');
-    }
-    if (url.username || url.password)
-        throw new LocationProblem('contains credentials');
-    if (url.origin !== base.origin)
-        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
+    const url = parseLocationUrl(raw, base);
     const keys = [...url.searchParams.keys()];
     if (keys.some((key) => key !== '$version') || keys.length > 1)
         throw new LocationProblem('has a query other than $version');
@@ -4890,7 +4903,7 @@ function isAlreadyLive(state) {
 
 
 
-const start_go_live_RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
+
 /** The product GUID of the offer, or an error that says where the offer may live instead. */
 async function productOf(client, subject) {
     const guid = await client.findProduct(subject.offer);
@@ -4913,23 +4926,9 @@ async function start_go_live_runningGoLive(client, subject, productGuid) {
     return follow(subject, state.runningLive);
 }
 /** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
-async function start_go_live_findAccepted(client, subject, productGuid, lost, backoff, signal) {
-    log.warning(`${lost}. The go-live has probably started; looking for it in the product's submissions.`);
-    for (let look = 1;; look++) {
-        let running;
-        try {
-            running = await start_go_live_runningGoLive(client, subject, productGuid);
-        }
-        catch (lookup) {
-            throw new ActionError(`${lost}, and the check for a running go-live failed too (${lookup.message}). The go-live has probably started: check the offer in Partner Center; ${start_go_live_RERUN_FINDS_IT}.`);
-        }
-        if (running)
-            return running;
-        if (look >= 3) {
-            throw new ActionError(`${lost}, and no running go-live of ${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${start_go_live_RERUN_FINDS_IT}.`);
-        }
-        await sleep(retryDelay(look, backoff), signal);
-    }
+function start_go_live_findAccepted(client, subject, productGuid, lost, backoff, signal) {
+    const find = () => start_go_live_runningGoLive(client, subject, productGuid);
+    return findAcceptedGoLive(find, { lost, label: subject.offer, where: "the product's submissions", backoff, signal });
 }
 async function startIngestionGoLive(client, subject, backoff, signal, onSending) {
     const productGuid = await productOf(client, subject);
@@ -4966,7 +4965,7 @@ async function startIngestionGoLive(client, subject, backoff, signal, onSending)
                 return { location: await start_go_live_findAccepted(client, subject, productGuid, error.message, backoff, signal), how: 'attached' };
             log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
             const running = await start_go_live_runningGoLive(client, subject, productGuid).catch((lookup) => {
-                throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${start_go_live_RERUN_FINDS_IT}.`);
+                throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`);
             });
             if (running)
                 return { location: running, how: 'attached' };
@@ -5538,36 +5537,31 @@ function parseBaseUrl(value, withPath, example) {
     catch {
         throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${example}; got '${value}'`);
     }
-    // The Product Ingestion API lives under a path (https://graph.microsoft.com/rp/product-ingestion).
-    const problem = baseUrlProblem(withPath ? new URL(url.origin) : url) ??
-        (withPath && (url.search || url.hash) ? 'must not have a query or fragment' : undefined);
+    const problem = baseUrlProblem(url, withPath);
     if (problem)
         throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`);
-    if (withPath && (locationTextProblem(url.pathname) || !/^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname))) {
-        throw new InputError(Inputs.BaseUrl, `must be an https URL with a plain path such as ${example}; got '${value}'`);
-    }
     return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin);
 }
 function parseOperationLocation(value, config) {
+    const ingestion = config.api === Apis.ProductIngestion;
     let location;
+    let cpp;
     try {
-        location =
-            config.api === Apis.ProductIngestion
-                ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
-                : canonicalOperationLocation(value, config.baseUrl, config.apiVersion);
+        location = ingestion
+            ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
+            : (cpp = canonicalOperationLocation(value, config.baseUrl, config.apiVersion));
     }
     catch (error) {
         if (!(error instanceof LocationProblem))
             throw error;
         // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
         const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : '';
-        const paths = config.api === Apis.ProductIngestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/';
+        const paths = ingestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/';
         throw new InputError(Inputs.OperationLocation, `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${paths}; got '${value}'`);
     }
-    if (!('publisher' in location))
-        return location;
-    if (!sameOffer(location, config)) {
-        throw new InputError(Inputs.OperationLocation, `belongs to ${location.publisher}/${location.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
+    // A CPP location names its offer; a Product Ingestion one names a job or a product GUID only.
+    if (cpp && !sameOffer(cpp, config)) {
+        throw new InputError(Inputs.OperationLocation, `belongs to ${cpp.publisher}/${cpp.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
     }
     return location;
 }

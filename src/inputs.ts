@@ -6,7 +6,7 @@ import { InputError } from './errors.js'
 import { API_VERSION, canonicalOperationLocation, IDENTIFIER, sameOffer, type CppOperationRef } from './cpp/operation-location.js'
 import type { OperationRef } from './go-live-service.js'
 import { canonicalIngestionLocation, PIA_VERSION } from './ingestion/locations.js'
-import { baseUrlProblem, LocationProblem, locationTextProblem as locationTextProblemOf } from './urls.js'
+import { baseUrlProblem, LocationProblem } from './urls.js'
 
 export interface Config {
   /** The API the go-live goes through. */
@@ -117,39 +117,34 @@ function parseBaseUrl(value: string, withPath: boolean, example: string): URL {
   } catch {
     throw new InputError(Inputs.BaseUrl, `must be an absolute URL such as ${example}; got '${value}'`)
   }
-  // The Product Ingestion API lives under a path (https://graph.microsoft.com/rp/product-ingestion).
-  const problem =
-    baseUrlProblem(withPath ? new URL(url.origin) : url) ??
-    (withPath && (url.search || url.hash) ? 'must not have a query or fragment' : undefined)
+  const problem = baseUrlProblem(url, withPath)
   if (problem) throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`)
-  if (withPath && (locationTextProblemOf(url.pathname) || !/^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname))) {
-    throw new InputError(Inputs.BaseUrl, `must be an https URL with a plain path such as ${example}; got '${value}'`)
-  }
   return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin)
 }
 
 function parseOperationLocation(value: string, config: Config): OperationRef {
+  const ingestion = config.api === Apis.ProductIngestion
   let location: OperationRef
+  let cpp: CppOperationRef | undefined
   try {
-    location =
-      config.api === Apis.ProductIngestion
-        ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
-        : canonicalOperationLocation(value, config.baseUrl, config.apiVersion)
+    location = ingestion
+      ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
+      : (cpp = canonicalOperationLocation(value, config.baseUrl, config.apiVersion))
   } catch (error) {
     if (!(error instanceof LocationProblem)) throw error
     // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
     const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : ''
-    const paths = config.api === Apis.ProductIngestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/'
+    const paths = ingestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/'
     throw new InputError(
       Inputs.OperationLocation,
       `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${paths}; got '${value}'`
     )
   }
-  if (!('publisher' in location)) return location
-  if (!sameOffer(location as CppOperationRef, config)) {
+  // A CPP location names its offer; a Product Ingestion one names a job or a product GUID only.
+  if (cpp && !sameOffer(cpp, config)) {
     throw new InputError(
       Inputs.OperationLocation,
-      `belongs to ${(location as CppOperationRef).publisher}/${(location as CppOperationRef).offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`
+      `belongs to ${cpp.publisher}/${cpp.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`
     )
   }
   return location

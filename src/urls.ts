@@ -6,13 +6,20 @@ export function isLoopbackHost(hostname: string): boolean {
   return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
 }
 
-/** Why a base URL is unacceptable, or undefined when it is fine. */
-export function baseUrlProblem(url: URL): string | undefined {
+/**
+ * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
+ * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
+ */
+export function baseUrlProblem(url: URL, withPath = false): string | undefined {
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)'
   }
   if (url.username || url.password) return 'must not contain credentials'
-  if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
+  if (url.search || url.hash) return 'must not have a query or fragment'
+  if (withPath) {
+    return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)'
+  }
+  if (url.pathname !== '/' && url.pathname !== '') {
     return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment'
   }
   return undefined
@@ -47,4 +54,25 @@ export function locationTextProblem(raw: string): string | undefined {
 /** The location failed a check; `message` says which, without quoting the location. */
 export class LocationProblem extends Error {
   override name = 'LocationProblem'
+}
+
+/**
+ * The checks every operation location passes, whichever API: its text (see locationTextProblem),
+ * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
+ * Throws a LocationProblem; the API's own module then checks the path and query.
+ */
+export function parseLocationUrl(raw: string, base: URL): URL {
+  const text = raw.trim()
+  const problem = locationTextProblem(text)
+  if (problem) throw new LocationProblem(problem)
+  if (!/^https?:\/\//i.test(text) && !text.startsWith('/')) throw new LocationProblem('is neither an http(s) URL nor a path')
+  let url: URL
+  try {
+    url = new URL(text, base.origin)
+  } catch {
+    throw new LocationProblem('is not a valid URL')
+  }
+  if (url.username || url.password) throw new LocationProblem('contains credentials')
+  if (url.origin !== base.origin) throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`)
+  return url
 }

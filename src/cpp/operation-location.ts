@@ -5,7 +5,7 @@
 //   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
 // on the base-url origin: no other host, path, query, scheme or shell-significant character.
 import type { OperationRef } from '../go-live-service.js'
-import { LocationProblem, locationTextProblem } from '../urls.js'
+import { LocationProblem, parseLocationUrl } from '../urls.js'
 
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
@@ -61,19 +61,7 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
  * its validated parts. Throws a LocationProblem saying what is wrong.
  */
 export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion: string): CppOperationRef {
-  const text = raw.trim()
-  const problem = locationTextProblem(text)
-  if (problem) throw new LocationProblem(problem)
-  if (!/^https?:\/\//i.test(text) && !text.startsWith('/')) throw new LocationProblem('is neither an http(s) URL nor a path')
-  let url: URL
-  try {
-    url = new URL(text, baseUrl)
-  } catch {
-    throw new LocationProblem('is not a valid URL')
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new LocationProblem('is not an http(s) URL')
-  if (url.username || url.password) throw new LocationProblem('contains credentials')
-  if (url.origin !== baseUrl.origin) throw new LocationProblem(`points to ${url.origin}, not to ${baseUrl.origin}`)
+  const url = parseLocationUrl(raw, baseUrl)
   const keys = [...url.searchParams.keys()]
   if (keys.some((key) => key !== 'api-version') || keys.length > 1) throw new LocationProblem('has a query other than api-version')
   const version = url.searchParams.get('api-version') ?? apiVersion

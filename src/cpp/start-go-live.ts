@@ -3,7 +3,9 @@
 import { AmbiguousTriggerError } from '../api-client.js'
 import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../errors.js'
+import { findAcceptedGoLive, RERUN_FINDS_IT } from '../find-accepted.js'
 import { log } from '../log.js'
+import type { OperationRef, Started } from '../go-live-service.js'
 import type { CppOperationRef } from './operation-location.js'
 import { retryDelay, type BackoffSettings } from '../retry.js'
 import { serviceText } from '../safe-text.js'
@@ -11,14 +13,7 @@ import { isServiceUnavailable, ServiceError, type Subject } from '../service-err
 import { sleep } from '../sleep.js'
 import { isFinishedSubmissionState } from '../status.js'
 
-export interface Started {
-  location: CppOperationRef
-  /** `started`: this run's POST was accepted. `attached`: a go-live already running is followed. */
-  how: 'started' | 'attached'
-}
-
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live'])
-const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another'
 
 /** The newest go-live submission that has not finished, if any. */
 export function runningGoLive(submissions: Submission[]): Submission | undefined {
@@ -45,27 +40,10 @@ async function findRunning(client: CppClient, subject: Subject): Promise<CppOper
   return location
 }
 
-/** The go-live was accepted but named no usable operation: find it, never send the POST again. */
-async function findAccepted(client: CppClient, subject: Subject, lost: string, backoff: BackoffSettings, signal?: AbortSignal) {
-  log.warning(`${lost}. The go-live has probably started; looking for it in the offer's submissions.`)
-  // The listing may lag the POST by a moment: a few looks before giving up.
-  for (let look = 1; ; look++) {
-    let running: CppOperationRef | undefined
-    try {
-      running = await findRunning(client, subject)
-    } catch (lookup) {
-      throw new ActionError(
-        `${lost}, and the check for a running go-live failed too (${(lookup as Error).message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`
-      )
-    }
-    if (running) return running
-    if (look >= 3) {
-      throw new ActionError(
-        `${lost}, and no running go-live of ${subject.publisher}/${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`
-      )
-    }
-    await sleep(retryDelay(look, backoff), signal)
-  }
+/** The POST was received but its answer is lost or unusable: find the go-live, never re-send. */
+function findAccepted(client: CppClient, subject: Subject, lost: string, backoff: BackoffSettings, signal?: AbortSignal) {
+  const label = `${subject.publisher}/${subject.offer}`
+  return findAcceptedGoLive(() => findRunning(client, subject), { lost, label, where: "the offer's submissions", backoff, signal })
 }
 
 /** `onSending` is told just before the first Go Live request goes out. */
@@ -99,7 +77,7 @@ export async function startGoLive(
       if (!(error instanceof AmbiguousTriggerError)) throw error
       if (error.answered) return { location: await findAccepted(client, subject, error.message, backoff, signal), how: 'attached' }
       log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
-      let running: CppOperationRef | undefined
+      let running: OperationRef | undefined
       try {
         running = await findRunning(client, subject)
       } catch (lookup) {

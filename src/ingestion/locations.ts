@@ -3,7 +3,7 @@
 //   {base}/submission/{productGuid}/{n}?$version={version}     a submission (a go-live already running)
 // where {base} is the base-url, path included (https://graph.microsoft.com/rp/product-ingestion).
 import type { OperationRef } from '../go-live-service.js'
-import { LocationProblem, locationTextProblem } from '../urls.js'
+import { LocationProblem, parseLocationUrl } from '../urls.js'
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
@@ -48,18 +48,7 @@ export function isJobLocation(url: URL): boolean {
  * base URL's origin) and rebuilds it. Throws a LocationProblem saying what is wrong.
  */
 export function canonicalIngestionLocation(raw: string, base: URL, version: string): OperationRef {
-  const text = raw.trim()
-  const problem = locationTextProblem(text)
-  if (problem) throw new LocationProblem(problem)
-  if (!/^https?:\/\//i.test(text) && !text.startsWith('/')) throw new LocationProblem('is neither an http(s) URL nor a path')
-  let url: URL
-  try {
-    url = new URL(text, base.origin)
-  } catch {
-    throw new LocationProblem('is not a valid URL')
-  }
-  if (url.username || url.password) throw new LocationProblem('contains credentials')
-  if (url.origin !== base.origin) throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`)
+  const url = parseLocationUrl(raw, base)
   const keys = [...url.searchParams.keys()]
   if (keys.some((key) => key !== '$version') || keys.length > 1) throw new LocationProblem('has a query other than $version')
   const given = url.searchParams.get('$version') ?? version

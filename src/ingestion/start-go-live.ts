@@ -3,6 +3,7 @@
 // never sent again before the submissions were checked for it.
 import { AmbiguousTriggerError } from '../api-client.js'
 import { ActionError } from '../errors.js'
+import { findAcceptedGoLive, RERUN_FINDS_IT } from '../find-accepted.js'
 import type { OperationRef, Started } from '../go-live-service.js'
 import { log } from '../log.js'
 import { parseSubmissionStatus } from './job.js'
@@ -17,8 +18,6 @@ export interface IngestionSubject {
   baseUrl: URL
   version: string
 }
-
-const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another'
 
 /** The product GUID of the offer, or an error that says where the offer may live instead. */
 export async function productOf(client: IngestionClient, subject: IngestionSubject): Promise<string> {
@@ -45,7 +44,7 @@ async function runningGoLive(client: IngestionClient, subject: IngestionSubject,
 }
 
 /** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
-async function findAccepted(
+function findAccepted(
   client: IngestionClient,
   subject: IngestionSubject,
   productGuid: string,
@@ -53,24 +52,8 @@ async function findAccepted(
   backoff: BackoffSettings,
   signal?: AbortSignal
 ) {
-  log.warning(`${lost}. The go-live has probably started; looking for it in the product's submissions.`)
-  for (let look = 1; ; look++) {
-    let running: OperationRef | undefined
-    try {
-      running = await runningGoLive(client, subject, productGuid)
-    } catch (lookup) {
-      throw new ActionError(
-        `${lost}, and the check for a running go-live failed too (${(lookup as Error).message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`
-      )
-    }
-    if (running) return running
-    if (look >= 3) {
-      throw new ActionError(
-        `${lost}, and no running go-live of ${subject.offer} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`
-      )
-    }
-    await sleep(retryDelay(look, backoff), signal)
-  }
+  const find = () => runningGoLive(client, subject, productGuid)
+  return findAcceptedGoLive(find, { lost, label: subject.offer, where: "the product's submissions", backoff, signal })
 }
 
 export async function startIngestionGoLive(
