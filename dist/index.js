@@ -6169,7 +6169,7 @@ async function run() {
         if (operation)
             await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
         // Also when the inputs were refused: the summary names what was asked for, as given.
-        const subject = config ?? { publisher: getInput(Inputs.Publisher) || '?', offer: getInput(Inputs.Offer) || '?' };
+        const subject = config ?? { publisher: getInput(Inputs.Publisher), offer: getInput(Inputs.Offer) || '?' };
         await writeSummary({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: Date.now() - startedAt });
     }
 }

@@ -259,7 +259,7 @@ export async function run(): Promise<void> {
     const { operation } = facts
     if (operation) await guarded('set the operation output', () => core.setOutput(Outputs.Operation, operationOutput(operation)))
     // Also when the inputs were refused: the summary names what was asked for, as given.
-    const subject = config ?? { publisher: core.getInput(Inputs.Publisher) || '?', offer: core.getInput(Inputs.Offer) || '?' }
+    const subject = config ?? { publisher: core.getInput(Inputs.Publisher), offer: core.getInput(Inputs.Offer) || '?' }
     await writeSummary({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: Date.now() - startedAt })
   }
 }
