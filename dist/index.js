@@ -4797,7 +4797,8 @@ class IngestionClient {
     }
     async listSubmissions(productGuid) {
         const { value } = await this.readJson(this.url(`/submission/${productGuid}`), "Listing the product's submissions", client_parseSubmissions);
-        return value;
+        // Only this product's: a submission of another product is never followed nor taken live.
+        return value.filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`));
     }
     /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
     async configure(productGuid, submissionId) {
@@ -4917,13 +4918,14 @@ function follow(subject, submission) {
         throw new ActionError(`The service listed a submission with an id the action does not accept; follow it in Partner Center.`);
     return location;
 }
-/** What the submissions say now: follow a running go-live, or why nothing can start. */
+function followRunning(subject, running) {
+    log.info(`A go-live of ${subject.offer} is already running (${running.id}): following it instead of starting another.`);
+    return follow(subject, running);
+}
+/** The go-live running now, if the submissions list one. */
 async function start_go_live_runningGoLive(client, subject, productGuid) {
-    const state = submissionState(await client.listSubmissions(productGuid));
-    if (!state.runningLive)
-        return undefined;
-    log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`);
-    return follow(subject, state.runningLive);
+    const { runningLive } = submissionState(await client.listSubmissions(productGuid));
+    return runningLive ? followRunning(subject, runningLive) : undefined;
 }
 /** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
 function start_go_live_findAccepted(client, subject, productGuid, lost, backoff, signal) {
@@ -4936,10 +4938,8 @@ async function startIngestionGoLive(client, subject, backoff, signal, onSending)
         // A re-run must not start a second go-live: look before every request.
         const submissions = await client.listSubmissions(productGuid);
         const state = submissionState(submissions);
-        if (state.runningLive) {
-            log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`);
-            return { location: follow(subject, state.runningLive), how: 'attached' };
-        }
+        if (state.runningLive)
+            return { location: followRunning(subject, state.runningLive), how: 'attached' };
         const busy = state.inProgress[0];
         if (busy) {
             throw new ActionError(`Another submission of ${subject.offer} is in progress (${busy.id}, to ${busy.targetType || 'an unknown target'}, ${busy.status}); wait for it to finish in Partner Center, then run the step again.`);

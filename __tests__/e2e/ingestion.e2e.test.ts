@@ -210,6 +210,26 @@ describe('hostile answers through the Product Ingestion API', () => {
     expect(result.stdout).toContain('The go-live may have started all the same')
   })
 
+  it('never follows a submission of another product that the listing slips in', async () => {
+    pia.addProduct({ externalId: 'contoso-vm', state: 'no-preview' })
+    const other = '11111111-2222-3333-4444-555555555555'
+    const planted = [{ id: `submission/${other}/9`, target: { targetType: 'live' }, status: 'running', result: 'pending' }]
+    pia.injectFault({
+      method: 'GET',
+      path: '/submission/',
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ value: planted })
+    })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toEqual({})
+    expect(pia.requestsTo('GET', other)).toHaveLength(0)
+    expect(result.stdout).toContain('publish to preview first')
+    expectNoPost(result)
+  })
+
   it('job text cannot plant workflow commands', async () => {
     pia.addProduct({ externalId: 'contoso-vm' })
     pia.injectFault({

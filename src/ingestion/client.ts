@@ -97,7 +97,8 @@ export class IngestionClient {
 
   async listSubmissions(productGuid: string): Promise<PiaSubmission[]> {
     const { value } = await this.readJson(this.url(`/submission/${productGuid}`), "Listing the product's submissions", parseSubmissions)
-    return value
+    // Only this product's: a submission of another product is never followed nor taken live.
+    return value.filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`))
   }
 
   /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */

@@ -35,12 +35,15 @@ function follow(subject: IngestionSubject, submission: PiaSubmission): Operation
   return location
 }
 
-/** What the submissions say now: follow a running go-live, or why nothing can start. */
+function followRunning(subject: IngestionSubject, running: PiaSubmission): OperationRef {
+  log.info(`A go-live of ${subject.offer} is already running (${running.id}): following it instead of starting another.`)
+  return follow(subject, running)
+}
+
+/** The go-live running now, if the submissions list one. */
 async function runningGoLive(client: IngestionClient, subject: IngestionSubject, productGuid: string): Promise<OperationRef | undefined> {
-  const state = submissionState(await client.listSubmissions(productGuid))
-  if (!state.runningLive) return undefined
-  log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`)
-  return follow(subject, state.runningLive)
+  const { runningLive } = submissionState(await client.listSubmissions(productGuid))
+  return runningLive ? followRunning(subject, runningLive) : undefined
 }
 
 /** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
@@ -68,10 +71,7 @@ export async function startIngestionGoLive(
     // A re-run must not start a second go-live: look before every request.
     const submissions = await client.listSubmissions(productGuid)
     const state = submissionState(submissions)
-    if (state.runningLive) {
-      log.info(`A go-live of ${subject.offer} is already running (${state.runningLive.id}): following it instead of starting another.`)
-      return { location: follow(subject, state.runningLive), how: 'attached' }
-    }
+    if (state.runningLive) return { location: followRunning(subject, state.runningLive), how: 'attached' }
     const busy = state.inProgress[0]
     if (busy) {
       throw new ActionError(
