@@ -3405,8 +3405,6 @@ const API_DEFAULTS = {
         resource: 'https://graph.microsoft.com'
     }
 };
-const DEFAULT_BASE_URL = API_DEFAULTS['cloud-partner-portal'].baseUrl;
-const DEFAULT_API_VERSION = API_DEFAULTS['cloud-partner-portal'].version;
 const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const USER_AGENT = 'cpp-go-live-action/1';
@@ -4160,9 +4158,6 @@ function baseUrlProblem(url, withPath = false) {
  */
 function apiUrl(path, baseUrl, apiVersion) {
     return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
-}
-function sameOrigin(a, b) {
-    return a.origin === b.origin;
 }
 /**
  * What is wrong with the text of an operation location, checked before a URL parser normalises away

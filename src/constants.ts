@@ -49,8 +49,6 @@ export const API_DEFAULTS: Record<Api, { baseUrl: string; version: string; scope
     resource: 'https://graph.microsoft.com'
   }
 }
-export const DEFAULT_BASE_URL = API_DEFAULTS['cloud-partner-portal'].baseUrl
-export const DEFAULT_API_VERSION = API_DEFAULTS['cloud-partner-portal'].version
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
 export const USER_AGENT = 'cpp-go-live-action/1'

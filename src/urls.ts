@@ -33,10 +33,6 @@ export function apiUrl(path: string, baseUrl: URL, apiVersion: string): URL {
   return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`)
 }
 
-export function sameOrigin(a: URL, b: URL): boolean {
-  return a.origin === b.origin
-}
-
 /**
  * What is wrong with the text of an operation location, checked before a URL parser normalises away
  * what this looks for (dot segments, encoded slashes); undefined when nothing is.
