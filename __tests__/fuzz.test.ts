@@ -112,7 +112,7 @@ describe('fuzz: operation parser, progress log, summary and outputs', () => {
       // eslint-disable-next-line no-control-regex -- the point: no control character may remain
       const unsafe = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]|^\\s*::')
       for (const text of [detail.code ?? '', detail.message ?? '']) expect(text).not.toMatch(unsafe)
-      const error = new ServiceError('Reading', { status: 500, headers, body }, { publisher: 'p', offer: 'o' })
+      const error = new ServiceError('Reading', { status: 500, headers, body })
       expect(error.message).not.toMatch(/[\n\r]/)
     }
   })

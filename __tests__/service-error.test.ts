@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import { cppFailure } from '../src/cpp/hints.js'
 import { ServiceError, serviceDetail } from '../src/service-error.js'
 
 const subject = { publisher: 'contoso', offer: 'vm' }
@@ -33,19 +34,20 @@ describe('serviceDetail', () => {
 
 describe('ServiceError', () => {
   it('names what failed, the status, what the service said and what to do', () => {
-    const error = new ServiceError(
-      'The Go Live request',
-      response(404, '{"error":{"code":"OfferNotFound","message":"No such offer"}}'),
-      subject
-    )
+    const error = cppFailure('The Go Live request', response(404, '{"error":{"code":"OfferNotFound","message":"No such offer"}}'), subject)
     expect(error.message).toBe(
       "The Go Live request failed: HTTP 404 Not Found (OfferNotFound: No such offer). Publisher 'contoso' or offer 'vm' was not found: check both ids (as shown in Partner Center) and that the offer exists for this publisher."
     )
   })
   it('points a 403 at the publisher account', () => {
-    expect(new ServiceError('X', response(403, ''), subject).message).toMatch(/add its service principal .* Partner Center account/)
+    expect(cppFailure('X', response(403, ''), subject).message).toMatch(/add its service principal .* Partner Center account/)
   })
   it('points a 400 about the version at api-version', () => {
-    expect(new ServiceError('X', response(400, '{"error":{"code":"InvalidAPIVersion"}}'), subject).message).toMatch(/'api-version' input/)
+    expect(cppFailure('X', response(400, '{"error":{"code":"InvalidAPIVersion"}}'), subject).message).toMatch(/'api-version' input/)
+  })
+  it('gives no CPP advice for another API: only its own, or the transient advice', () => {
+    expect(new ServiceError('X', response(404, '')).message).toBe('X failed: HTTP 404 Not Found.')
+    expect(new ServiceError('X', response(503, '')).message).toMatch(/usually temporary/)
+    expect(new ServiceError('X', response(403, ''), 'Add the app.').message).toBe('X failed: HTTP 403 Forbidden. Add the app.')
   })
 })

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9685);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3405);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9685:
+/***/ 3405:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3788,6 +3788,12 @@ class ApiClient {
             throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`);
         }
     }
+    /** A status read: the operation `parse` makes of the answer, with a `Retry-After` it carried. */
+    async readOperation(url, what, parse, failure) {
+        const { value: operation, response } = await this.readJson(url, what, parse, failure);
+        const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        return retryAfterMs === undefined ? { operation } : { operation, retryAfterMs };
+    }
     /**
      * Sends a request, retrying what is worth retrying. Returns the final HTTP response, whatever its
      * status; throws when no response came after all attempts, or when a trigger's fate is unknown.
@@ -4017,7 +4023,7 @@ function failureReasons(operation) {
 }
 
 ;// CONCATENATED MODULE: ./src/service-error.ts
-// Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
+// Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
 
 
 
@@ -4078,6 +4084,42 @@ const REASONS = {
     503: 'Service Unavailable',
     504: 'Gateway Timeout'
 };
+/** Advice for the service's own trouble, whichever API: throttling, or a 5xx. */
+function transientHint(status) {
+    if (status === 429)
+        return 'The service throttled the requests; try again later or poll less often (poll-interval).';
+    return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined;
+}
+class ServiceError extends ActionError {
+    name = 'ServiceError';
+    status;
+    detail;
+    /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
+    get transient() {
+        return this.status >= 500 || this.status === 429 || this.status === 408;
+    }
+    /** `hint`: the API's advice (see src/cpp/hints.ts); without one, only the transient advice. */
+    constructor(what, response, hint) {
+        const detail = serviceDetail(response);
+        const reason = REASONS[response.status] ?? '';
+        const said = [detail.code, detail.message].filter(Boolean).join(': ');
+        const advice = (typeof hint === 'function' ? hint(detail) : hint) ?? transientHint(response.status);
+        super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`);
+        this.status = response.status;
+        this.detail = detail;
+    }
+}
+/**
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
+ */
+function isServiceUnavailable(error) {
+    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
+}
+
+;// CONCATENATED MODULE: ./src/cpp/hints.ts
+// What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version).
+
 function hintFor(status, subject, detail) {
     switch (status) {
         case 400:
@@ -4094,36 +4136,13 @@ function hintFor(status, subject, detail) {
             return 'Another operation is running on the offer; wait for it to finish, then run the step again.';
         case 422:
             return 'The service could not validate the offer for go-live: fix the issues it lists in Partner Center.';
-        case 429:
-            return 'The service throttled the requests; try again later or poll less often (poll-interval).';
         default:
-            return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined;
+            return transientHint(status);
     }
 }
-class ServiceError extends ActionError {
-    name = 'ServiceError';
-    status;
-    detail;
-    /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
-    get transient() {
-        return this.status >= 500 || this.status === 429 || this.status === 408;
-    }
-    constructor(what, response, subject, hint) {
-        const detail = serviceDetail(response);
-        const reason = REASONS[response.status] ?? '';
-        const said = [detail.code, detail.message].filter(Boolean).join(': ');
-        const advice = hint ?? hintFor(response.status, subject, detail);
-        super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`);
-        this.status = response.status;
-        this.detail = detail;
-    }
-}
-/**
- * The service could not be reached or read (see ServiceUnavailableError), or answered with an
- * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
- */
-function isServiceUnavailable(error) {
-    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
+/** A failure of the CPP API in words; `hint` replaces the advice for its status when given. */
+function cppFailure(what, response, subject, hint) {
+    return new ServiceError(what, response, hint ?? ((detail) => hintFor(response.status, subject, detail)));
 }
 
 ;// CONCATENATED MODULE: ./src/urls.ts
@@ -4281,7 +4300,6 @@ function canonicalOperationLocation(raw, baseUrl, apiVersion) {
 
 
 
-
 class CppClient {
     options;
     api;
@@ -4315,13 +4333,9 @@ class CppClient {
             return { kind: 'unusable', status, problem: `sent an operation location that ${error.message}` };
         }
     }
-    async getOperation(location, subject) {
-        const { value: operation, response } = await this.readJson(location, 'Reading the operation status', subject, parseOperation);
-        const read = { operation };
-        const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-        if (retryAfterMs !== undefined)
-            read.retryAfterMs = retryAfterMs;
-        return read;
+    getOperation(location, subject) {
+        const what = 'Reading the operation status';
+        return this.api.readOperation(location, what, parseOperation, (response) => this.failure(what, response, subject));
     }
     /** GET .../status: the offer's state, in the same shape as an operation. */
     async getOfferStatus(subject) {
@@ -4355,7 +4369,7 @@ class CppClient {
     }
     failure(what, response, subject) {
         const hint = response.status === 401 ? this.options.tokens.rejectionHint() : undefined;
-        return new ServiceError(what, response, subject, hint);
+        return cppFailure(what, response, subject, hint);
     }
 }
 function header(response, name) {
@@ -4380,17 +4394,19 @@ function parseSubmissions(json) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/find-accepted.ts
-// After a request that starts a go-live was received but its answer is lost or unusable, the go-live
-// has probably started: it is looked for, and the request is never sent again. Shared by both APIs.
+;// CONCATENATED MODULE: ./src/lost-answers.ts
 
 
 
 
 const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
-/** Calls `findRunning` a few times (the listing may lag the request) and returns what it finds. */
-async function findAcceptedGoLive(findRunning, options) {
-    const { lost, label, where, backoff, signal } = options;
+/**
+ * The request was received (an answer came, or the service accepted it) but names nothing to
+ * follow: the go-live has probably started. Looks a few times (the listing may lag the request);
+ * never sends the request again. `lost` starts the sentence: "The Go Live request was accepted …".
+ */
+async function findAcceptedGoLive(findRunning, lost, options) {
+    const { label, where, backoff, signal } = options;
     log.warning(`${lost}. The go-live has probably started; looking for it in ${where}.`);
     for (let look = 1;; look++) {
         let running;
@@ -4408,11 +4424,34 @@ async function findAcceptedGoLive(findRunning, options) {
         await sleep(retryDelay(look, backoff), signal);
     }
 }
+/**
+ * After attempt `attempt` of the trigger failed ambiguously: the go-live it may have started, or
+ * undefined when none is listed and the request may be sent again (the backoff has been waited).
+ */
+async function afterAmbiguousTrigger(error, attempt, findRunning, options) {
+    if (error.answered)
+        return findAcceptedGoLive(findRunning, error.message, options);
+    log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
+    let running;
+    try {
+        running = await findRunning();
+    }
+    catch (lookup) {
+        throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`);
+    }
+    if (running)
+        return running;
+    const { backoff, signal, label } = options;
+    if (attempt >= backoff.maxAttempts) {
+        throw new ActionError(`${error.message} (${attempt} attempts), and no running go-live was found for ${label}. Check the offer in Partner Center before running the step again.`);
+    }
+    await sleep(retryDelay(attempt, backoff), signal);
+    return undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/cpp/start-go-live.ts
 // Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
 // fate is unclear is never sent again before the submissions were checked for it.
-
 
 
 
@@ -4442,11 +4481,6 @@ async function findRunning(client, subject) {
     log.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`);
     return location;
 }
-/** The POST was received but its answer is lost or unusable: find the go-live, never re-send. */
-function findAccepted(client, subject, lost, backoff, signal) {
-    const label = `${subject.publisher}/${subject.offer}`;
-    return findAcceptedGoLive(() => findRunning(client, subject), { lost, label, where: "the offer's submissions", backoff, signal });
-}
 /** `onSending` is told just before the first Go Live request goes out. */
 async function startGoLive(client, subject, backoff, signal, onSending) {
     // A re-run of the workflow must not start a second go-live: look before posting.
@@ -4462,6 +4496,8 @@ async function startGoLive(client, subject, backoff, signal, onSending) {
             throw error;
         log.warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
     }
+    const find = () => findRunning(client, subject);
+    const look = { label: `${subject.publisher}/${subject.offer}`, where: "the offer's submissions", backoff, signal };
     log.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`);
     onSending?.();
     for (let attempt = 1;; attempt++) {
@@ -4472,35 +4508,22 @@ async function startGoLive(client, subject, backoff, signal, onSending) {
         catch (error) {
             if (!(error instanceof AmbiguousTriggerError))
                 throw error;
-            if (error.answered)
-                return { location: await findAccepted(client, subject, error.message, backoff, signal), how: 'attached' };
-            log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
-            let running;
-            try {
-                running = await findRunning(client, subject);
-            }
-            catch (lookup) {
-                throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`);
-            }
+            const running = await afterAmbiguousTrigger(error, attempt, find, look);
             if (running)
                 return { location: running, how: 'attached' };
-            if (attempt >= backoff.maxAttempts) {
-                throw new ActionError(`${error.message} (${attempt} attempts), and no running go-live was found for ${subject.publisher}/${subject.offer}. Check the offer in Partner Center before running the step again.`);
-            }
-            await sleep(retryDelay(attempt, backoff), signal);
             continue;
         }
         if (answer.kind === 'accepted')
             return { location: answer.location, how: 'started' };
         if (answer.kind === 'unusable') {
             const lost = `The Go Live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
-            return { location: await findAccepted(client, subject, lost, backoff, signal), how: 'attached' };
+            return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' };
         }
         // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
         const running = await findRunning(client, subject);
         if (running)
             return { location: running, how: 'attached' };
-        throw new ServiceError('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
+        throw cppFailure('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
     }
 }
 
@@ -4660,11 +4683,13 @@ function canonicalIngestionLocation(raw, base, version) {
 const job_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 const job_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
 const MAX_ERRORS = 100;
+/** Nesting followed into `details`; an error nested deeper is reported where the walk stops. */
+const MAX_DEPTH = 8;
 /** Walks `errors[]` and every `details[]` below it (bounded), one entry per innermost error. */
 function jobErrors(value) {
     const found = [];
     const walk = (items, codes, messages, resourceId, depth) => {
-        if (!Array.isArray(items) || depth > 8)
+        if (!Array.isArray(items))
             return;
         for (const item of items.slice(0, MAX_ERRORS)) {
             if (found.length >= MAX_ERRORS || !job_isObject(item))
@@ -4672,7 +4697,8 @@ function jobErrors(value) {
             const here = [...codes, job_text(item.code, 40) ?? 'error'];
             const said = [...messages, ...(job_text(item.message, 300) ? [job_text(item.message, 300)] : [])];
             const resource = job_text(item.resourceId, 100) ?? resourceId;
-            if (Array.isArray(item.details) && item.details.some(job_isObject))
+            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(job_isObject);
+            if (deeper)
                 walk(item.details, here, said, resource, depth + 1);
             else
                 found.push({ codes: here, message: said.join(': ') || here.join('/'), ...(resource ? { resourceId: resource } : {}) });
@@ -4735,7 +4761,6 @@ function parseSubmissionStatus(json) {
 
 
 
-
 // Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
 const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01';
 const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2';
@@ -4761,9 +4786,7 @@ class IngestionClient {
     }
     failure(what, response) {
         const hint = response.status === 401 ? this.options.tokens.rejectionHint() : hints[response.status];
-        const fallback = response.status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined;
-        // An empty hint, not undefined: the CPP hints (publisher ids and the like) do not apply here.
-        return new ServiceError(what, response, { publisher: '', offer: '' }, hint ?? fallback ?? '');
+        return new ServiceError(what, response, hint);
     }
     readJson(url, what, parse) {
         return this.api.readJson(url, what, parse, (response) => this.failure(what, response));
@@ -4781,10 +4804,13 @@ class IngestionClient {
             const identity = p?.identity;
             return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined;
         };
-        const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? value[0];
-        const id = product?.id;
+        // Only the product with this external id: a listing that names another is never taken live.
+        // One product with no identity at all is taken as the filter's answer.
+        const only = value.length === 1 && named(value[0]) === undefined ? value[0] : undefined;
+        const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? only;
         if (product === undefined)
             return undefined;
+        const id = product?.id;
         const guid = typeof id === 'string' ? id.replace(/^product\//, '') : '';
         if (!locations_GUID.test(guid))
             throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`);
@@ -4820,22 +4846,13 @@ class IngestionClient {
         const jobId = jobIdOf(json);
         if (!jobId)
             return { kind: 'unusable', status: response.status, problem: 'named no job (no jobId that is a GUID)' };
-        return {
-            kind: 'accepted',
-            location: jobLocation(this.options.baseUrl, jobId, this.options.version),
-            read: { operation: parseJobStatus(json) }
-        };
+        return { kind: 'accepted', location: jobLocation(this.options.baseUrl, jobId, this.options.version) };
     }
     /** Reads a job's status or a submission, whichever the canonical location names. */
-    async readOperation(location) {
+    readOperation(location) {
         const job = isJobLocation(location);
         const what = job ? "Reading the go-live job's status" : 'Reading the live submission';
-        const { value: operation, response } = await this.readJson(location, what, job ? parseJobStatus : parseSubmissionStatus);
-        const read = { operation };
-        const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-        if (retryAfterMs !== undefined)
-            read.retryAfterMs = retryAfterMs;
-        return read;
+        return this.api.readOperation(location, what, job ? parseJobStatus : parseSubmissionStatus, (response) => this.failure(what, response));
     }
 }
 function client_parseSubmissions(json) {
@@ -4898,8 +4915,6 @@ function isAlreadyLive(state) {
 
 
 
-
-
 /** The product GUID of the offer, or an error that says where the offer may live instead. */
 async function productOf(client, subject) {
     const guid = await client.findProduct(subject.offer);
@@ -4922,13 +4937,10 @@ async function start_go_live_runningGoLive(client, subject, productGuid) {
     const { runningLive } = submissionState(await client.listSubmissions(productGuid));
     return runningLive ? followRunning(subject, runningLive) : undefined;
 }
-/** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
-function start_go_live_findAccepted(client, subject, productGuid, lost, backoff, signal) {
-    const find = () => start_go_live_runningGoLive(client, subject, productGuid);
-    return findAcceptedGoLive(find, { lost, label: subject.offer, where: "the product's submissions", backoff, signal });
-}
 async function startIngestionGoLive(client, subject, backoff, signal, onSending) {
     const productGuid = await productOf(client, subject);
+    const find = () => start_go_live_runningGoLive(client, subject, productGuid);
+    const look = { label: subject.offer, where: "the product's submissions", backoff, signal };
     for (let attempt = 1;; attempt++) {
         // A re-run must not start a second go-live: look before every request.
         const submissions = await client.listSubmissions(productGuid);
@@ -4956,25 +4968,16 @@ async function startIngestionGoLive(client, subject, backoff, signal, onSending)
         catch (error) {
             if (!(error instanceof AmbiguousTriggerError))
                 throw error;
-            if (error.answered)
-                return { location: await start_go_live_findAccepted(client, subject, productGuid, error.message, backoff, signal), how: 'attached' };
-            log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
-            const running = await start_go_live_runningGoLive(client, subject, productGuid).catch((lookup) => {
-                throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`);
-            });
+            const running = await afterAmbiguousTrigger(error, attempt, find, look);
             if (running)
                 return { location: running, how: 'attached' };
-            if (attempt >= backoff.maxAttempts) {
-                throw new ActionError(`${error.message} (${attempt} attempts), and no running go-live was found for ${subject.offer}. Check the offer in Partner Center before running the step again.`);
-            }
-            await sleep(retryDelay(attempt, backoff), signal);
             continue;
         }
         if (answer.kind === 'accepted')
-            return { location: answer.location, how: 'started', operation: answer.read.operation };
+            return { location: answer.location, how: 'started' };
         if (answer.kind === 'unusable') {
             const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
-            return { location: await start_go_live_findAccepted(client, subject, productGuid, lost, backoff, signal), how: 'attached' };
+            return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' };
         }
         if (answer.conflict === 'not-latest') {
             throw new ActionError(`The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`);
@@ -5562,7 +5565,7 @@ function parseOperationLocation(value, config) {
 }
 
 ;// CONCATENATED MODULE: ./src/operation-output.ts
-const MAX_DEPTH = 32;
+const operation_output_MAX_DEPTH = 32;
 const MAX_ENTRIES = 1_000;
 const MAX_STRING = 10_000;
 const MAX_OUTPUT_CHARS = 256 * 1024;
@@ -5571,7 +5574,7 @@ function prune(value, depth) {
         return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
     if (typeof value !== 'object' || value === null)
         return value;
-    if (depth >= MAX_DEPTH)
+    if (depth >= operation_output_MAX_DEPTH)
         return '[nested too deep]';
     if (Array.isArray(value)) {
         const items = value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));

@@ -2,11 +2,9 @@
 // form, progressions read one GET at a time, array-wrapped bodies, 409s, error bodies of each kind,
 // and injected faults. Tests, the demo and the benchmark all drive it.
 import { randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import { createServer as createHttpsServer } from 'node:https'
-import type { Socket } from 'node:net'
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { FaultBook, type Fault } from './faults.ts'
+import { json, serve } from './serve.ts'
 import { succeedingGoLive, type Body } from './scenarios.ts'
 
 export const API_VERSION = '2017-10-31'
@@ -99,16 +97,9 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   const operations = new Map<string, OperationRecord>()
   const faults = new FaultBook()
   const requests: RecordedRequest[] = []
-  const sockets = new Set<Socket>()
   let previewCounter = 1
 
   const key = (publisher: string, offer: string): string => `${publisher.toLowerCase()}/${offer.toLowerCase()}`
-
-  function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = JSON.stringify(body)
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
-    res.end(text)
-  }
 
   function error(res: ServerResponse, status: number, code: string, message: string): void {
     json(res, status, { error: { code, message } })
@@ -256,33 +247,10 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     res.end(`${req.method} is not allowed here.`)
   }
 
-  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
-      // Absolute locations name the host the client called, as a real server behind its name does.
-      const origin = `${options.tls ? 'https' : 'http'}://${req.headers.host ?? '127.0.0.1'}`
-      handle(req, res, Buffer.concat(chunks).toString('utf8'), origin)
-    })
-  }
-  const tlsDir = new URL('./tls/', import.meta.url)
-  const server: Server = options.tls
-    ? (createHttpsServer(
-        { cert: readFileSync(new URL('localhost.crt', tlsDir)), key: readFileSync(new URL('localhost.key', tlsDir)) },
-        onRequest
-      ) as unknown as Server)
-    : createServer(onRequest)
-  server.keepAliveTimeout = options.keepAliveTimeoutMs ?? 60_000
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
+  const served = await serve(handle, options)
 
   return {
-    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
+    url: served.origin,
     requests,
     addOffer(setup) {
       const record: OfferRecord = {
@@ -328,9 +296,6 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     requestsTo(method, pathPart) {
       return requests.filter((r) => r.method === method && r.path.includes(pathPart))
     },
-    close() {
-      for (const socket of sockets) socket.destroy()
-      return new Promise((resolve) => server.close(() => resolve()))
-    }
+    close: () => served.close()
   }
 }

@@ -3,10 +3,10 @@
 // read one status at a time (jobId or jobID), the conflicts seen in the wild, and the same injected
 // faults as the CPP emulator. Tests, the demo and the benchmark drive it.
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { Socket } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import { DEFAULT_TOKEN, type RecordedRequest } from './cpp-emulator.ts'
 import { FaultBook, type Fault } from './faults.ts'
+import { json, serve } from './serve.ts'
 import { succeedingJob } from './pia-scenarios.ts'
 import type { Body } from './scenarios.ts'
 
@@ -77,15 +77,9 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
   const jobs = new Map<string, Job>()
   const faults = new FaultBook()
   const requests: RecordedRequest[] = []
-  const sockets = new Set<Socket>()
   let clock = 0
   const created = (): string => new Date(Date.UTC(2026, 10, 1) + ++clock * 60_000).toISOString()
 
-  function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    const text = JSON.stringify(body)
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers })
-    res.end(text)
-  }
   const error = (res: ServerResponse, status: number, code: string, message: string, details: Body[] = []): void =>
     json(res, status, { error: { code, message, details } })
 
@@ -238,21 +232,10 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     error(res, 405, 'methodNotAllowed', `${req.method} ${path} is not allowed.`)
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => handle(req, res, Buffer.concat(chunks).toString('utf8'), `http://${req.headers.host ?? '127.0.0.1'}`))
-  })
-  server.on('connection', (socket) => {
-    sockets.add(socket)
-    socket.on('close', () => sockets.delete(socket))
-  })
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
-  const address = server.address()
-  const port = typeof address === 'object' && address ? address.port : 0
+  const served = await serve(handle, { port: options.port })
 
   return {
-    url: `http://127.0.0.1:${port}${PIA_PATH}`,
+    url: `${served.origin}${PIA_PATH}`,
     requests,
     addProduct(setup) {
       const guid = randomUUID()
@@ -275,9 +258,6 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
       tokens.clear()
       for (const token of initialTokens) tokens.add(token)
     },
-    close() {
-      for (const socket of sockets) socket.destroy()
-      return new Promise((resolve) => server.close(() => resolve()))
-    }
+    close: () => served.close()
   }
 }

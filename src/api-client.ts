@@ -2,8 +2,18 @@
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
 import { formatDuration } from './duration.js'
 import { ActionError, ServiceUnavailableError } from './errors.js'
+import type { OperationRead } from './go-live-service.js'
 import { log } from './log.js'
-import { describeOutcome, MAX_RETRY_AFTER_MS, withRetries, type BackoffSettings, type Outcome, type RequestKind } from './retry.js'
+import type { Operation } from './operation.js'
+import {
+  describeOutcome,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  withRetries,
+  type BackoffSettings,
+  type Outcome,
+  type RequestKind
+} from './retry.js'
 import { serviceText } from './safe-text.js'
 import type { TokenProvider } from './token-provider.js'
 import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
@@ -78,6 +88,13 @@ export class ApiClient {
       const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : (error as Error).message
       throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
     }
+  }
+
+  /** A status read: the operation `parse` makes of the answer, with a `Retry-After` it carried. */
+  async readOperation(url: URL, what: string, parse: (json: unknown) => Operation, failure: DescribeFailure): Promise<OperationRead> {
+    const { value: operation, response } = await this.readJson(url, what, parse, failure)
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
+    return retryAfterMs === undefined ? { operation } : { operation, retryAfterMs }
   }
 
   /**

@@ -1,4 +1,4 @@
-// Failures of the CPP API in words: what failed, the HTTP status, what the service said, what to do.
+// Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
 import { ActionError, ServiceUnavailableError } from './errors.js'
 import { htmlToText } from './html.js'
 import { serviceText } from './safe-text.js'
@@ -71,28 +71,14 @@ export interface Subject {
   offer: string
 }
 
-export function hintFor(status: number, subject: Subject, detail: ServiceDetail): string | undefined {
-  switch (status) {
-    case 400:
-      return /version/i.test(`${detail.code} ${detail.message}`)
-        ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
-        : 'The service rejected the request as malformed.'
-    case 401:
-      return 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://cloudpartner.azure.com; tokens live about an hour.'
-    case 403:
-      return `The identity is not allowed to act for publisher '${subject.publisher}': add its service principal (the app registration) to the Partner Center account that owns the publisher, and check the publisher id.`
-    case 404:
-      return `Publisher '${subject.publisher}' or offer '${subject.offer}' was not found: check both ids (as shown in Partner Center) and that the offer exists for this publisher.`
-    case 409:
-      return 'Another operation is running on the offer; wait for it to finish, then run the step again.'
-    case 422:
-      return 'The service could not validate the offer for go-live: fix the issues it lists in Partner Center.'
-    case 429:
-      return 'The service throttled the requests; try again later or poll less often (poll-interval).'
-    default:
-      return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined
-  }
+/** Advice for the service's own trouble, whichever API: throttling, or a 5xx. */
+export function transientHint(status: number): string | undefined {
+  if (status === 429) return 'The service throttled the requests; try again later or poll less often (poll-interval).'
+  return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined
 }
+
+/** What to do about a failure: advice as is, or made from what the service said. */
+export type Hint = string | ((detail: ServiceDetail) => string | undefined)
 
 export class ServiceError extends ActionError {
   override name = 'ServiceError'
@@ -102,11 +88,12 @@ export class ServiceError extends ActionError {
   get transient(): boolean {
     return this.status >= 500 || this.status === 429 || this.status === 408
   }
-  constructor(what: string, response: HttpResponse, subject: Subject, hint?: string) {
+  /** `hint`: the API's advice (see src/cpp/hints.ts); without one, only the transient advice. */
+  constructor(what: string, response: HttpResponse, hint?: Hint) {
     const detail = serviceDetail(response)
     const reason = REASONS[response.status] ?? ''
     const said = [detail.code, detail.message].filter(Boolean).join(': ')
-    const advice = hint ?? hintFor(response.status, subject, detail)
+    const advice = (typeof hint === 'function' ? hint(detail) : hint) ?? transientHint(response.status)
     super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`)
     this.status = response.status
     this.detail = detail

@@ -230,6 +230,24 @@ describe('hostile answers through the Product Ingestion API', () => {
     expectNoPost(result)
   })
 
+  it('never takes live a product the lookup names under another external id', async () => {
+    pia.addProduct({ externalId: 'contoso-vm' })
+    const other = { id: 'product/11111111-2222-3333-4444-555555555555', identity: { externalId: 'someone-else' } }
+    pia.injectFault({
+      method: 'GET',
+      path: '/product',
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ value: [other] })
+    })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain("::error::No product with the external id 'contoso-vm' was found")
+    expect(pia.requestsTo('GET', '/submission/')).toHaveLength(0)
+    expectNoPost(result)
+  })
+
   it('job text cannot plant workflow commands', async () => {
     pia.addProduct({ externalId: 'contoso-vm' })
     pia.injectFault({

@@ -3,9 +3,9 @@ import { ApiClient, isSuccess, type ApiClientOptions } from '../api-client.js'
 import type { OperationRead } from '../go-live-service.js'
 import { log } from '../log.js'
 import { parseOperation, type Operation } from '../operation.js'
-import { parseRetryAfter } from '../retry.js'
 import { serviceText } from '../safe-text.js'
-import { ServiceError, type Subject } from '../service-error.js'
+import type { ServiceError, Subject } from '../service-error.js'
+import { cppFailure } from './hints.js'
 import type { HttpResponse } from '../transport.js'
 import { apiUrl, LocationProblem } from '../urls.js'
 import { canonicalOperationLocation, isOperationId, sameOffer, type CppOperationRef } from './operation-location.js'
@@ -63,12 +63,9 @@ export class CppClient {
     }
   }
 
-  async getOperation(location: URL, subject: Subject): Promise<OperationRead> {
-    const { value: operation, response } = await this.readJson(location, 'Reading the operation status', subject, parseOperation)
-    const read: OperationRead = { operation }
-    const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
-    if (retryAfterMs !== undefined) read.retryAfterMs = retryAfterMs
-    return read
+  getOperation(location: URL, subject: Subject): Promise<OperationRead> {
+    const what = 'Reading the operation status'
+    return this.api.readOperation(location, what, parseOperation, (response) => this.failure(what, response, subject))
   }
 
   /** GET .../status: the offer's state, in the same shape as an operation. */
@@ -112,7 +109,7 @@ export class CppClient {
 
   private failure(what: string, response: HttpResponse, subject: Subject): ServiceError {
     const hint = response.status === 401 ? this.options.tokens.rejectionHint() : undefined
-    return new ServiceError(what, response, subject, hint)
+    return cppFailure(what, response, subject, hint)
   }
 }
 

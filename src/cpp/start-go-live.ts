@@ -3,14 +3,14 @@
 import { AmbiguousTriggerError } from '../api-client.js'
 import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../errors.js'
-import { findAcceptedGoLive, RERUN_FINDS_IT } from '../find-accepted.js'
+import { afterAmbiguousTrigger, findAcceptedGoLive } from '../lost-answers.js'
 import { log } from '../log.js'
-import type { OperationRef, Started } from '../go-live-service.js'
+import type { Started } from '../go-live-service.js'
 import type { CppOperationRef } from './operation-location.js'
-import { retryDelay, type BackoffSettings } from '../retry.js'
+import type { BackoffSettings } from '../retry.js'
 import { serviceText } from '../safe-text.js'
-import { isServiceUnavailable, ServiceError, type Subject } from '../service-error.js'
-import { sleep } from '../sleep.js'
+import { isServiceUnavailable, type Subject } from '../service-error.js'
+import { cppFailure } from './hints.js'
 import { isFinishedSubmissionState } from '../status.js'
 
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live'])
@@ -40,12 +40,6 @@ async function findRunning(client: CppClient, subject: Subject): Promise<CppOper
   return location
 }
 
-/** The POST was received but its answer is lost or unusable: find the go-live, never re-send. */
-function findAccepted(client: CppClient, subject: Subject, lost: string, backoff: BackoffSettings, signal?: AbortSignal) {
-  const label = `${subject.publisher}/${subject.offer}`
-  return findAcceptedGoLive(() => findRunning(client, subject), { lost, label, where: "the offer's submissions", backoff, signal })
-}
-
 /** `onSending` is told just before the first Go Live request goes out. */
 export async function startGoLive(
   client: CppClient,
@@ -67,6 +61,8 @@ export async function startGoLive(
     )
   }
 
+  const find = (): Promise<CppOperationRef | undefined> => findRunning(client, subject)
+  const look = { label: `${subject.publisher}/${subject.offer}`, where: "the offer's submissions", backoff, signal }
   log.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`)
   onSending?.()
   for (let attempt = 1; ; attempt++) {
@@ -75,34 +71,19 @@ export async function startGoLive(
       answer = await client.goLive(subject)
     } catch (error) {
       if (!(error instanceof AmbiguousTriggerError)) throw error
-      if (error.answered) return { location: await findAccepted(client, subject, error.message, backoff, signal), how: 'attached' }
-      log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
-      let running: OperationRef | undefined
-      try {
-        running = await findRunning(client, subject)
-      } catch (lookup) {
-        throw new ActionError(
-          `${error.message}, and the check for a running go-live failed too (${(lookup as Error).message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`
-        )
-      }
+      const running = await afterAmbiguousTrigger(error, attempt, find, look)
       if (running) return { location: running, how: 'attached' }
-      if (attempt >= backoff.maxAttempts) {
-        throw new ActionError(
-          `${error.message} (${attempt} attempts), and no running go-live was found for ${subject.publisher}/${subject.offer}. Check the offer in Partner Center before running the step again.`
-        )
-      }
-      await sleep(retryDelay(attempt, backoff), signal)
       continue
     }
     if (answer.kind === 'accepted') return { location: answer.location, how: 'started' }
     if (answer.kind === 'unusable') {
       const lost = `The Go Live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
-      return { location: await findAccepted(client, subject, lost, backoff, signal), how: 'attached' }
+      return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' }
     }
     // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
     const running = await findRunning(client, subject)
     if (running) return { location: running, how: 'attached' }
-    throw new ServiceError(
+    throw cppFailure(
       'The Go Live request',
       answer.response,
       subject,

@@ -2,7 +2,6 @@
 // the configure request that takes a preview live, and the job or submission to follow.
 import { ApiClient, isSuccess, UnexpectedAnswerError, type ApiClientOptions } from '../api-client.js'
 import type { OperationRead, OperationRef } from '../go-live-service.js'
-import { parseRetryAfter } from '../retry.js'
 import { ServiceError, serviceDetail } from '../service-error.js'
 import type { HttpResponse } from '../transport.js'
 import { jobIdOf, parseJobStatus, parseSubmissionStatus } from './job.js'
@@ -40,7 +39,7 @@ const CONFLICTS: Array<[Conflict, RegExp]> = [
  * `conflict`: one of the known refusals.
  */
 export type ConfigureAnswer =
-  | { kind: 'accepted'; location: OperationRef; read: OperationRead }
+  | { kind: 'accepted'; location: OperationRef }
   | { kind: 'unusable'; status: number; problem: string }
   | { kind: 'conflict'; conflict: Conflict; response: HttpResponse }
 
@@ -65,9 +64,7 @@ export class IngestionClient {
 
   private failure(what: string, response: HttpResponse): ServiceError {
     const hint = response.status === 401 ? this.options.tokens.rejectionHint() : hints[response.status]
-    const fallback = response.status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined
-    // An empty hint, not undefined: the CPP hints (publisher ids and the like) do not apply here.
-    return new ServiceError(what, response, { publisher: '', offer: '' }, hint ?? fallback ?? '')
+    return new ServiceError(what, response, hint)
   }
 
   private readJson<T>(url: URL, what: string, parse: (json: unknown) => T) {
@@ -86,9 +83,12 @@ export class IngestionClient {
       const identity = (p as { identity?: { externalId?: unknown } } | null)?.identity
       return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined
     }
-    const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? value[0]
-    const id = (product as { id?: unknown } | null)?.id
+    // Only the product with this external id: a listing that names another is never taken live.
+    // One product with no identity at all is taken as the filter's answer.
+    const only = value.length === 1 && named(value[0]) === undefined ? value[0] : undefined
+    const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? only
     if (product === undefined) return undefined
+    const id = (product as { id?: unknown } | null)?.id
     const guid = typeof id === 'string' ? id.replace(/^product\//, '') : ''
     if (!GUID.test(guid))
       throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`)
@@ -123,22 +123,14 @@ export class IngestionClient {
     }
     const jobId = jobIdOf(json)
     if (!jobId) return { kind: 'unusable', status: response.status, problem: 'named no job (no jobId that is a GUID)' }
-    return {
-      kind: 'accepted',
-      location: jobLocation(this.options.baseUrl, jobId, this.options.version),
-      read: { operation: parseJobStatus(json) }
-    }
+    return { kind: 'accepted', location: jobLocation(this.options.baseUrl, jobId, this.options.version) }
   }
 
   /** Reads a job's status or a submission, whichever the canonical location names. */
-  async readOperation(location: URL): Promise<OperationRead> {
+  readOperation(location: URL): Promise<OperationRead> {
     const job = isJobLocation(location)
     const what = job ? "Reading the go-live job's status" : 'Reading the live submission'
-    const { value: operation, response } = await this.readJson(location, what, job ? parseJobStatus : parseSubmissionStatus)
-    const read: OperationRead = { operation }
-    const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
-    if (retryAfterMs !== undefined) read.retryAfterMs = retryAfterMs
-    return read
+    return this.api.readOperation(location, what, job ? parseJobStatus : parseSubmissionStatus, (response) => this.failure(what, response))
   }
 }
 

@@ -20,18 +20,21 @@ export interface JobError {
 }
 
 const MAX_ERRORS = 100
+/** Nesting followed into `details`; an error nested deeper is reported where the walk stops. */
+const MAX_DEPTH = 8
 
 /** Walks `errors[]` and every `details[]` below it (bounded), one entry per innermost error. */
 export function jobErrors(value: unknown): JobError[] {
   const found: JobError[] = []
   const walk = (items: unknown, codes: string[], messages: string[], resourceId: string | undefined, depth: number): void => {
-    if (!Array.isArray(items) || depth > 8) return
+    if (!Array.isArray(items)) return
     for (const item of items.slice(0, MAX_ERRORS)) {
       if (found.length >= MAX_ERRORS || !isObject(item)) continue
       const here = [...codes, text(item.code, 40) ?? 'error']
       const said = [...messages, ...(text(item.message, 300) ? [text(item.message, 300) as string] : [])]
       const resource = text(item.resourceId, 100) ?? resourceId
-      if (Array.isArray(item.details) && item.details.some(isObject)) walk(item.details, here, said, resource, depth + 1)
+      const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(isObject)
+      if (deeper) walk(item.details, here, said, resource, depth + 1)
       else found.push({ codes: here, message: said.join(': ') || here.join('/'), ...(resource ? { resourceId: resource } : {}) })
     }
   }

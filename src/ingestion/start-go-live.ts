@@ -3,12 +3,11 @@
 // never sent again before the submissions were checked for it.
 import { AmbiguousTriggerError } from '../api-client.js'
 import { ActionError } from '../errors.js'
-import { findAcceptedGoLive, RERUN_FINDS_IT } from '../find-accepted.js'
+import { afterAmbiguousTrigger, findAcceptedGoLive } from '../lost-answers.js'
 import type { OperationRef, Started } from '../go-live-service.js'
 import { log } from '../log.js'
 import { parseSubmissionStatus } from './job.js'
-import { retryDelay, type BackoffSettings } from '../retry.js'
-import { sleep } from '../sleep.js'
+import type { BackoffSettings } from '../retry.js'
 import type { IngestionClient, PiaSubmission } from './client.js'
 import { submissionLocation } from './locations.js'
 import { isAlreadyLive, submissionState } from './submissions.js'
@@ -46,19 +45,6 @@ async function runningGoLive(client: IngestionClient, subject: IngestionSubject,
   return runningLive ? followRunning(subject, runningLive) : undefined
 }
 
-/** The request was received but its answer is lost or unusable: find the go-live, never re-send. */
-function findAccepted(
-  client: IngestionClient,
-  subject: IngestionSubject,
-  productGuid: string,
-  lost: string,
-  backoff: BackoffSettings,
-  signal?: AbortSignal
-) {
-  const find = () => runningGoLive(client, subject, productGuid)
-  return findAcceptedGoLive(find, { lost, label: subject.offer, where: "the product's submissions", backoff, signal })
-}
-
 export async function startIngestionGoLive(
   client: IngestionClient,
   subject: IngestionSubject,
@@ -67,6 +53,8 @@ export async function startIngestionGoLive(
   onSending?: () => void
 ): Promise<Started> {
   const productGuid = await productOf(client, subject)
+  const find = (): Promise<OperationRef | undefined> => runningGoLive(client, subject, productGuid)
+  const look = { label: subject.offer, where: "the product's submissions", backoff, signal }
   for (let attempt = 1; ; attempt++) {
     // A re-run must not start a second go-live: look before every request.
     const submissions = await client.listSubmissions(productGuid)
@@ -94,27 +82,14 @@ export async function startIngestionGoLive(
       answer = await client.configure(productGuid, state.preview.id)
     } catch (error) {
       if (!(error instanceof AmbiguousTriggerError)) throw error
-      if (error.answered)
-        return { location: await findAccepted(client, subject, productGuid, error.message, backoff, signal), how: 'attached' }
-      log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`)
-      const running = await runningGoLive(client, subject, productGuid).catch((lookup: Error) => {
-        throw new ActionError(
-          `${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`
-        )
-      })
+      const running = await afterAmbiguousTrigger(error, attempt, find, look)
       if (running) return { location: running, how: 'attached' }
-      if (attempt >= backoff.maxAttempts) {
-        throw new ActionError(
-          `${error.message} (${attempt} attempts), and no running go-live was found for ${subject.offer}. Check the offer in Partner Center before running the step again.`
-        )
-      }
-      await sleep(retryDelay(attempt, backoff), signal)
       continue
     }
-    if (answer.kind === 'accepted') return { location: answer.location, how: 'started', operation: answer.read.operation }
+    if (answer.kind === 'accepted') return { location: answer.location, how: 'started' }
     if (answer.kind === 'unusable') {
       const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
-      return { location: await findAccepted(client, subject, productGuid, lost, backoff, signal), how: 'attached' }
+      return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' }
     }
     if (answer.conflict === 'not-latest') {
       throw new ActionError(
