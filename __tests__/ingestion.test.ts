@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { isCertificationFailure, jobErrors, jobIdOf, parseJobStatus, parseSubmissionStatus } from '../src/ingestion/job.js'
-import { canonicalIngestionLocation, submissionLocation } from '../src/ingestion/locations.js'
-import { isAlreadyLive, submissionState } from '../src/ingestion/submissions.js'
+import { canonicalIngestionLocation, parseSubmissionId, submissionLocation } from '../src/ingestion/locations.js'
+import { newestFirst } from '../src/ingestion/submissions.js'
 import type { PiaSubmission } from '../src/ingestion/client.js'
 
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
@@ -79,48 +79,70 @@ describe('configure jobs as operations', () => {
   })
 })
 
-describe('submissions', () => {
-  const entry = (n: number, targetType: string, status?: string, result?: string, created?: string): PiaSubmission => ({
+describe('submission order', () => {
+  const entry = (n: string, created?: string): PiaSubmission => ({
     id: `submission/${GUID}/${n}`,
     number: n,
-    targetType,
-    ...(status ? { status } : {}),
-    ...(result ? { result } : {}),
-    ...(created ? { created } : {})
+    targetType: 'preview',
+    ...(created ? { created } : {}),
+    body: {}
+  })
+  const order = (...list: PiaSubmission[]) => [...list].sort(newestFirst).map((s) => s.number)
+
+  it('orders by creation time when both have one', () => {
+    // The time wins over the number: the smaller number was created later.
+    expect(order(entry('1152921515689848683', '2026-01-01T00:00:00Z'), entry('1152921515689847470', '2026-06-01T00:00:00Z'))).toEqual([
+      '1152921515689847470',
+      '1152921515689848683'
+    ])
   })
 
-  it('finds a newer preview ready to go live', () => {
-    const state = submissionState([
-      entry(0, 'draft'),
-      entry(1, 'preview', 'completed', 'succeeded'),
-      entry(1, 'live', 'completed', 'succeeded'),
-      entry(2, 'preview', 'completed', 'succeeded')
-    ])
-    expect(state.preview?.number).toBe(2)
-    expect(state.live?.number).toBe(1)
-    expect(isAlreadyLive(state)).toBe(false)
-    expect(state.inProgress).toEqual([])
+  it('tells apart times that differ only in the 7th fractional digit', () => {
+    const earlier = entry('1152921515689848683', '2022-02-04T20:07:22.4220588Z')
+    const later = entry('1152921515689847470', '2022-02-04T20:07:22.4220589Z')
+    expect(order(earlier, later)).toEqual(['1152921515689847470', '1152921515689848683'])
   })
 
-  it('sees live already carrying the newest preview, and a running go-live', () => {
-    expect(
-      isAlreadyLive(submissionState([entry(1, 'preview', 'completed', 'succeeded'), entry(1, 'live', 'completed', 'succeeded')]))
-    ).toBe(true)
-    const running = submissionState([
-      entry(1, 'live', 'completed', 'succeeded'),
-      entry(2, 'preview', 'completed', 'succeeded'),
-      entry(2, 'live', 'running', 'pending')
+  it('orders by the number as a big integer when created is missing or equal', () => {
+    const at = '2022-02-04T20:07:22.4220588Z'
+    expect(order(entry('1152921515689848682', at), entry('1152921515689848683', at))).toEqual([
+      '1152921515689848683',
+      '1152921515689848682'
     ])
-    expect(running.runningLive?.number).toBe(2)
-    expect(running.live?.number).toBe(1)
+    // Missing created is unknown, not the oldest: the bigger number is the newer one.
+    expect(order(entry('1152921515689848683'), entry('1152921515689847470', at))).toEqual(['1152921515689848683', '1152921515689847470'])
+    expect(order(entry('99999999999999999999999'), entry('1152921515689848683'))).toEqual([
+      '99999999999999999999999',
+      '1152921515689848683'
+    ])
   })
 
-  it('orders by creation time when it is given', () => {
-    const state = submissionState([
-      entry(5, 'preview', 'completed', 'succeeded', '2026-01-01T00:00:00Z'),
-      entry(3, 'preview', 'completed', 'succeeded', '2026-06-01T00:00:00Z')
-    ])
-    expect(state.preview?.number).toBe(3)
+  it('reads a created it cannot parse as unknown', () => {
+    expect(order(entry('1152921515689848683', 'yesterday'), entry('1152921515689847470', '2022-02-04T20:07:22Z'))[0]).toBe(
+      '1152921515689848683'
+    )
+  })
+})
+
+describe('submission ids are opaque strings', () => {
+  it.each(['1', '1152921515689848683', '01152921515689848683', '12345678901234567890123456789012'.slice(0, 30)])(
+    'keeps %s as sent',
+    (n) => {
+      expect(parseSubmissionId(`submission/${GUID}/${n}`)).toEqual({ productGuid: GUID, number: n })
+      expect(submissionLocation(base, `submission/${GUID}/${n}`, '2022-07-01')).toEqual({
+        url: new URL(`https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/${n}?$version=2022-07-01`),
+        id: `submission/${GUID}/${n}`
+      })
+    }
+  )
+
+  it('keeps the case of the GUID as the service sent it', () => {
+    const id = `submission/${GUID.toUpperCase()}/1152921515689848683`
+    expect(submissionLocation(base, id, '2022-07-01')?.id).toBe(id)
+  })
+
+  it.each(['', '1'.repeat(31), '-1', '1e3', '0x10', '1.5', ' 1'])('refuses the number %j', (n) => {
+    expect(parseSubmissionId(`submission/${GUID}/${n}`)).toBeUndefined()
   })
 })
 
@@ -132,20 +154,22 @@ describe('Product Ingestion locations', () => {
     })
     expect(
       canonicalIngestionLocation(
-        `https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/7?$version=2022-03-01-preview2`,
+        `https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/1152921515689848683?$version=2022-03-01-preview2`,
         base,
         '2022-07-01'
       ).url.href
-    ).toBe(`https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/7?$version=2022-03-01-preview2`)
-    expect(submissionLocation(base, `submission/${GUID}/2`, '2022-07-01')?.id).toBe(`submission/${GUID}/2`)
-    expect(submissionLocation(base, 'submission/x/2', '2022-07-01')).toBeUndefined()
+    ).toBe(`https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/1152921515689848683?$version=2022-03-01-preview2`)
+    expect(submissionLocation(base, `submission/${GUID}/1152921515689848683`, '2022-07-01')?.id).toBe(
+      `submission/${GUID}/1152921515689848683`
+    )
+    expect(submissionLocation(base, 'submission/x/1152921515689848683', '2022-07-01')).toBeUndefined()
   })
 
   it.each([
     [`/rp/product-ingestion/configure/${GUID}/status?x=1`, 'has a query other than $version'],
     [`/rp/product-ingestion/configure/${GUID}/status?$version=$(id)`, 'has a $version that is not a date'],
     [`/rp/product-ingestion/configure/${GUID}/cancel`, 'is not a Product Ingestion job or submission path'],
-    [`/rp/product-ingestion/submission/${GUID}/2/extra`, 'is not a Product Ingestion job or submission path'],
+    [`/rp/product-ingestion/submission/${GUID}/1152921515689848683/extra`, 'is not a Product Ingestion job or submission path'],
     [`/rp/other/configure/${GUID}/status`, 'is not under /rp/product-ingestion'],
     [
       `https://graph.microsoft.com.evil.example/rp/product-ingestion/configure/${GUID}/status`,

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { DEFAULT_TOKEN, type RecordedRequest } from './cpp-emulator.ts'
 import { FaultBook, type Fault } from './faults.ts'
 import { json, serve } from './serve.ts'
-import { succeedingJob } from './pia-scenarios.ts'
+import { submissionsFor, succeedingJob } from './pia-scenarios.ts'
 import type { Body } from './scenarios.ts'
 
 export const PIA_PATH = '/rp/product-ingestion'
@@ -15,14 +15,22 @@ export const PIA_VERSIONS = ['2022-07-01', '2022-03-01-preview2']
 const SCHEMA_HOST = 'https://schema.mp.microsoft.com/schema'
 export const CONFIGURE_SCHEMA = `${SCHEMA_HOST}/configure/2022-07-01`
 export const SUBMISSION_SCHEMA = `${SCHEMA_HOST}/submission/2022-03-01-preview2`
+// The service still returns the older host on some resources (products, submissions): both are served.
+const OLD_SCHEMA_HOST = 'https://product-ingestion.azureedge.net/schema'
 
 export interface ProductSetup {
   externalId: string
   /**
    * `ready`: a newer preview waits (live has an older one). `live`: live already has the newest
-   * preview. `no-preview`: only a draft. `preview-failed`: the newest preview failed.
+   * preview. `no-preview`: only a draft. `preview-failed`: live has an older preview, a newer one
+   * succeeded, and the newest one failed (nothing may go live).
    */
   state?: 'ready' | 'live' | 'no-preview' | 'preview-failed'
+  /**
+   * Its submissions list (and a product lookup that lists it: the smallest size of those listed)
+   * comes in pages of this many, linked by an absolute `@nextLink`.
+   */
+  pageSize?: number
   /** Job status bodies for successive reads of a go-live job; the last one repeats. */
   progression?: Body[]
   /** How the configure answer and job status spell the id. */
@@ -73,33 +81,28 @@ export interface PiaEmulator {
 export async function startPiaEmulator(options: { port?: number; tokens?: string[] } = {}): Promise<PiaEmulator> {
   const initialTokens = options.tokens ?? [DEFAULT_TOKEN]
   const tokens = new Set(initialTokens)
-  const products = new Map<string, Product>()
+  const products: Product[] = []
   const jobs = new Map<string, Job>()
   const faults = new FaultBook()
   const requests: RecordedRequest[] = []
   let clock = 0
-  const created = (): string => new Date(Date.UTC(2026, 10, 1) + ++clock * 60_000).toISOString()
+  // 7 fractional digits, as the service sends them.
+  const created = (): string => {
+    const seconds = new Date(Date.UTC(2026, 10, 1) + ++clock * 60_000).toISOString().slice(0, 19)
+    return `${seconds}.${String(4220588 + clock * 1111).padStart(7, '0')}Z`
+  }
 
   const error = (res: ServerResponse, status: number, code: string, message: string, details: Body[] = []): void =>
     json(res, status, { error: { code, message, details } })
 
-  function submissionsFor(guid: string, setup: ProductSetup): Submission[] {
-    const id = (n: number): string => `submission/${guid}/${n}`
-    const entry = (n: number, targetType: string, status?: string, result?: string): Submission => ({
-      id: id(n),
-      product: `product/${guid}`,
-      target: { targetType },
-      ...(status ? { status, result, created: created() } : {})
-    })
-    const list = [entry(0, 'draft')]
-    const state = setup.state ?? 'ready'
-    if (state === 'no-preview') return list
-    list.push(entry(1, 'preview', 'completed', 'succeeded'), entry(1, 'live', 'completed', 'succeeded'))
-    if (state === 'ready') list.push(entry(2, 'preview', 'completed', 'succeeded'))
-    if (state === 'preview-failed') list.push(entry(2, 'preview', 'completed', 'failed'))
-    if (setup.publishRunning) list.push(entry(3, 'preview', 'running', 'pending'))
-    if (setup.runningGoLive !== undefined) list.push(entry(2, 'live', 'running', 'pending'))
-    return list
+  /** One page of a list, with an absolute `@nextLink` (this request's URL, `$skipToken` set) when more follow. */
+  function page(res: ServerResponse, url: URL, items: Body[], pageSize: number, headers: Record<string, string>): void {
+    const from = Number(url.searchParams.get('$skipToken') ?? 0) || 0
+    const value = items.slice(from, from + pageSize)
+    const next = new URL(url.href)
+    next.searchParams.set('$skipToken', String(from + pageSize))
+    const more = from + pageSize < items.length
+    json(res, 200, more ? { value, '@nextLink': next.href.replace(/%24/g, '$') } : { value }, headers)
   }
 
   function jobBody(job: Job, body: Body): Body {
@@ -129,7 +132,7 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
       ])
     }
     const target = (resource.target as Body | undefined)?.targetType
-    const product = [...products.values()].find((p) => `product/${p.guid}` === resource.product)
+    const product = products.find((p) => `product/${p.guid}` === resource.product)
     if (!product) return error(res, 400, 'badRequest', `Unknown product '${String(resource.product)}'.`)
     if (typeof resource.id !== 'string') {
       return error(res, 400, 'badRequest', 'No submission id: this request would publish drafts, which is not a go-live.')
@@ -202,19 +205,25 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     if (req.method === 'GET' && path === '/product') {
       const externalId =
         url.searchParams.get('externalId') ?? url.searchParams.get('externalid') ?? url.searchParams.get('externalID') ?? ''
-      const product = products.get(externalId.toLowerCase())
-      const value = product
-        ? [{ id: `product/${product.guid}`, identity: { externalId: product.setup.externalId }, type: 'azureVirtualMachine' }]
-        : []
-      return json(res, 200, { value }, extraHeaders)
+      // Every product with that external id (adding one twice makes two): a lookup can list several.
+      const listed = products.filter((p) => p.setup.externalId.toLowerCase() === externalId.toLowerCase())
+      const value = listed.map((p) => ({
+        $schema: `${OLD_SCHEMA_HOST}/product/2022-03-01-preview3`,
+        id: `product/${p.guid}`,
+        identity: { externalId: p.setup.externalId },
+        type: 'azureVirtualMachine',
+        alias: p.setup.externalId
+      }))
+      const pageSize = Math.min(...listed.map((p) => p.setup.pageSize ?? Infinity))
+      return page(res, url, value, pageSize, extraHeaders)
     }
     const list = /^\/submission\/([0-9a-f-]{36})$/.exec(path)
     const one = /^\/submission\/([0-9a-f-]{36})\/(\d+)$/.exec(path)
-    const product = [...products.values()].find((p) => p.guid === (list?.[1] ?? one?.[1]))
+    const product = products.find((p) => p.guid === (list?.[1] ?? one?.[1]))
     if (req.method === 'GET' && (list || one)) {
       if (!product) return error(res, 404, 'notFound', 'Product not found.')
       if (one) return readSubmission(res, product, one[2] as string, extraHeaders)
-      return json(res, 200, { value: product.submissions }, extraHeaders)
+      return page(res, url, product.submissions, product.setup.pageSize ?? Infinity, extraHeaders)
     }
     if (req.method === 'POST' && path === '/configure') {
       if (resetAfter) {
@@ -239,10 +248,10 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     requests,
     addProduct(setup) {
       const guid = randomUUID()
-      products.set(setup.externalId.toLowerCase(), {
+      products.push({
         guid,
         setup,
-        submissions: submissionsFor(guid, setup),
+        submissions: submissionsFor(guid, setup, created) as Submission[],
         liveReadsLeft: setup.runningGoLive ?? 0
       })
       return guid
@@ -251,7 +260,7 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     acceptToken: (token) => void tokens.add(token),
     requestsTo: (method, pathPart) => requests.filter((r) => r.method === method && r.path.includes(pathPart)),
     reset() {
-      products.clear()
+      products.length = 0
       jobs.clear()
       faults.clear()
       requests.length = 0

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { DEFAULT_TOKEN } from '../../emulator/cpp-emulator.js'
 import { fakeJwt, GITHUB_ISSUER, startIdentityEmulator } from '../../emulator/identity-emulator.js'
 import { CONFIGURE_SCHEMA, startPiaEmulator, SUBMISSION_SCHEMA, type PiaEmulator } from '../../emulator/pia-emulator.js'
-import { cancelledJob, endlessJob, failedCertificationJob, succeedingJob } from '../../emulator/pia-scenarios.js'
+import { cancelledJob, endlessJob, failedCertificationJob, SUBMISSION_NUMBERS, succeedingJob } from '../../emulator/pia-scenarios.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
 
 let pia: PiaEmulator
@@ -25,6 +25,7 @@ const inputs = (extra: Record<string, string> = {}) => ({
 const posts = () => pia.requestsTo('POST', '/configure')
 const jobReads = () => pia.requestsTo('GET', '/status')
 const GUID = '[0-9a-f-]{36}'
+const { live: LIVE, preview: PREVIEW, failedPreview: FAILED_PREVIEW, publishing: PUBLISHING } = SUBMISSION_NUMBERS
 
 function expectNoPost(result: RunResult): void {
   expect(posts()).toHaveLength(0)
@@ -39,7 +40,9 @@ describe('go live through the Product Ingestion API', () => {
     expect(posts()).toHaveLength(1)
     expect(JSON.parse(posts()[0]?.body as string)).toEqual({
       $schema: CONFIGURE_SCHEMA,
-      resources: [{ $schema: SUBMISSION_SCHEMA, id: `submission/${guid}/2`, product: `product/${guid}`, target: { targetType: 'live' } }]
+      resources: [
+        { $schema: SUBMISSION_SCHEMA, id: `submission/${guid}/${PREVIEW}`, product: `product/${guid}`, target: { targetType: 'live' } }
+      ]
     })
     expect(posts()[0]?.query).toBe('?$version=2022-07-01')
     expect(posts()[0]?.headers['content-type']).toBe('application/json')
@@ -93,25 +96,35 @@ describe('go live through the Product Ingestion API', () => {
     expect(result.exitCode).toBe(0)
     expectNoPost(result)
     expect(result.stdout).toContain(
-      `A go-live of contoso-vm is already running (submission/${guid}/2): following it instead of starting another.`
+      `A go-live of contoso-vm is already running (submission/${guid}/${PREVIEW}): following it instead of starting another.`
     )
-    expect(result.outputs['operation-location']).toBe(`${pia.url}/submission/${guid}/2?$version=2022-07-01`)
-    expect(result.outputs['operation-id']).toBe(`submission/${guid}/2`)
+    expect(result.outputs['operation-location']).toBe(`${pia.url}/submission/${guid}/${PREVIEW}?$version=2022-07-01`)
+    expect(result.outputs['operation-id']).toBe(`submission/${guid}/${PREVIEW}`)
     expect(result.outputs.status).toBe('succeeded')
-    expect(pia.requestsTo('GET', `/submission/${guid}/2`)).toHaveLength(3)
+    expect(pia.requestsTo('GET', `/submission/${guid}/${PREVIEW}`)).toHaveLength(3)
     expect(result.summary).toContain('(followed an existing go-live)')
   })
 
-  it('already live with the newest preview: succeeds without a POST', async () => {
+  it('already live with the newest preview: succeeds without a POST; operation is the entry the service sent', async () => {
     const guid = pia.addProduct({ externalId: 'contoso-vm', state: 'live' })
     const result = await runAction({ inputs: inputs({ wait: 'true' }) })
     expect(result.exitCode).toBe(0)
     expectNoPost(result)
     expect(result.stdout).toContain(
-      `contoso-vm is live already with its newest preview (submission/${guid}/1): nothing to take live, no request sent.`
+      `contoso-vm is live already with its newest preview (submission/${guid}/${LIVE}): nothing to take live, no request sent.`
     )
     expect(result.outputs.status).toBe('succeeded')
-    expect(result.outputs['operation-location']).toBe(`${pia.url}/submission/${guid}/1?$version=2022-07-01`)
+    expect(result.outputs['operation-location']).toBe(`${pia.url}/submission/${guid}/${LIVE}?$version=2022-07-01`)
+    expect(JSON.parse(result.outputs.operation as string)).toEqual({
+      $schema: 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2',
+      id: `submission/${guid}/${LIVE}`,
+      product: `product/${guid}`,
+      target: { targetType: 'live' },
+      lifecycleState: 'generallyAvailable',
+      status: 'completed',
+      result: 'succeeded',
+      created: expect.stringMatching(/^2026-11-01T\d\d:\d\d:\d\d\.\d{7}Z$/)
+    })
     expect(result.summary).toContain('(live already: nothing sent)')
   })
 
@@ -120,7 +133,23 @@ describe('go live through the Product Ingestion API', () => {
     const result = await runAction({ inputs: inputs() })
     expect(result.exitCode).toBe(1)
     expectNoPost(result)
-    expect(result.stdout).toContain('::error::contoso-vm has no preview submission that succeeded: publish to preview first, then go live.')
+    expect(result.stdout).toContain(
+      '::error::contoso-vm cannot go live now: there is no preview submission: publish to preview first, then go live.'
+    )
+  })
+
+  it('one verdict: live, a newer preview succeeded, the newest preview failed: blocked, no POST, and says why', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm', state: 'preview-failed' })
+    const why = `the newest preview submission (submission/${guid}/${FAILED_PREVIEW}) failed, so nothing goes live`
+    const dryRun = await runAction({ inputs: inputs({ 'dry-run': 'true' }) })
+    expect(dryRun.exitCode).toBe(0)
+    expect(dryRun.outputs['offer-status']).toBe('failed')
+    expect(dryRun.stdout).toContain(`::warning::Offer status: failed. T${why.slice(1)}`)
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(1)
+    expectNoPost(result)
+    expect(result.stdout).toContain(`::error::contoso-vm cannot go live now: ${why}`)
+    expect(result.outputs).toEqual({})
   })
 
   it('an unknown product points at the CPP API', async () => {
@@ -155,7 +184,9 @@ describe('go live through the Product Ingestion API', () => {
     const result = await runAction({ inputs: inputs() })
     expect(result.exitCode).toBe(1)
     expectNoPost(result)
-    expect(result.stdout).toContain(`::error::Another submission of contoso-vm is in progress (submission/${guid}/3, to preview, running)`)
+    expect(result.stdout).toContain(
+      `::error::contoso-vm cannot go live now: another submission is in progress (submission/${guid}/${PUBLISHING}, to preview, running)`
+    )
   })
 
   it('rides out 5xx and 429 while waiting, honouring Retry-After', async () => {
@@ -184,8 +215,70 @@ describe('go live through the Product Ingestion API', () => {
     expect(result.exitCode).toBe(0)
     expect(posts()).toHaveLength(1)
     expect(result.stdout).toMatch(/::warning::The go-live \(configure\) request got no clear answer: .*looking for it before trying again/)
-    expect(result.outputs['operation-id']).toBe(`submission/${guid}/2`)
+    expect(result.outputs['operation-id']).toBe(`submission/${guid}/${PREVIEW}`)
     expect(result.outputs.status).toBe('succeeded')
+  })
+})
+
+describe('whole lists through the Product Ingestion API', () => {
+  it('a running go-live on page 2 of the submissions is followed, no POST', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm', runningGoLive: 1, pageSize: 4 })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(0)
+    expectNoPost(result)
+    expect(pia.requestsTo('GET', `/submission/${guid}`).filter((r) => r.query.includes('$skipToken=4'))).not.toHaveLength(0)
+    expect(result.outputs['operation-id']).toBe(`submission/${guid}/${PREVIEW}`)
+    expect(result.outputs.status).toBe('succeeded')
+  })
+
+  it('two products with the external id, on two pages: refused as ambiguous, naming both, before any POST', async () => {
+    const first = pia.addProduct({ externalId: 'contoso-vm', pageSize: 1 })
+    const second = pia.addProduct({ externalId: 'Contoso-VM', pageSize: 1 })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(1)
+    expectNoPost(result)
+    expect(result.stdout).toContain(
+      `::error::The product lookup for 'contoso-vm' is ambiguous: 2 products have that external id (product/${first}, product/${second})`
+    )
+    expect(pia.requestsTo('GET', '/submission/')).toHaveLength(0)
+  })
+
+  it('the product with the external id on page 2, after another one: taken live', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm' })
+    const next = `${pia.url}/product?$version=2022-07-01&externalId=contoso-vm&$skipToken=0`
+    pia.injectFault({
+      method: 'GET',
+      path: '/product',
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        value: [{ id: 'product/11111111-2222-3333-4444-555555555555', identity: { externalId: 'contoso-vm-gen2' } }],
+        '@nextLink': next
+      })
+    })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(0)
+    expect(posts()).toHaveLength(1)
+    expect(JSON.parse(posts()[0]?.body as string).resources[0].product).toBe(`product/${guid}`)
+  })
+
+  it('a next page on another origin is refused, never read, and nothing is sent', async () => {
+    pia.addProduct({ externalId: 'contoso-vm' })
+    pia.injectFault({
+      method: 'GET',
+      path: '/submission/',
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ value: [], '@nextLink': 'http://127.0.0.1:9/rp/product-ingestion/submission/x?$skipToken=1' })
+    })
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(1)
+    expectNoPost(result)
+    expect(result.stdout).toContain(
+      "::error::Listing the product's submissions failed: the link to the next page (@nextLink) points to http://127.0.0.1:9"
+    )
   })
 })
 
@@ -213,7 +306,7 @@ describe('hostile answers through the Product Ingestion API', () => {
   it('never follows a submission of another product that the listing slips in', async () => {
     pia.addProduct({ externalId: 'contoso-vm', state: 'no-preview' })
     const other = '11111111-2222-3333-4444-555555555555'
-    const planted = [{ id: `submission/${other}/9`, target: { targetType: 'live' }, status: 'running', result: 'pending' }]
+    const planted = [{ id: `submission/${other}/${PREVIEW}`, target: { targetType: 'live' }, status: 'running', result: 'pending' }]
     pia.injectFault({
       method: 'GET',
       path: '/submission/',
@@ -273,10 +366,10 @@ describe('hostile answers through the Product Ingestion API', () => {
 
 describe('dry run through the Product Ingestion API', () => {
   it.each([
-    [{ state: 'ready' }, 'waitingForPublisherReview', '::notice::Offer status: waitingForPublisherReview. A newer preview'],
+    [{ state: 'ready' }, 'waitingForPublisherReview', '::notice::Offer status: waitingForPublisherReview. The newest preview (submission/'],
     [{ state: 'live' }, 'succeeded', '::notice::Offer status: succeeded. Live already has the newest preview'],
     [{ state: 'no-preview' }, 'neverPublished', '::warning::Offer status: neverPublished. There is no preview submission'],
-    [{ state: 'preview-failed' }, 'failed', '::warning::Offer status: failed. The newest preview submission failed'],
+    [{ state: 'preview-failed' }, 'failed', '::warning::Offer status: failed. The newest preview submission (submission/'],
     [{ runningGoLive: 1 }, 'running', '::warning::Offer status: running. A go-live is already running'],
     [{ publishRunning: true }, 'running', '::warning::Offer status: running. Another submission is in progress']
   ] as const)('%j: offer-status %s, exit 0, no POST', async (setup, offerStatus, line) => {
@@ -307,10 +400,10 @@ describe('attach with operation-location', () => {
 
     const guid = pia.addProduct({ externalId: 'other-vm', runningGoLive: 1 })
     const submission = await runAction({
-      inputs: inputs({ offer: 'other-vm', 'operation-location': `${pia.url}/submission/${guid}/2`, wait: 'true' })
+      inputs: inputs({ offer: 'other-vm', 'operation-location': `${pia.url}/submission/${guid}/${PREVIEW}`, wait: 'true' })
     })
     expect(submission.exitCode).toBe(0)
-    expect(submission.outputs['operation-id']).toBe(`submission/${guid}/2`)
+    expect(submission.outputs['operation-id']).toBe(`submission/${guid}/${PREVIEW}`)
     expect(submission.outputs.status).toBe('succeeded')
   })
 
