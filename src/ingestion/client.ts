@@ -2,10 +2,12 @@
 // the configure request that takes a preview live, and the job or submission to follow.
 import { ApiClient, isSuccess, UnexpectedAnswerError, type ApiClientOptions } from '../api-client.js'
 import type { OperationRead, OperationRef } from '../go-live-service.js'
+import { ActionError } from '../errors.js'
 import { ServiceError, serviceDetail } from '../service-error.js'
 import type { HttpResponse } from '../transport.js'
 import { jobIdOf, parseJobStatus, parseSubmissionStatus } from './job.js'
 import { GUID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
+import { nextPageUrl, parseListPage } from './pages.js'
 
 export interface IngestionClientOptions extends ApiClientOptions {
   baseUrl: URL
@@ -13,13 +15,16 @@ export interface IngestionClientOptions extends ApiClientOptions {
 }
 
 export interface PiaSubmission {
-  /** `submission/<product guid>/<n>`, as validated. */
+  /** `submission/<product guid>/<n>`, byte for byte as the service sent it (validated). */
   id: string
-  number: number
+  /** The decimal digits after the last slash: opaque, compared as a big integer, never a JS number. */
+  number: string
   targetType: string
   status?: string
   result?: string
   created?: string
+  /** The entry as the service sent it (for the `operation` output). */
+  body: Record<string, unknown>
 }
 
 // Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
@@ -71,34 +76,33 @@ export class IngestionClient {
     return this.api.readJson(url, what, parse, (response) => this.failure(what, response))
   }
 
-  /** The product's durable id (the bare GUID) for an external id, or undefined when none has it. */
+  /** Every entry of a list, page after page (see pages.ts for which links are followed). */
+  private async readList(first: URL, what: string, noun: string): Promise<unknown[]> {
+    const items: unknown[] = []
+    const seen: URL[] = []
+    for (let url: URL | undefined = first; url;) {
+      seen.push(url)
+      const { value: page } = await this.readJson(url, what, (json) => parseListPage(json, noun))
+      items.push(...page.items)
+      url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.version, what, seen })
+    }
+    return items
+  }
+
+  /**
+   * The product's durable id (the bare GUID) for an external id, or undefined when none has it.
+   * Throws before anything is sent when the lookup lists several products and cannot tell which.
+   */
   async findProduct(externalId: string): Promise<string | undefined> {
     const what = `Looking up the product '${externalId}'`
-    const { value } = await this.readJson(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, (json) => {
-      const list = (json as { value?: unknown } | null)?.value
-      if (!Array.isArray(list)) throw new Error('is not a list of products')
-      return list as unknown[]
-    })
-    const named = (p: unknown): string | undefined => {
-      const identity = (p as { identity?: { externalId?: unknown } } | null)?.identity
-      return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined
-    }
-    // Only the product with this external id: a listing that names another is never taken live.
-    // One product with no identity at all is taken as the filter's answer.
-    const only = value.length === 1 && named(value[0]) === undefined ? value[0] : undefined
-    const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? only
-    if (product === undefined) return undefined
-    const id = (product as { id?: unknown } | null)?.id
-    const guid = typeof id === 'string' ? id.replace(/^product\//, '') : ''
-    if (!GUID.test(guid))
-      throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`)
-    return guid
+    const listed = await this.readList(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, 'products')
+    return chooseProduct(listed, externalId, what)
   }
 
   async listSubmissions(productGuid: string): Promise<PiaSubmission[]> {
-    const { value } = await this.readJson(this.url(`/submission/${productGuid}`), "Listing the product's submissions", parseSubmissions)
+    const listed = await this.readList(this.url(`/submission/${productGuid}`), "Listing the product's submissions", 'submissions')
     // Only this product's: a submission of another product is never followed nor taken live.
-    return value.filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`))
+    return parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`))
   }
 
   /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
@@ -134,20 +138,61 @@ export class IngestionClient {
   }
 }
 
-function parseSubmissions(json: unknown): PiaSubmission[] {
-  const list = (json as { value?: unknown } | null)?.value
-  if (!Array.isArray(list)) throw new Error('is not a list of submissions')
+function parseSubmissions(list: unknown[]): PiaSubmission[] {
   return list.flatMap((item: unknown) => {
     const s = item as Record<string, unknown> | null
     const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined
-    if (!s || !parsed) return []
+    if (!s || typeof s !== 'object' || Array.isArray(s) || !parsed) return []
     const target = (s.target as { targetType?: unknown } | undefined)?.targetType
     const submission: PiaSubmission = {
-      id: `submission/${parsed.productGuid}/${parsed.number}`,
+      // As sent, byte for byte: it goes back to the service in the configure body.
+      id: s.id as string,
       number: parsed.number,
-      targetType: typeof target === 'string' ? target.toLowerCase() : ''
+      targetType: typeof target === 'string' ? target.toLowerCase() : '',
+      body: s
     }
     for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') submission[key] = s[key] as string
     return [submission]
   })
+}
+
+/**
+ * The one product a lookup listed for `externalId`: the one whose external id matches (any case), or
+ * a lone product listed without one. Several matches, or several listed and none matching, are
+ * ambiguous: the action refuses rather than guess which product goes live.
+ */
+function chooseProduct(listed: unknown[], externalId: string, what: string): string | undefined {
+  const named = (p: unknown): string | undefined => {
+    const identity = (p as { identity?: { externalId?: unknown } } | null)?.identity
+    return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined
+  }
+  const matches = listed.filter((p) => named(p) === externalId.toLowerCase())
+  if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {
+    const ids = listed.slice(0, 10).map(productName).join(', ') + (listed.length > 10 ? ', …' : '')
+    const which =
+      matches.length > 1
+        ? `${matches.length} products have that external id (${matches.slice(0, 10).map(productName).join(', ')})`
+        : `it listed ${listed.length} products and none has that external id (${ids})`
+    throw new ActionError(
+      `The product lookup for '${externalId}' is ambiguous: ${which}. Nothing was sent: the action takes live only the one product with that external id. Check the offer id in Partner Center.`
+    )
+  }
+  // One product with no identity at all is taken as the filter's answer; one naming another id never is.
+  const product = matches[0] ?? (listed.length === 1 && named(listed[0]) === undefined ? listed[0] : undefined)
+  if (product === undefined) return undefined
+  const guid = productGuidOf(product)
+  if (!guid) throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`)
+  return guid
+}
+
+function productGuidOf(product: unknown): string | undefined {
+  const id = (product as { id?: unknown } | null)?.id
+  const guid = typeof id === 'string' ? id.replace(/^product\//, '') : ''
+  return GUID.test(guid) ? guid : undefined
+}
+
+/** A listed product as a message names it: its validated id, never service text. */
+function productName(product: unknown): string {
+  const guid = productGuidOf(product)
+  return guid ? `product/${guid}` : 'a product without a valid id'
 }

@@ -8,13 +8,17 @@ import { LocationProblem, parseLocationUrl } from '../urls.js'
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
 export const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
-const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/(\d{1,9})$/i
+// Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
+const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/(\d{1,30})$/i
 
-/** A submission id (`submission/<product guid>/<n>`), parsed; undefined when it is not one. */
-export function parseSubmissionId(id: string): { productGuid: string; number: number } | undefined {
+/**
+ * A submission id (`submission/<product guid>/<n>`), parsed into its parts as sent (the number stays
+ * a string: Number() would round it); undefined when it is not one.
+ */
+export function parseSubmissionId(id: string): { productGuid: string; number: string } | undefined {
   const match = SUBMISSION_ID.exec(id)
   if (!match || !GUID.test(match[1] as string)) return undefined
-  return { productGuid: match[1] as string, number: Number(match[2]) }
+  return { productGuid: match[1] as string, number: match[2] as string }
 }
 
 function on(base: URL, path: string, version: string): URL {

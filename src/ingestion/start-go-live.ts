@@ -9,8 +9,8 @@ import { log } from '../log.js'
 import { parseSubmissionStatus } from './job.js'
 import type { BackoffSettings } from '../retry.js'
 import type { IngestionClient, PiaSubmission } from './client.js'
+import { decide } from './decide.js'
 import { submissionLocation } from './locations.js'
-import { isAlreadyLive, submissionState } from './submissions.js'
 
 export interface IngestionSubject {
   offer: string
@@ -41,8 +41,8 @@ function followRunning(subject: IngestionSubject, running: PiaSubmission): Opera
 
 /** The go-live running now, if the submissions list one. */
 async function runningGoLive(client: IngestionClient, subject: IngestionSubject, productGuid: string): Promise<OperationRef | undefined> {
-  const { runningLive } = submissionState(await client.listSubmissions(productGuid))
-  return runningLive ? followRunning(subject, runningLive) : undefined
+  const decision = decide(await client.listSubmissions(productGuid))
+  return decision.kind === 'follow' ? followRunning(subject, decision.running) : undefined
 }
 
 export async function startIngestionGoLive(
@@ -56,30 +56,23 @@ export async function startIngestionGoLive(
   const find = (): Promise<OperationRef | undefined> => runningGoLive(client, subject, productGuid)
   const look = { label: subject.offer, where: "the product's submissions", backoff, signal }
   for (let attempt = 1; ; attempt++) {
-    // A re-run must not start a second go-live: look before every request.
-    const submissions = await client.listSubmissions(productGuid)
-    const state = submissionState(submissions)
-    if (state.runningLive) return { location: followRunning(subject, state.runningLive), how: 'attached' }
-    const busy = state.inProgress[0]
-    if (busy) {
-      throw new ActionError(
-        `Another submission of ${subject.offer} is in progress (${busy.id}, to ${busy.targetType || 'an unknown target'}, ${busy.status}); wait for it to finish in Partner Center, then run the step again.`
-      )
+    // A re-run must not start a second go-live: look before every request. The dry run decides alike.
+    const decision = decide(await client.listSubmissions(productGuid))
+    if (decision.kind === 'follow') return { location: followRunning(subject, decision.running), how: 'attached' }
+    if (decision.kind === 'live') {
+      log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`)
+      // The entry as the service sent it, not one the action assembles.
+      return { location: follow(subject, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) }
     }
-    if (!state.preview) {
-      throw new ActionError(`${subject.offer} has no preview submission that succeeded: publish to preview first, then go live.`)
-    }
-    if (isAlreadyLive(state) && state.live) {
-      log.info(`${subject.offer} is live already with its newest preview (${state.live.id}): nothing to take live, no request sent.`)
-      const live = submissions.find((s) => s.id === state.live?.id) as PiaSubmission
-      return { location: follow(subject, live), how: 'live', operation: parseSubmissionStatus({ ...live, target: { targetType: 'live' } }) }
+    if (decision.kind !== 'ready') {
+      throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`)
     }
 
-    log.info(`Sending the go-live request for ${subject.offer}: taking ${state.preview.id} live.`)
+    log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`)
     onSending?.()
     let answer
     try {
-      answer = await client.configure(productGuid, state.preview.id)
+      answer = await client.configure(productGuid, decision.preview.id)
     } catch (error) {
       if (!(error instanceof AmbiguousTriggerError)) throw error
       const running = await afterAmbiguousTrigger(error, attempt, find, look)

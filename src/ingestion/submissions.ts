@@ -1,41 +1,24 @@
-// What a product's submissions say about going live (pia-api.md, "Submissions").
+// Which of a product's submissions is the newer: by `created` (7 fractional digits), and by the
+// submission number as a big integer when `created` is missing or equal (pia-api.md, "Submissions").
 import type { PiaSubmission } from './client.js'
 
-export interface SubmissionState {
-  /** Something runs: any entry whose status is not `completed`. */
-  inProgress: PiaSubmission[]
-  /** A go-live under way: an in-progress `live` entry. */
-  runningLive?: PiaSubmission
-  /** The newest preview that completed successfully: what a go-live takes live. */
-  preview?: PiaSubmission
-  /** The newest completed live entry. */
-  live?: PiaSubmission
-  /** The newest preview entry, whatever its result. */
-  latestPreview?: PiaSubmission
+// `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
+const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i
+
+/** `created` in nanoseconds since 1970, exactly (Date.parse stops at milliseconds); undefined when unknown. */
+export function createdAt(created: string | undefined): bigint | undefined {
+  const match = created === undefined ? null : CREATED.exec(created)
+  if (!match) return undefined
+  const seconds = Date.parse(`${match[1]}${match[3] ?? 'Z'}`)
+  if (Number.isNaN(seconds)) return undefined
+  return BigInt(seconds) * 1_000_000n + BigInt((match[2] ?? '').padEnd(9, '0'))
 }
 
-const newestFirst = (a: PiaSubmission, b: PiaSubmission): number =>
-  (Date.parse(b.created ?? '') || 0) - (Date.parse(a.created ?? '') || 0) || b.number - a.number
-
-const completed = (s: PiaSubmission): boolean => s.status?.toLowerCase() === 'completed'
-const succeeded = (s: PiaSubmission): boolean => s.result?.toLowerCase() === 'succeeded'
-
-export function submissionState(submissions: PiaSubmission[]): SubmissionState {
-  // A draft has no status: it is not in progress, it is just not published.
-  const published = submissions.filter((s) => s.targetType !== 'draft' && s.status !== undefined).sort(newestFirst)
-  const state: SubmissionState = { inProgress: published.filter((s) => !completed(s)) }
-  const runningLive = state.inProgress.find((s) => s.targetType === 'live')
-  const previews = published.filter((s) => s.targetType === 'preview')
-  const preview = previews.find((s) => completed(s) && succeeded(s))
-  const live = published.find((s) => s.targetType === 'live' && completed(s))
-  if (runningLive) state.runningLive = runningLive
-  if (preview) state.preview = preview
-  if (live) state.live = live
-  if (previews[0]) state.latestPreview = previews[0]
-  return state
-}
-
-/** Live already has the newest preview: right after a go-live, both carry the same id. */
-export function isAlreadyLive(state: SubmissionState): boolean {
-  return state.preview !== undefined && state.live !== undefined && succeeded(state.live) && state.live.id === state.preview.id
+/** Sort comparator, newest first. A missing `created` is unknown, not old: the numbers decide then. */
+export function newestFirst(a: PiaSubmission, b: PiaSubmission): number {
+  const [ta, tb] = [createdAt(a.created), createdAt(b.created)]
+  if (ta !== undefined && tb !== undefined && ta !== tb) return ta > tb ? -1 : 1
+  // Validated as 1 to 30 digits (locations.ts), so BigInt() cannot throw.
+  const [na, nb] = [BigInt(a.number), BigInt(b.number)]
+  return na === nb ? 0 : na > nb ? -1 : 1
 }
