@@ -14,8 +14,8 @@ describe('configure jobs as operations', () => {
     expect(parseJobStatus({ jobStatus: 'completed', jobResult: 'succeeded' }).state).toBe('succeeded')
     expect(parseJobStatus({ jobStatus: 'completed', jobResult: 'failed' }).state).toBe('failed')
     expect(parseJobStatus({ jobStatus: 'completed', jobResult: 'cancelled' })).toMatchObject({ state: 'canceled', rawStatus: 'cancelled' })
-    // Completed with a result nobody documented is not success: it stays unknown, still going.
-    expect(parseJobStatus({ jobStatus: 'completed', jobResult: 'weird' })).toMatchObject({ state: 'running', knownStatus: false })
+    // Completed with a result nobody documented is not success: it ended, how is unknown.
+    expect(parseJobStatus({ jobStatus: 'completed', jobResult: 'weird' })).toMatchObject({ state: 'unknown', rawStatus: 'weird' })
   })
 
   it('keeps start and end times, but not the placeholder end of a running job', () => {

@@ -16,7 +16,10 @@ export interface Started {
    * `live`: the offer is live with what would be taken live; nothing was sent.
    */
   how: 'started' | 'attached' | 'live'
-  /** The operation's state when it is already known (for `live`: its final state). */
+  /**
+   * The operation's state when it is already known: for `live` its final state; for `started`, what
+   * the answer to the request said (a final state there is the outcome, with or without a wait).
+   */
   operation?: Operation
 }
 
@@ -42,8 +45,16 @@ export interface GoLiveService {
    * just before the request that starts it goes out.
    */
   start(onSending?: () => void): Promise<Started>
-  /** Reads an operation this service named (or one given as input and checked by it). */
-  readOperation(location: URL): Promise<OperationRead>
+  /**
+   * Reads an operation this service named (or one given as input and checked by it). A read about
+   * another operation is an unexpected answer (a missed poll), never this one's state.
+   */
+  readOperation(location: OperationRef): Promise<OperationRead>
+  /**
+   * Checks an operation location given as input against the offer, where the API can tell whose it
+   * is; throws an InputError naming both when it belongs to another. Sends nothing that changes it.
+   */
+  checkGiven(location: OperationRef): Promise<void>
   /** Whether a go-live would start now; sends nothing that changes the offer. */
   dryRun(): Promise<DryRunReport>
 }

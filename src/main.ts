@@ -15,6 +15,7 @@ import { ProgressLog } from './progress-log.js'
 import { backoffFor, type BackoffSettings } from './retry.js'
 import type { Subject } from './service-error.js'
 import { audienceWarning, expiryWarning, staticTokenProvider } from './static-token.js'
+import { isTerminal } from './status.js'
 import { writeSummary, type SummaryFacts } from './summary.js'
 import type { TokenProvider } from './token-provider.js'
 import { createTransport, type Transport } from './transport.js'
@@ -29,11 +30,19 @@ function resumeHint(location: URL): string {
   return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`
 }
 
+/** States that end the go-live without success: the step fails, and there is nothing to resume. */
+const FINAL_FAILURES: ReadonlySet<string> = new Set(['failed', 'canceled', 'unknown'])
+
 /** Reasons named in the step's error; a hostile service may list thousands. */
 const MAX_REASONS = 10
 
 function failureMessage(operation: Operation): string {
   const reasons = failureReasons(operation)
+  if (operation.state === 'unknown') {
+    // Ended, but not in words the action knows: never success, and a re-run reads the same.
+    const also = reasons.length > 0 ? ` The service also reported: ${reasons.slice(0, MAX_REASONS).join('; ')}.` : ''
+    return `The go-live's outcome is unknown: ${operation.unknownReason ?? 'the service did not say how it ended'}. The action cannot tell whether it succeeded, so the step fails: check the offer in Partner Center.${also}`
+  }
   const verb = operation.state === 'canceled' ? 'was canceled' : 'failed'
   const more = reasons.length > MAX_REASONS ? `; and ${reasons.length - MAX_REASONS} more (the job summary lists the first)` : ''
   const why =
@@ -71,12 +80,12 @@ class GoLiveRun {
     this.phase = 'checking'
     if (this.config.dryRun) return this.dryRun(service)
 
-    const { url: location, known } = await this.operationLocation(service)
+    const { location, known } = await this.operationLocation(service)
     if (known)
-      this.observe(known) // already live: nothing to wait for
+      this.observe(known) // already live, or the answer to the request already says how it ended
     else if (this.config.wait) await this.wait(service, location)
     else if (this.facts.how === 'started') {
-      log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`)
+      log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`)
       return
     } else {
       // Check-later mode: one read, and its state is the step's result.
@@ -136,18 +145,20 @@ class GoLiveRun {
   }
 
   /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
-  private async operationLocation(service: GoLiveService): Promise<{ url: URL; known?: Operation }> {
+  private async operationLocation(service: GoLiveService): Promise<{ location: OperationRef; known?: Operation }> {
     let location: OperationRef
     let how: Started['how'] | 'given'
     let known: Operation | undefined
     if (this.config.operationLocation) {
       location = this.config.operationLocation
       how = 'given'
+      // Before any read: a location of another offer is refused, never followed.
+      await service.checkGiven(location)
     } else {
       const onSending = (): void => void (this.phase = 'sending')
       const started = await service.start(onSending)
       ;({ location, how } = started)
-      if (how === 'live') known = started.operation
+      if (how === 'live' || (started.operation && isTerminal(started.operation.state))) known = started.operation
       this.facts.how = how
     }
     this.phase = 'recorded'
@@ -165,10 +176,10 @@ class GoLiveRun {
     this.facts.location = location.url
     this.facts.operationId = location.id
     this.facts.result = how === 'started' ? 'accepted' : 'running'
-    return known ? { url: location.url, known } : { url: location.url }
+    return known ? { location, known } : { location }
   }
 
-  private async wait(service: GoLiveService, location: URL): Promise<void> {
+  private async wait(service: GoLiveService, location: OperationRef): Promise<void> {
     const { timeoutMs, pollIntervalMs } = this.config
     log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
     // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
@@ -183,7 +194,7 @@ class GoLiveRun {
     if (outcome.kind === 'timeout') {
       this.facts.result = 'running'
       throw new ActionError(
-        `Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${this.label}. ${resumeHint(location)}`
+        `Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${this.label}. ${resumeHint(location.url)}`
       )
     }
   }
@@ -196,7 +207,7 @@ class GoLiveRun {
 
   private conclude(): void {
     const operation = this.facts.operation as Operation
-    if (operation.state === 'failed' || operation.state === 'canceled') throw new ActionError(failureMessage(operation))
+    if (FINAL_FAILURES.has(operation.state)) throw new ActionError(failureMessage(operation))
     log.info(
       operation.state === 'succeeded'
         ? this.facts.how === 'live'
@@ -221,7 +232,7 @@ class GoLiveRun {
       }
       return `${error.message}, before any Go Live request was sent: nothing was started.`
     }
-    if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled') return error.message
+    if (!location || error.message.includes(location.href) || FINAL_FAILURES.has(result)) return error.message
     return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`
   }
 }

@@ -23,6 +23,8 @@ export interface Operation {
   rawStatus: string | undefined
   state: OperationState
   knownStatus: boolean
+  /** Set when `state` is `unknown`: what the service said, in words ("the job completed with no result"). */
+  unknownReason?: string
   steps: OperationStep[]
   messages: OperationMessage[]
   /** The body as the service sent it (unwrapped from an array), for the `operation` output. */

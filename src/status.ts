@@ -1,6 +1,11 @@
 // Every status spelling the service has used, folded into the few states the action acts on.
 
-export type OperationState = 'running' | 'succeeded' | 'failed' | 'canceled'
+/**
+ * `unknown`: the operation ended, but the service did not say how in words the action knows (a
+ * Product Ingestion job `completed` with no result, or with a result nobody documented). It is final
+ * and never success: the step fails.
+ */
+export type OperationState = 'running' | 'succeeded' | 'failed' | 'canceled' | 'unknown'
 
 const OPERATION_STATES: Record<string, OperationState> = {
   succeeded: 'succeeded',

@@ -33,6 +33,7 @@ const RESULT_ICONS: Record<string, string> = {
   succeeded: '✅',
   failed: '❌',
   canceled: '🚫',
+  unknown: '❓',
   running: '⏳',
   accepted: '🚀'
 }

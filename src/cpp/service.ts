@@ -23,7 +23,9 @@ export function cppService(options: CppServiceOptions): GoLiveService {
   const client = new CppClient(options)
   return {
     start: (onSending) => startGoLive(client, subject, backoff, signal, onSending),
-    readOperation: (location) => client.getOperation(location, subject),
+    readOperation: (location) => client.getOperation(location.url, subject),
+    // inputs.ts refuses a location of another offer: a CPP location names its publisher and offer.
+    checkGiven: () => Promise.resolve(),
     dryRun: () => dryRun(client, subject)
   }
 }

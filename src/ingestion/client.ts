@@ -5,7 +5,9 @@ import type { OperationRead, OperationRef } from '../go-live-service.js'
 import { ActionError } from '../errors.js'
 import { ServiceError, serviceDetail } from '../service-error.js'
 import type { HttpResponse } from '../transport.js'
-import { jobIdOf, parseJobStatus, parseSubmissionStatus } from './job.js'
+import type { Operation } from '../operation.js'
+import { followedJobParser, followedSubmissionParser } from './followed.js'
+import { jobIdOf, parseJobStatus } from './job.js'
 import { GUID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
 import { nextPageUrl, parseListPage } from './pages.js'
 
@@ -39,12 +41,12 @@ const CONFLICTS: Array<[Conflict, RegExp]> = [
 ]
 
 /**
- * `accepted`: a job was started and is named by `location`. `unusable`: the service accepted the
- * request (so the go-live has probably started) but named no job the action can follow.
- * `conflict`: one of the known refusals.
+ * `accepted`: a job was started and is named by `location`; `operation` is what the answer says of
+ * it (it may already say completed). `unusable`: the service accepted the request (so the go-live
+ * has probably started) but named no job the action can follow. `conflict`: one of the known refusals.
  */
 export type ConfigureAnswer =
-  | { kind: 'accepted'; location: OperationRef }
+  | { kind: 'accepted'; location: OperationRef; operation: Operation }
   | { kind: 'unusable'; status: number; problem: string }
   | { kind: 'conflict'; conflict: Conflict; response: HttpResponse }
 
@@ -53,6 +55,13 @@ const hints: Record<number, string> = {
   403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
   404: 'Not found: check the offer id (the product external id shown in Partner Center).',
   429: 'The service throttled the requests; try again later or poll less often (poll-interval).'
+}
+
+// A job or submission the action follows was named by the service or an earlier run: a 404 says
+// nothing about the offer id.
+const NOT_FOUND = {
+  job: 'The job was not found: the job id may be wrong or expired, or the service has not listed the new job yet.',
+  submission: 'The submission was not found: its id may be wrong, or the service has not listed it yet.'
 }
 
 export class IngestionClient {
@@ -67,8 +76,14 @@ export class IngestionClient {
     return piaUrl(this.options.baseUrl, path, this.options.version, query)
   }
 
-  private failure(what: string, response: HttpResponse): ServiceError {
-    const hint = response.status === 401 ? this.options.tokens.rejectionHint() : hints[response.status]
+  /** `notFound`: advice for a 404 that fits what was read, instead of the offer id's. */
+  private failure(what: string, response: HttpResponse, notFound?: string): ServiceError {
+    const hint =
+      response.status === 401
+        ? this.options.tokens.rejectionHint()
+        : response.status === 404 && notFound
+          ? notFound
+          : hints[response.status]
     return new ServiceError(what, response, hint)
   }
 
@@ -127,14 +142,20 @@ export class IngestionClient {
     }
     const jobId = jobIdOf(json)
     if (!jobId) return { kind: 'unusable', status: response.status, problem: 'named no job (no jobId that is a GUID)' }
-    return { kind: 'accepted', location: jobLocation(this.options.baseUrl, jobId, this.options.version) }
+    const location = jobLocation(this.options.baseUrl, jobId, this.options.version)
+    return { kind: 'accepted', location, operation: parseJobStatus(json) }
   }
 
-  /** Reads a job's status or a submission, whichever the canonical location names. */
-  readOperation(location: URL): Promise<OperationRead> {
-    const job = isJobLocation(location)
+  /**
+   * Reads a job's status or a submission, whichever the canonical location names. A body about
+   * another job or submission is an unexpected answer (a missed poll), never the one followed.
+   */
+  readOperation(location: OperationRef): Promise<OperationRead> {
+    const job = isJobLocation(location.url)
     const what = job ? "Reading the go-live job's status" : 'Reading the live submission'
-    return this.api.readOperation(location, what, job ? parseJobStatus : parseSubmissionStatus, (response) => this.failure(what, response))
+    const parse = job ? followedJobParser(location.id) : followedSubmissionParser(location.id)
+    const notFound = job ? NOT_FOUND.job : NOT_FOUND.submission
+    return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, notFound))
   }
 }
 

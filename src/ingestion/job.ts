@@ -4,7 +4,7 @@
 //   submission: {id, target: {targetType}, status: notStarted|running|completed, result, created}
 import type { Operation, OperationMessage } from '../operation.js'
 import { serviceText } from '../safe-text.js'
-import { normaliseOperationStatus } from '../status.js'
+import type { OperationState } from '../status.js'
 import { GUID } from './locations.js'
 
 type Json = Record<string, unknown>
@@ -47,15 +47,30 @@ export function isCertificationFailure(errors: JobError[]): boolean {
   return errors.some((e) => e.codes.includes('invalidState') && /certification/i.test(e.message))
 }
 
-/** `jobStatus`/`status` with `jobResult`/`result` as one raw status: the result once completed. */
-function rawStatusOf(status: string | undefined, result: string | undefined): string | undefined {
-  return status?.toLowerCase() === 'completed' ? (result ?? status) : status
+type StatusReading = Pick<Operation, 'rawStatus' | 'state' | 'knownStatus' | 'unknownReason'>
+
+const STILL_GOING = new Set(['notstarted', 'running'])
+const RESULTS: Record<string, OperationState> = { succeeded: 'succeeded', failed: 'failed', cancelled: 'canceled', canceled: 'canceled' }
+
+/**
+ * `jobStatus` with `jobResult` (or a submission's `status` with `result`) as one state. Completed is
+ * success only with the result `succeeded`: with no result, or one the action does not know, it is
+ * `unknown`, said in words, and never success. (The CPP API differs: there `completed` is success.)
+ * A status nobody documented is still going, and the progress log says so once.
+ */
+function readingOf(what: 'job' | 'submission', rawStatus: string | undefined, rawResult: string | undefined): StatusReading {
+  const status = rawStatus?.toLowerCase()
+  if (status !== 'completed') return { rawStatus, state: 'running', knownStatus: status !== undefined && STILL_GOING.has(status) }
+  const state = rawResult === undefined ? undefined : RESULTS[rawResult.toLowerCase()]
+  if (state) return { rawStatus: rawResult, state, knownStatus: true }
+  const unknownReason = rawResult
+    ? `the ${what} completed with result '${rawResult}', which the action does not know`
+    : `the ${what} completed with no result`
+  return { rawStatus: rawResult ?? rawStatus, state: 'unknown', knownStatus: true, unknownReason }
 }
 
-function operationOf(body: Json, rawStatus: string | undefined, messages: OperationMessage[], started?: string, ended?: string): Operation {
-  const { state, known } = normaliseOperationStatus(rawStatus)
-  // Completed with a result the action does not know is not success: it stays unknown (running).
-  const operation: Operation = { rawStatus, state, knownStatus: known, steps: [], messages, body }
+function operationOf(body: Json, reading: StatusReading, messages: OperationMessage[], started?: string, ended?: string): Operation {
+  const operation: Operation = { ...reading, steps: [], messages, body }
   if (started) operation.started = started
   if (ended && !ended.startsWith('0001-')) operation.ended = ended
   return operation
@@ -79,12 +94,13 @@ export function parseJobStatus(json: unknown): Operation {
       level: 'error'
     })
   }
-  return operationOf(json, rawStatusOf(text(json.jobStatus), text(json.jobResult)), messages, text(json.jobStart), text(json.jobEnd))
+  const reading = readingOf('job', text(json.jobStatus), text(json.jobResult, 40))
+  return operationOf(json, reading, messages, text(json.jobStart), text(json.jobEnd))
 }
 
 /** One submission: the entry itself, or `{value: [entry]}`. */
 export function parseSubmissionStatus(json: unknown): Operation {
   const entry = isObject(json) && Array.isArray(json.value) ? json.value[0] : json
   if (!isObject(entry)) throw new Error('is not a JSON object')
-  return operationOf(entry, rawStatusOf(text(entry.status), text(entry.result)), [], text(entry.created))
+  return operationOf(entry, readingOf('submission', text(entry.status), text(entry.result, 40)), [], text(entry.created))
 }

@@ -1,5 +1,7 @@
 // The Partner Center Product Ingestion API behind the go-live service interface.
-import type { GoLiveService } from '../go-live-service.js'
+import { Inputs } from '../constants.js'
+import { InputError } from '../errors.js'
+import type { GoLiveService, OperationRef } from '../go-live-service.js'
 import { log } from '../log.js'
 import type { BackoffSettings } from '../retry.js'
 import type { TokenProvider } from '../token-provider.js'
@@ -8,7 +10,8 @@ import { isLoopbackHost } from '../urls.js'
 import { formatDuration } from '../duration.js'
 import { IngestionClient } from './client.js'
 import { ingestionDryRun } from './dry-run.js'
-import { startIngestionGoLive } from './start-go-live.js'
+import { isJobLocation } from './locations.js'
+import { productOf, startIngestionGoLive, type IngestionSubject } from './start-go-live.js'
 
 export interface IngestionServiceOptions {
   offer: string
@@ -25,6 +28,22 @@ export interface IngestionServiceOptions {
 /** Microsoft asks clients to read a job's status at most once a minute. */
 const SLOWEST_POLL_ASKED_MS = 60_000
 
+/**
+ * A submission location names its product: one of another product is refused before any read. A
+ * job id names no product, so a job location cannot be tied to the offer (README says so).
+ */
+async function checkGiven(client: IngestionClient, subject: IngestionSubject, location: OperationRef): Promise<void> {
+  if (isJobLocation(location.url)) return
+  // `submission/<product guid>/<n>`, rebuilt from validated parts (locations.ts).
+  const named = location.id.split('/')[1] ?? ''
+  const guid = await productOf(client, subject)
+  if (named.toLowerCase() === guid.toLowerCase()) return
+  throw new InputError(
+    Inputs.OperationLocation,
+    `names a submission of product ${named}, but offer '${subject.offer}' is product ${guid}: pass the operation-location of this offer's go-live, or set 'offer' to the offer it belongs to`
+  )
+}
+
 export function ingestionService(options: IngestionServiceOptions): GoLiveService {
   const { offer, baseUrl, version, backoff, signal } = options
   const client = new IngestionClient(options)
@@ -38,6 +57,7 @@ export function ingestionService(options: IngestionServiceOptions): GoLiveServic
   return {
     start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending),
     readOperation: (location) => client.readOperation(location),
+    checkGiven: (location) => checkGiven(client, subject, location),
     dryRun: () => ingestionDryRun(client, subject)
   }
 }

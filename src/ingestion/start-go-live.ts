@@ -79,7 +79,8 @@ export async function startIngestionGoLive(
       if (running) return { location: running, how: 'attached' }
       continue
     }
-    if (answer.kind === 'accepted') return { location: answer.location, how: 'started' }
+    // The answer's own state goes along: one that already says completed is the outcome.
+    if (answer.kind === 'accepted') return { location: answer.location, how: 'started', operation: answer.operation }
     if (answer.kind === 'unusable') {
       const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
       return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' }
