@@ -216,8 +216,8 @@ describe('a status read that finds nothing says what was not found', () => {
 
   it('a submission', async () => {
     const guid = pia.addProduct({ externalId: 'contoso-vm' })
-    // made-up: a 9-digit number (real ones have 19), which the location check of this branch takes.
-    const run = await runAction({ inputs: inputs({ 'operation-location': `${pia.url}/submission/${guid}/115292151` }) })
+    // A real-shaped number the emulator does not know.
+    const run = await runAction({ inputs: inputs({ 'operation-location': `${pia.url}/submission/${guid}/1152921515689849999` }) })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain('Reading the live submission failed: HTTP 404 Not Found (notFound: Submission ')
     expect(run.stdout).toContain('The submission was not found: its id may be wrong, or the service has not listed it yet.')
