@@ -33,7 +33,7 @@ function startWithin(text: string, room: number, escaped: boolean): { start: str
 }
 
 /** `message` cleaned by `clean` and cut to `room` places, ending in CUT when anything was left out. */
-export function fit(message: string, room: number, escaped: boolean, clean: (text: string) => string): string {
+function fit(message: string, room: number, escaped: boolean, clean: (text: string) => string): string {
   const scanned = message.length > SCANNED
   const text = clean(scanned ? message.slice(0, SCANNED) : message)
   const { start, whole } = startWithin(text, room, escaped)

@@ -32,7 +32,7 @@ const REFUSALS: ReadonlySet<number> = new Set([401, 403])
  * isServiceUnavailable), or any other error answer, such as a 404 or 400 from a gateway in the
  * middle of a deployment. Repeated, they end the wait like an outage does (missedPollBudget).
  */
-export function costsOnePoll(error: unknown): boolean {
+function costsOnePoll(error: unknown): boolean {
   return isServiceUnavailable(error) || (error instanceof ServiceError && !REFUSALS.has(error.status))
 }
 

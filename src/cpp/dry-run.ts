@@ -24,7 +24,7 @@ export function canonicalOfferStatus(raw: string | undefined): string {
  * The `publisher-signoff` step (by id or name, in any case) waits for the publisher's review. The
  * service reports such an offer as `running`; it is ready to go live (SUSE's client maps it so).
  */
-export function waitsForSignOff(status: Operation): boolean {
+function waitsForSignOff(status: Operation): boolean {
   return status.steps.some(
     (step) =>
       [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
