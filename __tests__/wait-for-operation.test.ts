@@ -1,4 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals'
+import { DEFAULT_TOKEN } from '../emulator/cpp-emulator.js'
 import { endlessGoLive, failingGoLive, succeedingGoLive } from '../emulator/scenarios.js'
 import { createCoreMock } from './helpers/core-mock.js'
 import { cppFixture } from './helpers/cpp-fixture.js'
@@ -146,19 +147,65 @@ describe('waitForOperation', () => {
     expect(missedPollBudget(1_000, 60_000)).toBe(180_000)
   })
 
-  it('fails at once on an answer that will not heal (404)', async () => {
+  const notFound = { status: 404, body: '{"error":{"code":"NotFound","message":"gone"}}', contentType: 'application/json' }
+
+  // A gateway can answer 404 or 400 for a moment (a deployment, a cold cache): one costs one poll.
+  it.each([
+    ['a 404', notFound],
+    ['a 400 page', { status: 400, body: '<html><body>Bad Request</body></html>', contentType: 'text/html' }],
+    ['a 409', { status: 409, body: '' }],
+    ['a 410', { status: 410, body: '' }]
+  ])('counts %s on a status read as one missed poll, not the end of the wait', async (_what, answer) => {
     const { client, location } = await started()
-    fixture.emulator.injectFault({
-      method: 'GET',
-      kind: 'status',
-      status: 404,
-      body: '{"error":{"code":"NotFound","message":"gone"}}',
-      contentType: 'application/json'
+    fixture.emulator.injectFault({ method: 'GET', path: '/operations/', kind: 'status', ...answer })
+    const outcome = await waitForOperation(client, location, subject, {
+      intervalMs: 5,
+      deadline: Date.now() + 10_000,
+      onOperation: () => undefined
     })
+    expect(outcome.kind === 'finished' && outcome.operation.state).toBe('succeeded')
+    expect(core.logged('warning')).toEqual([expect.stringMatching(/^Poll 1 missed: Reading the operation status failed: HTTP 4\d\d/)])
+    expect(core.logged('info')).toContain('Poll 2 read the status again after 1 missed poll.')
+    expect(polls()).toHaveLength(6) // the 4xx is not retried within its poll: 1 + the five of the go-live
+  })
+
+  it('ends the wait on 404s that last past the budget, saying the operation was not found (not the offer)', async () => {
+    const { client, location } = await started()
+    fixture.emulator.injectFault({ method: 'GET', path: '/operations/', kind: 'status', ...notFound, times: 100 })
+    const wait = waitForOperation(client, location, subject, { intervalMs: 5, deadline: Date.now() + 10_000, onOperation: () => undefined })
+    await expect(wait).rejects.toThrow(
+      /^Reading the operation status failed: HTTP 404 Not Found \(NotFound: gone\)\. No operation was found at http:\/\/127\.0\.0\.1:\d+\/api\/publishers\/contoso\/offers\/vm\/operations\/[0-9a-f-]{36}\?api-version=2017-10-31: the location may be wrong, or the service no longer keeps the operation\..* The status could not be read for \d+ms \(3 polls in a row\)/
+    )
+    await expect(wait).rejects.not.toThrow(/Publisher 'contoso' or offer 'vm'/)
+    expect(polls()).toHaveLength(3)
+    expect(core.logged('warning')).toHaveLength(2)
+  })
+
+  it('ends the wait at once when the identity is refused: a revoked permission does not heal', async () => {
+    const { client, location } = await started()
+    fixture.emulator.injectFault({ method: 'GET', path: '/operations/', kind: 'status', status: 403, body: '' })
     await expect(
       waitForOperation(client, location, subject, { intervalMs: 5, deadline: Date.now() + 10_000, onOperation: () => undefined })
-    ).rejects.toThrow(/HTTP 404 Not Found \(NotFound: gone\)/)
+    ).rejects.toThrow(/HTTP 403 Forbidden\. The identity is not allowed to act for publisher 'contoso'/)
     expect(polls()).toHaveLength(1)
+    expect(core.logged('warning')).toEqual([])
+  })
+
+  it('ends the wait at once on a 401 that a fresh token did not cure', async () => {
+    const { staticTokenProvider } = await import('../src/static-token.js')
+    let renewals = 0
+    const tokens = { ...staticTokenProvider(DEFAULT_TOKEN), renewable: true, renew: async () => void renewals++ }
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', progression: succeedingGoLive() })
+    const client = await fixture.client({ tokens, backoff: { maxAttempts: 2, baseDelayMs: 2, maxDelayMs: 5 } })
+    const answer = await client.goLive(subject)
+    if (answer.kind !== 'accepted') throw new Error('not accepted')
+    fixture.emulator.requests.length = 0
+    fixture.emulator.injectFault({ method: 'GET', path: '/operations/', kind: 'status', status: 401, body: '', times: 2 })
+    await expect(
+      waitForOperation(client, answer.location.url, subject, { intervalMs: 5, deadline: Date.now() + 10_000, onOperation: () => undefined })
+    ).rejects.toThrow(/HTTP 401 Unauthorized/)
+    expect(renewals).toBe(1)
+    expect(polls()).toHaveLength(2) // the poll and its one retry with a fresh token
   })
 
   it('stops at once when cancelled mid-sleep', async () => {

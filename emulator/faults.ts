@@ -8,6 +8,8 @@ export interface FaultMatch {
   path?: string
   /** How many matching requests it hits (default 1). */
   times?: number
+  /** How many matching requests pass untouched before it hits (default 0): a fault mid-wait. */
+  after?: number
 }
 
 export type Fault = FaultMatch &
@@ -33,10 +35,10 @@ export interface FaultEffect {
 }
 
 export class FaultBook {
-  private readonly faults: Array<Fault & { left: number }> = []
+  private readonly faults: Array<Fault & { left: number; skip: number }> = []
 
   inject(fault: Fault): void {
-    this.faults.push({ ...fault, left: fault.times ?? 1 })
+    this.faults.push({ ...fault, left: fault.times ?? 1, skip: fault.after ?? 0 })
   }
 
   clear(): void {
@@ -46,8 +48,11 @@ export class FaultBook {
   /** Takes the first fault matching the request (counting it down) and plays its part. */
   apply(req: IncomingMessage, res: ServerResponse, path: string): FaultEffect {
     const index = this.faults.findIndex((f) => (!f.method || f.method === req.method) && (!f.path || path.includes(f.path)))
-    const fault = index < 0 ? undefined : (this.faults[index] as Fault & { left: number })
-    if (fault && --fault.left <= 0) this.faults.splice(index, 1)
+    let fault = index < 0 ? undefined : (this.faults[index] as Fault & { left: number; skip: number })
+    if (fault && fault.skip > 0) {
+      fault.skip--
+      fault = undefined
+    } else if (fault && --fault.left <= 0) this.faults.splice(index, 1)
     const effect: FaultEffect = { done: false, extraHeaders: {}, resetAfter: false }
     switch (fault?.kind) {
       case 'reset':

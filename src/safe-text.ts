@@ -14,10 +14,20 @@ export function oneLine(text: string): string {
   return flat.replace(COMMAND_START, (_whole, space: string, marker: string) => `${space}${marker === '::' ? ': :' : '# #['}`)
 }
 
-/** A service string to quote inside one of the action's own sentences: one line, at most `max` characters. */
+/**
+ * A service string to quote inside one of the action's own sentences: one line, at most `max`
+ * characters, ending in `…` when cut. Only the start of a huge string is looked at.
+ */
 export function serviceText(value: unknown, max = 200): string {
-  const text = oneLine(typeof value === 'string' ? value : String(value))
+  const raw = typeof value === 'string' ? value : String(value)
+  const scanned = raw.length > max * 8
+  const text = oneLine(scanned ? raw.slice(0, max * 8) : raw)
     .replace(/\s+/g, ' ')
     .trim()
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text
+  if (text.length <= max && !scanned) return text
+  let end = Math.min(text.length, max - 1)
+  // Never half of a surrogate pair (an emoji, say) before the ellipsis.
+  const last = text.charCodeAt(end - 1)
+  if (last >= 0xd800 && last <= 0xdbff) end--
+  return `${text.slice(0, end)}…`
 }

@@ -4,7 +4,7 @@ import { ActionError, DeadlineError } from './errors.js'
 import { log } from './log.js'
 import type { OperationRead } from './go-live-service.js'
 import type { Operation } from './operation.js'
-import { isServiceUnavailable } from './service-error.js'
+import { isServiceUnavailable, ServiceError } from './service-error.js'
 import { sleep } from './sleep.js'
 import { isTerminal } from './status.js'
 
@@ -20,6 +20,21 @@ export interface WaitOptions {
 }
 
 export type WaitOutcome = { kind: 'finished'; operation: Operation } | { kind: 'timeout'; operation?: Operation }
+
+/**
+ * Answers that refuse the caller's identity: a 401 that a fresh token did not cure, a 403 (a
+ * permission revoked mid-wait). Every later poll would get the same, so they end the wait at once.
+ */
+const REFUSALS: ReadonlySet<number> = new Set([401, 403])
+
+/**
+ * Whether a failed status read costs one poll rather than the wait: the service's own trouble (see
+ * isServiceUnavailable), or any other error answer, such as a 404 or 400 from a gateway in the
+ * middle of a deployment. Repeated, they end the wait like an outage does (missedPollBudget).
+ */
+function costsOnePoll(error: unknown): boolean {
+  return isServiceUnavailable(error) || (error instanceof ServiceError && !REFUSALS.has(error.status))
+}
 
 /** Fewest missed polls in a row that can end a wait, however short the budget. */
 const MIN_MISSED_POLLS = 3
@@ -55,7 +70,7 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
     } catch (error) {
       if (error instanceof DeadlineError) return timeout()
       // One odd answer or a passing outage costs this poll, not the wait.
-      if (!isServiceUnavailable(error)) throw error
+      if (!costsOnePoll(error)) throw error
       if (missed++ === 0) missingSince = Date.now()
       const outage = Date.now() - missingSince
       if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {

@@ -83,3 +83,89 @@ describe('dry run', () => {
     expect(result.stdout).toContain("::error::Reading the offer's status failed: HTTP 401 Unauthorized.")
   })
 })
+
+/**
+ * Microsoft's "Retrieve offer status" sample (learn.microsoft.com, cloud-partner-portal-api-retrieve-
+ * offer-status) as the service answers while a publish waits for sign-off: `running` on top, the
+ * `publisher-signoff` step `waitingForPublisherReview` (the state SUSE's azure-img-utils maps to
+ * waitingForPublisherReview). Served as the answer of GET .../status.
+ */
+function signOffStatus(): string {
+  const at = '2018-03-16T17:50:45.7215661Z'
+  const step = (id: string, stepName: string, status: string, estimatedTimeFrame: string, description: string) => ({
+    estimatedTimeFrame,
+    id,
+    stepName,
+    description,
+    status,
+    messages: status === 'complete' ? [{ messageHtml: 'Step completed.', level: 'information', timestamp: at }] : [],
+    progressPercentage: status === 'complete' ? 100 : 0
+  })
+  return JSON.stringify({
+    status: 'running',
+    messages: [],
+    steps: [
+      step('displaydummycertify', 'Validate Pre-Requisites', 'complete', '< 15 min', 'Offer settings provided are validated.'),
+      step('displaycertify', 'Certification', 'complete', '~2-3 days', 'Your offer is analyzed by our certification systems for issues.'),
+      step(
+        'displayprovision',
+        'Provisioning',
+        'complete',
+        '< 1 day',
+        'Your virtual machine is being replicated in our production systems.'
+      ),
+      step(
+        'displaypackage',
+        'Packaging and Lead Generation Registration',
+        'complete',
+        '< 1 hour',
+        'Your virtual machine is being packaged for customers.'
+      ),
+      step(
+        'publisher-signoff',
+        'Publisher signoff',
+        'waitingForPublisherReview',
+        '< 1 hour',
+        'Offer is available to preview. Ensure that everything looks good before making your offer live.'
+      ),
+      step('live', 'Live', 'notStarted', '~2-5 days', 'Offer is publicly visible and is available for purchase.')
+    ],
+    previewLinks: [],
+    liveLinks: []
+  })
+}
+
+describe('dry run on the status the service sends at publisher sign-off', () => {
+  const serveSignOff = () =>
+    emulator.injectFault({
+      method: 'GET',
+      path: '/status',
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: signOffStatus()
+    })
+
+  it('running with the publisher-signoff step waiting: offer-status waitingForPublisherReview, a go-live would start', async () => {
+    emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm' })
+    serveSignOff()
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['offer-status']).toBe('waitingForPublisherReview')
+    expect(result.stdout).toContain(
+      '::notice::Offer status: waitingForPublisherReview. The offer waits for publisher sign-off: a go-live would start now.'
+    )
+    expect(result.summary).toContain('| Verdict | ✅ a go-live would start now |')
+    expect(emulator.requestsTo('POST', '/')).toHaveLength(0)
+  })
+
+  it('the same status with a go-live listed as running: running, the action would follow it', async () => {
+    emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm', runningGoLive: endlessGoLive() })
+    serveSignOff()
+    const result = await runAction({ inputs: inputs() })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['offer-status']).toBe('running')
+    expect(result.stdout).toContain('::warning::Offer status: running. A go-live is already running: the action would follow it')
+    expect(emulator.requestsTo('POST', '/')).toHaveLength(0)
+  })
+})

@@ -4,8 +4,8 @@ import type { OperationRead } from '../go-live-service.js'
 import { log } from '../log.js'
 import { parseOperation, type Operation } from '../operation.js'
 import { serviceText } from '../safe-text.js'
-import type { ServiceError, Subject } from '../service-error.js'
-import { cppFailure } from './hints.js'
+import type { Hint, ServiceError, Subject } from '../service-error.js'
+import { cppFailure, operationHintFor } from './hints.js'
 import type { HttpResponse } from '../transport.js'
 import { apiUrl, LocationProblem } from '../urls.js'
 import { canonicalOperationLocation, isOperationId, sameOffer, type CppOperationRef } from './operation-location.js'
@@ -65,7 +65,10 @@ export class CppClient {
 
   getOperation(location: URL, subject: Subject): Promise<OperationRead> {
     const what = 'Reading the operation status'
-    return this.api.readOperation(location, what, parseOperation, (response) => this.failure(what, response, subject))
+    // A 404 or 400 here is about the operation location, not the publisher or offer id.
+    return this.api.readOperation(location, what, parseOperation, (response) =>
+      this.failure(what, response, subject, (detail) => operationHintFor(response.status, location, subject, detail))
+    )
   }
 
   /** GET .../status: the offer's state, in the same shape as an operation. */
@@ -107,9 +110,9 @@ export class CppClient {
     return this.api.readJson(url, what, parse, (response) => this.failure(what, response, subject))
   }
 
-  private failure(what: string, response: HttpResponse, subject: Subject): ServiceError {
-    const hint = response.status === 401 ? this.options.tokens.rejectionHint() : undefined
-    return cppFailure(what, response, subject, hint)
+  /** `hint`: advice for this request instead of the offer-level advice of hints.ts (a 401 keeps the token's). */
+  private failure(what: string, response: HttpResponse, subject: Subject, hint?: Hint): ServiceError {
+    return cppFailure(what, response, subject, response.status === 401 ? this.options.tokens.rejectionHint() : hint)
   }
 }
 

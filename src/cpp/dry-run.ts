@@ -1,6 +1,7 @@
 // The dry run: whether a go-live would make sense now, from the offer's status. Sends no POST.
 import type { DryRunReport, Verdict } from '../go-live-service.js'
 import type { CppClient } from './client.js'
+import type { Operation } from '../operation.js'
 import { isServiceUnavailable } from '../service-error.js'
 import type { Subject } from '../service-error.js'
 import { serviceText } from '../safe-text.js'
@@ -17,6 +18,18 @@ export function canonicalOfferStatus(raw: string | undefined): string {
   if (!raw) return 'unknown'
   const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase()
   return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? 'unknown'
+}
+
+/**
+ * The `publisher-signoff` step (by id or name, in any case) waits for the publisher's review. The
+ * service reports such an offer as `running`; it is ready to go live (SUSE's client maps it so).
+ */
+function waitsForSignOff(status: Operation): boolean {
+  return status.steps.some(
+    (step) =>
+      [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
+      step.rawStatus.toLowerCase() === 'waitingforpublisherreview'
+  )
 }
 
 function verdictFor(offerStatus: string, goLiveRunning: boolean, raw: string | undefined): { verdict: Verdict; message: string } {
@@ -66,7 +79,7 @@ function verdictFor(offerStatus: string, goLiveRunning: boolean, raw: string | u
 
 export async function dryRun(client: CppClient, subject: Subject): Promise<DryRunReport> {
   const status = await client.getOfferStatus(subject)
-  const offerStatus = canonicalOfferStatus(status.rawStatus)
+  let offerStatus = canonicalOfferStatus(status.rawStatus)
   let goLiveRunning = false
   if (offerStatus === 'running') {
     try {
@@ -75,6 +88,8 @@ export async function dryRun(client: CppClient, subject: Subject): Promise<DryRu
       if (!isServiceUnavailable(error)) throw error
       log.warning(`Could not tell whether the running operation is a go-live (${(error as Error).message}).`)
     }
+    // A go-live listed as running wins: its sign-off step may not have moved on yet.
+    if (!goLiveRunning && waitsForSignOff(status)) offerStatus = 'waitingForPublisherReview'
   }
   return { offerStatus, ...verdictFor(offerStatus, goLiveRunning, status.rawStatus) }
 }

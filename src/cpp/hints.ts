@@ -1,5 +1,5 @@
 // What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version).
-import { ServiceError, transientHint, type ServiceDetail, type Subject } from '../service-error.js'
+import { ServiceError, transientHint, type Hint, type ServiceDetail, type Subject } from '../service-error.js'
 import type { HttpResponse } from '../transport.js'
 
 export function hintFor(status: number, subject: Subject, detail: ServiceDetail): string | undefined {
@@ -23,7 +23,28 @@ export function hintFor(status: number, subject: Subject, detail: ServiceDetail)
   }
 }
 
+/**
+ * Advice for a failed read of an operation's status. What may be wrong is the operation location,
+ * not the publisher or offer id; the canonical location is quoted (it was rebuilt from validated
+ * parts), so the step's error names it and says how to read it again.
+ */
+export function operationHintFor(status: number, location: URL, subject: Subject, detail: ServiceDetail): string | undefined {
+  switch (status) {
+    case 400:
+      return /version/i.test(`${detail.code} ${detail.message}`)
+        ? hintFor(status, subject, detail)
+        : `The service refused the status read of ${location.href} as malformed: check the operation location.`
+    case 404:
+      return `No operation was found at ${location.href}: the location may be wrong, or the service no longer keeps the operation. A dry run (dry-run: true) or Partner Center shows whether a go-live of ${subject.publisher}/${subject.offer} runs; a re-run with this operation-location reads it again.`
+    case 401:
+    case 403:
+      return hintFor(status, subject, detail)
+    default:
+      return transientHint(status)
+  }
+}
+
 /** A failure of the CPP API in words; `hint` replaces the advice for its status when given. */
-export function cppFailure(what: string, response: HttpResponse, subject: Subject, hint?: string): ServiceError {
+export function cppFailure(what: string, response: HttpResponse, subject: Subject, hint?: Hint): ServiceError {
   return new ServiceError(what, response, hint ?? ((detail) => hintFor(response.status, subject, detail)))
 }
