@@ -29,9 +29,8 @@ function busyProduct(status: string): void {
       return jsonAnswer(200, { value: [{ id: `product/${GUID}`, identity: { externalId: 'contoso-vm' } }] })
     }
     if (request.path === `/submission/${GUID}`) {
-      // made-up short submission number: the id rules are another slice of issue 11; only the status matters here.
       return jsonAnswer(200, {
-        value: [{ id: `submission/${GUID}/2`, target: { targetType: 'preview' }, status, created: '2022-02-04T20:07:22.4220588Z' }]
+        value: [{ id: `submission/${GUID}/1152921515689848683`, target: { targetType: 'preview' }, status, created: '2022-02-04T20:07:22.4220588Z' }]
       })
     }
     return answer(404)
@@ -50,8 +49,10 @@ describe('no log line over the cap', () => {
     const result = await runAction({ inputs: { ...piaInputs, 'base-url': server.url }, debug: true })
     expect(result.exitCode).toBe(1)
     expect(longest(result)).toBeLessThanOrEqual(MAX_LINE)
-    expect(errorLine(result)).toMatch(/^::error::Another submission of contoso-vm is in progress/)
-    expect(errorLine(result).endsWith(CUT)).toBe(true)
+    // The quote of the status is cut where it is made (a short, whole sentence), and the line by log.ts.
+    expect(errorLine(result)).toMatch(/^::error::contoso-vm cannot go live now: another submission is in progress \(submission\//)
+    expect(errorLine(result)).toMatch(/…\): wait for it to finish in Partner Center, then go live\.$/)
+    expect(errorLine(result).length).toBeLessThan(400)
     expect(server.requestsTo('POST', '/configure')).toHaveLength(0)
   })
 
