@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { FaultBook, type Fault } from './faults.ts'
 import { json, serve } from './serve.ts'
-import { succeedingGoLive, type Body } from './scenarios.ts'
+import { offerStatusSteps, serviceTimestamp, succeedingGoLive, type Body } from './scenarios.ts'
 
 export const API_VERSION = '2017-10-31'
 export const DEFAULT_TOKEN = 'emulator-access-token'
@@ -108,15 +108,18 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   function startGoLive(offer: OfferRecord, progression: Body[], state = 'running'): OperationRecord {
     const preview = offer.locationStyle === 'location-preview'
     const id = preview ? `${offer.publisher}$${offer.offer}$${previewCounter++}$preview` : randomUUID()
+    // Shaped like Learn's "GET operations" sample.
     const submission: Body = {
       id,
       offerId: offer.offer,
+      offerVersion: 1,
+      offerTypeId: 'microsoft-azure-virtualmachines',
       publisherId: offer.publisher,
       submissionType: 'golive',
       submissionState: state,
-      slot: 'production',
       publishingVersion: 2,
-      changedTime: new Date().toISOString()
+      slot: 'production',
+      changedTime: serviceTimestamp(new Date())
     }
     offer.submissions.push(submission)
     const record: OperationRecord = { id, publisher: offer.publisher, offer: offer.offer, progression, reads: 0, submission }
@@ -220,19 +223,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       // A running operation shows through; otherwise the state the offer was set up with.
       const busy = offer.publishRunning || offer.submissions.some((s) => s.submissionState === 'running')
       const status = busy ? 'running' : offer.offerStatus
-      const steps =
-        status === 'waitingForPublisherReview'
-          ? [
-              {
-                id: 'publisher-signoff',
-                stepName: 'Publisher signoff',
-                status: 'waitingForPublisherReview',
-                estimatedTimeFrame: '',
-                progressPercentage: 0,
-                messages: []
-              }
-            ]
-          : []
+      const steps = offerStatusSteps(status, offer.publishRunning)
       return json(res, 200, { status, messages: [], steps, previewLinks: [], liveLinks: [] }, extraHeaders)
     }
     if (req.method === 'GET' && operationId) {

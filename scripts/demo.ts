@@ -1,7 +1,12 @@
 // `npm run demo`: the bundled action against the embedded emulators, as a workflow step would run it,
-// once through each API: trigger, wait with progress, then the outputs and the job summary it wrote.
+// once through each API, then once more against Microsoft's own published Product Ingestion samples
+// (real ids: 19-digit submission numbers) replayed byte for byte: trigger, wait with progress, then the
+// outputs, the job summary it wrote and the requests the service saw.
+import * as cloudpub from '../__tests__/fixtures/cloudpub.ts'
+import * as learn from '../__tests__/fixtures/learn-product-ingestion-api.ts'
 import { DEFAULT_TOKEN, startCppEmulator } from '../emulator/cpp-emulator.ts'
 import { startPiaEmulator } from '../emulator/pia-emulator.ts'
+import { startReplayServer } from '../emulator/replay-server.ts'
 import { startAction } from './run-action.ts'
 
 // Shown as the runner shows a step log: masks and debug lines hidden, annotations labelled.
@@ -21,7 +26,7 @@ function show(chunk: Buffer | string): void {
 }
 interface Emulator {
   url: string
-  requests: Array<{ method: string; path: string }>
+  requests: Array<{ method: string; path: string; body: string }>
   close(): Promise<void>
 }
 
@@ -47,6 +52,8 @@ async function demo(title: string, emulator: Emulator, inputs: Record<string, st
   console.log(
     `--- the emulator saw ${emulator.requests.length} requests: ${emulator.requests.map((r) => `${r.method} ${r.path}`).join(', ')} ---`
   )
+  for (const post of emulator.requests.filter((r) => r.method === 'POST' && r.body))
+    console.log(`--- ${post.method} ${post.path} body: ${post.body} ---`)
   return result.exitCode ?? 1
 }
 
@@ -67,4 +74,23 @@ const piaExit = await demo('Product Ingestion API', pia, {
   wait: 'true',
   'poll-interval': '400ms'
 })
-process.exitCode = cppExit || piaExit
+// Learn's "Product Ingestion API" page: its product, its "Querying your submissions" answer (live
+// …/1152921515689847470, newer preview …/1152921515689848683); the configure job as Red Hat's cloudpub
+// fixtures answer it. made-up: the `{"value": [...]}` list around the product (Learn shows none).
+const replay = await startReplayServer([
+  { method: 'GET', path: '/product', answers: [{ body: `{"value":[${learn.productResource}]}` }] },
+  { method: 'GET', path: '/submission/12345678-abcd-efgh-1234-12345678901', answers: [{ body: learn.submissions }] },
+  { method: 'POST', path: '/configure', answers: [{ status: 202, body: cloudpub.configureRunningResponse }] },
+  {
+    method: 'GET',
+    path: `/configure/${cloudpub.configureSuccessResponse.jobId}/status`,
+    answers: [{ body: cloudpub.configureSuccessResponse }]
+  }
+])
+const learnExit = await demo("Product Ingestion API, Microsoft's published samples replayed", replay, {
+  api: 'product-ingestion',
+  offer: 'ds-contoso-image-resize-demo',
+  wait: 'true',
+  'poll-interval': '400ms'
+})
+process.exitCode = cppExit || piaExit || learnExit
