@@ -162,7 +162,12 @@ describe('Product Ingestion locations', () => {
     expect(submissionLocation(base, `submission/${GUID}/1152921515689848683`, '2022-07-01')?.id).toBe(
       `submission/${GUID}/1152921515689848683`
     )
-    expect(submissionLocation(base, 'submission/x/1152921515689848683', '2022-07-01')).toBeUndefined()
+    expect(submissionLocation(base, 'submission/x_y/1152921515689848683', '2022-07-01')).toBeUndefined()
+    expect(submissionLocation(base, 'submission/-x/1152921515689848683', '2022-07-01')).toBeUndefined()
+    // Product ids are opaque: Learn's own sample product id is no hex GUID.
+    expect(submissionLocation(base, 'submission/12345678-abcd-efgh-1234-12345678901/1152921515689848683', '2022-07-01')?.id).toBe(
+      'submission/12345678-abcd-efgh-1234-12345678901/1152921515689848683'
+    )
   })
 
   it.each([

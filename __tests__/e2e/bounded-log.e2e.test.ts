@@ -30,7 +30,14 @@ function busyProduct(status: string): void {
     }
     if (request.path === `/submission/${GUID}`) {
       return jsonAnswer(200, {
-        value: [{ id: `submission/${GUID}/1152921515689848683`, target: { targetType: 'preview' }, status, created: '2022-02-04T20:07:22.4220588Z' }]
+        value: [
+          {
+            id: `submission/${GUID}/1152921515689848683`,
+            target: { targetType: 'preview' },
+            status,
+            created: '2022-02-04T20:07:22.4220588Z'
+          }
+        ]
       })
     }
     return answer(404)

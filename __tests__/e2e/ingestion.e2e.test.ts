@@ -283,7 +283,7 @@ describe('whole lists through the Product Ingestion API', () => {
 })
 
 describe('hostile answers through the Product Ingestion API', () => {
-  it('a 202 whose job id is not a GUID is never followed nor re-sent; the go-live may have started', async () => {
+  it('a 202 whose job id is not a plain id is never followed nor re-sent; the go-live may have started', async () => {
     pia.addProduct({ externalId: 'contoso-vm' })
     pia.injectFault({
       method: 'POST',
@@ -298,7 +298,7 @@ describe('hostile answers through the Product Ingestion API', () => {
     expect(posts()).toHaveLength(1)
     expect(result.outputs).toEqual({})
     expect(result.stdout).toContain(
-      '::error::The go-live request was accepted (HTTP 202), but the service named no job (no jobId that is a GUID)'
+      "::error::The go-live request was accepted (HTTP 202), but the service named no job (no jobId made of letters, digits and '-')"
     )
     expect(result.stdout).toContain('The go-live may have started all the same')
   })
@@ -408,7 +408,7 @@ describe('attach with operation-location', () => {
   })
 
   it.each([
-    [`/rp/product-ingestion/configure/not-a-guid/status`, 'is not a Product Ingestion job or submission path'],
+    [`/rp/product-ingestion/configure/not_a.plain-id/status`, 'is not a Product Ingestion job or submission path'],
     [`/rp/product-ingestion/../../etc/passwd`, "contains a '.' or '..' path segment"],
     [`/elsewhere/configure/56615b67-2185-49fe-80d2-c4ddf77bb2e8/status`, 'is not under /rp/product-ingestion'],
     ['https://evil.example/rp/product-ingestion/configure/56615b67-2185-49fe-80d2-c4ddf77bb2e8/status', 'points to https://evil.example']

@@ -8,7 +8,7 @@ import type { HttpResponse } from '../transport.js'
 import type { Operation } from '../operation.js'
 import { followedJobParser, followedSubmissionParser } from './followed.js'
 import { jobIdOf, parseJobStatus } from './job.js'
-import { GUID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
+import { RESOURCE_ID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
 import { nextPageUrl, parseListPage } from './pages.js'
 
 export interface IngestionClientOptions extends ApiClientOptions {
@@ -105,7 +105,7 @@ export class IngestionClient {
   }
 
   /**
-   * The product's durable id (the bare GUID) for an external id, or undefined when none has it.
+   * The product's durable id (without 'product/') for an external id, or undefined when none has it.
    * Throws before anything is sent when the lookup lists several products and cannot tell which.
    */
   async findProduct(externalId: string): Promise<string | undefined> {
@@ -141,7 +141,7 @@ export class IngestionClient {
       return { kind: 'unusable', status: response.status, problem: 'sent an answer that is not JSON' }
     }
     const jobId = jobIdOf(json)
-    if (!jobId) return { kind: 'unusable', status: response.status, problem: 'named no job (no jobId that is a GUID)' }
+    if (!jobId) return { kind: 'unusable', status: response.status, problem: "named no job (no jobId made of letters, digits and '-')" }
     const location = jobLocation(this.options.baseUrl, jobId, this.options.version)
     return { kind: 'accepted', location, operation: parseJobStatus(json) }
   }
@@ -202,14 +202,17 @@ function chooseProduct(listed: unknown[], externalId: string, what: string): str
   const product = matches[0] ?? (listed.length === 1 && named(listed[0]) === undefined ? listed[0] : undefined)
   if (product === undefined) return undefined
   const guid = productGuidOf(product)
-  if (!guid) throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`)
+  if (!guid)
+    throw new UnexpectedAnswerError(
+      `${what} failed: the service named the product with an id that is not product/<id> (letters, digits and '-').`
+    )
   return guid
 }
 
 function productGuidOf(product: unknown): string | undefined {
   const id = (product as { id?: unknown } | null)?.id
   const guid = typeof id === 'string' ? id.replace(/^product\//, '') : ''
-  return GUID.test(guid) ? guid : undefined
+  return RESOURCE_ID.test(guid) ? guid : undefined
 }
 
 /** A listed product as a message names it: its validated id, never service text. */

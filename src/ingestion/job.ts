@@ -5,7 +5,7 @@
 import type { Operation, OperationMessage } from '../operation.js'
 import { serviceText } from '../safe-text.js'
 import type { OperationState } from '../status.js'
-import { GUID } from './locations.js'
+import { RESOURCE_ID } from './locations.js'
 
 type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -76,11 +76,11 @@ function operationOf(body: Json, reading: StatusReading, messages: OperationMess
   return operation
 }
 
-/** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a GUID. */
+/** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a plain id (letters, digits, '-'). */
 export function jobIdOf(body: unknown): string | undefined {
   if (!isObject(body)) return undefined
   const id = body.jobId ?? body.jobID ?? body.jobid
-  return typeof id === 'string' && GUID.test(id) ? id : undefined
+  return typeof id === 'string' && RESOURCE_ID.test(id) ? id : undefined
 }
 
 export function parseJobStatus(json: unknown): Operation {

@@ -5,11 +5,16 @@
 import type { OperationRef } from '../go-live-service.js'
 import { LocationProblem, parseLocationUrl } from '../urls.js'
 
-export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+/**
+ * Product and job ids are opaque: the service's are GUIDs, but Learn's own samples are not
+ * (`12345678-abcd-efgh-1234-12345678901`). Letters, digits and inner '-' only: safe as a URL path
+ * segment and in a shell.
+ */
+export const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/
 /** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
 export const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
 // Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
-const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/(\d{1,30})$/i
+const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/
 
 /**
  * A submission id (`submission/<product guid>/<n>`), parsed into its parts as sent (the number stays
@@ -17,7 +22,7 @@ const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/(\d{1,30})$/i
  */
 export function parseSubmissionId(id: string): { productGuid: string; number: string } | undefined {
   const match = SUBMISSION_ID.exec(id)
-  if (!match || !GUID.test(match[1] as string)) return undefined
+  if (!match || !RESOURCE_ID.test(match[1] as string)) return undefined
   return { productGuid: match[1] as string, number: match[2] as string }
 }
 
@@ -61,10 +66,10 @@ export function canonicalIngestionLocation(raw: string, base: URL, version: stri
   if (!url.pathname.startsWith(`${prefix}/`)) throw new LocationProblem(`is not under ${prefix || '/'}`)
   const rest = url.pathname.slice(prefix.length)
   const job = /^\/configure\/([^/]+)\/status$/.exec(rest)
-  if (job && GUID.test(job[1] as string)) return jobLocation(base, job[1] as string, given)
+  if (job && RESOURCE_ID.test(job[1] as string)) return jobLocation(base, job[1] as string, given)
   const submission = submissionLocation(base, rest.slice(1), given)
   if (submission) return submission
   throw new LocationProblem(
-    'is not a Product Ingestion job or submission path ({base}/configure/{GUID}/status or {base}/submission/{GUID}/{n})'
+    'is not a Product Ingestion job or submission path ({base}/configure/{job id}/status or {base}/submission/{product id}/{n})'
   )
 }

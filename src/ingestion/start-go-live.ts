@@ -18,7 +18,7 @@ export interface IngestionSubject {
   version: string
 }
 
-/** The product GUID of the offer, or an error that says where the offer may live instead. */
+/** The product id of the offer, or an error that says where the offer may live instead. */
 export async function productOf(client: IngestionClient, subject: IngestionSubject): Promise<string> {
   const guid = await client.findProduct(subject.offer)
   if (guid) return guid
