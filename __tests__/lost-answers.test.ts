@@ -74,7 +74,9 @@ describe('triggerGoLive', () => {
     core.reset()
     jest.useFakeTimers({ now: Date.parse('2026-11-20T10:00:00Z') })
   })
-  afterEach(() => jest.useRealTimers())
+  afterEach(() => {
+    jest.useRealTimers()
+  })
 
   it('a go-live the service accepted and named is started; nothing is looked for', async () => {
     const { find } = listing(1)

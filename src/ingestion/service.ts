@@ -20,13 +20,15 @@ export interface IngestionServiceOptions {
   tokens: TokenProvider
   backoff: BackoffSettings
   signal?: AbortSignal
+  /** When the step's timeout passes (epoch ms). */
+  deadline?: number
 }
 
 /** Microsoft asks clients to read a job's status at most once a minute. */
 const SLOWEST_POLL_ASKED_MS = 60_000
 
 export function ingestionService(options: IngestionServiceOptions): GoLiveService {
-  const { offer, baseUrl, version, backoff, signal } = options
+  const { offer, baseUrl, version, backoff, signal, deadline } = options
   const client = new IngestionClient(options)
   const subject = { offer, baseUrl, version }
   const interval = options.pollIntervalMs
@@ -36,7 +38,7 @@ export function ingestionService(options: IngestionServiceOptions): GoLiveServic
     )
   }
   return {
-    start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending),
+    start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending, deadline),
     readOperation: (location) => client.readOperation(location),
     dryRun: () => ingestionDryRun(client, subject)
   }

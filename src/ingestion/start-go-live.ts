@@ -1,9 +1,8 @@
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
-// a live that already has the preview is reported, and a configure request whose fate is unclear is
-// never sent again before the submissions were checked for it.
-import { AmbiguousTriggerError } from '../api-client.js'
+// a live that already has the preview is reported, and a configure request whose answer is lost is
+// never sent again (the submissions are searched for the go-live it started).
 import { ActionError } from '../errors.js'
-import { afterAmbiguousTrigger, findAcceptedGoLive } from '../lost-answers.js'
+import { triggerGoLive } from '../lost-answers.js'
 import type { OperationRef, Started } from '../go-live-service.js'
 import { log } from '../log.js'
 import { parseSubmissionStatus } from './job.js'
@@ -50,57 +49,45 @@ export async function startIngestionGoLive(
   subject: IngestionSubject,
   backoff: BackoffSettings,
   signal?: AbortSignal,
-  onSending?: () => void
+  onSending?: () => void,
+  deadline?: number
 ): Promise<Started> {
   const productGuid = await productOf(client, subject)
   const find = (): Promise<OperationRef | undefined> => runningGoLive(client, subject, productGuid)
-  const look = { label: subject.offer, where: "the product's submissions", backoff, signal }
-  for (let attempt = 1; ; attempt++) {
-    // A re-run must not start a second go-live: look before every request.
-    const submissions = await client.listSubmissions(productGuid)
-    const state = submissionState(submissions)
-    if (state.runningLive) return { location: followRunning(subject, state.runningLive), how: 'attached' }
-    const busy = state.inProgress[0]
-    if (busy) {
-      throw new ActionError(
-        `Another submission of ${subject.offer} is in progress (${busy.id}, to ${busy.targetType || 'an unknown target'}, ${busy.status}); wait for it to finish in Partner Center, then run the step again.`
-      )
-    }
-    if (!state.preview) {
-      throw new ActionError(`${subject.offer} has no preview submission that succeeded: publish to preview first, then go live.`)
-    }
-    if (isAlreadyLive(state) && state.live) {
-      log.info(`${subject.offer} is live already with its newest preview (${state.live.id}): nothing to take live, no request sent.`)
-      const live = submissions.find((s) => s.id === state.live?.id) as PiaSubmission
-      return { location: follow(subject, live), how: 'live', operation: parseSubmissionStatus({ ...live, target: { targetType: 'live' } }) }
-    }
-
-    log.info(`Sending the go-live request for ${subject.offer}: taking ${state.preview.id} live.`)
-    onSending?.()
-    let answer
-    try {
-      answer = await client.configure(productGuid, state.preview.id)
-    } catch (error) {
-      if (!(error instanceof AmbiguousTriggerError)) throw error
-      const running = await afterAmbiguousTrigger(error, attempt, find, look)
-      if (running) return { location: running, how: 'attached' }
-      continue
-    }
-    if (answer.kind === 'accepted') return { location: answer.location, how: 'started' }
-    if (answer.kind === 'unusable') {
-      const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
-      return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' }
-    }
-    if (answer.conflict === 'not-latest') {
-      throw new ActionError(
-        `The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`
-      )
-    }
-    // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
-    const running = await runningGoLive(client, subject, productGuid)
-    if (running) return { location: running, how: 'attached' }
+  const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline }
+  // A re-run must not start a second go-live: look before sending the request.
+  const submissions = await client.listSubmissions(productGuid)
+  const state = submissionState(submissions)
+  if (state.runningLive) return { location: followRunning(subject, state.runningLive), how: 'attached' }
+  const busy = state.inProgress[0]
+  if (busy) {
     throw new ActionError(
-      `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
+      `Another submission of ${subject.offer} is in progress (${busy.id}, to ${busy.targetType || 'an unknown target'}, ${busy.status}); wait for it to finish in Partner Center, then run the step again.`
     )
   }
+  if (!state.preview) {
+    throw new ActionError(`${subject.offer} has no preview submission that succeeded: publish to preview first, then go live.`)
+  }
+  if (isAlreadyLive(state) && state.live) {
+    log.info(`${subject.offer} is live already with its newest preview (${state.live.id}): nothing to take live, no request sent.`)
+    const live = submissions.find((s) => s.id === state.live?.id) as PiaSubmission
+    return { location: follow(subject, live), how: 'live', operation: parseSubmissionStatus({ ...live, target: { targetType: 'live' } }) }
+  }
+
+  log.info(`Sending the go-live request for ${subject.offer}: taking ${state.preview.id} live.`)
+  onSending?.()
+  const preview = state.preview.id
+  const answer = await triggerGoLive(() => client.configure(productGuid, preview), find, look)
+  if ('how' in answer) return answer
+  if (answer.conflict === 'not-latest') {
+    throw new ActionError(
+      `The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`
+    )
+  }
+  // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
+  const running = await runningGoLive(client, subject, productGuid)
+  if (running) return { location: running, how: 'attached' }
+  throw new ActionError(
+    `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
+  )
 }
