@@ -53,6 +53,43 @@ describe('decideRetry', () => {
   })
 })
 
+describe('which outcomes of a go-live request may be re-sent', () => {
+  // Before the connection was made (what the transport reads from the socket): nothing left the machine.
+  const beforeConnecting = (code: string): NetworkError =>
+    classifyNetworkError(Object.assign(new Error(`${code} before connecting`), { code }), url, false)
+
+  it('re-sends only what certainly never reached the service, or what the service refused', () => {
+    for (const code of ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH']) {
+      expect(decideRetry('trigger', networkError(code))).toBe('retry')
+      expect(decideRetry('trigger', beforeConnecting(code))).toBe('retry')
+    }
+    // A reset or a proxy's refusal before the connection (or TLS handshake) was made.
+    expect(decideRetry('trigger', beforeConnecting('ECONNRESET'))).toBe('retry')
+    expect(decideRetry('trigger', beforeConnecting('ERR_UNKNOWN'))).toBe('retry')
+    expect(decideRetry('trigger', status(429))).toBe('retry')
+    expect(decideRetry('trigger', status(503))).toBe('retry')
+  })
+
+  it('never re-sends what may have reached the service: any 5xx but 503, a 408, a break after connecting', () => {
+    for (const code of [500, 501, 502, 504, 505, 507, 508, 520, 599, 408]) expect(decideRetry('trigger', status(code))).toBe('ambiguous')
+    for (const code of ['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'HPE_INVALID_CONSTANT']) {
+      expect(decideRetry('trigger', networkError(code))).toBe('ambiguous')
+      expect(decideRetry('trigger', classifyNetworkError(Object.assign(new Error(code), { code }), url, true))).toBe('ambiguous')
+    }
+    for (const code of ['TIMEOUT', 'BODY_CUT', 'BODY_TOO_LARGE'])
+      expect(decideRetry('trigger', new NetworkError(code, code, true, true))).toBe('ambiguous')
+  })
+
+  it('a TLS failure before the request left is not re-sent either: retrying does not heal a certificate', () => {
+    expect(beforeConnecting('CERT_HAS_EXPIRED')).toMatchObject({ maybeSent: false, retryable: false })
+    expect(decideRetry('trigger', beforeConnecting('CERT_HAS_EXPIRED'))).toBe('fail')
+  })
+
+  it('an answer of the service (4xx) is final', () => {
+    for (const code of [400, 401, 403, 404, 409, 422]) expect(decideRetry('trigger', status(code))).toBe('fail')
+  })
+})
+
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-21T10:00:00Z')
   it('reads delta seconds and HTTP dates', () => {

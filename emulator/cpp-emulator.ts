@@ -3,7 +3,8 @@
 // and injected faults. Tests, the demo and the benchmark all drive it.
 import { randomUUID } from 'node:crypto'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
-import { FaultBook, type Fault } from './faults.ts'
+import { answerAfterAccept, FaultBook, type Fault } from './faults.ts'
+import { LaggingListing, type ListingLag } from './listing-lag.ts'
 import { json, serve } from './serve.ts'
 import { offerStatusSteps, serviceTimestamp, succeedingGoLive, type Body } from './scenarios.ts'
 
@@ -29,6 +30,8 @@ export interface OfferSetup {
   offerStatus?: string
   /** Tokens allowed on this publisher; others get 403. Default: every valid token. */
   allowedTokens?: string[]
+  /** A go-live started by a POST shows in the submissions listing only after this lag. */
+  listedAfter?: ListingLag
 }
 
 export type { Fault, FaultMatch } from './faults.ts'
@@ -56,6 +59,7 @@ interface OfferRecord extends Required<
 > {
   offerStatus: string
   allowedTokens?: string[]
+  listedAfter?: ListingLag
   submissions: Body[]
 }
 
@@ -96,6 +100,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   const offers = new Map<string, OfferRecord>()
   const operations = new Map<string, OperationRecord>()
   const faults = new FaultBook()
+  const listing = new LaggingListing<Body>()
   const requests: RecordedRequest[] = []
   let previewCounter = 1
 
@@ -157,7 +162,8 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     const rawPath = (req.url ?? '/').split('?')[0] as string
     requests.push({ method: req.method ?? '', path: rawPath, query: url.search, headers: req.headers, body, at: Date.now() })
 
-    const { done, extraHeaders, resetAfter } = faults.apply(req, res, rawPath)
+    const effect = faults.apply(req, res, rawPath)
+    const { done, extraHeaders } = effect
     if (done) return
 
     if (url.searchParams.get('api-version') !== API_VERSION) {
@@ -208,7 +214,8 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
         return error(res, 409, 'Conflict', `An operation is already in progress for offer '${offer.offer}'.`)
       }
       const op = startGoLive(offer, offer.progression)
-      if (resetAfter) return void req.socket.destroy()
+      listing.hide(op.submission, offer.listedAfter)
+      if (answerAfterAccept(effect, req, res)) return
       res.writeHead(202, { 'content-length': 0, ...locationHeaders(offer, op, origin), ...extraHeaders })
       return void res.end()
     }
@@ -217,7 +224,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       return void res.end()
     }
     if (req.method === 'GET' && action.startsWith('submissions')) {
-      return json(res, 200, offer.submissions, extraHeaders)
+      return json(res, 200, listing.list(offer.submissions), extraHeaders)
     }
     if (req.method === 'GET' && action === 'status') {
       // A running operation shows through; otherwise the state the offer was set up with.
@@ -255,6 +262,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
         submissions: []
       }
       if (setup.allowedTokens) record.allowedTokens = setup.allowedTokens
+      if (setup.listedAfter) record.listedAfter = setup.listedAfter
       offers.set(key(setup.publisher, setup.offer), record)
       if (setup.runningGoLive) startGoLive(record, setup.runningGoLive)
     },
@@ -279,6 +287,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       offers.clear()
       operations.clear()
       faults.clear()
+      listing.clear()
       requests.length = 0
       tokens.clear()
       uses.clear()

@@ -12,17 +12,25 @@ export interface FaultMatch {
   after?: number
 }
 
+/** What replaces the answer to a request that was acted on (a POST that started the go-live). */
+export type AfterAccept =
+  /** The socket is destroyed instead of answering. */
+  | { kind: 'reset-after-accept' }
+  /** No answer, ever: the client's request timeout ends it. */
+  | { kind: 'hang-after-accept' }
+  /** An error answer all the same (a 500 from a gateway whose backend did the work). */
+  | { kind: 'status-after-accept'; status: number; body?: string; contentType?: string }
+
 export type Fault = FaultMatch &
   (
     | { kind: 'status'; status: number; headers?: Record<string, string>; body?: string; contentType?: string }
-    /** The socket is destroyed before the request is acted on. */
+    /** The socket is destroyed before the request is acted on (the request itself was read). */
     | { kind: 'reset' }
-    /** The request is acted on (a POST starts the go-live), then the socket is destroyed. */
-    | { kind: 'reset-after-accept' }
     /** No answer, ever (until the emulator closes). */
     | { kind: 'hang' }
     /** Answer normally, with these extra headers (a `Retry-After` on a 200, say). */
     | { kind: 'headers'; headers: Record<string, string> }
+    | AfterAccept
   )
 
 /** What is left for the emulator to do after a fault was applied. */
@@ -30,8 +38,26 @@ export interface FaultEffect {
   /** The fault answered (or dropped) the request: nothing more to do. */
   done: boolean
   extraHeaders: Record<string, string>
-  /** Act on the request, then destroy the socket instead of answering. */
-  resetAfter: boolean
+  /** Act on the request, then play this instead of answering. */
+  afterAccept?: AfterAccept
+}
+
+/** Plays what replaces the answer of a request that was acted on; false when nothing does. */
+export function answerAfterAccept(effect: FaultEffect, req: IncomingMessage, res: ServerResponse): boolean {
+  const after = effect.afterAccept
+  switch (after?.kind) {
+    case 'reset-after-accept':
+      req.socket.destroy()
+      return true
+    case 'hang-after-accept':
+      return true
+    case 'status-after-accept':
+      res.writeHead(after.status, { 'content-type': after.contentType ?? 'text/plain' })
+      res.end(after.body ?? '')
+      return true
+    default:
+      return false
+  }
 }
 
 export class FaultBook {
@@ -53,7 +79,7 @@ export class FaultBook {
       fault.skip--
       fault = undefined
     } else if (fault && --fault.left <= 0) this.faults.splice(index, 1)
-    const effect: FaultEffect = { done: false, extraHeaders: {}, resetAfter: false }
+    const effect: FaultEffect = { done: false, extraHeaders: {} }
     switch (fault?.kind) {
       case 'reset':
         req.socket.destroy()
@@ -67,7 +93,9 @@ export class FaultBook {
       case 'headers':
         return { ...effect, extraHeaders: fault.headers }
       case 'reset-after-accept':
-        return { ...effect, resetAfter: true }
+      case 'hang-after-accept':
+      case 'status-after-accept':
+        return { ...effect, afterAccept: fault }
       default:
         return effect
     }

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { DEFAULT_TOKEN, type RecordedRequest } from './cpp-emulator.ts'
-import { FaultBook, type Fault } from './faults.ts'
+import { answerAfterAccept, FaultBook, type Fault } from './faults.ts'
+import { LaggingListing, type ListingLag } from './listing-lag.ts'
 import { json, serve } from './serve.ts'
 import { submissionsFor, succeedingJob } from './pia-scenarios.ts'
 import type { Body } from './scenarios.ts'
@@ -41,6 +42,8 @@ export interface ProductSetup {
   publishRunning?: boolean
   /** The configure request is refused with one of the conflicts seen in the wild. */
   refuse?: 'in-progress' | 'not-latest'
+  /** A go-live started by a configure request shows in the submissions listing only after this lag. */
+  listedAfter?: ListingLag
 }
 
 interface Submission extends Body {
@@ -78,12 +81,16 @@ export interface PiaEmulator {
   close(): Promise<void>
 }
 
-export async function startPiaEmulator(options: { port?: number; tokens?: string[] } = {}): Promise<PiaEmulator> {
+/** An answer nobody reads: the configure request is acted on while a fault replaces its answer. */
+const DISCARDED = { writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse
+
+export async function startPiaEmulator(options: { port?: number; tokens?: string[]; tls?: boolean } = {}): Promise<PiaEmulator> {
   const initialTokens = options.tokens ?? [DEFAULT_TOKEN]
   const tokens = new Set(initialTokens)
   const products: Product[] = []
   const jobs = new Map<string, Job>()
   const faults = new FaultBook()
+  const listing = new LaggingListing<Submission>()
   const requests: RecordedRequest[] = []
   let clock = 0
   // 7 fractional digits, as the service sends them.
@@ -152,6 +159,7 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
       return error(res, 400, 'invalidRequest', 'The submission cannot be pushed to as its not the latest')
     const live: Submission = { ...newest, target: { targetType: 'live' }, status: 'running', result: 'pending', created: created() }
     product.submissions.push(live)
+    listing.hide(live, product.setup.listedAfter)
     const job: Job = { id: randomUUID(), product, reads: 0, live }
     jobs.set(job.id, job)
     const progression = product.setup.progression ?? succeedingJob()
@@ -189,7 +197,8 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     const url = new URL(req.url ?? '/', origin)
     const rawPath = (req.url ?? '/').split('?')[0] as string
     requests.push({ method: req.method ?? '', path: rawPath, query: url.search, headers: req.headers, body, at: Date.now() })
-    const { done, extraHeaders, resetAfter } = faults.apply(req, res, rawPath)
+    const effect = faults.apply(req, res, rawPath)
+    const { done, extraHeaders } = effect
     if (done) return
 
     const version = url.searchParams.get('$version')
@@ -223,14 +232,12 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     if (req.method === 'GET' && (list || one)) {
       if (!product) return error(res, 404, 'notFound', 'Product not found.')
       if (one) return readSubmission(res, product, one[2] as string, extraHeaders)
-      return page(res, url, product.submissions, product.setup.pageSize ?? Infinity, extraHeaders)
+      return page(res, url, listing.list(product.submissions), product.setup.pageSize ?? Infinity, extraHeaders)
     }
     if (req.method === 'POST' && path === '/configure') {
-      if (resetAfter) {
-        configure({ writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse, body)
-        return void req.socket.destroy()
-      }
-      return configure(res, body)
+      if (!effect.afterAccept) return configure(res, body)
+      configure(DISCARDED, body)
+      return void answerAfterAccept(effect, req, res)
     }
     const status = /^\/configure\/([0-9a-f-]{36})\/status$/.exec(path)
     if (req.method === 'GET' && status) {
@@ -241,7 +248,7 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     error(res, 405, 'methodNotAllowed', `${req.method} ${path} is not allowed.`)
   }
 
-  const served = await serve(handle, { port: options.port })
+  const served = await serve(handle, { port: options.port, tls: options.tls })
 
   return {
     url: `${served.origin}${PIA_PATH}`,
@@ -263,6 +270,7 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
       products.length = 0
       jobs.clear()
       faults.clear()
+      listing.clear()
       requests.length = 0
       tokens.clear()
       for (const token of initialTokens) tokens.add(token)

@@ -20,8 +20,8 @@ import { answeredUnusably, NetworkError, type HttpResponse, type Transport } fro
 
 /**
  * A request that starts something failed in a way that leaves open whether the service acted on
- * it. `answered`: an answer came but could not be used, so the service received the request: it is
- * never sent again.
+ * it: it is never sent again. `answered`: an answer came but could not be used, so the service
+ * certainly received the request.
  */
 export class AmbiguousTriggerError extends ActionError {
   override name = 'AmbiguousTriggerError'

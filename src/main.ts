@@ -121,7 +121,14 @@ class GoLiveRun {
       const apiName = ingestion ? 'Product Ingestion API' : 'CPP API'
       tokens = await entraTokenProvider(auth, { scope, apiName }, this.transport(), backoff, this.cancellation.signal)
     }
-    const common = { baseUrl: config.baseUrl, transport: this.transport(), tokens, backoff, signal: this.cancellation.signal }
+    const common = {
+      baseUrl: config.baseUrl,
+      transport: this.transport(),
+      tokens,
+      backoff,
+      signal: this.cancellation.signal,
+      deadline: this.startedAt + config.timeoutMs
+    }
     if (!ingestion) return cppService({ ...common, subject: this.subject, apiVersion: config.apiVersion })
     const waiting = config.wait && !config.dryRun
     return ingestionService({

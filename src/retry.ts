@@ -5,21 +5,24 @@ import type { HttpResponse, NetworkError } from './transport.js'
 /** `read`: a GET, safe to repeat. `trigger`: the go-live POST, which starts something. */
 export type RequestKind = 'read' | 'trigger'
 
-/** `ambiguous`: the POST may have been acted on; look for the go-live before sending it again. */
+/** `ambiguous`: the POST may have been acted on; it is never sent again (look for the go-live). */
 export type RetryDecision = 'retry' | 'ambiguous' | 'fail'
 
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504])
-// The service refused before acting: throttled, or not available at all.
-const NOT_ACTED_STATUSES = new Set([429, 503])
-const AMBIGUOUS_STATUSES = new Set([408, 500, 502, 504])
+// The service said it did nothing: throttled, or the request refused.
+const REFUSED_STATUSES = new Set([429, 503])
 
+/**
+ * A trigger is sent again only when it certainly never reached the service (no connection was
+ * made) or the service refused it (429, 503). Any other 5xx, a 408, or a break after connecting
+ * leaves open whether it acted: ambiguous.
+ */
 export function decideRetry(kind: RequestKind, outcome: HttpResponse | NetworkError): RetryDecision {
   if ('status' in outcome) {
     if (kind === 'read') return RETRYABLE_READ_STATUSES.has(outcome.status) ? 'retry' : 'fail'
-    if (NOT_ACTED_STATUSES.has(outcome.status)) return 'retry'
-    return AMBIGUOUS_STATUSES.has(outcome.status) ? 'ambiguous' : 'fail'
+    if (REFUSED_STATUSES.has(outcome.status)) return 'retry'
+    return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail'
   }
-  // A POST that may have reached the service is never sent blindly again, whatever broke.
   if (kind === 'trigger' && outcome.maybeSent) return 'ambiguous'
   return outcome.retryable ? 'retry' : 'fail'
 }

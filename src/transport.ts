@@ -3,6 +3,8 @@
 // non-idempotent POST may be retried). Whatever ends a request early destroys its socket.
 import * as http from 'node:http'
 import * as https from 'node:https'
+import type { Socket } from 'node:net'
+import { TLSSocket } from 'node:tls'
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import { USER_AGENT } from './constants.js'
@@ -49,16 +51,25 @@ const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREAC
 // The TLS handshake failed, so the request was never sent; retrying does not heal a certificate.
 const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SIGNATURE/
 
-export function classifyNetworkError(error: unknown, url: URL): NetworkError {
+/**
+ * `connected`: whether the connection to the server (or proxy) was made before the failure, as the
+ * transport saw it on the socket; before that no byte of the request can have left. Unknown
+ * (undefined): judged from the error code alone.
+ */
+export function classifyNetworkError(error: unknown, url: URL, connected?: boolean): NetworkError {
   if (error instanceof NetworkError) return error
   const code = (error as { code?: unknown })?.code
   const message = serviceText(error instanceof Error ? error.message : String(error), 160)
   const where = url.host
+  if (typeof code === 'string' && TLS_FAILURE.test(code)) {
+    return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false)
+  }
   if (typeof code === 'string' && NOT_SENT.has(code)) {
     return new NetworkError(`could not connect to ${where} (${code})`, code, false, true)
   }
-  if (typeof code === 'string' && TLS_FAILURE.test(code)) {
-    return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false)
+  if (connected === false) {
+    // Refused by a proxy, reset during the TLS handshake, anything before the connection was made.
+    return new NetworkError(`could not connect to ${where} (${message})`, typeof code === 'string' ? code : 'ERROR', false, true)
   }
   if (typeof code === 'string' && code.startsWith('HPE_')) {
     // A malformed answer (bad status line, overlong or folded header): the request went out.
@@ -79,6 +90,19 @@ export function classifyNetworkError(error: unknown, url: URL): NetworkError {
  */
 export function answeredUnusably(error: NetworkError): boolean {
   return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT'
+}
+
+/**
+ * Tells `onConnected` once the request's bytes can leave: when the TCP connection is made, or for
+ * https when the TLS handshake is done (no request byte is sent before it). A socket handed over
+ * already connected counts at once.
+ */
+function watchConnection(socket: Socket, onConnected: () => void): void {
+  if (socket instanceof TLSSocket) {
+    if (socket.getFinished() !== undefined) return onConnected()
+    socket.once('secureConnect', onConnected)
+  } else if (socket.connecting) socket.once('connect', onConnected)
+  else onConnected()
 }
 
 function tooLarge(url: URL): NetworkError {
@@ -116,6 +140,8 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
           reject(error)
         }
         const onAbort = (): void => finish(signal?.reason)
+        // Until the connection is made, a failure certainly left the request unsent.
+        let connected = false
         const payload = method === 'POST' ? (body ?? '') : undefined
         const module = url.protocol === 'https:' ? https : http
         const request = module.request(
@@ -155,12 +181,17 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
             })
           }
         )
-        const timer = setTimeout(
-          () => finish(new NetworkError(`no response from ${url.host} within ${formatDuration(requestTimeoutMs)}`, 'TIMEOUT', true, true)),
-          requestTimeoutMs
-        )
+        const timer = setTimeout(() => {
+          const within = `within ${formatDuration(requestTimeoutMs)}`
+          finish(
+            connected
+              ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
+              : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true)
+          )
+        }, requestTimeoutMs)
         signal?.addEventListener('abort', onAbort, { once: true })
-        request.on('error', (error) => finish(classifyNetworkError(error, url)))
+        request.on('socket', (socket) => watchConnection(socket, () => (connected = true)))
+        request.on('error', (error) => finish(classifyNetworkError(error, url, connected)))
         request.end(payload)
       })
     },

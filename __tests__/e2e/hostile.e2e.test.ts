@@ -215,6 +215,18 @@ describe('an accepted POST whose answer cannot be read is ambiguous: looked for,
     expectNoStack(result)
   })
 
+  it('a 503 cut off mid-body is no refusal to rely on: never re-sent, and the go-live listed at the fifth look is followed', async () => {
+    const cut = 'HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/json\r\ncontent-length: 500\r\n\r\n{"error":'
+    // The check before the request and four looks list nothing; the fifth look lists the go-live.
+    play({ golive: () => cut, submissions: (n) => jsonAnswer(200, n <= 5 ? [] : RUNNING) })
+    const result = await runAction({ inputs: inputs() })
+    expect(posts()).toHaveLength(1)
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['operation-id']).toBe(ID)
+    expect(server.requestsTo('GET', '/submissions/')).toHaveLength(6)
+    expectNoStack(result)
+  })
+
   it.each(malformed)('%s: says the go-live may have started when none is listed, one POST', async (_what, raw) => {
     play({ golive: () => raw })
     const result = await runAction({ inputs: inputs() })

@@ -214,7 +214,9 @@ describe('go live through the Product Ingestion API', () => {
     const result = await runAction({ inputs: inputs({ wait: 'true' }) })
     expect(result.exitCode).toBe(0)
     expect(posts()).toHaveLength(1)
-    expect(result.stdout).toMatch(/::warning::The go-live \(configure\) request got no clear answer: .*looking for it before trying again/)
+    expect(result.stdout).toMatch(
+      /::warning::The go-live \(configure\) request got no clear answer: .*looking for it in the product's submissions .*, without sending the request again\./
+    )
     expect(result.outputs['operation-id']).toBe(`submission/${guid}/${PREVIEW}`)
     expect(result.outputs.status).toBe('succeeded')
   })

@@ -16,13 +16,15 @@ export interface CppServiceOptions {
   tokens: TokenProvider
   backoff: BackoffSettings
   signal?: AbortSignal
+  /** When the step's timeout passes (epoch ms). */
+  deadline?: number
 }
 
 export function cppService(options: CppServiceOptions): GoLiveService {
-  const { subject, backoff, signal } = options
+  const { subject, backoff, signal, deadline } = options
   const client = new CppClient(options)
   return {
-    start: (onSending) => startGoLive(client, subject, backoff, signal, onSending),
+    start: (onSending) => startGoLive(client, subject, backoff, signal, onSending, deadline),
     readOperation: (location) => client.getOperation(location.url, subject),
     // inputs.ts refuses a location of another offer: a CPP location names its publisher and offer.
     checkGiven: () => Promise.resolve(),

@@ -1,9 +1,8 @@
 // Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
-// fate is unclear is never sent again before the submissions were checked for it.
-import { AmbiguousTriggerError } from '../api-client.js'
+// answer is lost is never sent again (the submissions are searched for the go-live it started).
 import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../errors.js'
-import { afterAmbiguousTrigger, findAcceptedGoLive } from '../lost-answers.js'
+import { triggerGoLive } from '../lost-answers.js'
 import { log } from '../log.js'
 import type { Started } from '../go-live-service.js'
 import type { CppOperationRef } from './operation-location.js'
@@ -40,13 +39,17 @@ async function findRunning(client: CppClient, subject: Subject): Promise<CppOper
   return location
 }
 
-/** `onSending` is told just before the first Go Live request goes out. */
+/**
+ * `onSending` is told just before the Go Live request goes out. `deadline` (epoch ms): the step's
+ * timeout, which bounds the look for a go-live after a lost answer.
+ */
 export async function startGoLive(
   client: CppClient,
   subject: Subject,
   backoff: BackoffSettings,
   signal?: AbortSignal,
-  onSending?: () => void
+  onSending?: () => void,
+  deadline?: number
 ): Promise<Started> {
   // A re-run of the workflow must not start a second go-live: look before posting.
   try {
@@ -61,33 +64,23 @@ export async function startGoLive(
     )
   }
 
-  const find = (): Promise<CppOperationRef | undefined> => findRunning(client, subject)
-  const look = { label: `${subject.publisher}/${subject.offer}`, where: "the offer's submissions", backoff, signal }
-  log.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`)
+  const label = `${subject.publisher}/${subject.offer}`
+  const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline }
+  log.info(`Sending the Go Live request for ${label}.`)
   onSending?.()
-  for (let attempt = 1; ; attempt++) {
-    let answer
-    try {
-      answer = await client.goLive(subject)
-    } catch (error) {
-      if (!(error instanceof AmbiguousTriggerError)) throw error
-      const running = await afterAmbiguousTrigger(error, attempt, find, look)
-      if (running) return { location: running, how: 'attached' }
-      continue
-    }
-    if (answer.kind === 'accepted') return { location: answer.location, how: 'started' }
-    if (answer.kind === 'unusable') {
-      const lost = `The Go Live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
-      return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' }
-    }
-    // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
-    const running = await findRunning(client, subject)
-    if (running) return { location: running, how: 'attached' }
-    throw cppFailure(
-      'The Go Live request',
-      answer.response,
-      subject,
-      'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.'
-    )
-  }
+  const answer = await triggerGoLive(
+    () => client.goLive(subject),
+    () => findRunning(client, subject),
+    look
+  )
+  if ('how' in answer) return answer
+  // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
+  const running = await findRunning(client, subject)
+  if (running) return { location: running, how: 'attached' }
+  throw cppFailure(
+    'The Go Live request',
+    answer.response,
+    subject,
+    'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.'
+  )
 }

@@ -23,6 +23,8 @@ export interface IngestionServiceOptions {
   tokens: TokenProvider
   backoff: BackoffSettings
   signal?: AbortSignal
+  /** When the step's timeout passes (epoch ms). */
+  deadline?: number
 }
 
 /** Microsoft asks clients to read a job's status at most once a minute. */
@@ -45,7 +47,7 @@ async function checkGiven(client: IngestionClient, subject: IngestionSubject, lo
 }
 
 export function ingestionService(options: IngestionServiceOptions): GoLiveService {
-  const { offer, baseUrl, version, backoff, signal } = options
+  const { offer, baseUrl, version, backoff, signal, deadline } = options
   const client = new IngestionClient(options)
   const subject = { offer, baseUrl, version }
   const interval = options.pollIntervalMs
@@ -55,7 +57,7 @@ export function ingestionService(options: IngestionServiceOptions): GoLiveServic
     )
   }
   return {
-    start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending),
+    start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending, deadline),
     readOperation: (location) => client.readOperation(location),
     checkGiven: (location) => checkGiven(client, subject, location),
     dryRun: () => ingestionDryRun(client, subject)

@@ -1,9 +1,8 @@
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
-// a live that already has the preview is reported, and a configure request whose fate is unclear is
-// never sent again before the submissions were checked for it.
-import { AmbiguousTriggerError } from '../api-client.js'
+// a live that already has the preview is reported, and a configure request whose answer is lost is
+// never sent again (the submissions are searched for the go-live it started).
 import { ActionError } from '../errors.js'
-import { afterAmbiguousTrigger, findAcceptedGoLive } from '../lost-answers.js'
+import { triggerGoLive } from '../lost-answers.js'
 import type { OperationRef, Started } from '../go-live-service.js'
 import { log } from '../log.js'
 import { parseSubmissionStatus } from './job.js'
@@ -50,51 +49,38 @@ export async function startIngestionGoLive(
   subject: IngestionSubject,
   backoff: BackoffSettings,
   signal?: AbortSignal,
-  onSending?: () => void
+  onSending?: () => void,
+  deadline?: number
 ): Promise<Started> {
   const productGuid = await productOf(client, subject)
   const find = (): Promise<OperationRef | undefined> => runningGoLive(client, subject, productGuid)
-  const look = { label: subject.offer, where: "the product's submissions", backoff, signal }
-  for (let attempt = 1; ; attempt++) {
-    // A re-run must not start a second go-live: look before every request. The dry run decides alike.
-    const decision = decide(await client.listSubmissions(productGuid))
-    if (decision.kind === 'follow') return { location: followRunning(subject, decision.running), how: 'attached' }
-    if (decision.kind === 'live') {
-      log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`)
-      // The entry as the service sent it, not one the action assembles.
-      return { location: follow(subject, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) }
-    }
-    if (decision.kind !== 'ready') {
-      throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`)
-    }
+  const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline }
+  // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
+  const decision = decide(await client.listSubmissions(productGuid))
+  if (decision.kind === 'follow') return { location: followRunning(subject, decision.running), how: 'attached' }
+  if (decision.kind === 'live') {
+    log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`)
+    // The entry as the service sent it, not one the action assembles.
+    return { location: follow(subject, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) }
+  }
+  if (decision.kind !== 'ready') {
+    throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`)
+  }
 
-    log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`)
-    onSending?.()
-    let answer
-    try {
-      answer = await client.configure(productGuid, decision.preview.id)
-    } catch (error) {
-      if (!(error instanceof AmbiguousTriggerError)) throw error
-      const running = await afterAmbiguousTrigger(error, attempt, find, look)
-      if (running) return { location: running, how: 'attached' }
-      continue
-    }
-    // The answer's own state goes along: one that already says completed is the outcome.
-    if (answer.kind === 'accepted') return { location: answer.location, how: 'started', operation: answer.operation }
-    if (answer.kind === 'unusable') {
-      const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
-      return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' }
-    }
-    if (answer.conflict === 'not-latest') {
-      throw new ActionError(
-        `The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`
-      )
-    }
-    // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
-    const running = await runningGoLive(client, subject, productGuid)
-    if (running) return { location: running, how: 'attached' }
+  log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`)
+  onSending?.()
+  const preview = decision.preview.id
+  const answer = await triggerGoLive(() => client.configure(productGuid, preview), find, look)
+  if ('how' in answer) return answer
+  if (answer.conflict === 'not-latest') {
     throw new ActionError(
-      `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
+      `The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`
     )
   }
+  // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
+  const running = await runningGoLive(client, subject, productGuid)
+  if (running) return { location: running, how: 'attached' }
+  throw new ActionError(
+    `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
+  )
 }
