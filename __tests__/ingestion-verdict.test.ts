@@ -116,7 +116,7 @@ describe('an answer about something else is not a result', () => {
     ['the preview, not the live one', entry({ target: { targetType: 'preview' } }), /is about a preview submission, not the live one/],
     ['two entries', { value: [entry({}), entry({})] }, /lists 2 entries/],
     ['an empty list', { value: [] }, /lists 0 entries/],
-    ['another entry', { value: [entry({ id: `submission/${OTHER_PRODUCT}/1` })] }, /names another submission/]
+    ['another entry', { value: [entry({ id: `submission/${OTHER_PRODUCT}/1152921515689847470` })] }, /names another submission/]
   ])('refuses a submission read naming %s', (_name, body, message) => {
     const completed = (b: unknown): unknown =>
       Array.isArray((b as { value?: unknown }).value)

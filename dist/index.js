@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3405);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9716);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3405:
+/***/ 9716:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3478,54 +3478,112 @@ function oneLine(text) {
     const flat = text.replace(UNSAFE, ' ');
     return flat.replace(COMMAND_START, (_whole, space, marker) => `${space}${marker === '::' ? ': :' : '# #['}`);
 }
-/** A service string to quote inside one of the action's own sentences: one line, at most `max` characters. */
+/**
+ * A service string to quote inside one of the action's own sentences: one line, at most `max`
+ * characters, ending in `…` when cut. Only the start of a huge string is looked at.
+ */
 function serviceText(value, max = 200) {
-    const text = oneLine(typeof value === 'string' ? value : String(value))
+    const raw = typeof value === 'string' ? value : String(value);
+    const scanned = raw.length > max * 8;
+    const text = oneLine(scanned ? raw.slice(0, max * 8) : raw)
         .replace(/\s+/g, ' ')
         .trim();
-    return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+    if (text.length <= max && !scanned)
+        return text;
+    let end = Math.min(text.length, max - 1);
+    // Never half of a surrogate pair (an emoji, say) before the ellipsis.
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
 }
 
 ;// CONCATENATED MODULE: ./src/log.ts
 // The action's only way to the log. Every line passes through oneLine(): whatever service text a
-// message quotes, it cannot start a workflow command or break into a second line.
+// message quotes, it cannot start a workflow command or break into a second line. And every line is
+// cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
 
 
+/** The longest line the action prints, as the runner reads it: command and escaping included. */
+const MAX_LINE = 4096;
+/** The end of a line that was cut. */
+const CUT = '… (cut)';
+// How much of a message is cleaned at most: far more than a line can show, even after white space
+// and control characters collapse. The rest of a huge message is never looked at.
+const SCANNED = 4 * MAX_LINE;
+/** Places a character takes in a command's data: @actions/core escapes %, CR and LF as %XX. */
+function width(char, escaped) {
+    return escaped && (char === '%' || char === '\r' || char === '\n') ? 3 : 1;
+}
+/** The longest start of `text` that takes at most `room` places, never ending in half a surrogate pair. */
+function startWithin(text, room, escaped) {
+    let used = 0;
+    let end = 0;
+    for (; end < text.length; end++) {
+        used += width(text[end], escaped);
+        if (used > room)
+            break;
+    }
+    if (end === text.length)
+        return { start: text, whole: true };
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return { start: text.slice(0, end), whole: false };
+}
+/** `message` cleaned by `clean` and cut to `room` places, ending in CUT when anything was left out. */
+function fit(message, room, escaped, clean) {
+    const scanned = message.length > SCANNED;
+    const text = clean(scanned ? message.slice(0, SCANNED) : message);
+    const { start, whole } = startWithin(text, room, escaped);
+    if (whole && !scanned)
+        return start;
+    return startWithin(text, room - CUT.length, escaped).start + CUT;
+}
 // Multi-line messages of the action's own (the id-token permission hint) stay readable: each line
 // is made safe on its own, and the lines are joined again for the annotation.
 function safe(message) {
     return message.split(/\r?\n/).map(oneLine).join('\n');
 }
-function eachLine(message, write) {
-    for (const line of message.split(/\r?\n/))
-        write(oneLine(line));
+/** One command's data, cut so that the command's line (`::warning::` and escapes included) fits. */
+function annotation(command, message) {
+    return fit(message, MAX_LINE - `::${command}::`.length, true, safe);
+}
+function eachLine(message, room, escaped, write) {
+    // A message of a million short lines is as much a flood as one long line: its start is enough.
+    const lines = fit(message, MAX_LINE * 4, false, (text) => text).split(/\r?\n/);
+    for (const line of lines)
+        write(fit(line, room, escaped, oneLine));
 }
 const log = {
-    info: (message) => eachLine(message, (line) => info(line)),
-    debug: (message) => eachLine(message, (line) => core_debug(line)),
+    info: (message) => eachLine(message, MAX_LINE, false, (line) => info(line)),
+    debug: (message) => eachLine(message, MAX_LINE - '::debug::'.length, true, (line) => core_debug(line)),
     // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
-    notice: (message) => notice(safe(message)),
-    warning: (message) => warning(safe(message)),
+    notice: (message) => notice(annotation('notice', message)),
+    warning: (message) => warning(annotation('warning', message)),
     /** The step's error: marks the step failed. */
-    fail: (message) => setFailed(safe(message))
+    fail: (message) => setFailed(annotation('error', message))
 };
 
 ;// CONCATENATED MODULE: ./src/retry.ts
 // What is worth retrying, and how long to wait first.
 
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-// The service refused before acting: throttled, or not available at all.
-const NOT_ACTED_STATUSES = new Set([429, 503]);
-const AMBIGUOUS_STATUSES = new Set([408, 500, 502, 504]);
+// The service said it did nothing: throttled, or the request refused.
+const REFUSED_STATUSES = new Set([429, 503]);
+/**
+ * A trigger is sent again only when it certainly never reached the service (no connection was
+ * made) or the service refused it (429, 503). Any other 5xx, a 408, or a break after connecting
+ * leaves open whether it acted: ambiguous.
+ */
 function decideRetry(kind, outcome) {
     if ('status' in outcome) {
         if (kind === 'read')
             return RETRYABLE_READ_STATUSES.has(outcome.status) ? 'retry' : 'fail';
-        if (NOT_ACTED_STATUSES.has(outcome.status))
+        if (REFUSED_STATUSES.has(outcome.status))
             return 'retry';
-        return AMBIGUOUS_STATUSES.has(outcome.status) ? 'ambiguous' : 'fail';
+        return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail';
     }
-    // A POST that may have reached the service is never sent blindly again, whatever broke.
     if (kind === 'trigger' && outcome.maybeSent)
         return 'ambiguous';
     return outcome.retryable ? 'retry' : 'fail';
@@ -3590,10 +3648,13 @@ async function withRetries(send, options) {
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:https"
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+;// CONCATENATED MODULE: external "node:tls"
+const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 ;// CONCATENATED MODULE: ./src/transport.ts
 // One HTTP request with a hard deadline, cancellable, with the answer read as a capped stream, and
 // failures classified by whether the request may have reached the server (which decides whether a
 // non-idempotent POST may be retried). Whatever ends a request early destroys its socket.
+
 
 
 
@@ -3619,17 +3680,26 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 // The TLS handshake failed, so the request was never sent; retrying does not heal a certificate.
 const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SIGNATURE/;
-function classifyNetworkError(error, url) {
+/**
+ * `connected`: whether the connection to the server (or proxy) was made before the failure, as the
+ * transport saw it on the socket; before that no byte of the request can have left. Unknown
+ * (undefined): judged from the error code alone.
+ */
+function classifyNetworkError(error, url, connected) {
     if (error instanceof NetworkError)
         return error;
     const code = error?.code;
     const message = serviceText(error instanceof Error ? error.message : String(error), 160);
     const where = url.host;
+    if (typeof code === 'string' && TLS_FAILURE.test(code)) {
+        return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false);
+    }
     if (typeof code === 'string' && NOT_SENT.has(code)) {
         return new NetworkError(`could not connect to ${where} (${code})`, code, false, true);
     }
-    if (typeof code === 'string' && TLS_FAILURE.test(code)) {
-        return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false);
+    if (connected === false) {
+        // Refused by a proxy, reset during the TLS handshake, anything before the connection was made.
+        return new NetworkError(`could not connect to ${where} (${message})`, typeof code === 'string' ? code : 'ERROR', false, true);
     }
     if (typeof code === 'string' && code.startsWith('HPE_')) {
         // A malformed answer (bad status line, overlong or folded header): the request went out.
@@ -3644,6 +3714,22 @@ function classifyNetworkError(error, url) {
  */
 function answeredUnusably(error) {
     return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT';
+}
+/**
+ * Tells `onConnected` once the request's bytes can leave: when the TCP connection is made, or for
+ * https when the TLS handshake is done (no request byte is sent before it). A socket handed over
+ * already connected counts at once.
+ */
+function watchConnection(socket, onConnected) {
+    if (socket instanceof external_node_tls_namespaceObject.TLSSocket) {
+        if (socket.getFinished() !== undefined)
+            return onConnected();
+        socket.once('secureConnect', onConnected);
+    }
+    else if (socket.connecting)
+        socket.once('connect', onConnected);
+    else
+        onConnected();
 }
 function tooLarge(url) {
     const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`;
@@ -3681,6 +3767,8 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                     reject(error);
                 };
                 const onAbort = () => finish(signal?.reason);
+                // Until the connection is made, a failure certainly left the request unsent.
+                let connected = false;
                 const payload = method === 'POST' ? (body ?? '') : undefined;
                 const module = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
                 const request = module.request(url, {
@@ -3716,9 +3804,15 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                             cut();
                     });
                 });
-                const timer = setTimeout(() => finish(new NetworkError(`no response from ${url.host} within ${formatDuration(requestTimeoutMs)}`, 'TIMEOUT', true, true)), requestTimeoutMs);
+                const timer = setTimeout(() => {
+                    const within = `within ${formatDuration(requestTimeoutMs)}`;
+                    finish(connected
+                        ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
+                        : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true));
+                }, requestTimeoutMs);
                 signal?.addEventListener('abort', onAbort, { once: true });
-                request.on('error', (error) => finish(classifyNetworkError(error, url)));
+                request.on('socket', (socket) => watchConnection(socket, () => (connected = true)));
+                request.on('error', (error) => finish(classifyNetworkError(error, url, connected)));
                 request.end(payload);
             });
         },
@@ -3740,8 +3834,8 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
 
 /**
  * A request that starts something failed in a way that leaves open whether the service acted on
- * it. `answered`: an answer came but could not be used, so the service received the request: it is
- * never sent again.
+ * it: it is never sent again. `answered`: an answer came but could not be used, so the service
+ * certainly received the request.
  */
 class AmbiguousTriggerError extends ActionError {
     name = 'AmbiguousTriggerError';
@@ -4140,6 +4234,26 @@ function hintFor(status, subject, detail) {
             return transientHint(status);
     }
 }
+/**
+ * Advice for a failed read of an operation's status. What may be wrong is the operation location,
+ * not the publisher or offer id; the canonical location is quoted (it was rebuilt from validated
+ * parts), so the step's error names it and says how to read it again.
+ */
+function operationHintFor(status, location, subject, detail) {
+    switch (status) {
+        case 400:
+            return /version/i.test(`${detail.code} ${detail.message}`)
+                ? hintFor(status, subject, detail)
+                : `The service refused the status read of ${location.href} as malformed: check the operation location.`;
+        case 404:
+            return `No operation was found at ${location.href}: the location may be wrong, or the service no longer keeps the operation. A dry run (dry-run: true) or Partner Center shows whether a go-live of ${subject.publisher}/${subject.offer} runs; a re-run with this operation-location reads it again.`;
+        case 401:
+        case 403:
+            return hintFor(status, subject, detail);
+        default:
+            return transientHint(status);
+    }
+}
 /** A failure of the CPP API in words; `hint` replaces the advice for its status when given. */
 function cppFailure(what, response, subject, hint) {
     return new ServiceError(what, response, hint ?? ((detail) => hintFor(response.status, subject, detail)));
@@ -4335,7 +4449,8 @@ class CppClient {
     }
     getOperation(location, subject) {
         const what = 'Reading the operation status';
-        return this.api.readOperation(location, what, parseOperation, (response) => this.failure(what, response, subject));
+        // A 404 or 400 here is about the operation location, not the publisher or offer id.
+        return this.api.readOperation(location, what, parseOperation, (response) => this.failure(what, response, subject, (detail) => operationHintFor(response.status, location, subject, detail)));
     }
     /** GET .../status: the offer's state, in the same shape as an operation. */
     async getOfferStatus(subject) {
@@ -4367,9 +4482,9 @@ class CppClient {
     readJson(url, what, subject, parse) {
         return this.api.readJson(url, what, parse, (response) => this.failure(what, response, subject));
     }
-    failure(what, response, subject) {
-        const hint = response.status === 401 ? this.options.tokens.rejectionHint() : undefined;
-        return cppFailure(what, response, subject, hint);
+    /** `hint`: advice for this request instead of the offer-level advice of hints.ts (a 401 keeps the token's). */
+    failure(what, response, subject, hint) {
+        return cppFailure(what, response, subject, response.status === 401 ? this.options.tokens.rejectionHint() : hint);
     }
 }
 function header(response, name) {
@@ -4395,64 +4510,101 @@ function parseSubmissions(json) {
 }
 
 ;// CONCATENATED MODULE: ./src/lost-answers.ts
+// The one trigger loop of both APIs. The request that starts a go-live is sent once: only the
+// request layer sends it again, and only when it certainly never reached the service or the
+// service refused it (retry.ts). When the answer is lost or cannot be used, the go-live may have
+// started: it is looked for patiently, and the request is never sent a second time.
+
+
 
 
 
 
 const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
+const MAY_HAVE_STARTED = `The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`;
+// The listing can lag the request by a second or more: the look lasts this many base delays of the
+// backoff, a minute at the default poll-interval (milliseconds in tests).
+const LOOK_SPAN_IN_BASE_DELAYS = 60;
+const isAccepted = (answer) => answer.kind === 'accepted';
+const isUnusable = (answer) => answer.kind === 'unusable';
 /**
- * The request was received (an answer came, or the service accepted it) but names nothing to
- * follow: the go-live has probably started. Looks a few times (the listing may lag the request);
- * never sends the request again. `lost` starts the sentence: "The Go Live request was accepted …".
+ * The waits between looks: doubling from the backoff's base delay, capped at its longest delay,
+ * until they add up to LOOK_SPAN_IN_BASE_DELAYS base delays (1, 2, 4, 8, 16, 30 s by default).
  */
-async function findAcceptedGoLive(findRunning, lost, options) {
-    const { label, where, backoff, signal } = options;
-    log.warning(`${lost}. The go-live has probably started; looking for it in ${where}.`);
-    for (let look = 1;; look++) {
-        let running;
-        try {
-            running = await findRunning();
-        }
-        catch (lookup) {
-            throw new ActionError(`${lost}, and the check for a running go-live failed too (${lookup.message}). The go-live has probably started: check the offer in Partner Center; ${RERUN_FINDS_IT}.`);
-        }
-        if (running)
-            return running;
-        if (look >= 3) {
-            throw new ActionError(`${lost}, and no running go-live of ${label} is listed. The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`);
-        }
-        await sleep(retryDelay(look, backoff), signal);
+function lookSchedule(backoff) {
+    const span = backoff.baseDelayMs * LOOK_SPAN_IN_BASE_DELAYS;
+    const delays = [];
+    for (let total = 0; total < span;) {
+        const delay = Math.max(1, Math.min(backoff.maxDelayMs, backoff.baseDelayMs * 2 ** delays.length));
+        delays.push(delay);
+        total += delay;
     }
+    return delays;
 }
 /**
- * After attempt `attempt` of the trigger failed ambiguously: the go-live it may have started, or
- * undefined when none is listed and the request may be sent again (the backoff has been waited).
+ * Sends the request that starts a go-live (`send`) and makes its answer a go-live to follow: the one
+ * it started, or the one the listing shows after a lost or unusable answer. Other answers are
+ * returned as they are; a failure that is not a lost answer is thrown as it is.
  */
-async function afterAmbiguousTrigger(error, attempt, findRunning, options) {
-    if (error.answered)
-        return findAcceptedGoLive(findRunning, error.message, options);
-    log.warning(`${error.message}. The service may have started the go-live; looking for it before trying again.`);
-    let running;
+async function triggerGoLive(send, find, options) {
+    let answer;
     try {
-        running = await findRunning();
+        answer = await send();
     }
-    catch (lookup) {
-        throw new ActionError(`${error.message}, and the check for a running go-live failed too (${lookup.message}). Check the offer in Partner Center before running the step again: a go-live may have started; ${RERUN_FINDS_IT}.`);
+    catch (error) {
+        if (!(error instanceof AmbiguousTriggerError))
+            throw error;
+        // An answer that came but could not be read means the service received the request.
+        const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live';
+        return { location: await lookForGoLive(find, error.message, guess, options), how: 'attached' };
     }
-    if (running)
-        return running;
-    const { backoff, signal, label } = options;
-    if (attempt >= backoff.maxAttempts) {
-        throw new ActionError(`${error.message} (${attempt} attempts), and no running go-live was found for ${label}. Check the offer in Partner Center before running the step again.`);
+    if (isAccepted(answer)) {
+        const { location, operation } = answer;
+        return operation ? { location, how: 'started', operation } : { location, how: 'started' };
     }
-    await sleep(retryDelay(attempt, backoff), signal);
-    return undefined;
+    if (isUnusable(answer)) {
+        const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
+        return { location: await lookForGoLive(find, lost, 'The go-live has probably started', options), how: 'attached' };
+    }
+    return answer;
+}
+/** Looks on the schedule until the go-live is listed; a listing that cannot be read is one missed look. */
+async function lookForGoLive(find, lost, guess, options) {
+    const { where, label, signal, deadline } = options;
+    const schedule = lookSchedule(options.backoff);
+    const span = formatDuration(schedule.reduce((sum, delay) => sum + delay, 0));
+    log.warning(`${lost}. ${guess}; looking for it in ${where} for up to ${span}, without sending the request again.`);
+    const startedAt = Date.now();
+    let missed = 0;
+    let lastMiss = '';
+    for (let look = 1;; look++) {
+        try {
+            const running = await find();
+            if (running)
+                return running;
+        }
+        catch (error) {
+            // Only a listing that could not be read; a definite answer (a go-live it cannot follow) ends the look.
+            if (!(error instanceof ServiceError || error instanceof ServiceUnavailableError))
+                throw error;
+            missed++;
+            lastMiss = error.message;
+            log.warning(`Look ${look} for the go-live missed: ${lastMiss}`);
+        }
+        const delay = schedule[look - 1];
+        const timedOut = delay !== undefined && deadline !== undefined && Date.now() + delay > deadline;
+        if (delay === undefined || timedOut) {
+            const when = timedOut ? 'before the timeout' : `over ${formatDuration(Date.now() - startedAt)}`;
+            if (missed === look)
+                throw new ActionError(`${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}). ${MAY_HAVE_STARTED}`);
+            const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : '';
+            throw new ActionError(`${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}. ${MAY_HAVE_STARTED}`);
+        }
+        await sleep(delay, signal);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cpp/start-go-live.ts
-// Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
-// fate is unclear is never sent again before the submissions were checked for it.
-
 
 
 
@@ -4481,8 +4633,11 @@ async function findRunning(client, subject) {
     log.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`);
     return location;
 }
-/** `onSending` is told just before the first Go Live request goes out. */
-async function startGoLive(client, subject, backoff, signal, onSending) {
+/**
+ * `onSending` is told just before the Go Live request goes out. `deadline` (epoch ms): the step's
+ * timeout, which bounds the look for a go-live after a lost answer.
+ */
+async function startGoLive(client, subject, backoff, signal, onSending, deadline) {
     // A re-run of the workflow must not start a second go-live: look before posting.
     try {
         const running = await findRunning(client, subject);
@@ -4496,35 +4651,18 @@ async function startGoLive(client, subject, backoff, signal, onSending) {
             throw error;
         log.warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
     }
-    const find = () => findRunning(client, subject);
-    const look = { label: `${subject.publisher}/${subject.offer}`, where: "the offer's submissions", backoff, signal };
-    log.info(`Sending the Go Live request for ${subject.publisher}/${subject.offer}.`);
+    const label = `${subject.publisher}/${subject.offer}`;
+    const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline };
+    log.info(`Sending the Go Live request for ${label}.`);
     onSending?.();
-    for (let attempt = 1;; attempt++) {
-        let answer;
-        try {
-            answer = await client.goLive(subject);
-        }
-        catch (error) {
-            if (!(error instanceof AmbiguousTriggerError))
-                throw error;
-            const running = await afterAmbiguousTrigger(error, attempt, find, look);
-            if (running)
-                return { location: running, how: 'attached' };
-            continue;
-        }
-        if (answer.kind === 'accepted')
-            return { location: answer.location, how: 'started' };
-        if (answer.kind === 'unusable') {
-            const lost = `The Go Live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
-            return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' };
-        }
-        // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
-        const running = await findRunning(client, subject);
-        if (running)
-            return { location: running, how: 'attached' };
-        throw cppFailure('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
-    }
+    const answer = await triggerGoLive(() => client.goLive(subject), () => findRunning(client, subject), look);
+    if ('how' in answer)
+        return answer;
+    // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
+    const running = await findRunning(client, subject);
+    if (running)
+        return { location: running, how: 'attached' };
+    throw cppFailure('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
 }
 
 ;// CONCATENATED MODULE: ./src/cpp/dry-run.ts
@@ -4542,6 +4680,14 @@ function canonicalOfferStatus(raw) {
         return 'unknown';
     const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase();
     return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? 'unknown';
+}
+/**
+ * The `publisher-signoff` step (by id or name, in any case) waits for the publisher's review. The
+ * service reports such an offer as `running`; it is ready to go live (SUSE's client maps it so).
+ */
+function waitsForSignOff(status) {
+    return status.steps.some((step) => [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
+        step.rawStatus.toLowerCase() === 'waitingforpublisherreview');
 }
 function verdictFor(offerStatus, goLiveRunning, raw) {
     switch (offerStatus) {
@@ -4587,7 +4733,7 @@ function verdictFor(offerStatus, goLiveRunning, raw) {
 }
 async function dryRun(client, subject) {
     const status = await client.getOfferStatus(subject);
-    const offerStatus = canonicalOfferStatus(status.rawStatus);
+    let offerStatus = canonicalOfferStatus(status.rawStatus);
     let goLiveRunning = false;
     if (offerStatus === 'running') {
         try {
@@ -4598,6 +4744,9 @@ async function dryRun(client, subject) {
                 throw error;
             log.warning(`Could not tell whether the running operation is a go-live (${error.message}).`);
         }
+        // A go-live listed as running wins: its sign-off step may not have moved on yet.
+        if (!goLiveRunning && waitsForSignOff(status))
+            offerStatus = 'waitingForPublisherReview';
     }
     return { offerStatus, ...verdictFor(offerStatus, goLiveRunning, status.rawStatus) };
 }
@@ -4607,27 +4756,38 @@ async function dryRun(client, subject) {
 
 
 function cppService(options) {
-    const { subject, backoff, signal } = options;
+    const { subject, backoff, signal, deadline } = options;
     const client = new CppClient(options);
     return {
-        start: (onSending) => startGoLive(client, subject, backoff, signal, onSending),
-        readOperation: (location) => client.getOperation(location, subject),
+        start: (onSending) => startGoLive(client, subject, backoff, signal, onSending, deadline),
+        readOperation: (location) => client.getOperation(location.url, subject),
+        // inputs.ts refuses a location of another offer: a CPP location names its publisher and offer.
+        checkGiven: () => Promise.resolve(),
         dryRun: () => dryRun(client, subject)
     };
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/locations.ts
 
-const locations_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * Product and job ids are opaque: the service's are GUIDs, but Learn's own samples are not
+ * (`12345678-abcd-efgh-1234-12345678901`). Letters, digits and inner '-' only: safe as a URL path
+ * segment and in a shell.
+ */
+const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/;
 /** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
 const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/;
-const SUBMISSION_ID = /^submission\/([0-9a-f-]{36})\/(\d{1,9})$/i;
-/** A submission id (`submission/<product guid>/<n>`), parsed; undefined when it is not one. */
+// Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
+const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/;
+/**
+ * A submission id (`submission/<product guid>/<n>`), parsed into its parts as sent (the number stays
+ * a string: Number() would round it); undefined when it is not one.
+ */
 function parseSubmissionId(id) {
     const match = SUBMISSION_ID.exec(id);
-    if (!match || !locations_GUID.test(match[1]))
+    if (!match || !RESOURCE_ID.test(match[1]))
         return undefined;
-    return { productGuid: match[1], number: Number(match[2]) };
+    return { productGuid: match[1], number: match[2] };
 }
 function on(base, path, version) {
     return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?$version=${version}`);
@@ -4668,16 +4828,15 @@ function canonicalIngestionLocation(raw, base, version) {
         throw new LocationProblem(`is not under ${prefix || '/'}`);
     const rest = url.pathname.slice(prefix.length);
     const job = /^\/configure\/([^/]+)\/status$/.exec(rest);
-    if (job && locations_GUID.test(job[1]))
+    if (job && RESOURCE_ID.test(job[1]))
         return jobLocation(base, job[1], given);
     const submission = submissionLocation(base, rest.slice(1), given);
     if (submission)
         return submission;
-    throw new LocationProblem('is not a Product Ingestion job or submission path ({base}/configure/{GUID}/status or {base}/submission/{GUID}/{n})');
+    throw new LocationProblem('is not a Product Ingestion job or submission path ({base}/configure/{job id}/status or {base}/submission/{product id}/{n})');
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/job.ts
-
 
 
 const job_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -4711,26 +4870,40 @@ function jobErrors(value) {
 function isCertificationFailure(errors) {
     return errors.some((e) => e.codes.includes('invalidState') && /certification/i.test(e.message));
 }
-/** `jobStatus`/`status` with `jobResult`/`result` as one raw status: the result once completed. */
-function rawStatusOf(status, result) {
-    return status?.toLowerCase() === 'completed' ? (result ?? status) : status;
+const STILL_GOING = new Set(['notstarted', 'running']);
+const RESULTS = { succeeded: 'succeeded', failed: 'failed', cancelled: 'canceled', canceled: 'canceled' };
+/**
+ * `jobStatus` with `jobResult` (or a submission's `status` with `result`) as one state. Completed is
+ * success only with the result `succeeded`: with no result, or one the action does not know, it is
+ * `unknown`, said in words, and never success. (The CPP API differs: there `completed` is success.)
+ * A status nobody documented is still going, and the progress log says so once.
+ */
+function readingOf(what, rawStatus, rawResult) {
+    const status = rawStatus?.toLowerCase();
+    if (status !== 'completed')
+        return { rawStatus, state: 'running', knownStatus: status !== undefined && STILL_GOING.has(status) };
+    const state = rawResult === undefined ? undefined : RESULTS[rawResult.toLowerCase()];
+    if (state)
+        return { rawStatus: rawResult, state, knownStatus: true };
+    const unknownReason = rawResult
+        ? `the ${what} completed with result '${rawResult}', which the action does not know`
+        : `the ${what} completed with no result`;
+    return { rawStatus: rawResult ?? rawStatus, state: 'unknown', knownStatus: true, unknownReason };
 }
-function operationOf(body, rawStatus, messages, started, ended) {
-    const { state, known } = normaliseOperationStatus(rawStatus);
-    // Completed with a result the action does not know is not success: it stays unknown (running).
-    const operation = { rawStatus, state, knownStatus: known, steps: [], messages, body };
+function operationOf(body, reading, messages, started, ended) {
+    const operation = { ...reading, steps: [], messages, body };
     if (started)
         operation.started = started;
     if (ended && !ended.startsWith('0001-'))
         operation.ended = ended;
     return operation;
 }
-/** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a GUID. */
+/** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a plain id (letters, digits, '-'). */
 function jobIdOf(body) {
     if (!job_isObject(body))
         return undefined;
     const id = body.jobId ?? body.jobID ?? body.jobid;
-    return typeof id === 'string' && locations_GUID.test(id) ? id : undefined;
+    return typeof id === 'string' && RESOURCE_ID.test(id) ? id : undefined;
 }
 function parseJobStatus(json) {
     if (!job_isObject(json))
@@ -4744,19 +4917,123 @@ function parseJobStatus(json) {
             level: 'error'
         });
     }
-    return operationOf(json, rawStatusOf(job_text(json.jobStatus), job_text(json.jobResult)), messages, job_text(json.jobStart), job_text(json.jobEnd));
+    const reading = readingOf('job', job_text(json.jobStatus), job_text(json.jobResult, 40));
+    return operationOf(json, reading, messages, job_text(json.jobStart), job_text(json.jobEnd));
 }
 /** One submission: the entry itself, or `{value: [entry]}`. */
 function parseSubmissionStatus(json) {
     const entry = job_isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
     if (!job_isObject(entry))
         throw new Error('is not a JSON object');
-    return operationOf(entry, rawStatusOf(job_text(entry.status), job_text(entry.result)), [], job_text(entry.created));
+    return operationOf(entry, readingOf('submission', job_text(entry.status), job_text(entry.result, 40)), [], job_text(entry.created));
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/followed.ts
+
+
+const followed_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** A value the service named, quoted for a message: one clean, short line. */
+function quoted(value) {
+    return typeof value === 'string' ? `'${serviceText(value.slice(0, 400), 100)}'` : `a ${value === null ? 'null' : typeof value}`;
+}
+/** Ids are compared as the strings they are; only the GUIDs in them are case-insensitive. */
+const same = (named, expected) => typeof named === 'string' && named.toLowerCase() === expected.toLowerCase();
+/** Whether a field names something other than `expected`; a field left out or null names nothing. */
+const other = (named, expected) => named !== undefined && named !== null && !same(named, expected);
+/** Reads a job status, refused when it names another job than `jobId` (spelled jobId, jobID or jobid). */
+function followedJobParser(jobId) {
+    return (json) => {
+        if (followed_isObject(json)) {
+            for (const key of ['jobId', 'jobID', 'jobid']) {
+                if (other(json[key], jobId)) {
+                    throw new Error(`names another job (${quoted(json[key])}), not the job followed (${jobId}); it is not taken as its status`);
+                }
+            }
+        }
+        return parseJobStatus(json);
+    };
+}
+/**
+ * Reads a live submission (`submission/<product guid>/<n>`), bare or as the one entry of `value`,
+ * refused when it names another submission or product, lists other entries, or is not the live one.
+ */
+function followedSubmissionParser(submissionId) {
+    const product = `product/${submissionId.split('/')[1] ?? ''}`;
+    const notIt = (why) => new Error(`${why}, not the submission followed (${submissionId}); it is not taken as its status`);
+    return (json) => {
+        const list = followed_isObject(json) && Array.isArray(json.value) ? json.value : undefined;
+        if (list && list.length !== 1)
+            throw notIt(`lists ${list.length} entries`);
+        const entry = list ? list[0] : json;
+        if (followed_isObject(entry)) {
+            if (other(entry.id, submissionId))
+                throw notIt(`names another submission (${quoted(entry.id)})`);
+            if (other(entry.product, product))
+                throw notIt(`names another product (${quoted(entry.product)})`);
+            // The preview and the live submission share an id: only the live one is followed.
+            const target = followed_isObject(entry.target) ? entry.target.targetType : undefined;
+            if (typeof target === 'string' && target.toLowerCase() !== 'live') {
+                throw new Error(`is about a ${serviceText(target, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`);
+            }
+        }
+        return parseSubmissionStatus(entry);
+    };
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/pages.ts
+// Lists of the Product Ingestion API come in pages: `{"value":[…],"@nextLink":"<absolute URL>"}`.
+// A list is read whole (a running go-live may be on page 2), but the token goes to the base URL's
+// origin only, a list has a bounded number of pages, and a link back to a page read is a loop.
+
+const MAX_PAGES = 100;
+const MAX_LINK_CHARS = 8 * 1024;
+/** One page of a list; throws (with what it is not) when the answer is not one. */
+function parseListPage(json, noun) {
+    const page = json;
+    if (!Array.isArray(page?.value))
+        throw new Error(`is not a list of ${noun}`);
+    return { items: page.value, next: page['@nextLink'] };
+}
+/** The next page's URL, or undefined at the end of the list; throws when the link must not be followed. */
+function nextPageUrl(link, rules) {
+    if (link === undefined || link === null || link === '')
+        return undefined;
+    const refuse = (problem, clause = `the link to the next page (@nextLink) ${problem}`) => {
+        throw new UnexpectedAnswerError(`${rules.what} failed: ${clause}. The action reads lists whole or not at all; run the step again later, and report it if it persists.`);
+    };
+    if (typeof link !== 'string' || !/^https?:\/\//i.test(link))
+        return refuse('is not an absolute URL');
+    if (link.length > MAX_LINK_CHARS)
+        return refuse(`is longer than ${MAX_LINK_CHARS} characters`);
+    let url;
+    try {
+        url = new URL(link);
+    }
+    catch {
+        return refuse('is not an absolute URL');
+    }
+    if (url.username || url.password)
+        return refuse('carries credentials');
+    // The origin as the URL parser canonicalised it: safe to print.
+    if (url.origin !== rules.base.origin)
+        return refuse(`points to ${url.origin}, not to ${rules.base.origin}`);
+    url.hash = '';
+    // `$version` goes on every call; a link without it gets the action's.
+    if (!url.searchParams.has('$version'))
+        url = new URL(`${url.href}${url.search ? '&' : '?'}$version=${rules.version}`);
+    if (rules.seen.some((page) => page.href === url.href))
+        return refuse('leads back to a page already read');
+    if (rules.seen.length >= MAX_PAGES)
+        return refuse('', `the list has more than ${MAX_PAGES} pages`);
+    return url;
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/client.ts
 // The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
 // the configure request that takes a preview live, and the job or submission to follow.
+
+
+
 
 
 
@@ -4774,6 +5051,12 @@ const hints = {
     404: 'Not found: check the offer id (the product external id shown in Partner Center).',
     429: 'The service throttled the requests; try again later or poll less often (poll-interval).'
 };
+// A job or submission the action follows was named by the service or an earlier run: a 404 says
+// nothing about the offer id.
+const NOT_FOUND = {
+    job: 'The job was not found: the job id may be wrong or expired, or the service has not listed the new job yet.',
+    submission: 'The submission was not found: its id may be wrong, or the service has not listed it yet.'
+};
 class IngestionClient {
     options;
     api;
@@ -4784,42 +5067,43 @@ class IngestionClient {
     url(path, query = '') {
         return piaUrl(this.options.baseUrl, path, this.options.version, query);
     }
-    failure(what, response) {
-        const hint = response.status === 401 ? this.options.tokens.rejectionHint() : hints[response.status];
+    /** `notFound`: advice for a 404 that fits what was read, instead of the offer id's. */
+    failure(what, response, notFound) {
+        const hint = response.status === 401
+            ? this.options.tokens.rejectionHint()
+            : response.status === 404 && notFound
+                ? notFound
+                : hints[response.status];
         return new ServiceError(what, response, hint);
     }
     readJson(url, what, parse) {
         return this.api.readJson(url, what, parse, (response) => this.failure(what, response));
     }
-    /** The product's durable id (the bare GUID) for an external id, or undefined when none has it. */
+    /** Every entry of a list, page after page (see pages.ts for which links are followed). */
+    async readList(first, what, noun) {
+        const items = [];
+        const seen = [];
+        for (let url = first; url;) {
+            seen.push(url);
+            const { value: page } = await this.readJson(url, what, (json) => parseListPage(json, noun));
+            items.push(...page.items);
+            url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.version, what, seen });
+        }
+        return items;
+    }
+    /**
+     * The product's durable id (without 'product/') for an external id, or undefined when none has it.
+     * Throws before anything is sent when the lookup lists several products and cannot tell which.
+     */
     async findProduct(externalId) {
         const what = `Looking up the product '${externalId}'`;
-        const { value } = await this.readJson(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, (json) => {
-            const list = json?.value;
-            if (!Array.isArray(list))
-                throw new Error('is not a list of products');
-            return list;
-        });
-        const named = (p) => {
-            const identity = p?.identity;
-            return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined;
-        };
-        // Only the product with this external id: a listing that names another is never taken live.
-        // One product with no identity at all is taken as the filter's answer.
-        const only = value.length === 1 && named(value[0]) === undefined ? value[0] : undefined;
-        const product = value.find((p) => named(p) === externalId.toLowerCase()) ?? only;
-        if (product === undefined)
-            return undefined;
-        const id = product?.id;
-        const guid = typeof id === 'string' ? id.replace(/^product\//, '') : '';
-        if (!locations_GUID.test(guid))
-            throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<GUID>.`);
-        return guid;
+        const listed = await this.readList(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, 'products');
+        return chooseProduct(listed, externalId, what);
     }
     async listSubmissions(productGuid) {
-        const { value } = await this.readJson(this.url(`/submission/${productGuid}`), "Listing the product's submissions", client_parseSubmissions);
+        const listed = await this.readList(this.url(`/submission/${productGuid}`), "Listing the product's submissions", 'submissions');
         // Only this product's: a submission of another product is never followed nor taken live.
-        return value.filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`));
+        return client_parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`));
     }
     /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
     async configure(productGuid, submissionId) {
@@ -4845,30 +5129,35 @@ class IngestionClient {
         }
         const jobId = jobIdOf(json);
         if (!jobId)
-            return { kind: 'unusable', status: response.status, problem: 'named no job (no jobId that is a GUID)' };
-        return { kind: 'accepted', location: jobLocation(this.options.baseUrl, jobId, this.options.version) };
+            return { kind: 'unusable', status: response.status, problem: "named no job (no jobId made of letters, digits and '-')" };
+        const location = jobLocation(this.options.baseUrl, jobId, this.options.version);
+        return { kind: 'accepted', location, operation: parseJobStatus(json) };
     }
-    /** Reads a job's status or a submission, whichever the canonical location names. */
+    /**
+     * Reads a job's status or a submission, whichever the canonical location names. A body about
+     * another job or submission is an unexpected answer (a missed poll), never the one followed.
+     */
     readOperation(location) {
-        const job = isJobLocation(location);
+        const job = isJobLocation(location.url);
         const what = job ? "Reading the go-live job's status" : 'Reading the live submission';
-        return this.api.readOperation(location, what, job ? parseJobStatus : parseSubmissionStatus, (response) => this.failure(what, response));
+        const parse = job ? followedJobParser(location.id) : followedSubmissionParser(location.id);
+        const notFound = job ? NOT_FOUND.job : NOT_FOUND.submission;
+        return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, notFound));
     }
 }
-function client_parseSubmissions(json) {
-    const list = json?.value;
-    if (!Array.isArray(list))
-        throw new Error('is not a list of submissions');
+function client_parseSubmissions(list) {
     return list.flatMap((item) => {
         const s = item;
         const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined;
-        if (!s || !parsed)
+        if (!s || typeof s !== 'object' || Array.isArray(s) || !parsed)
             return [];
         const target = s.target?.targetType;
         const submission = {
-            id: `submission/${parsed.productGuid}/${parsed.number}`,
+            // As sent, byte for byte: it goes back to the service in the configure body.
+            id: s.id,
             number: parsed.number,
-            targetType: typeof target === 'string' ? target.toLowerCase() : ''
+            targetType: typeof target === 'string' ? target.toLowerCase() : '',
+            body: s
         };
         for (const key of ['status', 'result', 'created'])
             if (typeof s[key] === 'string')
@@ -4876,46 +5165,138 @@ function client_parseSubmissions(json) {
         return [submission];
     });
 }
+/**
+ * The one product a lookup listed for `externalId`: the one whose external id matches (any case), or
+ * a lone product listed without one. Several matches, or several listed and none matching, are
+ * ambiguous: the action refuses rather than guess which product goes live.
+ */
+function chooseProduct(listed, externalId, what) {
+    const named = (p) => {
+        const identity = p?.identity;
+        return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined;
+    };
+    const matches = listed.filter((p) => named(p) === externalId.toLowerCase());
+    if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {
+        const ids = listed.slice(0, 10).map(productName).join(', ') + (listed.length > 10 ? ', …' : '');
+        const which = matches.length > 1
+            ? `${matches.length} products have that external id (${matches.slice(0, 10).map(productName).join(', ')})`
+            : `it listed ${listed.length} products and none has that external id (${ids})`;
+        throw new ActionError(`The product lookup for '${externalId}' is ambiguous: ${which}. Nothing was sent: the action takes live only the one product with that external id. Check the offer id in Partner Center.`);
+    }
+    // One product with no identity at all is taken as the filter's answer; one naming another id never is.
+    const product = matches[0] ?? (listed.length === 1 && named(listed[0]) === undefined ? listed[0] : undefined);
+    if (product === undefined)
+        return undefined;
+    const guid = productGuidOf(product);
+    if (!guid)
+        throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<id> (letters, digits and '-').`);
+    return guid;
+}
+function productGuidOf(product) {
+    const id = product?.id;
+    const guid = typeof id === 'string' ? id.replace(/^product\//, '') : '';
+    return RESOURCE_ID.test(guid) ? guid : undefined;
+}
+/** A listed product as a message names it: its validated id, never service text. */
+function productName(product) {
+    const guid = productGuidOf(product);
+    return guid ? `product/${guid}` : 'a product without a valid id';
+}
 
 ;// CONCATENATED MODULE: ./src/ingestion/submissions.ts
-const newestFirst = (a, b) => (Date.parse(b.created ?? '') || 0) - (Date.parse(a.created ?? '') || 0) || b.number - a.number;
-const completed = (s) => s.status?.toLowerCase() === 'completed';
-const succeeded = (s) => s.result?.toLowerCase() === 'succeeded';
-function submissionState(submissions) {
-    // A draft has no status: it is not in progress, it is just not published.
-    const published = submissions.filter((s) => s.targetType !== 'draft' && s.status !== undefined).sort(newestFirst);
-    const state = { inProgress: published.filter((s) => !completed(s)) };
-    const runningLive = state.inProgress.find((s) => s.targetType === 'live');
-    const previews = published.filter((s) => s.targetType === 'preview');
-    const preview = previews.find((s) => completed(s) && succeeded(s));
-    const live = published.find((s) => s.targetType === 'live' && completed(s));
-    if (runningLive)
-        state.runningLive = runningLive;
-    if (preview)
-        state.preview = preview;
-    if (live)
-        state.live = live;
-    if (previews[0])
-        state.latestPreview = previews[0];
-    return state;
+// `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
+const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i;
+/** `created` in nanoseconds since 1970, exactly (Date.parse stops at milliseconds); undefined when unknown. */
+function createdAt(created) {
+    const match = created === undefined ? null : CREATED.exec(created);
+    if (!match)
+        return undefined;
+    const seconds = Date.parse(`${match[1]}${match[3] ?? 'Z'}`);
+    if (Number.isNaN(seconds))
+        return undefined;
+    return BigInt(seconds) * 1000000n + BigInt((match[2] ?? '').padEnd(9, '0'));
 }
-/** Live already has the newest preview: right after a go-live, both carry the same id. */
-function isAlreadyLive(state) {
-    return state.preview !== undefined && state.live !== undefined && succeeded(state.live) && state.live.id === state.preview.id;
+/** Sort comparator, newest first. A missing `created` is unknown, not old: the numbers decide then. */
+function newestFirst(a, b) {
+    const [ta, tb] = [createdAt(a.created), createdAt(b.created)];
+    if (ta !== undefined && tb !== undefined && ta !== tb)
+        return ta > tb ? -1 : 1;
+    // Validated as 1 to 30 digits (locations.ts), so BigInt() cannot throw.
+    const [na, nb] = [BigInt(a.number), BigInt(b.number)];
+    return na === nb ? 0 : na > nb ? -1 : 1;
+}
+
+;// CONCATENATED MODULE: ./src/ingestion/decide.ts
+// The one verdict on a product's submissions: what a go-live would do now. The dry run and the real
+// run both decide with decide() and nothing else, so they cannot disagree (pia-api.md, "Submissions").
+
+
+const lower = (value) => value?.toLowerCase();
+const decide_quoted = (value) => (value === undefined ? 'none' : `'${serviceText(value, 40)}'`);
+function decide(submissions) {
+    // A draft is never published nor in progress, whatever it says.
+    const published = submissions.filter((s) => s.targetType !== 'draft').sort(newestFirst);
+    const inProgress = published.filter((s) => s.status !== undefined && lower(s.status) !== 'completed');
+    const running = inProgress.find((s) => s.targetType === 'live');
+    if (running)
+        return { kind: 'follow', running, say: `A go-live is already running (${running.id})` };
+    const busy = inProgress[0];
+    if (busy) {
+        const target = busy.targetType ? serviceText(busy.targetType, 40) : 'an unknown target';
+        return {
+            kind: 'in-progress',
+            busy,
+            say: `Another submission is in progress (${busy.id}, to ${target}, ${serviceText(busy.status, 40)}): wait for it to finish in Partner Center, then go live.`
+        };
+    }
+    const preview = published.find((s) => s.targetType === 'preview');
+    if (!preview)
+        return { kind: 'no-preview', say: 'There is no preview submission: publish to preview first, then go live.' };
+    const result = lower(preview.result);
+    if (lower(preview.status) === 'completed' && result === 'failed') {
+        return {
+            kind: 'preview-failed',
+            preview,
+            say: `The newest preview submission (${preview.id}) failed, so nothing goes live (an older preview is not taken live in its place): fix it in Partner Center and publish a new preview, then go live.`
+        };
+    }
+    if (lower(preview.status) !== 'completed' || result !== 'succeeded') {
+        return {
+            kind: 'preview-unfinished',
+            preview,
+            say: `The newest preview submission (${preview.id}) has not finished (status ${decide_quoted(preview.status)}, result ${decide_quoted(preview.result)}): wait until it succeeded in Partner Center, then go live.`
+        };
+    }
+    const live = published.find((s) => s.targetType === 'live');
+    if (live?.id === preview.id) {
+        const liveResult = lower(live.result);
+        if (liveResult === 'succeeded') {
+            return { kind: 'live', live, say: `Live already has the newest preview (${live.id}): publish a new preview to go live again.` };
+        }
+        // Unknown is never success, and never a reason to send the go-live a second time either.
+        if (liveResult !== 'failed' && liveResult !== 'cancelled' && liveResult !== 'canceled') {
+            return {
+                kind: 'live-unknown',
+                live,
+                say: `The go-live of the newest preview (${live.id}) completed with no result the action knows (result ${decide_quoted(live.result)}): check it in Partner Center before going live again.`
+            };
+        }
+    }
+    const now = live ? `live has ${live.id}` : 'nothing is live yet';
+    return { kind: 'ready', preview, say: `The newest preview (${preview.id}) is ready to go live (${now})` };
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/start-go-live.ts
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
-// a live that already has the preview is reported, and a configure request whose fate is unclear is
-// never sent again before the submissions were checked for it.
+// a live that already has the preview is reported, and a configure request whose answer is lost is
+// never sent again (the submissions are searched for the go-live it started).
 
 
 
 
 
 
-
-/** The product GUID of the offer, or an error that says where the offer may live instead. */
+/** The product id of the offer, or an error that says where the offer may live instead. */
 async function productOf(client, subject) {
     const guid = await client.findProduct(subject.offer);
     if (guid)
@@ -4934,110 +5315,73 @@ function followRunning(subject, running) {
 }
 /** The go-live running now, if the submissions list one. */
 async function start_go_live_runningGoLive(client, subject, productGuid) {
-    const { runningLive } = submissionState(await client.listSubmissions(productGuid));
-    return runningLive ? followRunning(subject, runningLive) : undefined;
+    const decision = decide(await client.listSubmissions(productGuid));
+    return decision.kind === 'follow' ? followRunning(subject, decision.running) : undefined;
 }
-async function startIngestionGoLive(client, subject, backoff, signal, onSending) {
+async function startIngestionGoLive(client, subject, backoff, signal, onSending, deadline) {
     const productGuid = await productOf(client, subject);
     const find = () => start_go_live_runningGoLive(client, subject, productGuid);
-    const look = { label: subject.offer, where: "the product's submissions", backoff, signal };
-    for (let attempt = 1;; attempt++) {
-        // A re-run must not start a second go-live: look before every request.
-        const submissions = await client.listSubmissions(productGuid);
-        const state = submissionState(submissions);
-        if (state.runningLive)
-            return { location: followRunning(subject, state.runningLive), how: 'attached' };
-        const busy = state.inProgress[0];
-        if (busy) {
-            throw new ActionError(`Another submission of ${subject.offer} is in progress (${busy.id}, to ${busy.targetType || 'an unknown target'}, ${busy.status}); wait for it to finish in Partner Center, then run the step again.`);
-        }
-        if (!state.preview) {
-            throw new ActionError(`${subject.offer} has no preview submission that succeeded: publish to preview first, then go live.`);
-        }
-        if (isAlreadyLive(state) && state.live) {
-            log.info(`${subject.offer} is live already with its newest preview (${state.live.id}): nothing to take live, no request sent.`);
-            const live = submissions.find((s) => s.id === state.live?.id);
-            return { location: follow(subject, live), how: 'live', operation: parseSubmissionStatus({ ...live, target: { targetType: 'live' } }) };
-        }
-        log.info(`Sending the go-live request for ${subject.offer}: taking ${state.preview.id} live.`);
-        onSending?.();
-        let answer;
-        try {
-            answer = await client.configure(productGuid, state.preview.id);
-        }
-        catch (error) {
-            if (!(error instanceof AmbiguousTriggerError))
-                throw error;
-            const running = await afterAmbiguousTrigger(error, attempt, find, look);
-            if (running)
-                return { location: running, how: 'attached' };
-            continue;
-        }
-        if (answer.kind === 'accepted')
-            return { location: answer.location, how: 'started' };
-        if (answer.kind === 'unusable') {
-            const lost = `The go-live request was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
-            return { location: await findAcceptedGoLive(find, lost, look), how: 'attached' };
-        }
-        if (answer.conflict === 'not-latest') {
-            throw new ActionError(`The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`);
-        }
-        // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
-        const running = await start_go_live_runningGoLive(client, subject, productGuid);
-        if (running)
-            return { location: running, how: 'attached' };
-        throw new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`);
+    const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline };
+    // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
+    const decision = decide(await client.listSubmissions(productGuid));
+    if (decision.kind === 'follow')
+        return { location: followRunning(subject, decision.running), how: 'attached' };
+    if (decision.kind === 'live') {
+        log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`);
+        // The entry as the service sent it, not one the action assembles.
+        return { location: follow(subject, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) };
     }
+    if (decision.kind !== 'ready') {
+        throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`);
+    }
+    log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`);
+    onSending?.();
+    const preview = decision.preview.id;
+    const answer = await triggerGoLive(() => client.configure(productGuid, preview), find, look);
+    if ('how' in answer)
+        return answer;
+    if (answer.conflict === 'not-latest') {
+        throw new ActionError(`The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`);
+    }
+    // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
+    const running = await start_go_live_runningGoLive(client, subject, productGuid);
+    if (running)
+        return { location: running, how: 'attached' };
+    throw new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/dry-run.ts
 
 
 async function ingestionDryRun(client, subject) {
-    const state = submissionState(await client.listSubmissions(await productOf(client, subject)));
-    if (state.runningLive) {
-        return {
-            offerStatus: 'running',
-            verdict: 'blocked',
-            message: 'A go-live is already running: the action would follow it instead of starting another.'
-        };
+    return reportOf(decide(await client.listSubmissions(await productOf(client, subject))));
+}
+function reportOf(decision) {
+    const { say } = decision;
+    switch (decision.kind) {
+        case 'follow':
+            return { offerStatus: 'running', verdict: 'blocked', message: `${say}: the action would follow it instead of starting another.` };
+        case 'in-progress':
+            return { offerStatus: 'running', verdict: 'blocked', message: say };
+        case 'no-preview':
+            return { offerStatus: 'neverPublished', verdict: 'blocked', message: say };
+        case 'preview-failed':
+            return { offerStatus: 'failed', verdict: 'blocked', message: say };
+        case 'preview-unfinished':
+        case 'live-unknown':
+            return { offerStatus: 'unknown', verdict: 'blocked', message: say };
+        case 'live':
+            return { offerStatus: 'succeeded', verdict: 'live', message: say };
+        case 'ready':
+            return { offerStatus: 'waitingForPublisherReview', verdict: 'ready', message: `${say}: a go-live would start now.` };
     }
-    if (state.inProgress[0]) {
-        return {
-            offerStatus: 'running',
-            verdict: 'blocked',
-            message: `Another submission is in progress (${state.inProgress[0].id}): a go-live would be refused until it finishes.`
-        };
-    }
-    if (state.latestPreview && state.latestPreview.result?.toLowerCase() === 'failed') {
-        return {
-            offerStatus: 'failed',
-            verdict: 'blocked',
-            message: `The newest preview submission failed (${state.latestPreview.id}): fix it in Partner Center and publish again.`
-        };
-    }
-    if (!state.preview) {
-        return {
-            offerStatus: 'neverPublished',
-            verdict: 'blocked',
-            message: 'There is no preview submission: publish to preview first, then go live.'
-        };
-    }
-    if (isAlreadyLive(state)) {
-        return {
-            offerStatus: 'succeeded',
-            verdict: 'live',
-            message: `Live already has the newest preview (${state.preview.id}): publish a new preview to go live again.`
-        };
-    }
-    return {
-        offerStatus: 'waitingForPublisherReview',
-        verdict: 'ready',
-        message: `A newer preview (${state.preview.id}) is ready: a go-live would start now.`
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/service.ts
+// The Partner Center Product Ingestion API behind the go-live service interface.
+
+
+
 
 
 
@@ -5046,8 +5390,22 @@ async function ingestionDryRun(client, subject) {
 
 /** Microsoft asks clients to read a job's status at most once a minute. */
 const SLOWEST_POLL_ASKED_MS = 60_000;
+/**
+ * A submission location names its product: one of another product is refused before any read. A
+ * job id names no product, so a job location cannot be tied to the offer (README says so).
+ */
+async function checkGiven(client, subject, location) {
+    if (isJobLocation(location.url))
+        return;
+    // `submission/<product guid>/<n>`, rebuilt from validated parts (locations.ts).
+    const named = location.id.split('/')[1] ?? '';
+    const guid = await productOf(client, subject);
+    if (named.toLowerCase() === guid.toLowerCase())
+        return;
+    throw new InputError(Inputs.OperationLocation, `names a submission of product ${named}, but offer '${subject.offer}' is product ${guid}: pass the operation-location of this offer's go-live, or set 'offer' to the offer it belongs to`);
+}
 function ingestionService(options) {
-    const { offer, baseUrl, version, backoff, signal } = options;
+    const { offer, baseUrl, version, backoff, signal, deadline } = options;
     const client = new IngestionClient(options);
     const subject = { offer, baseUrl, version };
     const interval = options.pollIntervalMs;
@@ -5055,8 +5413,9 @@ function ingestionService(options) {
         log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
     }
     return {
-        start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending),
+        start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending, deadline),
         readOperation: (location) => client.readOperation(location),
+        checkGiven: (location) => checkGiven(client, subject, location),
         dryRun: () => ingestionDryRun(client, subject)
     };
 }
@@ -5750,6 +6109,7 @@ const RESULT_ICONS = {
     succeeded: '✅',
     failed: '❌',
     canceled: '🚫',
+    unknown: '❓',
     running: '⏳',
     accepted: '🚀'
 };
@@ -5854,6 +6214,19 @@ async function writeSummary(facts) {
 
 
 
+/**
+ * Answers that refuse the caller's identity: a 401 that a fresh token did not cure, a 403 (a
+ * permission revoked mid-wait). Every later poll would get the same, so they end the wait at once.
+ */
+const REFUSALS = new Set([401, 403]);
+/**
+ * Whether a failed status read costs one poll rather than the wait: the service's own trouble (see
+ * isServiceUnavailable), or any other error answer, such as a 404 or 400 from a gateway in the
+ * middle of a deployment. Repeated, they end the wait like an outage does (missedPollBudget).
+ */
+function costsOnePoll(error) {
+    return isServiceUnavailable(error) || (error instanceof ServiceError && !REFUSALS.has(error.status));
+}
 /** Fewest missed polls in a row that can end a wait, however short the budget. */
 const MIN_MISSED_POLLS = 3;
 /**
@@ -5890,7 +6263,7 @@ async function waitForOperation(read, options) {
             if (error instanceof DeadlineError)
                 return timeout();
             // One odd answer or a passing outage costs this poll, not the wait.
-            if (!isServiceUnavailable(error))
+            if (!costsOnePoll(error))
                 throw error;
             if (missed++ === 0)
                 missingSince = Date.now();
@@ -5934,13 +6307,21 @@ async function waitForOperation(read, options) {
 
 
 
+
 function resumeHint(location) {
     return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
 }
+/** States that end the go-live without success: the step fails, and there is nothing to resume. */
+const FINAL_FAILURES = new Set(['failed', 'canceled', 'unknown']);
 /** Reasons named in the step's error; a hostile service may list thousands. */
 const main_MAX_REASONS = 10;
 function failureMessage(operation) {
     const reasons = failureReasons(operation);
+    if (operation.state === 'unknown') {
+        // Ended, but not in words the action knows: never success, and a re-run reads the same.
+        const also = reasons.length > 0 ? ` The service also reported: ${reasons.slice(0, main_MAX_REASONS).join('; ')}.` : '';
+        return `The go-live's outcome is unknown: ${operation.unknownReason ?? 'the service did not say how it ended'}. The action cannot tell whether it succeeded, so the step fails: check the offer in Partner Center.${also}`;
+    }
     const verb = operation.state === 'canceled' ? 'was canceled' : 'failed';
     const more = reasons.length > main_MAX_REASONS ? `; and ${reasons.length - main_MAX_REASONS} more (the job summary lists the first)` : '';
     const why = reasons.length > 0
@@ -5974,13 +6355,13 @@ class GoLiveRun {
         this.phase = 'checking';
         if (this.config.dryRun)
             return this.dryRun(service);
-        const { url: location, known } = await this.operationLocation(service);
+        const { location, known } = await this.operationLocation(service);
         if (known)
-            this.observe(known); // already live: nothing to wait for
+            this.observe(known); // already live, or the answer to the request already says how it ended
         else if (this.config.wait)
             await this.wait(service, location);
         else if (this.facts.how === 'started') {
-            log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.href}`);
+            log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`);
             return;
         }
         else {
@@ -6018,7 +6399,14 @@ class GoLiveRun {
             const apiName = ingestion ? 'Product Ingestion API' : 'CPP API';
             tokens = await entraTokenProvider(auth, { scope, apiName }, this.transport(), backoff, this.cancellation.signal);
         }
-        const common = { baseUrl: config.baseUrl, transport: this.transport(), tokens, backoff, signal: this.cancellation.signal };
+        const common = {
+            baseUrl: config.baseUrl,
+            transport: this.transport(),
+            tokens,
+            backoff,
+            signal: this.cancellation.signal,
+            deadline: this.startedAt + config.timeoutMs
+        };
         if (!ingestion)
             return cppService({ ...common, subject: this.subject, apiVersion: config.apiVersion });
         const waiting = config.wait && !config.dryRun;
@@ -6051,12 +6439,14 @@ class GoLiveRun {
         if (this.config.operationLocation) {
             location = this.config.operationLocation;
             how = 'given';
+            // Before any read: a location of another offer is refused, never followed.
+            await service.checkGiven(location);
         }
         else {
             const onSending = () => void (this.phase = 'sending');
             const started = await service.start(onSending);
             ({ location, how } = started);
-            if (how === 'live')
+            if (how === 'live' || (started.operation && isTerminal(started.operation.state)))
                 known = started.operation;
             this.facts.how = how;
         }
@@ -6075,7 +6465,7 @@ class GoLiveRun {
         this.facts.location = location.url;
         this.facts.operationId = location.id;
         this.facts.result = how === 'started' ? 'accepted' : 'running';
-        return known ? { url: location.url, known } : { url: location.url };
+        return known ? { location, known } : { location };
     }
     async wait(service, location) {
         const { timeoutMs, pollIntervalMs } = this.config;
@@ -6091,7 +6481,7 @@ class GoLiveRun {
         });
         if (outcome.kind === 'timeout') {
             this.facts.result = 'running';
-            throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${this.label}. ${resumeHint(location)}`);
+            throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${this.label}. ${resumeHint(location.url)}`);
         }
     }
     observe(operation) {
@@ -6101,7 +6491,7 @@ class GoLiveRun {
     }
     conclude() {
         const operation = this.facts.operation;
-        if (operation.state === 'failed' || operation.state === 'canceled')
+        if (FINAL_FAILURES.has(operation.state))
             throw new ActionError(failureMessage(operation));
         log.info(operation.state === 'succeeded'
             ? this.facts.how === 'live'
@@ -6124,7 +6514,7 @@ class GoLiveRun {
             }
             return `${error.message}, before any Go Live request was sent: nothing was started.`;
         }
-        if (!location || error.message.includes(location.href) || result === 'failed' || result === 'canceled')
+        if (!location || error.message.includes(location.href) || FINAL_FAILURES.has(result))
             return error.message;
         return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`;
     }
