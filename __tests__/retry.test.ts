@@ -80,6 +80,16 @@ describe('which outcomes of a go-live request may be re-sent', () => {
       expect(decideRetry('trigger', new NetworkError(code, code, true, true))).toBe('ambiguous')
   })
 
+  it('after the connection was made, no error code makes the request safe to re-send (a route lost mid-request, a TLS record error)', () => {
+    // EHOSTUNREACH and ENETUNREACH also end an established connection (ICMP after retransmissions);
+    // EPROTO and ERR_SSL_* also come after the handshake, once the request may have been written.
+    for (const code of ['EHOSTUNREACH', 'ENETUNREACH', 'EPROTO', 'ERR_SSL_DECRYPTION_FAILED_OR_BAD_RECORD_MAC']) {
+      const afterConnecting = classifyNetworkError(Object.assign(new Error(code), { code }), url, true)
+      expect(afterConnecting).toMatchObject({ code, maybeSent: true })
+      expect(decideRetry('trigger', afterConnecting)).toBe('ambiguous')
+    }
+  })
+
   it('a TLS failure before the request left is not re-sent either: retrying does not heal a certificate', () => {
     expect(beforeConnecting('CERT_HAS_EXPIRED')).toMatchObject({ maybeSent: false, retryable: false })
     expect(decideRetry('trigger', beforeConnecting('CERT_HAS_EXPIRED'))).toBe('fail')

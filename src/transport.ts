@@ -61,10 +61,13 @@ export function classifyNetworkError(error: unknown, url: URL, connected?: boole
   const code = (error as { code?: unknown })?.code
   const message = serviceText(error instanceof Error ? error.message : String(error), 160)
   const where = url.host
-  if (typeof code === 'string' && TLS_FAILURE.test(code)) {
+  // Once the transport saw the connection made, no code proves the request unsent: an established
+  // connection can also end in EHOSTUNREACH, and a TLS record error comes after the handshake.
+  const unsent = connected !== true && typeof code === 'string'
+  if (unsent && TLS_FAILURE.test(code)) {
     return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false)
   }
-  if (typeof code === 'string' && NOT_SENT.has(code)) {
+  if (unsent && NOT_SENT.has(code)) {
     return new NetworkError(`could not connect to ${where} (${code})`, code, false, true)
   }
   if (connected === false) {
