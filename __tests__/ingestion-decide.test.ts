@@ -64,6 +64,13 @@ describe('decide', () => {
     expect(unknown.say).toContain('no result the action knows')
   })
 
+  it('a live entry of the newest preview with no status is not "live already": its outcome is unknown', () => {
+    // made-up: a live entry without `status` (fields can be missing); its result alone is not an end.
+    const noStatus = decide([ok(PREVIEW), entry(PREVIEW, 'live', undefined, 'succeeded')])
+    expect(noStatus).toMatchObject({ kind: 'live-unknown', live: { number: PREVIEW } })
+    expect(noStatus.say).toContain("(status none, result 'succeeded')")
+  })
+
   it('a running go-live is followed, also when another entry is in progress', () => {
     const decision = decide([
       ok(LIVE, 'live'),

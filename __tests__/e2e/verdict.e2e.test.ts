@@ -126,6 +126,27 @@ describe('unknown is never success', () => {
   })
 })
 
+describe('already live is what the service said', () => {
+  it('a live entry of the newest preview without a status is no "live already": the step fails as unknown, no POST', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm' })
+    const id = `submission/${guid}/1152921515689848683`
+    const created = '2022-02-04T20:07:22.4220588Z'
+    // made-up: the live entry lacks `status` (missing fields happen); only its result says succeeded.
+    const value = [
+      { id, product: `product/${guid}`, target: { targetType: 'preview' }, status: 'completed', result: 'succeeded', created },
+      { id, product: `product/${guid}`, target: { targetType: 'live' }, result: 'succeeded', created }
+    ]
+    pia.injectFault({ method: 'GET', path: `/submission/${guid}`, ...json({ value }) })
+    const run = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(posts()).toHaveLength(0)
+    expect(run.stdout).not.toContain('The go-live is still running')
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(
+      `::error::contoso-vm cannot go live now: the go-live of the newest preview (${id}) has no status the action knows`
+    )
+  })
+})
+
 describe('an answer about something else is not a result', () => {
   it.each([
     ['jobId', { jobId: OTHER_JOB }],

@@ -62,15 +62,19 @@ export function decide(submissions: PiaSubmission[]): Decision {
   const live = published.find((s) => s.targetType === 'live')
   if (live?.id === preview.id) {
     const liveResult = lower(live.result)
-    if (liveResult === 'succeeded') {
+    // Live already only when the entry says it ended and succeeded, as the preview must (a result
+    // without a status is read as still going: parseSubmissionStatus).
+    const ended = lower(live.status) === 'completed'
+    if (ended && liveResult === 'succeeded') {
       return { kind: 'live', live, say: `Live already has the newest preview (${live.id}): publish a new preview to go live again.` }
     }
     // Unknown is never success, and never a reason to send the go-live a second time either.
     if (liveResult !== 'failed' && liveResult !== 'cancelled' && liveResult !== 'canceled') {
+      const what = ended ? 'completed with no result the action knows' : 'has no status the action knows'
       return {
         kind: 'live-unknown',
         live,
-        say: `The go-live of the newest preview (${live.id}) completed with no result the action knows (result ${quoted(live.result)}): check it in Partner Center before going live again.`
+        say: `The go-live of the newest preview (${live.id}) ${what} (status ${quoted(live.status)}, result ${quoted(live.result)}): check it in Partner Center before going live again.`
       }
     }
   }
