@@ -183,9 +183,11 @@ function parseSubmissions(list: unknown[]): PiaSubmission[] {
  * ambiguous: the action refuses rather than guess which product goes live.
  */
 function chooseProduct(listed: unknown[], externalId: string, what: string): string | undefined {
+  // Spelled `externalId` in most answers and `externalID` in Learn's product resource: both name it.
   const named = (p: unknown): string | undefined => {
-    const identity = (p as { identity?: { externalId?: unknown } } | null)?.identity
-    return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined
+    const identity = (p as { identity?: Record<string, unknown> } | null)?.identity
+    const id = identity?.externalId ?? identity?.externalID ?? identity?.externalid
+    return typeof id === 'string' ? id.toLowerCase() : undefined
   }
   const matches = listed.filter((p) => named(p) === externalId.toLowerCase())
   if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {
