@@ -142,5 +142,6 @@ describe('timeout is a hard limit, also for the go-live request', () => {
     expect(late).toHaveLength(0)
     expect(pia.requestsTo('POST', '/configure')).toHaveLength(1)
     expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(/::error::The go-live \(configure\) request failed: HTTP 429; .*not sent again.*nothing was started/)
   })
 })
