@@ -170,6 +170,13 @@ describe('withRetries', () => {
     })
   })
 
+  it('plans no attempt after the deadline: a Retry-After past it ends the loop at once', async () => {
+    const { send, sent } = answers(throttled('3'), status(202))
+    const settled = await withRetries(send, { kind: 'trigger', backoff, deadline: Date.now() + 1_000 })
+    expect(settled).toMatchObject({ verdict: 'past-deadline', attempts: 1, outcome: { status: 429 } })
+    expect(sent).toHaveLength(1)
+  })
+
   it('hands back an ambiguous POST and an answer not worth retrying at once', async () => {
     expect(await withRetries(answers(status(502)).send, { kind: 'trigger', backoff })).toMatchObject({ verdict: 'ambiguous', attempts: 1 })
     expect(await withRetries(answers(status(404)).send, { kind: 'read', backoff })).toMatchObject({

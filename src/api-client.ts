@@ -47,6 +47,8 @@ export interface ApiClientOptions {
   tokens: TokenProvider
   backoff: BackoffSettings
   signal?: AbortSignal | undefined
+  /** The step's timeout (epoch ms): a request that starts a go-live is not sent again after it. */
+  deadline?: number | undefined
 }
 
 /** Turns an HTTP error answer into the error the user reads (with the API's own hints). */
@@ -126,6 +128,8 @@ export class ApiClient {
       kind,
       backoff,
       signal,
+      // Reads during the wait stop at the deadline through `signal`; a trigger is not re-sent past it.
+      deadline: kind === 'trigger' ? this.options.deadline : undefined,
       onRetry: (said, delay, next) =>
         log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
     })
@@ -140,6 +144,10 @@ export class ApiClient {
       case 'too-long':
         throw new RetriesExhaustedError(
           `${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`
+        )
+      case 'past-deadline':
+        throw new RetriesExhaustedError(
+          `${what} failed: ${said}; the next attempt would come after the step's timeout, so it was not sent again. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`
         )
       case 'exhausted':
         if ('status' in outcome) throw new RetriesExhaustedError(`${failure(outcome).message} (after ${settled.attempts} attempts)`)

@@ -69,11 +69,11 @@ export type Outcome = HttpResponse | NetworkError
 /**
  * How a request ended. `done`: a response not worth retrying (success included). `ambiguous`: a POST
  * the service may have acted on. `exhausted`: every attempt failed. `too-long`: the service asked
- * to come back after more than MAX_RETRY_AFTER_MS.
+ * to come back after more than MAX_RETRY_AFTER_MS. `past-deadline`: the next attempt would come after `deadline`.
  */
 export interface Settled {
   outcome: Outcome
-  verdict: 'done' | 'ambiguous' | 'exhausted' | 'too-long'
+  verdict: 'done' | 'ambiguous' | 'exhausted' | 'too-long' | 'past-deadline'
   attempts: number
   retryAfterMs?: number
 }
@@ -82,6 +82,8 @@ export interface RetryLoopOptions {
   kind: RequestKind
   backoff: BackoffSettings
   signal?: AbortSignal | undefined
+  /** Epoch ms after which no attempt is planned (the step's timeout). */
+  deadline?: number | undefined
   /** Told before each wait: what went wrong, how long the wait is, which attempt comes next. */
   onRetry?: (said: string, delayMs: number, nextAttempt: number) => void
 }
@@ -105,6 +107,9 @@ export async function withRetries(send: () => Promise<Outcome>, options: RetryLo
       return { outcome, verdict: 'too-long', attempts: attempt, retryAfterMs }
     }
     const delay = retryDelay(attempt, backoff, retryAfterMs)
+    if (options.deadline !== undefined && Date.now() + delay > options.deadline) {
+      return { outcome, verdict: 'past-deadline', attempts: attempt, retryAfterMs: delay }
+    }
     options.onRetry?.(describeOutcome(outcome), delay, attempt + 1)
     await sleep(delay, options.signal)
   }

@@ -5,6 +5,7 @@ import type { OperationRead, OperationRef } from '../go-live-service.js'
 import { ActionError } from '../errors.js'
 import { serviceText } from '../safe-text.js'
 import { ServiceError, serviceDetail } from '../service-error.js'
+import { serviceText } from '../safe-text.js'
 import type { HttpResponse } from '../transport.js'
 import type { Operation } from '../operation.js'
 import { followedJobParser, followedSubmissionParser } from './followed.js'
@@ -116,7 +117,15 @@ export class IngestionClient {
   }
 
   async listSubmissions(productGuid: string): Promise<PiaSubmission[]> {
-    const listed = await this.readList(this.url(`/submission/${productGuid}`), "Listing the product's submissions", 'submissions')
+    const what = "Listing the product's submissions"
+    const listed = await this.readList(this.url(`/submission/${productGuid}`), what, 'submissions')
+    // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
+    const unnamed = listed.find((item) => unnamedInProgress(item, productGuid))
+    if (unnamed) {
+      throw new UnexpectedAnswerError(
+        `${what} failed: it lists a submission in progress (status '${serviceText((unnamed as { status: string }).status, 40)}') without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`
+      )
+    }
     // Only this product's: a submission of another product is never followed nor taken live.
     return parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`))
   }
@@ -160,6 +169,20 @@ export class IngestionClient {
   }
 }
 
+/** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
+function unnamedInProgress(item: unknown, productGuid: string): boolean {
+  const s = item as Record<string, unknown> | null
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return false
+  if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed') return false
+  const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+  if (typeof target === 'string' && target.toLowerCase() === 'draft') return false
+  if (typeof s.id === 'string' && parseSubmissionId(s.id)) return false
+  const guid = productGuid.toLowerCase()
+  const otherProduct = typeof s.product === 'string' && s.product.toLowerCase() !== `product/${guid}`
+  const otherId = typeof s.id === 'string' && /^submission\//i.test(s.id) && s.id.split('/')[1]?.toLowerCase() !== guid
+  return !otherProduct && !otherId
+}
+
 function parseSubmissions(list: unknown[]): PiaSubmission[] {
   return list.flatMap((item: unknown) => {
     const s = item as Record<string, unknown> | null
@@ -194,9 +217,11 @@ function parseSubmissions(list: unknown[]): PiaSubmission[] {
  * ambiguous: the action refuses rather than guess which product goes live.
  */
 function chooseProduct(listed: unknown[], externalId: string, what: string): string | undefined {
+  // Spelled `externalId` in most answers and `externalID` in Learn's product resource: both name it.
   const named = (p: unknown): string | undefined => {
-    const identity = (p as { identity?: { externalId?: unknown } } | null)?.identity
-    return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined
+    const identity = (p as { identity?: Record<string, unknown> } | null)?.identity
+    const id = identity?.externalId ?? identity?.externalID ?? identity?.externalid
+    return typeof id === 'string' ? id.toLowerCase() : undefined
   }
   const matches = listed.filter((p) => named(p) === externalId.toLowerCase())
   if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {

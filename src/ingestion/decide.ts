@@ -2,7 +2,7 @@
 // run both decide with decide() and nothing else, so they cannot disagree (pia-api.md, "Submissions").
 import { serviceText } from '../safe-text.js'
 import type { PiaSubmission } from './client.js'
-import { newestFirst } from './submissions.js'
+import { newestFirst, sameSubmission } from './submissions.js'
 
 /** What a go-live does now, with `say`: the reason in words (a sentence that names no offer). */
 export type Decision =
@@ -60,7 +60,8 @@ export function decide(submissions: PiaSubmission[]): Decision {
   }
 
   const live = published.find((s) => s.targetType === 'live')
-  if (live?.id === preview.id) {
+  // The same submission however its id is spelled: a GUID's case or a leading zero is no new preview.
+  if (live && sameSubmission(live, preview)) {
     const liveResult = lower(live.result)
     // Live already only when the entry says it ended and succeeded, as the preview must (a result
     // without a status is read as still going: parseSubmissionStatus).

@@ -22,3 +22,12 @@ export function newestFirst(a: PiaSubmission, b: PiaSubmission): number {
   const [na, nb] = [BigInt(a.number), BigInt(b.number)]
   return na === nb ? 0 : na > nb ? -1 : 1
 }
+
+/**
+ * Whether two ids name the same submission: the product GUID in any case, the number as a big
+ * integer (`…/01152921515689848683` is `…/1152921515689848683`). Ids are validated (locations.ts).
+ */
+export function sameSubmission(a: Pick<PiaSubmission, 'id' | 'number'>, b: Pick<PiaSubmission, 'id' | 'number'>): boolean {
+  const guid = (s: Pick<PiaSubmission, 'id'>): string => (s.id.split('/')[1] ?? '').toLowerCase()
+  return guid(a) === guid(b) && BigInt(a.number) === BigInt(b.number)
+}
