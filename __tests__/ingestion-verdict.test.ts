@@ -107,6 +107,9 @@ describe('an answer about something else is not a result', () => {
     expect(readSubmission({ value: [entry({ status: 'running', result: 'pending' })] }).state).toBe('running')
     expect(readSubmission({ id: SUBMISSION.toUpperCase(), status: 'running' }).state).toBe('running')
     expect(readSubmission({ status: 'running' }).state).toBe('running')
+    // made-up: the same number with a leading zero is the same submission, as decide() counts it.
+    const padded = SUBMISSION.replace(/\/(\d+)$/, '/0$1')
+    expect(readSubmission({ id: padded, status: 'running', target: { targetType: 'live' } }).state).toBe('running')
   })
 
   it.each([

@@ -17,7 +17,7 @@ describe('decideRetry', () => {
 
   it('retries the go-live POST only when the service clearly did not act', () => {
     expect(decideRetry('trigger', status(429))).toBe('retry')
-    expect(decideRetry('trigger', status(503))).toBe('retry')
+    expect(decideRetry('trigger', { status: 503, headers: { 'retry-after': '1' }, body: '' })).toBe('retry')
     expect(decideRetry('trigger', networkError('ECONNREFUSED'))).toBe('retry')
   })
 
@@ -67,7 +67,16 @@ describe('which outcomes of a go-live request may be re-sent', () => {
     expect(decideRetry('trigger', beforeConnecting('ECONNRESET'))).toBe('retry')
     expect(decideRetry('trigger', beforeConnecting('ERR_UNKNOWN'))).toBe('retry')
     expect(decideRetry('trigger', status(429))).toBe('retry')
-    expect(decideRetry('trigger', status(503))).toBe('retry')
+    // A 503 in the service's own words: a Retry-After, or a JSON error body.
+    expect(decideRetry('trigger', { status: 503, headers: { 'retry-after': '5' }, body: '' })).toBe('retry')
+    const said = '{"error":{"code":"serviceUnavailable","message":"The service is unavailable."}}'
+    expect(decideRetry('trigger', { status: 503, headers: {}, body: said })).toBe('retry')
+  })
+
+  it("never re-sends a bare 503 page: a gateway's backend may have acted (Front Door's OriginTimeout)", () => {
+    expect(decideRetry('trigger', status(503))).toBe('ambiguous')
+    expect(decideRetry('trigger', { status: 503, headers: {}, body: '<html><body>Service Unavailable</body></html>' })).toBe('ambiguous')
+    expect(decideRetry('trigger', { status: 503, headers: {}, body: '{"error":"OriginTimeout"}' })).toBe('ambiguous')
   })
 
   it('never re-sends what may have reached the service: any 5xx but 503, a 408, a break after connecting', () => {

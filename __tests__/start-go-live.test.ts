@@ -74,7 +74,7 @@ describe('startGoLive', () => {
 
   it('a POST the service refused (503) is sent again; a lost answer to the next one is not', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
-    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 503 })
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 503, headers: { 'retry-after': '0' } })
     fixture.emulator.injectFault({ method: 'POST', kind: 'reset-after-accept' })
     const started = await startGoLive(await newClient(), subject, backoff)
     expect(started.how).toBe('attached')

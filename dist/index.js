@@ -3569,18 +3569,36 @@ const log = {
 // What is worth retrying, and how long to wait first.
 
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
-// The service said it did nothing: throttled, or the request refused.
-const REFUSED_STATUSES = new Set([429, 503]);
+/**
+ * The service said it did nothing: throttled (429), or unavailable in its own words (a 503 with a
+ * Retry-After or a JSON error body). A bare 503 page can come from a gateway whose backend acted
+ * all the same (Azure Front Door's OriginTimeout): that one is ambiguous.
+ */
+function refused(response) {
+    if (response.status === 429)
+        return true;
+    if (response.status !== 503)
+        return false;
+    if (response.headers['retry-after'] !== undefined)
+        return true;
+    try {
+        const error = JSON.parse(response.body)?.error;
+        return typeof error === 'object' && error !== null;
+    }
+    catch {
+        return false;
+    }
+}
 /**
  * A trigger is sent again only when it certainly never reached the service (no connection was
- * made) or the service refused it (429, 503). Any other 5xx, a 408, or a break after connecting
- * leaves open whether it acted: ambiguous.
+ * made) or the service refused it (429, or a 503 in its own words). Any other 5xx, a 408, or a
+ * break after connecting leaves open whether it acted: ambiguous.
  */
 function decideRetry(kind, outcome) {
     if ('status' in outcome) {
         if (kind === 'read')
             return RETRYABLE_READ_STATUSES.has(outcome.status) ? 'retry' : 'fail';
-        if (REFUSED_STATUSES.has(outcome.status))
+        if (refused(outcome))
             return 'retry';
         return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail';
     }
@@ -3639,6 +3657,9 @@ async function withRetries(send, options) {
             return { outcome, verdict: 'too-long', attempts: attempt, retryAfterMs };
         }
         const delay = retryDelay(attempt, backoff, retryAfterMs);
+        if (options.deadline !== undefined && Date.now() + delay > options.deadline) {
+            return { outcome, verdict: 'past-deadline', attempts: attempt, retryAfterMs: delay };
+        }
         options.onRetry?.(describeOutcome(outcome), delay, attempt + 1);
         await sleep(delay, options.signal);
     }
@@ -3691,10 +3712,13 @@ function classifyNetworkError(error, url, connected) {
     const code = error?.code;
     const message = serviceText(error instanceof Error ? error.message : String(error), 160);
     const where = url.host;
-    if (typeof code === 'string' && TLS_FAILURE.test(code)) {
+    // Once the transport saw the connection made, no code proves the request unsent: an established
+    // connection can also end in EHOSTUNREACH, and a TLS record error comes after the handshake.
+    const unsent = connected !== true && typeof code === 'string';
+    if (unsent && TLS_FAILURE.test(code)) {
         return new NetworkError(`the secure connection to ${where} failed: ${message} (${code})`, code, false, false);
     }
-    if (typeof code === 'string' && NOT_SENT.has(code)) {
+    if (unsent && NOT_SENT.has(code)) {
         return new NetworkError(`could not connect to ${where} (${code})`, code, false, true);
     }
     if (connected === false) {
@@ -3911,6 +3935,8 @@ class ApiClient {
             kind,
             backoff,
             signal,
+            // Reads during the wait stop at the deadline through `signal`; a trigger is not re-sent past it.
+            deadline: kind === 'trigger' ? this.options.deadline : undefined,
             onRetry: (said, delay, next) => log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
         });
         const { outcome } = settled;
@@ -3920,6 +3946,8 @@ class ApiClient {
                 throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`, outcome instanceof NetworkError && answeredUnusably(outcome));
             case 'too-long':
                 throw new RetriesExhaustedError(`${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`);
+            case 'past-deadline':
+                throw new RetriesExhaustedError(`${what} failed: ${said}; the next attempt would come after the step's timeout, so it was not sent again. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`);
             case 'exhausted':
                 if ('status' in outcome)
                     throw new RetriesExhaustedError(`${failure(outcome).message} (after ${settled.attempts} attempts)`);
@@ -4580,8 +4608,11 @@ async function lookForGoLive(find, lost, guess, options) {
     for (let look = 1;; look++) {
         try {
             const running = await find();
-            if (running)
+            if (running) {
+                // Most likely the go-live this run's request started.
+                log.info(`Look ${look} found the go-live of ${label} in ${where} (${running.id}): following it.`);
                 return running;
+            }
         }
         catch (error) {
             // Only a listing that could not be read; a definite answer (a go-live it cannot follow) ends the look.
@@ -4630,8 +4661,12 @@ async function findRunning(client, subject) {
     if (!location) {
         throw new ActionError(`A go-live of ${subject.publisher}/${subject.offer} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
     }
-    log.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`);
     return location;
+}
+/** A go-live found before (or instead of) this run's request: one that was already running. */
+function followingRunning(subject, location) {
+    log.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`);
+    return { location, how: 'attached' };
 }
 /**
  * `onSending` is told just before the Go Live request goes out. `deadline` (epoch ms): the step's
@@ -4642,7 +4677,7 @@ async function startGoLive(client, subject, backoff, signal, onSending, deadline
     try {
         const running = await findRunning(client, subject);
         if (running)
-            return { location: running, how: 'attached' };
+            return followingRunning(subject, running);
     }
     catch (error) {
         // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
@@ -4661,7 +4696,7 @@ async function startGoLive(client, subject, backoff, signal, onSending, deadline
     // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
     const running = await findRunning(client, subject);
     if (running)
-        return { location: running, how: 'attached' };
+        return followingRunning(subject, running);
     throw cppFailure('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
 }
 
@@ -4778,7 +4813,7 @@ const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/;
 /** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
 const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/;
 // Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
-const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/;
+const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/i;
 /**
  * A submission id (`submission/<product guid>/<n>`), parsed into its parts as sent (the number stays
  * a string: Number() would round it); undefined when it is not one.
@@ -4788,6 +4823,14 @@ function parseSubmissionId(id) {
     if (!match || !RESOURCE_ID.test(match[1]))
         return undefined;
     return { productGuid: match[1], number: match[2] };
+}
+/**
+ * Whether two ids name the same submission: the product id in any case, the number as a big integer
+ * (`…/01152921515689848683` is `…/1152921515689848683`). An id that is not one names none.
+ */
+function sameSubmissionId(a, b) {
+    const [x, y] = [parseSubmissionId(a), parseSubmissionId(b)];
+    return !!x && !!y && x.productGuid.toLowerCase() === y.productGuid.toLowerCase() && BigInt(x.number) === BigInt(y.number);
 }
 function on(base, path, version) {
     return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?$version=${version}`);
@@ -4931,6 +4974,7 @@ function parseSubmissionStatus(json) {
 ;// CONCATENATED MODULE: ./src/ingestion/followed.ts
 
 
+
 const followed_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 /** A value the service named, quoted for a message: one clean, short line. */
 function quoted(value) {
@@ -4966,7 +5010,8 @@ function followedSubmissionParser(submissionId) {
             throw notIt(`lists ${list.length} entries`);
         const entry = list ? list[0] : json;
         if (followed_isObject(entry)) {
-            if (other(entry.id, submissionId))
+            const named = entry.id;
+            if (named !== undefined && named !== null && !(typeof named === 'string' && sameSubmissionId(named, submissionId)))
                 throw notIt(`names another submission (${quoted(entry.id)})`);
             if (other(entry.product, product))
                 throw notIt(`names another product (${quoted(entry.product)})`);
@@ -5038,6 +5083,7 @@ function nextPageUrl(link, rules) {
 
 
 
+
 // Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
 const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01';
 const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2';
@@ -5101,7 +5147,12 @@ class IngestionClient {
         return chooseProduct(listed, externalId, what);
     }
     async listSubmissions(productGuid) {
-        const listed = await this.readList(this.url(`/submission/${productGuid}`), "Listing the product's submissions", 'submissions');
+        const what = "Listing the product's submissions";
+        const listed = await this.readList(this.url(`/submission/${productGuid}`), what, 'submissions');
+        // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
+        const unnamed = listed.find((item) => unnamedInProgress(item, productGuid));
+        if (unnamed)
+            throw unfollowable(unnamed, what);
         // Only this product's: a submission of another product is never followed nor taken live.
         return client_parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`));
     }
@@ -5145,13 +5196,44 @@ class IngestionClient {
         return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, notFound));
     }
 }
+/** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
+function unnamedInProgress(item, productGuid) {
+    const s = item;
+    if (!s || typeof s !== 'object' || Array.isArray(s))
+        return false;
+    if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed')
+        return false;
+    const target = s.target?.targetType;
+    if (typeof target === 'string' && target.toLowerCase() === 'draft')
+        return false;
+    if (typeof s.id === 'string' && parseSubmissionId(s.id))
+        return false;
+    const guid = productGuid.toLowerCase();
+    const otherProduct = typeof s.product === 'string' && s.product.toLowerCase() !== `product/${guid}`;
+    const otherId = typeof s.id === 'string' && /^submission\//i.test(s.id) && s.id.split('/')[1]?.toLowerCase() !== guid;
+    return !otherProduct && !otherId;
+}
+/**
+ * A submission in progress that cannot be followed. A go-live (target live) is a definite answer: it
+ * runs, and no second one may start. Anything else is an answer the action cannot read.
+ */
+function unfollowable(s, what) {
+    const target = s.target?.targetType;
+    const id = typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none';
+    if (typeof target === 'string' && target.toLowerCase() === 'live') {
+        return new ActionError(`A go-live of the product is already running, but the service lists it under an id the action does not accept (${id}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
+    }
+    return new UnexpectedAnswerError(`${what} failed: it lists a submission in progress (status '${serviceText(s.status, 40)}', id ${id}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`);
+}
 function client_parseSubmissions(list) {
     return list.flatMap((item) => {
         const s = item;
         const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined;
-        if (!s || typeof s !== 'object' || Array.isArray(s) || !parsed)
+        if (!s || typeof s !== 'object' || Array.isArray(s))
             return [];
         const target = s.target?.targetType;
+        if (!parsed)
+            return [];
         const submission = {
             // As sent, byte for byte: it goes back to the service in the configure body.
             id: s.id,
@@ -5171,9 +5253,11 @@ function client_parseSubmissions(list) {
  * ambiguous: the action refuses rather than guess which product goes live.
  */
 function chooseProduct(listed, externalId, what) {
+    // Spelled `externalId` in most answers and `externalID` in Learn's product resource: both name it.
     const named = (p) => {
         const identity = p?.identity;
-        return typeof identity?.externalId === 'string' ? identity.externalId.toLowerCase() : undefined;
+        const id = identity?.externalId ?? identity?.externalID ?? identity?.externalid;
+        return typeof id === 'string' ? id.toLowerCase() : undefined;
     };
     const matches = listed.filter((p) => named(p) === externalId.toLowerCase());
     if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {
@@ -5204,6 +5288,7 @@ function productName(product) {
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/submissions.ts
+
 // `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
 const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i;
 /** `created` in nanoseconds since 1970, exactly (Date.parse stops at milliseconds); undefined when unknown. */
@@ -5224,6 +5309,10 @@ function newestFirst(a, b) {
     // Validated as 1 to 30 digits (locations.ts), so BigInt() cannot throw.
     const [na, nb] = [BigInt(a.number), BigInt(b.number)];
     return na === nb ? 0 : na > nb ? -1 : 1;
+}
+/** Whether two listed submissions are one (see sameSubmissionId). */
+function sameSubmission(a, b) {
+    return sameSubmissionId(a.id, b.id);
 }
 
 ;// CONCATENATED MODULE: ./src/ingestion/decide.ts
@@ -5268,17 +5357,22 @@ function decide(submissions) {
         };
     }
     const live = published.find((s) => s.targetType === 'live');
-    if (live?.id === preview.id) {
+    // The same submission however its id is spelled: a GUID's case or a leading zero is no new preview.
+    if (live && sameSubmission(live, preview)) {
         const liveResult = lower(live.result);
-        if (liveResult === 'succeeded') {
+        // Live already only when the entry says it ended and succeeded, as the preview must (a result
+        // without a status is read as still going: parseSubmissionStatus).
+        const ended = lower(live.status) === 'completed';
+        if (ended && liveResult === 'succeeded') {
             return { kind: 'live', live, say: `Live already has the newest preview (${live.id}): publish a new preview to go live again.` };
         }
         // Unknown is never success, and never a reason to send the go-live a second time either.
         if (liveResult !== 'failed' && liveResult !== 'cancelled' && liveResult !== 'canceled') {
+            const what = ended ? 'completed with no result the action knows' : 'has no status the action knows';
             return {
                 kind: 'live-unknown',
                 live,
-                say: `The go-live of the newest preview (${live.id}) completed with no result the action knows (result ${decide_quoted(live.result)}): check it in Partner Center before going live again.`
+                say: `The go-live of the newest preview (${live.id}) ${what} (status ${decide_quoted(live.status)}, result ${decide_quoted(live.result)}): check it in Partner Center before going live again.`
             };
         }
     }
@@ -5316,7 +5410,7 @@ function followRunning(subject, running) {
 /** The go-live running now, if the submissions list one. */
 async function start_go_live_runningGoLive(client, subject, productGuid) {
     const decision = decide(await client.listSubmissions(productGuid));
-    return decision.kind === 'follow' ? followRunning(subject, decision.running) : undefined;
+    return decision.kind === 'follow' ? follow(subject, decision.running) : undefined;
 }
 async function startIngestionGoLive(client, subject, backoff, signal, onSending, deadline) {
     const productGuid = await productOf(client, subject);
@@ -5344,9 +5438,9 @@ async function startIngestionGoLive(client, subject, backoff, signal, onSending,
         throw new ActionError(`The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`);
     }
     // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
-    const running = await start_go_live_runningGoLive(client, subject, productGuid);
-    if (running)
-        return { location: running, how: 'attached' };
+    const meanwhile = decide(await client.listSubmissions(productGuid));
+    if (meanwhile.kind === 'follow')
+        return { location: followRunning(subject, meanwhile.running), how: 'attached' };
     throw new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`);
 }
 

@@ -109,7 +109,11 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
   for (let look = 1; ; look++) {
     try {
       const running = await find()
-      if (running) return running
+      if (running) {
+        // Most likely the go-live this run's request started.
+        log.info(`Look ${look} found the go-live of ${label} in ${where} (${running.id}): following it.`)
+        return running
+      }
     } catch (error) {
       // Only a listing that could not be read; a definite answer (a go-live it cannot follow) ends the look.
       if (!(error instanceof ServiceError || error instanceof ServiceUnavailableError)) throw error

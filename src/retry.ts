@@ -9,18 +9,33 @@ export type RequestKind = 'read' | 'trigger'
 export type RetryDecision = 'retry' | 'ambiguous' | 'fail'
 
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504])
-// The service said it did nothing: throttled, or the request refused.
-const REFUSED_STATUSES = new Set([429, 503])
+
+/**
+ * The service said it did nothing: throttled (429), or unavailable in its own words (a 503 with a
+ * Retry-After or a JSON error body). A bare 503 page can come from a gateway whose backend acted
+ * all the same (Azure Front Door's OriginTimeout): that one is ambiguous.
+ */
+function refused(response: HttpResponse): boolean {
+  if (response.status === 429) return true
+  if (response.status !== 503) return false
+  if (response.headers['retry-after'] !== undefined) return true
+  try {
+    const error = (JSON.parse(response.body) as { error?: unknown } | null)?.error
+    return typeof error === 'object' && error !== null
+  } catch {
+    return false
+  }
+}
 
 /**
  * A trigger is sent again only when it certainly never reached the service (no connection was
- * made) or the service refused it (429, 503). Any other 5xx, a 408, or a break after connecting
- * leaves open whether it acted: ambiguous.
+ * made) or the service refused it (429, or a 503 in its own words). Any other 5xx, a 408, or a
+ * break after connecting leaves open whether it acted: ambiguous.
  */
 export function decideRetry(kind: RequestKind, outcome: HttpResponse | NetworkError): RetryDecision {
   if ('status' in outcome) {
     if (kind === 'read') return RETRYABLE_READ_STATUSES.has(outcome.status) ? 'retry' : 'fail'
-    if (REFUSED_STATUSES.has(outcome.status)) return 'retry'
+    if (refused(outcome)) return 'retry'
     return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail'
   }
   if (kind === 'trigger' && outcome.maybeSent) return 'ambiguous'

@@ -118,7 +118,17 @@ describe('a submission in progress that the action cannot name still blocks the 
     const result = await run()
     expect(posts()).toHaveLength(0)
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toMatch(/::error::.*in progress/)
+    expect(result.stdout).toMatch(/::error::A go-live of the product is already running, .*No second go-live was started/)
+  })
+
+  it('a running preview submission with no id: no POST, and the step says something is in progress', async () => {
+    // made-up: an entry without an id at all.
+    const running = { ...entry('', 'preview', 'running', 'pending', '2022-02-05T09:30:00.1234567Z'), id: undefined }
+    serve([oldLive, preview(), running])
+    const result = await run()
+    expect(posts()).toHaveLength(0)
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toMatch(/::error::Listing the product's submissions failed: it lists a submission in progress/)
   })
 })
 

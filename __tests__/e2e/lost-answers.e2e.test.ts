@@ -150,6 +150,12 @@ describe.each([cpp, pia])('$name', (api) => {
       ['a 500', { ...api.trigger, kind: 'status', status: 500, body: 'Internal Server Error' }, {}],
       ['a 504 from a gateway', { ...api.trigger, kind: 'status', status: 504, body: '<html>Gateway Timeout</html>' }, {}],
       ['a 507 (any 5xx but 503)', { ...api.trigger, kind: 'status', status: 507 }, {}],
+      // A gateway's page: its backend may have acted all the same (Front Door's OriginTimeout).
+      [
+        'a bare 503 page',
+        { ...api.trigger, kind: 'status', status: 503, contentType: 'text/html', body: '<h1>Service Unavailable</h1>' },
+        {}
+      ],
       ['the connection reset after the request was read', { ...api.trigger, kind: 'reset' }, {}],
       ['no answer in time', { ...api.trigger, kind: 'hang' }, { 'request-timeout': '300ms' }]
     ])('%s', async (_what, fault, extra) => {
@@ -183,7 +189,17 @@ describe.each([cpp, pia])('$name', (api) => {
 
   describe('a request the service certainly never acted on is sent again', () => {
     it.each<[string, Fault]>([
-      ['503: the service refused it', { ...api.trigger, kind: 'status', status: 503, body: 'Service Unavailable' }],
+      [
+        "503 in the service's own words: it refused it",
+        {
+          ...api.trigger,
+          kind: 'status',
+          status: 503,
+          contentType: 'application/json',
+          body: '{"error":{"code":"serviceUnavailable","message":"The service is temporarily unavailable."}}'
+        }
+      ],
+      ['503 with a Retry-After', { ...api.trigger, kind: 'status', status: 503, headers: { 'retry-after': '0' } }],
       ['429: throttled', { ...api.trigger, kind: 'status', status: 429, headers: { 'retry-after': '0' } }]
     ])('%s', async (_what, fault) => {
       service.ready()

@@ -33,10 +33,15 @@ async function findRunning(client: CppClient, subject: Subject): Promise<CppOper
       `A go-live of ${subject.publisher}/${subject.offer} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
     )
   }
+  return location
+}
+
+/** A go-live found before (or instead of) this run's request: one that was already running. */
+function followingRunning(subject: Subject, location: CppOperationRef): Started {
   log.info(
     `A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`
   )
-  return location
+  return { location, how: 'attached' }
 }
 
 /**
@@ -54,7 +59,7 @@ export async function startGoLive(
   // A re-run of the workflow must not start a second go-live: look before posting.
   try {
     const running = await findRunning(client, subject)
-    if (running) return { location: running, how: 'attached' }
+    if (running) return followingRunning(subject, running)
   } catch (error) {
     // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
     // problems would fail the POST the same way, so they are reported now.
@@ -76,7 +81,7 @@ export async function startGoLive(
   if ('how' in answer) return answer
   // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
   const running = await findRunning(client, subject)
-  if (running) return { location: running, how: 'attached' }
+  if (running) return followingRunning(subject, running)
   throw cppFailure(
     'The Go Live request',
     answer.response,

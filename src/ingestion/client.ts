@@ -5,7 +5,6 @@ import type { OperationRead, OperationRef } from '../go-live-service.js'
 import { ActionError } from '../errors.js'
 import { serviceText } from '../safe-text.js'
 import { ServiceError, serviceDetail } from '../service-error.js'
-import { serviceText } from '../safe-text.js'
 import type { HttpResponse } from '../transport.js'
 import type { Operation } from '../operation.js'
 import { followedJobParser, followedSubmissionParser } from './followed.js'
@@ -121,11 +120,7 @@ export class IngestionClient {
     const listed = await this.readList(this.url(`/submission/${productGuid}`), what, 'submissions')
     // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
     const unnamed = listed.find((item) => unnamedInProgress(item, productGuid))
-    if (unnamed) {
-      throw new UnexpectedAnswerError(
-        `${what} failed: it lists a submission in progress (status '${serviceText((unnamed as { status: string }).status, 40)}') without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`
-      )
-    }
+    if (unnamed) throw unfollowable(unnamed as Record<string, unknown>, what)
     // Only this product's: a submission of another product is never followed nor taken live.
     return parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`))
   }
@@ -183,22 +178,30 @@ function unnamedInProgress(item: unknown, productGuid: string): boolean {
   return !otherProduct && !otherId
 }
 
+/**
+ * A submission in progress that cannot be followed. A go-live (target live) is a definite answer: it
+ * runs, and no second one may start. Anything else is an answer the action cannot read.
+ */
+function unfollowable(s: Record<string, unknown>, what: string): ActionError {
+  const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+  const id = typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none'
+  if (typeof target === 'string' && target.toLowerCase() === 'live') {
+    return new ActionError(
+      `A go-live of the product is already running, but the service lists it under an id the action does not accept (${id}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
+    )
+  }
+  return new UnexpectedAnswerError(
+    `${what} failed: it lists a submission in progress (status '${serviceText(s.status, 40)}', id ${id}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`
+  )
+}
+
 function parseSubmissions(list: unknown[]): PiaSubmission[] {
   return list.flatMap((item: unknown) => {
     const s = item as Record<string, unknown> | null
     const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined
     if (!s || typeof s !== 'object' || Array.isArray(s)) return []
     const target = (s.target as { targetType?: unknown } | undefined)?.targetType
-    if (!parsed) {
-      // Passing over a running go-live would send a second one: refuse, as the CPP path does.
-      const running = typeof s.status === 'string' && s.status.toLowerCase() !== 'completed'
-      if (running && typeof target === 'string' && target.toLowerCase() === 'live') {
-        throw new ActionError(
-          `A go-live of the product is already running, but the service lists it under an id the action does not accept (${typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none'}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
-        )
-      }
-      return []
-    }
+    if (!parsed) return []
     const submission: PiaSubmission = {
       // As sent, byte for byte: it goes back to the service in the configure body.
       id: s.id as string,

@@ -5,6 +5,7 @@
 import type { Operation } from '../operation.js'
 import { serviceText } from '../safe-text.js'
 import { parseJobStatus, parseSubmissionStatus } from './job.js'
+import { sameSubmissionId } from './locations.js'
 
 type Json = Record<string, unknown>
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -45,7 +46,9 @@ export function followedSubmissionParser(submissionId: string): (json: unknown) 
     if (list && list.length !== 1) throw notIt(`lists ${list.length} entries`)
     const entry: unknown = list ? list[0] : json
     if (isObject(entry)) {
-      if (other(entry.id, submissionId)) throw notIt(`names another submission (${quoted(entry.id)})`)
+      const named = entry.id
+      if (named !== undefined && named !== null && !(typeof named === 'string' && sameSubmissionId(named, submissionId)))
+        throw notIt(`names another submission (${quoted(entry.id)})`)
       if (other(entry.product, product)) throw notIt(`names another product (${quoted(entry.product)})`)
       // The preview and the live submission share an id: only the live one is followed.
       const target = isObject(entry.target) ? entry.target.targetType : undefined

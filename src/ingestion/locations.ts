@@ -14,7 +14,7 @@ export const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/
 /** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
 export const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
 // Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
-const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/
+const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/i
 
 /**
  * A submission id (`submission/<product guid>/<n>`), parsed into its parts as sent (the number stays
@@ -24,6 +24,15 @@ export function parseSubmissionId(id: string): { productGuid: string; number: st
   const match = SUBMISSION_ID.exec(id)
   if (!match || !RESOURCE_ID.test(match[1] as string)) return undefined
   return { productGuid: match[1] as string, number: match[2] as string }
+}
+
+/**
+ * Whether two ids name the same submission: the product id in any case, the number as a big integer
+ * (`…/01152921515689848683` is `…/1152921515689848683`). An id that is not one names none.
+ */
+export function sameSubmissionId(a: string, b: string): boolean {
+  const [x, y] = [parseSubmissionId(a), parseSubmissionId(b)]
+  return !!x && !!y && x.productGuid.toLowerCase() === y.productGuid.toLowerCase() && BigInt(x.number) === BigInt(y.number)
 }
 
 function on(base: URL, path: string, version: string): URL {

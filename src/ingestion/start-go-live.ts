@@ -41,7 +41,7 @@ function followRunning(subject: IngestionSubject, running: PiaSubmission): Opera
 /** The go-live running now, if the submissions list one. */
 async function runningGoLive(client: IngestionClient, subject: IngestionSubject, productGuid: string): Promise<OperationRef | undefined> {
   const decision = decide(await client.listSubmissions(productGuid))
-  return decision.kind === 'follow' ? followRunning(subject, decision.running) : undefined
+  return decision.kind === 'follow' ? follow(subject, decision.running) : undefined
 }
 
 export async function startIngestionGoLive(
@@ -78,8 +78,8 @@ export async function startIngestionGoLive(
     )
   }
   // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
-  const running = await runningGoLive(client, subject, productGuid)
-  if (running) return { location: running, how: 'attached' }
+  const meanwhile = decide(await client.listSubmissions(productGuid))
+  if (meanwhile.kind === 'follow') return { location: followRunning(subject, meanwhile.running), how: 'attached' }
   throw new ActionError(
     `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
   )

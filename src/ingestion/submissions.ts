@@ -1,6 +1,7 @@
 // Which of a product's submissions is the newer: by `created` (7 fractional digits), and by the
 // submission number as a big integer when `created` is missing or equal (pia-api.md, "Submissions").
 import type { PiaSubmission } from './client.js'
+import { sameSubmissionId } from './locations.js'
 
 // `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
 const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i
@@ -23,11 +24,7 @@ export function newestFirst(a: PiaSubmission, b: PiaSubmission): number {
   return na === nb ? 0 : na > nb ? -1 : 1
 }
 
-/**
- * Whether two ids name the same submission: the product GUID in any case, the number as a big
- * integer (`…/01152921515689848683` is `…/1152921515689848683`). Ids are validated (locations.ts).
- */
-export function sameSubmission(a: Pick<PiaSubmission, 'id' | 'number'>, b: Pick<PiaSubmission, 'id' | 'number'>): boolean {
-  const guid = (s: Pick<PiaSubmission, 'id'>): string => (s.id.split('/')[1] ?? '').toLowerCase()
-  return guid(a) === guid(b) && BigInt(a.number) === BigInt(b.number)
+/** Whether two listed submissions are one (see sameSubmissionId). */
+export function sameSubmission(a: Pick<PiaSubmission, 'id'>, b: Pick<PiaSubmission, 'id'>): boolean {
+  return sameSubmissionId(a.id, b.id)
 }
