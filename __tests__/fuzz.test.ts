@@ -5,11 +5,11 @@ import { createCoreMock } from './helpers/core-mock.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { parseOperation, failureReasons } = await import('../src/operation.js')
-const { ProgressLog } = await import('../src/progress-log.js')
-const { summaryMarkdown } = await import('../src/summary.js')
-const { operationOutput } = await import('../src/operation-output.js')
-const { serviceDetail, ServiceError } = await import('../src/service-error.js')
+const { parseOperation, failureReasons } = await import('../src/wait/operation.js')
+const { ProgressLog } = await import('../src/report/progress-log.js')
+const { summaryMarkdown } = await import('../src/report/summary.js')
+const { operationOutput } = await import('../src/report/operation-output.js')
+const { serviceDetail, ServiceError } = await import('../src/http/service-error.js')
 
 /** mulberry32: a small seeded generator. */
 function generator(seed: number): () => number {

@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9716);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9060);
 // The entry point the runner starts; all the work is in main.ts.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9716:
+/***/ 9060:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3295,7 +3295,7 @@ class ServiceUnavailableError extends ActionError {
     name = 'ServiceUnavailableError';
 }
 
-;// CONCATENATED MODULE: ./src/sleep.ts
+;// CONCATENATED MODULE: ./src/wait/sleep.ts
 /** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 /** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
@@ -3315,7 +3315,7 @@ function sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/wait/cancellation.ts
 // SIGINT/SIGTERM (a cancelled workflow) abort the run at once; the remote go-live is left alone.
 // The wait's deadline aborts the same signal, so every request, retry and sleep in flight stops at
 // it too: `timeout` is a hard limit, not a point after which the next poll is skipped.
@@ -3409,7 +3409,7 @@ const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
 const USER_AGENT = 'cpp-go-live-action/1';
 
-;// CONCATENATED MODULE: ./src/duration.ts
+;// CONCATENATED MODULE: ./src/wait/duration.ts
 // Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
 const UNIT_MS = {
     ms: 1,
@@ -3464,7 +3464,7 @@ function formatDuration(ms) {
     return parts.slice(0, 2).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/safe-text.ts
+;// CONCATENATED MODULE: ./src/report/safe-text.ts
 // Text from the network made safe to print: no control characters or line breaks (a line of the log
 // that starts with `::` or `##[` is a workflow command the runner obeys), and a bounded length.
 // C0 and C1 controls, DEL, and the Unicode line and paragraph separators; bidi overrides and
@@ -3498,7 +3498,7 @@ function serviceText(value, max = 200) {
     return `${text.slice(0, end)}…`;
 }
 
-;// CONCATENATED MODULE: ./src/log.ts
+;// CONCATENATED MODULE: ./src/report/log.ts
 // The action's only way to the log. Every line passes through oneLine(): whatever service text a
 // message quotes, it cannot start a workflow command or break into a second line. And every line is
 // cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
@@ -3565,7 +3565,7 @@ const log = {
     fail: (message) => setFailed(annotation('error', message))
 };
 
-;// CONCATENATED MODULE: ./src/retry.ts
+;// CONCATENATED MODULE: ./src/http/retry.ts
 // What is worth retrying, and how long to wait first.
 
 const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
@@ -3671,7 +3671,7 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
-;// CONCATENATED MODULE: ./src/transport.ts
+;// CONCATENATED MODULE: ./src/http/transport.ts
 // One HTTP request with a hard deadline, cancellable, with the answer read as a capped stream, and
 // failures classified by whether the request may have reached the server (which decides whether a
 // non-idempotent POST may be retried). Whatever ends a request early destroys its socket.
@@ -3847,7 +3847,7 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/api-client.ts
+;// CONCATENATED MODULE: ./src/http/api-client.ts
 // An authenticated JSON API as both services use it: a bearer token on every request (one renewal
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
 
@@ -3977,7 +3977,7 @@ class ApiClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/html.ts
+;// CONCATENATED MODULE: ./src/report/html.ts
 // The service's messages are HTML (`messageHtml`); logs and summaries want plain text.
 const NAMED_ENTITIES = {
     amp: '&',
@@ -4013,7 +4013,7 @@ function htmlToText(html) {
     return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
 }
 
-;// CONCATENATED MODULE: ./src/status.ts
+;// CONCATENATED MODULE: ./src/wait/status.ts
 // Every status spelling the service has used, folded into the few states the action acts on.
 const OPERATION_STATES = {
     succeeded: 'succeeded',
@@ -4058,7 +4058,7 @@ function isFinishedSubmissionState(raw) {
     return state.known && isTerminal(state.state);
 }
 
-;// CONCATENATED MODULE: ./src/operation.ts
+;// CONCATENATED MODULE: ./src/wait/operation.ts
 // A typed view of an operation body, read defensively: every field may be missing or oddly typed.
 
 
@@ -4144,7 +4144,7 @@ function failureReasons(operation) {
     return [...reasons];
 }
 
-;// CONCATENATED MODULE: ./src/service-error.ts
+;// CONCATENATED MODULE: ./src/http/service-error.ts
 // Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
 
 
@@ -4220,7 +4220,7 @@ class ServiceError extends ActionError {
     get transient() {
         return this.status >= 500 || this.status === 429 || this.status === 408;
     }
-    /** `hint`: the API's advice (see src/cpp/hints.ts); without one, only the transient advice. */
+    /** `hint`: the API's advice (see src/apis/cloud-partner-portal/hints.ts); without one, only the transient advice. */
     constructor(what, response, hint) {
         const detail = serviceDetail(response);
         const reason = REASONS[response.status] ?? '';
@@ -4239,7 +4239,7 @@ function isServiceUnavailable(error) {
     return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
 }
 
-;// CONCATENATED MODULE: ./src/cpp/hints.ts
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/hints.ts
 // What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version).
 
 function hintFor(status, subject, detail) {
@@ -4287,7 +4287,7 @@ function cppFailure(what, response, subject, hint) {
     return new ServiceError(what, response, hint ?? ((detail) => hintFor(response.status, subject, detail)));
 }
 
-;// CONCATENATED MODULE: ./src/urls.ts
+;// CONCATENATED MODULE: ./src/http/urls.ts
 // Where requests may go: the base URL rules, and the URLs of the action's own requests.
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 function isLoopbackHost(hostname) {
@@ -4367,7 +4367,7 @@ function parseLocationUrl(raw, base) {
     return url;
 }
 
-;// CONCATENATED MODULE: ./src/cpp/operation-location.ts
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/locations.ts
 
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -4433,7 +4433,7 @@ function canonicalOperationLocation(raw, baseUrl, apiVersion) {
     return { url: new URL(`${baseUrl.origin}${path}?api-version=${version}`), ...named };
 }
 
-;// CONCATENATED MODULE: ./src/cpp/client.ts
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/client.ts
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
 
 
@@ -4537,7 +4537,7 @@ function parseSubmissions(json) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/lost-answers.ts
+;// CONCATENATED MODULE: ./src/http/lost-answers.ts
 // The one trigger loop of both APIs. The request that starts a go-live is sent once: only the
 // request layer sends it again, and only when it certainly never reached the service or the
 // service refused it (retry.ts). When the answer is lost or cannot be used, the go-live may have
@@ -4635,7 +4635,7 @@ async function lookForGoLive(find, lost, guess, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cpp/start-go-live.ts
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/start-go-live.ts
 
 
 
@@ -4700,7 +4700,7 @@ async function startGoLive(client, subject, backoff, signal, onSending, deadline
     throw cppFailure('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
 }
 
-;// CONCATENATED MODULE: ./src/cpp/dry-run.ts
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/dry-run.ts
 
 
 
@@ -4786,7 +4786,7 @@ async function dryRun(client, subject) {
     return { offerStatus, ...verdictFor(offerStatus, goLiveRunning, status.rawStatus) };
 }
 
-;// CONCATENATED MODULE: ./src/cpp/service.ts
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/service.ts
 
 
 
@@ -4802,7 +4802,7 @@ function cppService(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/locations.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/locations.ts
 
 /**
  * Product and job ids are opaque: the service's are GUIDs, but Learn's own samples are not
@@ -4879,11 +4879,11 @@ function canonicalIngestionLocation(raw, base, version) {
     throw new LocationProblem('is not a Product Ingestion job or submission path ({base}/configure/{job id}/status or {base}/submission/{product id}/{n})');
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/job.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/operations.ts
 
 
-const job_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const job_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
+const operations_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const operations_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
 const MAX_ERRORS = 100;
 /** Nesting followed into `details`; an error nested deeper is reported where the walk stops. */
 const MAX_DEPTH = 8;
@@ -4894,12 +4894,12 @@ function jobErrors(value) {
         if (!Array.isArray(items))
             return;
         for (const item of items.slice(0, MAX_ERRORS)) {
-            if (found.length >= MAX_ERRORS || !job_isObject(item))
+            if (found.length >= MAX_ERRORS || !operations_isObject(item))
                 continue;
-            const here = [...codes, job_text(item.code, 40) ?? 'error'];
-            const said = [...messages, ...(job_text(item.message, 300) ? [job_text(item.message, 300)] : [])];
-            const resource = job_text(item.resourceId, 100) ?? resourceId;
-            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(job_isObject);
+            const here = [...codes, operations_text(item.code, 40) ?? 'error'];
+            const said = [...messages, ...(operations_text(item.message, 300) ? [operations_text(item.message, 300)] : [])];
+            const resource = operations_text(item.resourceId, 100) ?? resourceId;
+            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(operations_isObject);
             if (deeper)
                 walk(item.details, here, said, resource, depth + 1);
             else
@@ -4943,13 +4943,13 @@ function operationOf(body, reading, messages, started, ended) {
 }
 /** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a plain id (letters, digits, '-'). */
 function jobIdOf(body) {
-    if (!job_isObject(body))
+    if (!operations_isObject(body))
         return undefined;
     const id = body.jobId ?? body.jobID ?? body.jobid;
     return typeof id === 'string' && RESOURCE_ID.test(id) ? id : undefined;
 }
 function parseJobStatus(json) {
-    if (!job_isObject(json))
+    if (!operations_isObject(json))
         throw new Error('is not a JSON object');
     const errors = jobErrors(json.errors);
     const messages = errors.map((e) => ({ text: e.message, level: 'error' }));
@@ -4960,18 +4960,18 @@ function parseJobStatus(json) {
             level: 'error'
         });
     }
-    const reading = readingOf('job', job_text(json.jobStatus), job_text(json.jobResult, 40));
-    return operationOf(json, reading, messages, job_text(json.jobStart), job_text(json.jobEnd));
+    const reading = readingOf('job', operations_text(json.jobStatus), operations_text(json.jobResult, 40));
+    return operationOf(json, reading, messages, operations_text(json.jobStart), operations_text(json.jobEnd));
 }
 /** One submission: the entry itself, or `{value: [entry]}`. */
 function parseSubmissionStatus(json) {
-    const entry = job_isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
-    if (!job_isObject(entry))
+    const entry = operations_isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
+    if (!operations_isObject(entry))
         throw new Error('is not a JSON object');
-    return operationOf(entry, readingOf('submission', job_text(entry.status), job_text(entry.result, 40)), [], job_text(entry.created));
+    return operationOf(entry, readingOf('submission', operations_text(entry.status), operations_text(entry.result, 40)), [], operations_text(entry.created));
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/followed.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/followed.ts
 
 
 
@@ -5025,7 +5025,7 @@ function followedSubmissionParser(submissionId) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/pages.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/pages.ts
 // Lists of the Product Ingestion API come in pages: `{"value":[…],"@nextLink":"<absolute URL>"}`.
 // A list is read whole (a running go-live may be on page 2), but the token goes to the base URL's
 // origin only, a list has a bounded number of pages, and a link back to a page read is a loop.
@@ -5073,7 +5073,7 @@ function nextPageUrl(link, rules) {
     return url;
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/client.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/client.ts
 // The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
 // the configure request that takes a preview live, and the job or submission to follow.
 
@@ -5287,7 +5287,7 @@ function productName(product) {
     return guid ? `product/${guid}` : 'a product without a valid id';
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/submissions.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/submissions.ts
 
 // `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
 const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i;
@@ -5315,7 +5315,7 @@ function sameSubmission(a, b) {
     return sameSubmissionId(a.id, b.id);
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/decide.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/decide.ts
 // The one verdict on a product's submissions: what a go-live would do now. The dry run and the real
 // run both decide with decide() and nothing else, so they cannot disagree (pia-api.md, "Submissions").
 
@@ -5380,7 +5380,7 @@ function decide(submissions) {
     return { kind: 'ready', preview, say: `The newest preview (${preview.id}) is ready to go live (${now})` };
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/start-go-live.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/start-go-live.ts
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
 // a live that already has the preview is reported, and a configure request whose answer is lost is
 // never sent again (the submissions are searched for the go-live it started).
@@ -5444,7 +5444,7 @@ async function startIngestionGoLive(client, subject, backoff, signal, onSending,
     throw new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`);
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/dry-run.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/dry-run.ts
 
 
 async function ingestionDryRun(client, subject) {
@@ -5471,7 +5471,7 @@ function reportOf(decision) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/ingestion/service.ts
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/service.ts
 // The Partner Center Product Ingestion API behind the go-live service interface.
 
 
@@ -5514,7 +5514,7 @@ function ingestionService(options) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/aadsts.ts
+;// CONCATENATED MODULE: ./src/auth/aadsts.ts
 const MEANINGS = {
     '7000215': (c) => `invalid client secret: 'client-secret' is not a valid secret of the app ${c.clientId} (copy the secret's Value, not its ID).`,
     '7000222': (c) => `the client secret has expired: create a new secret for the app ${c.clientId} and update 'client-secret'.`,
@@ -5549,7 +5549,7 @@ function explainSignInError(error, context) {
     return `${head}: ${text}`;
 }
 
-;// CONCATENATED MODULE: ./src/github-oidc.ts
+;// CONCATENATED MODULE: ./src/auth/github-oidc.ts
 // GitHub's OIDC token for the job: the assertion Entra ID exchanges for an access token. It lives
 // only minutes, so a fresh one is fetched for every exchange, through the action's own transport:
 // the same deadline (request-timeout), retries, proxy handling and cancellation as every request.
@@ -5624,7 +5624,7 @@ async function gitHubIdToken(audience, context) {
     return value;
 }
 
-;// CONCATENATED MODULE: ./src/jwt.ts
+;// CONCATENATED MODULE: ./src/auth/jwt.ts
 // Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
 function decodeJwtClaims(token) {
     const parts = token.split('.');
@@ -5644,7 +5644,7 @@ function jwtExpiry(token) {
     return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1_000) : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/msal-network.ts
+;// CONCATENATED MODULE: ./src/auth/msal-network.ts
 
 
 
@@ -5708,7 +5708,7 @@ function msalNetworkModule(transport, backoff, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/entra-token-provider.ts
+;// CONCATENATED MODULE: ./src/auth/entra-token-provider.ts
 // Access tokens from Microsoft Entra ID for an app registration, through MSAL: acquired when
 // needed, served from MSAL's cache until shortly before they expire, renewed on demand after a 401.
 
@@ -5826,7 +5826,7 @@ async function entraTokenProvider(auth, target, transport, backoff, signal) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/auth-config.ts
+;// CONCATENATED MODULE: ./src/auth/auth-config.ts
 // Which credentials the caller gave, checked before any request: a bearer token, or an Entra ID
 // app registration signing in with a client secret or with GitHub's OIDC token.
 
@@ -6017,7 +6017,7 @@ function parseOperationLocation(value, config) {
     return location;
 }
 
-;// CONCATENATED MODULE: ./src/operation-output.ts
+;// CONCATENATED MODULE: ./src/report/operation-output.ts
 const operation_output_MAX_DEPTH = 32;
 const MAX_ENTRIES = 1_000;
 const MAX_STRING = 10_000;
@@ -6058,7 +6058,7 @@ function operationOutput(operation) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/progress-log.ts
+;// CONCATENATED MODULE: ./src/report/progress-log.ts
 // Logs what changed between polls at info level; every poll's detail goes to debug.
 
 
@@ -6143,7 +6143,7 @@ class ProgressLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/static-token.ts
+;// CONCATENATED MODULE: ./src/auth/static-token.ts
 // A token passed in by the caller: used as is, never renewed; its expiry is read when it says.
 
 
@@ -6186,7 +6186,7 @@ function audienceWarning(token, resource) {
     return `The 'token' input is for ${other} (its audience is '${aud}'), but the API chosen with 'api' takes tokens for ${resource}: every request will likely fail with HTTP 401. Get a token for ${resource}, or sign in with 'client-id' and 'tenant-id'.`;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: what a release engineer looks at after the run. Service text in it is escaped to
 // render as text (no HTML, no links, no table breaks), and long lists are cut, so the summary stays
 // far below GitHub's 1 MiB limit whatever the service sends.
@@ -6300,7 +6300,7 @@ async function writeSummary(facts) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/wait-for-operation.ts
+;// CONCATENATED MODULE: ./src/wait/wait-for-operation.ts
 // Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
 
 

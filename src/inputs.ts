@@ -1,12 +1,18 @@
 import * as core from '@actions/core'
-import { readAuthConfig, type AuthConfig } from './auth-config.js'
+import { readAuthConfig, type AuthConfig } from './auth/auth-config.js'
 import { API_DEFAULTS, Apis, Inputs, type Api } from './constants.js'
-import { parseDuration } from './duration.js'
+import { parseDuration } from './wait/duration.js'
 import { InputError } from './errors.js'
-import { API_VERSION, canonicalOperationLocation, IDENTIFIER, sameOffer, type CppOperationRef } from './cpp/operation-location.js'
-import type { OperationRef } from './go-live-service.js'
-import { canonicalIngestionLocation, PIA_VERSION } from './ingestion/locations.js'
-import { baseUrlProblem, LocationProblem } from './urls.js'
+import {
+  API_VERSION,
+  canonicalOperationLocation,
+  IDENTIFIER,
+  sameOffer,
+  type CppOperationRef
+} from './apis/cloud-partner-portal/locations.js'
+import type { OperationRef } from './apis/go-live-service.js'
+import { canonicalIngestionLocation, PIA_VERSION } from './apis/product-ingestion/locations.js'
+import { baseUrlProblem, LocationProblem } from './http/urls.js'
 
 export interface Config {
   /** The API the go-live goes through. */

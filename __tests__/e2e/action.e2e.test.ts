@@ -4,8 +4,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../../emulator/cpp-emulator.js'
 import { canceledGoLive, endlessGoLive, failingGoLive, succeedingGoLive, unusualSpellings } from '../../emulator/scenarios.js'
 import { NODE24, runAction, startAction, type RunResult } from '../../scripts/run-action.js'
-import { lookSchedule } from '../../src/lost-answers.js'
-import { backoffFor } from '../../src/retry.js'
+import { lookSchedule } from '../../src/http/lost-answers.js'
+import { backoffFor } from '../../src/http/retry.js'
 
 let emulator: CppEmulator
 const base = () => ({ publisher: 'contoso', offer: 'contoso-vm', token: DEFAULT_TOKEN, 'base-url': emulator.url, 'poll-interval': '20ms' })

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { answer, jsonAnswer, startHostileServer, type HostileServer } from '../../emulator/hostile-server.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
 
-/** The longest line the action prints, command and escaping included (src/log.ts). */
+/** The longest line the action prints, command and escaping included (src/report/log.ts). */
 const MAX_LINE = 4096
 const CUT = '… (cut)'
 const GUID = '3f1b6c2e-9a4d-4e8b-b1c7-5d2e8f0a6b93'

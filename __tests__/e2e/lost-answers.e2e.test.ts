@@ -11,7 +11,7 @@ import { TEST_CA_FILE } from '../../emulator/identity-emulator.js'
 import type { ListingLag } from '../../emulator/listing-lag.js'
 import { startPiaEmulator, type PiaEmulator } from '../../emulator/pia-emulator.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
-import { backoffFor } from '../../src/retry.js'
+import { backoffFor } from '../../src/http/retry.js'
 
 /** One API as these tests drive it: an offer ready to go live, its trigger, its listing. */
 interface Api {

@@ -2,9 +2,9 @@
 // closed after each test. Source modules load on demand, after the test file mocked @actions/core.
 import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals'
 import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../../emulator/cpp-emulator.js'
-import type { CppClient } from '../../src/cpp/client.js'
-import type { BackoffSettings } from '../../src/retry.js'
-import type { TokenProvider } from '../../src/token-provider.js'
+import type { CppClient } from '../../src/apis/cloud-partner-portal/client.js'
+import type { BackoffSettings } from '../../src/http/retry.js'
+import type { TokenProvider } from '../../src/auth/token-provider.js'
 import type { CoreMock } from './core-mock.js'
 
 export interface ClientOptions {
@@ -38,9 +38,9 @@ export function cppFixture(core: CoreMock): CppFixture {
       return emulator as CppEmulator
     },
     async client(options = {}) {
-      const { CppClient } = await import('../../src/cpp/client.js')
-      const { createTransport } = await import('../../src/transport.js')
-      const { staticTokenProvider } = await import('../../src/static-token.js')
+      const { CppClient } = await import('../../src/apis/cloud-partner-portal/client.js')
+      const { createTransport } = await import('../../src/http/transport.js')
+      const { staticTokenProvider } = await import('../../src/auth/static-token.js')
       const transport = createTransport(options.requestTimeoutMs ?? 2_000)
       disposables.push(transport)
       return new CppClient({

@@ -1,0 +1,60 @@
+// What a go-live service must do, whichever API it speaks. The wait loop, reporting and main.ts use
+// only this; src/cpp/ implements it for the Cloud Partner Portal API.
+import type { Operation } from '../wait/operation.js'
+
+/** An operation to follow, rebuilt from validated parts: safe to poll, print and pass on. */
+export interface OperationRef {
+  url: URL
+  /** The operation's id, as validated. */
+  id: string
+}
+
+export interface Started {
+  location: OperationRef
+  /**
+   * `started`: this run's request was accepted. `attached`: a go-live already running is followed.
+   * `live`: the offer is live with what would be taken live; nothing was sent.
+   */
+  how: 'started' | 'attached' | 'live'
+  /**
+   * The operation's state when it is already known: for `live` its final state; for `started`, what
+   * the answer to the request said (a final state there is the outcome, with or without a wait).
+   */
+  operation?: Operation
+}
+
+export interface OperationRead {
+  operation: Operation
+  /** A `Retry-After` the service sent with the status, to be honoured before the next poll. */
+  retryAfterMs?: number
+}
+
+/** `ready`: a go-live would start now. `blocked`: it would not. `live`: it has already happened. */
+export type Verdict = 'ready' | 'blocked' | 'live' | 'unknown'
+
+export interface DryRunReport {
+  /** The offer's state, one of a fixed set of lowerCamelCase words (never service text). */
+  offerStatus: string
+  verdict: Verdict
+  message: string
+}
+
+export interface GoLiveService {
+  /**
+   * Starts the go-live, or finds the one already running; never starts two. `onSending` is told
+   * just before the request that starts it goes out.
+   */
+  start(onSending?: () => void): Promise<Started>
+  /**
+   * Reads an operation this service named (or one given as input and checked by it). A read about
+   * another operation is an unexpected answer (a missed poll), never this one's state.
+   */
+  readOperation(location: OperationRef): Promise<OperationRead>
+  /**
+   * Checks an operation location given as input against the offer, where the API can tell whose it
+   * is; throws an InputError naming both when it belongs to another. Sends nothing that changes it.
+   */
+  checkGiven(location: OperationRef): Promise<void>
+  /** Whether a go-live would start now; sends nothing that changes the offer. */
+  dryRun(): Promise<DryRunReport>
+}

@@ -1,0 +1,261 @@
+// The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
+// the configure request that takes a preview live, and the job or submission to follow.
+import { ApiClient, isSuccess, UnexpectedAnswerError, type ApiClientOptions } from '../../http/api-client.js'
+import type { OperationRead, OperationRef } from '../go-live-service.js'
+import { ActionError } from '../../errors.js'
+import { serviceText } from '../../report/safe-text.js'
+import { ServiceError, serviceDetail } from '../../http/service-error.js'
+import type { HttpResponse } from '../../http/transport.js'
+import type { Operation } from '../../wait/operation.js'
+import { followedJobParser, followedSubmissionParser } from './followed.js'
+import { jobIdOf, parseJobStatus } from './operations.js'
+import { RESOURCE_ID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
+import { nextPageUrl, parseListPage } from './pages.js'
+
+export interface IngestionClientOptions extends ApiClientOptions {
+  baseUrl: URL
+  version: string
+}
+
+export interface PiaSubmission {
+  /** `submission/<product guid>/<n>`, byte for byte as the service sent it (validated). */
+  id: string
+  /** The decimal digits after the last slash: opaque, compared as a big integer, never a JS number. */
+  number: string
+  targetType: string
+  status?: string
+  result?: string
+  created?: string
+  /** The entry as the service sent it (for the `operation` output). */
+  body: Record<string, unknown>
+}
+
+// Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
+export const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01'
+export const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2'
+
+/** The two conflicts seen in the wild, by what the service says. */
+export type Conflict = 'in-progress' | 'not-latest'
+const CONFLICTS: Array<[Conflict, RegExp]> = [
+  ['in-progress', /in progress submission already exists/i],
+  ['not-latest', /not the latest/i]
+]
+
+/**
+ * `accepted`: a job was started and is named by `location`; `operation` is what the answer says of
+ * it (it may already say completed). `unusable`: the service accepted the request (so the go-live
+ * has probably started) but named no job the action can follow. `conflict`: one of the known refusals.
+ */
+export type ConfigureAnswer =
+  | { kind: 'accepted'; location: OperationRef; operation: Operation }
+  | { kind: 'unusable'; status: number; problem: string }
+  | { kind: 'conflict'; conflict: Conflict; response: HttpResponse }
+
+const hints: Record<number, string> = {
+  401: 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://graph.microsoft.com; tokens live about an hour.',
+  403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
+  404: 'Not found: check the offer id (the product external id shown in Partner Center).',
+  429: 'The service throttled the requests; try again later or poll less often (poll-interval).'
+}
+
+// A job or submission the action follows was named by the service or an earlier run: a 404 says
+// nothing about the offer id.
+const NOT_FOUND = {
+  job: 'The job was not found: the job id may be wrong or expired, or the service has not listed the new job yet.',
+  submission: 'The submission was not found: its id may be wrong, or the service has not listed it yet.'
+}
+
+export class IngestionClient {
+  private readonly options: IngestionClientOptions
+  private readonly api: ApiClient
+  constructor(options: IngestionClientOptions) {
+    this.options = options
+    this.api = new ApiClient(options)
+  }
+
+  private url(path: string, query = ''): URL {
+    return piaUrl(this.options.baseUrl, path, this.options.version, query)
+  }
+
+  /** `notFound`: advice for a 404 that fits what was read, instead of the offer id's. */
+  private failure(what: string, response: HttpResponse, notFound?: string): ServiceError {
+    const hint =
+      response.status === 401
+        ? this.options.tokens.rejectionHint()
+        : response.status === 404 && notFound
+          ? notFound
+          : hints[response.status]
+    return new ServiceError(what, response, hint)
+  }
+
+  private readJson<T>(url: URL, what: string, parse: (json: unknown) => T) {
+    return this.api.readJson(url, what, parse, (response) => this.failure(what, response))
+  }
+
+  /** Every entry of a list, page after page (see pages.ts for which links are followed). */
+  private async readList(first: URL, what: string, noun: string): Promise<unknown[]> {
+    const items: unknown[] = []
+    const seen: URL[] = []
+    for (let url: URL | undefined = first; url;) {
+      seen.push(url)
+      const { value: page } = await this.readJson(url, what, (json) => parseListPage(json, noun))
+      items.push(...page.items)
+      url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.version, what, seen })
+    }
+    return items
+  }
+
+  /**
+   * The product's durable id (without 'product/') for an external id, or undefined when none has it.
+   * Throws before anything is sent when the lookup lists several products and cannot tell which.
+   */
+  async findProduct(externalId: string): Promise<string | undefined> {
+    const what = `Looking up the product '${externalId}'`
+    const listed = await this.readList(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, 'products')
+    return chooseProduct(listed, externalId, what)
+  }
+
+  async listSubmissions(productGuid: string): Promise<PiaSubmission[]> {
+    const what = "Listing the product's submissions"
+    const listed = await this.readList(this.url(`/submission/${productGuid}`), what, 'submissions')
+    // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
+    const unnamed = listed.find((item) => unnamedInProgress(item, productGuid))
+    if (unnamed) throw unfollowable(unnamed as Record<string, unknown>, what)
+    // Only this product's: a submission of another product is never followed nor taken live.
+    return parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`))
+  }
+
+  /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
+  async configure(productGuid: string, submissionId: string): Promise<ConfigureAnswer> {
+    const what = 'The go-live (configure) request'
+    const body = {
+      $schema: CONFIGURE_SCHEMA,
+      resources: [{ $schema: SUBMISSION_SCHEMA, id: submissionId, product: `product/${productGuid}`, target: { targetType: 'live' } }]
+    }
+    const response = await this.api.send('POST', this.url('/configure'), 'trigger', what, (r) => this.failure(what, r), body)
+    if (!isSuccess(response)) {
+      const said = serviceDetail(response).message ?? ''
+      const conflict = CONFLICTS.find(([, pattern]) => pattern.test(said))?.[0]
+      if (conflict) return { kind: 'conflict', conflict, response }
+      throw this.failure(what, response)
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(response.body)
+    } catch {
+      return { kind: 'unusable', status: response.status, problem: 'sent an answer that is not JSON' }
+    }
+    const jobId = jobIdOf(json)
+    if (!jobId) return { kind: 'unusable', status: response.status, problem: "named no job (no jobId made of letters, digits and '-')" }
+    const location = jobLocation(this.options.baseUrl, jobId, this.options.version)
+    return { kind: 'accepted', location, operation: parseJobStatus(json) }
+  }
+
+  /**
+   * Reads a job's status or a submission, whichever the canonical location names. A body about
+   * another job or submission is an unexpected answer (a missed poll), never the one followed.
+   */
+  readOperation(location: OperationRef): Promise<OperationRead> {
+    const job = isJobLocation(location.url)
+    const what = job ? "Reading the go-live job's status" : 'Reading the live submission'
+    const parse = job ? followedJobParser(location.id) : followedSubmissionParser(location.id)
+    const notFound = job ? NOT_FOUND.job : NOT_FOUND.submission
+    return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, notFound))
+  }
+}
+
+/** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
+function unnamedInProgress(item: unknown, productGuid: string): boolean {
+  const s = item as Record<string, unknown> | null
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return false
+  if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed') return false
+  const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+  if (typeof target === 'string' && target.toLowerCase() === 'draft') return false
+  if (typeof s.id === 'string' && parseSubmissionId(s.id)) return false
+  const guid = productGuid.toLowerCase()
+  const otherProduct = typeof s.product === 'string' && s.product.toLowerCase() !== `product/${guid}`
+  const otherId = typeof s.id === 'string' && /^submission\//i.test(s.id) && s.id.split('/')[1]?.toLowerCase() !== guid
+  return !otherProduct && !otherId
+}
+
+/**
+ * A submission in progress that cannot be followed. A go-live (target live) is a definite answer: it
+ * runs, and no second one may start. Anything else is an answer the action cannot read.
+ */
+function unfollowable(s: Record<string, unknown>, what: string): ActionError {
+  const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+  const id = typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none'
+  if (typeof target === 'string' && target.toLowerCase() === 'live') {
+    return new ActionError(
+      `A go-live of the product is already running, but the service lists it under an id the action does not accept (${id}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
+    )
+  }
+  return new UnexpectedAnswerError(
+    `${what} failed: it lists a submission in progress (status '${serviceText(s.status, 40)}', id ${id}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`
+  )
+}
+
+function parseSubmissions(list: unknown[]): PiaSubmission[] {
+  return list.flatMap((item: unknown) => {
+    const s = item as Record<string, unknown> | null
+    const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined
+    if (!s || typeof s !== 'object' || Array.isArray(s)) return []
+    const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+    if (!parsed) return []
+    const submission: PiaSubmission = {
+      // As sent, byte for byte: it goes back to the service in the configure body.
+      id: s.id as string,
+      number: parsed.number,
+      targetType: typeof target === 'string' ? target.toLowerCase() : '',
+      body: s
+    }
+    for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') submission[key] = s[key] as string
+    return [submission]
+  })
+}
+
+/**
+ * The one product a lookup listed for `externalId`: the one whose external id matches (any case), or
+ * a lone product listed without one. Several matches, or several listed and none matching, are
+ * ambiguous: the action refuses rather than guess which product goes live.
+ */
+function chooseProduct(listed: unknown[], externalId: string, what: string): string | undefined {
+  // Spelled `externalId` in most answers and `externalID` in Learn's product resource: both name it.
+  const named = (p: unknown): string | undefined => {
+    const identity = (p as { identity?: Record<string, unknown> } | null)?.identity
+    const id = identity?.externalId ?? identity?.externalID ?? identity?.externalid
+    return typeof id === 'string' ? id.toLowerCase() : undefined
+  }
+  const matches = listed.filter((p) => named(p) === externalId.toLowerCase())
+  if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {
+    const ids = listed.slice(0, 10).map(productName).join(', ') + (listed.length > 10 ? ', …' : '')
+    const which =
+      matches.length > 1
+        ? `${matches.length} products have that external id (${matches.slice(0, 10).map(productName).join(', ')})`
+        : `it listed ${listed.length} products and none has that external id (${ids})`
+    throw new ActionError(
+      `The product lookup for '${externalId}' is ambiguous: ${which}. Nothing was sent: the action takes live only the one product with that external id. Check the offer id in Partner Center.`
+    )
+  }
+  // One product with no identity at all is taken as the filter's answer; one naming another id never is.
+  const product = matches[0] ?? (listed.length === 1 && named(listed[0]) === undefined ? listed[0] : undefined)
+  if (product === undefined) return undefined
+  const guid = productGuidOf(product)
+  if (!guid)
+    throw new UnexpectedAnswerError(
+      `${what} failed: the service named the product with an id that is not product/<id> (letters, digits and '-').`
+    )
+  return guid
+}
+
+function productGuidOf(product: unknown): string | undefined {
+  const id = (product as { id?: unknown } | null)?.id
+  const guid = typeof id === 'string' ? id.replace(/^product\//, '') : ''
+  return RESOURCE_ID.test(guid) ? guid : undefined
+}
+
+/** A listed product as a message names it: its validated id, never service text. */
+function productName(product: unknown): string {
+  const guid = productGuidOf(product)
+  return guid ? `product/${guid}` : 'a product without a valid id'
+}

@@ -1,0 +1,84 @@
+// Where a Product Ingestion go-live can be followed, rebuilt from validated parts only:
+//   {base}/configure/{jobId}/status?$version={version}        a configure job (what a POST started)
+//   {base}/submission/{productGuid}/{n}?$version={version}     a submission (a go-live already running)
+// where {base} is the base-url, path included (https://graph.microsoft.com/rp/product-ingestion).
+import type { OperationRef } from '../go-live-service.js'
+import { LocationProblem, parseLocationUrl } from '../../http/urls.js'
+
+/**
+ * Product and job ids are opaque: the service's are GUIDs, but Learn's own samples are not
+ * (`12345678-abcd-efgh-1234-12345678901`). Letters, digits and inner '-' only: safe as a URL path
+ * segment and in a shell.
+ */
+export const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/
+/** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
+export const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
+// Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
+const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/i
+
+/**
+ * A submission id (`submission/<product guid>/<n>`), parsed into its parts as sent (the number stays
+ * a string: Number() would round it); undefined when it is not one.
+ */
+export function parseSubmissionId(id: string): { productGuid: string; number: string } | undefined {
+  const match = SUBMISSION_ID.exec(id)
+  if (!match || !RESOURCE_ID.test(match[1] as string)) return undefined
+  return { productGuid: match[1] as string, number: match[2] as string }
+}
+
+/**
+ * Whether two ids name the same submission: the product id in any case, the number as a big integer
+ * (`…/01152921515689848683` is `…/1152921515689848683`). An id that is not one names none.
+ */
+export function sameSubmissionId(a: string, b: string): boolean {
+  const [x, y] = [parseSubmissionId(a), parseSubmissionId(b)]
+  return !!x && !!y && x.productGuid.toLowerCase() === y.productGuid.toLowerCase() && BigInt(x.number) === BigInt(y.number)
+}
+
+function on(base: URL, path: string, version: string): URL {
+  return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?$version=${version}`)
+}
+
+/** The URL of a request of the action's own, under the base URL. */
+export function piaUrl(base: URL, path: string, version: string, query = ''): URL {
+  const url = on(base, path, version)
+  return query ? new URL(`${url.href}&${query}`) : url
+}
+
+export function jobLocation(base: URL, jobId: string, version: string): OperationRef {
+  return { url: on(base, `/configure/${jobId}/status`, version), id: jobId }
+}
+
+export function submissionLocation(base: URL, submissionId: string, version: string): OperationRef | undefined {
+  const parsed = parseSubmissionId(submissionId)
+  if (!parsed) return undefined
+  const id = `submission/${parsed.productGuid}/${parsed.number}`
+  return { url: on(base, `/${id}`, version), id }
+}
+
+/** Whether a canonical location names a job (else a submission). */
+export function isJobLocation(url: URL): boolean {
+  return url.pathname.endsWith('/status')
+}
+
+/**
+ * Parses an operation location given as input (an earlier run's output: absolute, or a path on the
+ * base URL's origin) and rebuilds it. Throws a LocationProblem saying what is wrong.
+ */
+export function canonicalIngestionLocation(raw: string, base: URL, version: string): OperationRef {
+  const url = parseLocationUrl(raw, base)
+  const keys = [...url.searchParams.keys()]
+  if (keys.some((key) => key !== '$version') || keys.length > 1) throw new LocationProblem('has a query other than $version')
+  const given = url.searchParams.get('$version') ?? version
+  if (!PIA_VERSION.test(given)) throw new LocationProblem('has a $version that is not a date such as 2022-07-01')
+  const prefix = base.pathname.replace(/\/$/, '')
+  if (!url.pathname.startsWith(`${prefix}/`)) throw new LocationProblem(`is not under ${prefix || '/'}`)
+  const rest = url.pathname.slice(prefix.length)
+  const job = /^\/configure\/([^/]+)\/status$/.exec(rest)
+  if (job && RESOURCE_ID.test(job[1] as string)) return jobLocation(base, job[1] as string, given)
+  const submission = submissionLocation(base, rest.slice(1), given)
+  if (submission) return submission
+  throw new LocationProblem(
+    'is not a Product Ingestion job or submission path ({base}/configure/{job id}/status or {base}/submission/{product id}/{n})'
+  )
+}

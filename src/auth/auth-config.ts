@@ -1,0 +1,90 @@
+// Which credentials the caller gave, checked before any request: a bearer token, or an Entra ID
+// app registration signing in with a client secret or with GitHub's OIDC token.
+import * as core from '@actions/core'
+import { DEFAULT_AUDIENCE, DEFAULT_AUTHORITY_HOST, Inputs } from '../constants.js'
+import { InputError } from '../errors.js'
+
+export type AuthConfig =
+  | { kind: 'token'; token: string }
+  | { kind: 'client-secret'; clientId: string; tenantId: string; clientSecret: string; authorityHost: URL }
+  | { kind: 'github-oidc'; clientId: string; tenantId: string; audience: string; authorityHost: URL }
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
+
+export const TWO_WAYS =
+  "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com"
+
+/** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
+function maskSecret(secret: string): void {
+  core.setSecret(secret)
+  for (const line of secret.split(/\r?\n/)) if (line.trim() && line !== secret) core.setSecret(line.trim())
+}
+
+export function readAuthConfig(): AuthConfig {
+  // Masked before anything can fail and print.
+  const token = core.getInput(Inputs.Token)
+  const clientSecret = core.getInput(Inputs.ClientSecret)
+  for (const secret of [token, clientSecret]) if (secret) maskSecret(secret)
+  const clientId = core.getInput(Inputs.ClientId)
+  const tenantId = core.getInput(Inputs.TenantId)
+
+  if (token) {
+    // It goes into an Authorization header: one line of token characters (RFC 6750), or a header
+    // error would follow. The value is never quoted: it is a secret.
+    if (!BEARER_TOKEN.test(token)) {
+      throw new InputError(
+        Inputs.Token,
+        "must be a bearer token on one line (letters, digits and '-', '.', '_', '~', '+', '/', '=' only, as an Entra ID access token is); it has a line break, a space or another character a token cannot have (the value is not shown: it is a secret)"
+      )
+    }
+    if (clientId || clientSecret) {
+      throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`)
+    }
+    return { kind: 'token', token }
+  }
+  if (!clientId) {
+    if (tenantId || clientSecret) {
+      throw new InputError(
+        Inputs.ClientId,
+        `is required with '${tenantId ? Inputs.TenantId : Inputs.ClientSecret}': the application (client) ID of the app registration.`
+      )
+    }
+    throw new InputError(Inputs.Token, `or 'client-id' is required: ${TWO_WAYS}.`)
+  }
+  if (!GUID.test(clientId)) {
+    throw new InputError(
+      Inputs.ClientId,
+      `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`
+    )
+  }
+  if (!tenantId)
+    throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`)
+  if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
+    throw new InputError(
+      Inputs.TenantId,
+      `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`
+    )
+  }
+  const authorityHost = parseAuthorityHost(core.getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST)
+  if (clientSecret) return { kind: 'client-secret', clientId, tenantId, clientSecret, authorityHost }
+  const audience = core.getInput(Inputs.Audience) || DEFAULT_AUDIENCE
+  return { kind: 'github-oidc', clientId, tenantId, audience, authorityHost }
+}
+
+function parseAuthorityHost(value: string): URL {
+  let url: URL | undefined
+  try {
+    url = new URL(value)
+  } catch {
+    url = undefined
+  }
+  if (!url || url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+    throw new InputError(
+      Inputs.AuthorityHost,
+      `must be an https origin such as ${DEFAULT_AUTHORITY_HOST} (or https://login.microsoftonline.us, https://login.chinacloudapi.cn for sovereign clouds); got '${value}'`
+    )
+  }
+  return new URL(url.origin)
+}

@@ -1,0 +1,76 @@
+// GitHub's OIDC token for the job: the assertion Entra ID exchanges for an access token. It lives
+// only minutes, so a fresh one is fetched for every exchange, through the action's own transport:
+// the same deadline (request-timeout), retries, proxy handling and cancellation as every request.
+import * as core from '@actions/core'
+import { ActionError, ServiceUnavailableError } from '../errors.js'
+import { withRetries, describeOutcome, type BackoffSettings, type Outcome } from '../http/retry.js'
+import { serviceDetail } from '../http/service-error.js'
+import { NetworkError, type Transport } from '../http/transport.js'
+
+const ID_TOKEN_PERMISSION_HINT = [
+  "GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set), so the action cannot sign in with 'client-id' and 'tenant-id' without a secret.",
+  'Allow the job to request one by adding this to the job (or the workflow):',
+  '  permissions:',
+  '    id-token: write',
+  '    contents: read',
+  "Or pass 'client-secret' to sign in with a client secret instead."
+].join('\n')
+
+/** A JWT: three base64url parts. Anything else is not sent on as an assertion. */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/
+
+/** Sign-in could not be completed because a service was down or unreadable: worth a later try. */
+export class SignInUnavailableError extends ServiceUnavailableError {
+  override name = 'SignInUnavailableError'
+}
+
+export interface OidcRequestContext {
+  transport: Transport
+  backoff: BackoffSettings
+  signal?: AbortSignal | undefined
+}
+
+export async function gitHubIdToken(audience: string, context: OidcRequestContext): Promise<string> {
+  const requestUrl = process.env.ACTIONS_ID_TOKEN_REQUEST_URL
+  const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
+  if (!requestUrl || !requestToken) throw new ActionError(ID_TOKEN_PERMISSION_HINT)
+  let url: URL
+  try {
+    url = new URL(requestUrl)
+  } catch {
+    throw new ActionError('ACTIONS_ID_TOKEN_REQUEST_URL, set by the runner, is not a URL.')
+  }
+  url.searchParams.set('audience', audience)
+  const what = `Getting a GitHub OIDC token for the audience '${audience}'`
+  const attempt = async (): Promise<Outcome> => {
+    try {
+      return await context.transport.request('GET', url, {
+        headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
+        signal: context.signal
+      })
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error
+      return error
+    }
+  }
+  const { outcome } = await withRetries(attempt, { kind: 'read', backoff: context.backoff, signal: context.signal })
+  if (!('status' in outcome)) throw new SignInUnavailableError(`${what} failed: ${outcome.message}.`)
+  const said = describeOutcome(outcome)
+  if (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408) {
+    throw new SignInUnavailableError(`${what} failed: ${said}.`)
+  }
+  if (outcome.status !== 200) {
+    const detail = serviceDetail(outcome)
+    const text = [detail.code, detail.message].filter(Boolean).join(': ')
+    throw new ActionError(`${what} failed: ${said}${text ? ` (${text})` : ''}.`)
+  }
+  let value: unknown
+  try {
+    value = (JSON.parse(outcome.body) as { value?: unknown } | null)?.value
+  } catch {
+    value = undefined
+  }
+  if (typeof value !== 'string' || !JWT.test(value)) throw new SignInUnavailableError(`${what} failed: the answer held no token.`)
+  core.setSecret(value)
+  return value
+}

@@ -1,0 +1,45 @@
+// A token passed in by the caller: used as is, never renewed; its expiry is read when it says.
+import { formatDuration } from '../wait/duration.js'
+import { decodeJwtClaims, jwtExpiry } from './jwt.js'
+import type { TokenProvider } from './token-provider.js'
+
+const SIGN_IN_INSTEAD =
+  "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens."
+
+export function staticTokenProvider(token: string, resource = 'https://cloudpartner.azure.com'): TokenProvider {
+  return {
+    renewable: false,
+    getToken: async () => token,
+    renew: async () => undefined,
+    rejectionHint: () => {
+      const expiry = jwtExpiry(token)
+      if (expiry && expiry.getTime() <= Date.now()) {
+        return `The 'token' input expired at ${expiry.toISOString()}. ${SIGN_IN_INSTEAD}`
+      }
+      return `The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for ${resource} live about an hour).`
+    }
+  }
+}
+
+/** A warning when a static token will expire before a wait of `timeoutMs` can end. */
+export function expiryWarning(token: string, timeoutMs: number, now = Date.now()): string | undefined {
+  const expiry = jwtExpiry(token)
+  if (!expiry || expiry.getTime() >= now + timeoutMs) return undefined
+  const when = expiry.getTime() <= now ? 'has already expired' : `expires in ${formatDuration(expiry.getTime() - now)}`
+  return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`
+}
+
+// The audiences an Entra ID access token for each API carries: its resource URI, or its app id.
+const AUDIENCES: Record<string, string[]> = {
+  'https://cloudpartner.azure.com': ['https://cloudpartner.azure.com', 'https://cloudpartner.azure.com/'],
+  'https://graph.microsoft.com': ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000']
+}
+
+/** A warning when a static JWT is for the other API's resource (its `aud`), naming both. */
+export function audienceWarning(token: string, resource: string): string | undefined {
+  const aud = decodeJwtClaims(token)?.aud
+  if (typeof aud !== 'string') return undefined
+  const other = Object.keys(AUDIENCES).find((r) => r !== resource && AUDIENCES[r]?.includes(aud))
+  if (!other) return undefined
+  return `The 'token' input is for ${other} (its audience is '${aud}'), but the API chosen with 'api' takes tokens for ${resource}: every request will likely fail with HTTP 401. Get a token for ${resource}, or sign in with 'client-id' and 'tenant-id'.`
+}

@@ -1,0 +1,175 @@
+// An authenticated JSON API as both services use it: a bearer token on every request (one renewal
+// after a 401), retries of what is worth retrying, and answers read or explained in words.
+import { formatDuration } from '../wait/duration.js'
+import { ActionError, ServiceUnavailableError } from '../errors.js'
+import type { OperationRead } from '../apis/go-live-service.js'
+import { log } from '../report/log.js'
+import type { Operation } from '../wait/operation.js'
+import {
+  describeOutcome,
+  MAX_RETRY_AFTER_MS,
+  parseRetryAfter,
+  withRetries,
+  type BackoffSettings,
+  type Outcome,
+  type RequestKind
+} from './retry.js'
+import { serviceText } from '../report/safe-text.js'
+import type { TokenProvider } from '../auth/token-provider.js'
+import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
+
+/**
+ * A request that starts something failed in a way that leaves open whether the service acted on
+ * it: it is never sent again. `answered`: an answer came but could not be used, so the service
+ * certainly received the request.
+ */
+export class AmbiguousTriggerError extends ActionError {
+  override name = 'AmbiguousTriggerError'
+  readonly answered: boolean
+  constructor(message: string, answered: boolean) {
+    super(message)
+    this.answered = answered
+  }
+}
+
+/** The service answered 2xx with something the action cannot read (not JSON, not the shape). */
+export class UnexpectedAnswerError extends ServiceUnavailableError {
+  override name = 'UnexpectedAnswerError'
+}
+
+/** A request still failing after its retries; a later request may succeed. */
+export class RetriesExhaustedError extends ServiceUnavailableError {
+  override name = 'RetriesExhaustedError'
+}
+
+export interface ApiClientOptions {
+  transport: Transport
+  tokens: TokenProvider
+  backoff: BackoffSettings
+  signal?: AbortSignal | undefined
+  /** The step's timeout (epoch ms): a request that starts a go-live is not sent again after it. */
+  deadline?: number | undefined
+}
+
+/** Turns an HTTP error answer into the error the user reads (with the API's own hints). */
+export type DescribeFailure = (response: HttpResponse) => ActionError
+
+export function isSuccess(response: HttpResponse): boolean {
+  return response.status >= 200 && response.status < 300
+}
+
+/** The start of a body, as one clean line, for a message. */
+export function excerpt(body: string): string {
+  return serviceText(body.slice(0, 1_000), 120) || 'empty body'
+}
+
+export class ApiClient {
+  private readonly options: ApiClientOptions
+  constructor(options: ApiClientOptions) {
+    this.options = options
+  }
+
+  /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
+  async readJson<T>(
+    url: URL,
+    what: string,
+    parse: (json: unknown) => T,
+    failure: DescribeFailure
+  ): Promise<{ value: T; response: HttpResponse }> {
+    const response = await this.send('GET', url, 'read', what, failure)
+    if (isSuccess(response) && response.status !== 200) {
+      throw new UnexpectedAnswerError(
+        `${what} failed: the service answered HTTP ${response.status} instead of 200 (${excerpt(response.body)}).`
+      )
+    }
+    if (response.status !== 200) throw failure(response)
+    try {
+      return { value: parse(JSON.parse(response.body)), response }
+    } catch (error) {
+      // SyntaxError for text, RangeError for JSON nested past the parser's depth.
+      const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : (error as Error).message
+      throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
+    }
+  }
+
+  /** A status read: the operation `parse` makes of the answer, with a `Retry-After` it carried. */
+  async readOperation(url: URL, what: string, parse: (json: unknown) => Operation, failure: DescribeFailure): Promise<OperationRead> {
+    const { value: operation, response } = await this.readJson(url, what, parse, failure)
+    const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
+    return retryAfterMs === undefined ? { operation } : { operation, retryAfterMs }
+  }
+
+  /**
+   * Sends a request, retrying what is worth retrying. Returns the final HTTP response, whatever its
+   * status; throws when no response came after all attempts, or when a trigger's fate is unknown.
+   * `json`: a body to send as application/json.
+   */
+  async send(
+    method: 'GET' | 'POST',
+    url: URL,
+    kind: RequestKind,
+    what: string,
+    failure: DescribeFailure,
+    json?: unknown
+  ): Promise<HttpResponse> {
+    const { backoff, tokens, signal } = this.options
+    const body = json === undefined ? undefined : JSON.stringify(json)
+    let renewed = false
+    const attempt = async (): Promise<Outcome> => {
+      const outcome = await this.request(method, url, await tokens.getToken(), body)
+      if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable) return outcome
+      // One fresh token after a 401, within the same attempt.
+      renewed = true
+      log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
+      await tokens.renew()
+      return this.request(method, url, await tokens.getToken(), body)
+    }
+    const settled = await withRetries(attempt, {
+      kind,
+      backoff,
+      signal,
+      // Reads during the wait stop at the deadline through `signal`; a trigger is not re-sent past it.
+      deadline: kind === 'trigger' ? this.options.deadline : undefined,
+      onRetry: (said, delay, next) =>
+        log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+    })
+    const { outcome } = settled
+    const said = describeOutcome(outcome)
+    switch (settled.verdict) {
+      case 'ambiguous':
+        throw new AmbiguousTriggerError(
+          `${what} got no clear answer: ${said}`,
+          outcome instanceof NetworkError && answeredUnusably(outcome)
+        )
+      case 'too-long':
+        throw new RetriesExhaustedError(
+          `${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`
+        )
+      case 'past-deadline':
+        throw new RetriesExhaustedError(
+          `${what} failed: ${said}; the next attempt would come after the step's timeout, so it was not sent again. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`
+        )
+      case 'exhausted':
+        if ('status' in outcome) throw new RetriesExhaustedError(`${failure(outcome).message} (after ${settled.attempts} attempts)`)
+        throw new RetriesExhaustedError(`${what} failed after ${settled.attempts} attempts: ${said}.`)
+      case 'done':
+        if ('status' in outcome) return outcome
+        throw new ServiceUnavailableError(`${what} failed: ${said}.`)
+    }
+  }
+
+  /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
+  private async request(method: 'GET' | 'POST', url: URL, token: string, body: string | undefined): Promise<Outcome> {
+    const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
+    if (body !== undefined) headers['Content-Type'] = 'application/json'
+    try {
+      const response = await this.options.transport.request(method, url, { headers, body, signal: this.options.signal })
+      log.debug(`${method} ${url.pathname} -> HTTP ${response.status}`)
+      return response
+    } catch (error) {
+      if (!(error instanceof NetworkError)) throw error
+      log.debug(`${method} ${url.pathname} -> ${error.message}`)
+      return error
+    }
+  }
+}

@@ -1,0 +1,109 @@
+// Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
+import { ActionError, ServiceUnavailableError } from '../errors.js'
+import { htmlToText } from '../report/html.js'
+import { serviceText } from '../report/safe-text.js'
+import type { HttpResponse } from './transport.js'
+
+const MAX_DETAIL = 300
+
+export interface ServiceDetail {
+  code?: string
+  message?: string
+}
+
+/** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
+export function serviceDetail(response: Pick<HttpResponse, 'body' | 'headers'>): ServiceDetail {
+  // Only the start of a long body (what is quoted is at most MAX_DETAIL characters anyway), which
+  // also bounds the work the HTML clean-up can be made to do.
+  const body = response.body.slice(0, 16_000).trim()
+  if (!body) return {}
+  const type = String(response.headers['content-type'] ?? '').toLowerCase()
+  if (type.includes('json') || /^[[{]/.test(body)) {
+    try {
+      return fromJson(JSON.parse(body))
+    } catch {
+      // Not JSON after all: fall through to text.
+    }
+  }
+  if (type.includes('html') || /^<(!doctype|html)/i.test(body)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1]
+    const text = htmlToText(body.replace(/<head[\s\S]*?<\/head>/i, ''))
+    const parts = [title ? htmlToText(title) : undefined, text].filter(Boolean) as string[]
+    const message = [...new Set(parts)].join(': ')
+    return message ? { message: excerpt(message) } : {}
+  }
+  return { message: excerpt(body.replace(/\s+/g, ' ')) }
+}
+
+function fromJson(json: unknown): ServiceDetail {
+  const root = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | null
+  if (typeof root !== 'object' || root === null) return {}
+  const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root) as Record<string, unknown>
+  const detail: ServiceDetail = {}
+  const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined)
+  const message = inner.message ?? inner.Message ?? root.error_description ?? root.message
+  if (typeof code === 'string' && code) detail.code = serviceText(code, 80)
+  if (typeof message === 'string' && message) detail.message = excerpt(htmlToText(message))
+  return detail
+}
+
+function excerpt(text: string): string {
+  return serviceText(text, MAX_DETAIL)
+}
+
+const REASONS: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout'
+}
+
+export interface Subject {
+  publisher: string
+  offer: string
+}
+
+/** Advice for the service's own trouble, whichever API: throttling, or a 5xx. */
+export function transientHint(status: number): string | undefined {
+  if (status === 429) return 'The service throttled the requests; try again later or poll less often (poll-interval).'
+  return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined
+}
+
+/** What to do about a failure: advice as is, or made from what the service said. */
+export type Hint = string | ((detail: ServiceDetail) => string | undefined)
+
+export class ServiceError extends ActionError {
+  override name = 'ServiceError'
+  readonly status: number
+  readonly detail: ServiceDetail
+  /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
+  get transient(): boolean {
+    return this.status >= 500 || this.status === 429 || this.status === 408
+  }
+  /** `hint`: the API's advice (see src/apis/cloud-partner-portal/hints.ts); without one, only the transient advice. */
+  constructor(what: string, response: HttpResponse, hint?: Hint) {
+    const detail = serviceDetail(response)
+    const reason = REASONS[response.status] ?? ''
+    const said = [detail.code, detail.message].filter(Boolean).join(': ')
+    const advice = (typeof hint === 'function' ? hint(detail) : hint) ?? transientHint(response.status)
+    super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`)
+    this.status = response.status
+    this.detail = detail
+  }
+}
+
+/**
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient)
+}

@@ -1,0 +1,78 @@
+// Logs what changed between polls at info level; every poll's detail goes to debug.
+import { currentStep, type Operation, type OperationStep } from '../wait/operation.js'
+import { log } from './log.js'
+
+function describeStep(step: OperationStep): string {
+  const parts = [step.rawStatus]
+  if (step.progress !== undefined && step.progress > 0) parts.push(`${step.progress}%`)
+  if (step.estimate) parts.push(`estimated ${step.estimate}`)
+  return `'${step.name}' (${parts.join(', ')})`
+}
+
+// A hostile or broken service can send thousands of steps and messages: the log shows a bounded
+// number per poll, and remembers a bounded number of messages.
+const MAX_LINES_PER_POLL = 20
+const MAX_REMEMBERED = 1_000
+
+export class ProgressLog {
+  private polls = 0
+  private lastStatus: string | undefined
+  private lastCurrent: string | undefined
+  private readonly stepStatus = new Map<string, string>()
+  private readonly seenMessages = new Set<string>()
+  private readonly unknownStatuses = new Set<string>()
+  private saidStart: string | undefined
+  private saidEnd: string | undefined
+
+  observe(operation: Operation): void {
+    this.polls++
+    const current = currentStep(operation)
+    log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`)
+
+    const status = operation.rawStatus ?? '(none)'
+    if (status !== this.lastStatus) {
+      log.info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`)
+      this.lastStatus = status
+    }
+    if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
+      this.unknownStatuses.add(status)
+      log.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`)
+    }
+    let changed = 0
+    for (const step of operation.steps.slice(0, MAX_REMEMBERED)) {
+      const before = this.stepStatus.get(step.id)
+      if (before === undefined && this.stepStatus.size >= MAX_REMEMBERED) continue
+      if (before !== undefined && before !== step.rawStatus && ++changed <= MAX_LINES_PER_POLL) {
+        log.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`)
+      }
+      this.stepStatus.set(step.id, step.rawStatus)
+    }
+    if (changed > MAX_LINES_PER_POLL) log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
+    if (current && current.id !== this.lastCurrent) {
+      log.info(`Now at step ${describeStep(current)}`)
+    }
+    this.lastCurrent = current?.id
+    // A Product Ingestion job says when it started and ended: each said once.
+    if (operation.started && !this.saidStart) log.info(`Started at ${(this.saidStart = operation.started)}`)
+    if (operation.ended && !this.saidEnd) log.info(`Ended at ${(this.saidEnd = operation.ended)}`)
+    this.logNewMessages(operation)
+  }
+
+  private logNewMessages(operation: Operation): void {
+    const all = [
+      ...operation.messages.map((m) => ({ ...m, where: '' })),
+      ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
+    ]
+    let shown = 0
+    for (const m of all) {
+      const line = `${m.where}${m.text}`
+      if (this.seenMessages.has(line)) continue
+      if (this.seenMessages.size >= MAX_REMEMBERED || ++shown > MAX_LINES_PER_POLL) break
+      this.seenMessages.add(line)
+      // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
+      if (m.level === 'error') log.warning(`The service reported an error: ${line}`)
+      else if (m.level === 'warning') log.warning(line)
+      else log.info(`Message: ${line}`)
+    }
+  }
+}
