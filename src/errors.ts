@@ -35,3 +35,18 @@ export class DeadlineError extends ActionError {
 export class ServiceUnavailableError extends ActionError {
   override name = 'ServiceUnavailableError'
 }
+
+/**
+ * An answer that does not have the shape a parser needs (not an object, not a list, about another
+ * job). The JSON client makes it an UnexpectedAnswerError, a fault of the service that costs one
+ * poll; `message` says what the answer is not ("is not a JSON object"). Any other error a parser
+ * throws (a TypeError) is a fault of the action and fails the step.
+ */
+export class ShapeError extends Error {
+  override name = 'ShapeError'
+}
+
+/** The message of anything thrown, for a sentence. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

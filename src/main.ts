@@ -5,7 +5,7 @@ import { cppService } from './apis/cloud-partner-portal/service.js'
 import { ingestionService } from './apis/product-ingestion/service.js'
 import { formatDuration } from './wait/duration.js'
 import { entraTokenProvider } from './auth/entra-token-provider.js'
-import { ActionError, CancelledError } from './errors.js'
+import { ActionError, CancelledError, messageOf } from './errors.js'
 import { getConfig, type Config } from './inputs.js'
 import { log } from './report/log.js'
 import { failureReasons, type Operation } from './wait/operation.js'
@@ -230,7 +230,7 @@ class GoLiveRun {
     if (!(error instanceof ActionError)) {
       // A fault of the action itself: the stack is for the debug log, the step error says what.
       log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
-      return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`
+      return `Unexpected error: ${messageOf(error)}`
     }
     if (error instanceof CancelledError && this.phase !== 'recorded') {
       if (this.phase === 'sending') {
@@ -249,7 +249,7 @@ async function guarded(what: string, step: () => unknown): Promise<void> {
   try {
     await step()
   } catch (error) {
-    log.warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(`Could not ${what}: ${messageOf(error)}`)
   }
 }
 
@@ -264,7 +264,7 @@ export async function run(): Promise<void> {
     goLive = new GoLiveRun(config, cancellation, startedAt)
     await goLive.execute()
   } catch (error) {
-    note = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error)
+    note = goLive ? goLive.failureText(error) : messageOf(error)
     log.fail(note)
   } finally {
     // Each on its own: a failure in one (an output, the summary) must not undo the others, nor

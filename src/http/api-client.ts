@@ -1,7 +1,7 @@
 // An authenticated JSON API as both services use it: a bearer token on every request (one renewal
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
 import { formatDuration } from '../wait/duration.js'
-import { ActionError, ServiceUnavailableError } from '../errors.js'
+import { ActionError, ServiceUnavailableError, ShapeError } from '../errors.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import { log } from '../report/log.js'
 import type { Operation } from '../wait/operation.js'
@@ -83,12 +83,20 @@ export class ApiClient {
       )
     }
     if (response.status !== 200) throw failure(response)
+    const unexpected = (why: string) => new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
+    let json: unknown
     try {
-      return { value: parse(JSON.parse(response.body)), response }
+      json = JSON.parse(response.body)
+    } catch {
+      // A SyntaxError for text, a RangeError for JSON nested past the parser's depth.
+      throw unexpected('is not JSON the action can read')
+    }
+    try {
+      return { value: parse(json), response }
     } catch (error) {
-      // SyntaxError for text, RangeError for JSON nested past the parser's depth.
-      const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : (error as Error).message
-      throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`)
+      // Only a shape the parser refuses is the service's fault; anything else (a TypeError) is ours.
+      if (error instanceof ShapeError) throw unexpected(error.message)
+      throw error
     }
   }
 

@@ -8,6 +8,7 @@ import { TLSSocket } from 'node:tls'
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
 import { HttpClient } from '@actions/http-client'
 import { USER_AGENT } from '../constants.js'
+import { messageOf } from '../errors.js'
 import { formatDuration } from '../wait/duration.js'
 import { serviceText } from '../report/safe-text.js'
 
@@ -59,7 +60,7 @@ const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SIGNATURE/
 export function classifyNetworkError(error: unknown, url: URL, connected?: boolean): NetworkError {
   if (error instanceof NetworkError) return error
   const code = (error as { code?: unknown })?.code
-  const message = serviceText(error instanceof Error ? error.message : String(error), 160)
+  const message = serviceText(messageOf(error), 160)
   const where = url.host
   // Once the transport saw the connection made, no code proves the request unsent: an established
   // connection can also end in EHOSTUNREACH, and a TLS record error comes after the handshake.

@@ -4,6 +4,7 @@
 import * as core from '@actions/core'
 import { formatDuration } from '../wait/duration.js'
 import type { DryRunReport } from '../apis/go-live-service.js'
+import { messageOf } from '../errors.js'
 import { log } from './log.js'
 import { failureReasons, type Operation } from '../wait/operation.js'
 import { serviceText } from './safe-text.js'
@@ -128,6 +129,6 @@ export async function writeSummary(facts: SummaryFacts): Promise<void> {
   try {
     await core.summary.addRaw(summaryMarkdown(facts), true).write()
   } catch (error) {
-    log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    log.warning(`Could not write the job summary: ${messageOf(error)}`)
   }
 }

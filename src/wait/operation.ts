@@ -1,4 +1,5 @@
 // A typed view of an operation body, read defensively: every field may be missing or oddly typed.
+import { ShapeError } from '../errors.js'
 import { htmlToText } from '../report/html.js'
 import { serviceText } from '../report/safe-text.js'
 import { normaliseOperationStatus, normaliseStepStatus, type OperationState, type StepState } from './status.js'
@@ -85,7 +86,7 @@ function stepOf(value: Json, index: number): OperationStep {
 export function parseOperation(json: unknown): Operation {
   const body = Array.isArray(json) ? json[0] : json
   if (!isObject(body)) {
-    throw new Error('is not a JSON object')
+    throw new ShapeError('is not a JSON object')
   }
   const rawStatus = text(body.status, 60)
   const { state, known } = normaliseOperationStatus(rawStatus)

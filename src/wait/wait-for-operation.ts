@@ -1,6 +1,6 @@
 // Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
 import { formatDuration } from './duration.js'
-import { ActionError, DeadlineError } from '../errors.js'
+import { ActionError, DeadlineError, messageOf } from '../errors.js'
 import { log } from '../report/log.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import type { Operation } from './operation.js'
@@ -75,10 +75,10 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
       const outage = Date.now() - missingSince
       if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {
         throw new ActionError(
-          `${(error as Error).message} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`
+          `${messageOf(error)} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`
         )
       }
-      log.warning(`Poll ${poll} missed: ${(error as Error).message} Trying again at the next poll.`)
+      log.warning(`Poll ${poll} missed: ${messageOf(error)} Trying again at the next poll.`)
     }
     // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
     const remaining = options.deadline - Date.now()

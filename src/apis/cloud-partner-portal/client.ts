@@ -1,5 +1,6 @@
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
 import { ApiClient, isSuccess, type ApiClientOptions } from '../../http/api-client.js'
+import { ShapeError } from '../../errors.js'
 import type { OperationRead } from '../go-live-service.js'
 import { log } from '../../report/log.js'
 import { parseOperation, type Operation } from '../../wait/operation.js'
@@ -124,7 +125,7 @@ function header(response: HttpResponse, name: string): string | undefined {
 
 function parseSubmissions(json: unknown): Submission[] {
   const list = Array.isArray(json) ? json : (json as { value?: unknown } | null)?.value
-  if (!Array.isArray(list)) throw new Error('is not a list')
+  if (!Array.isArray(list)) throw new ShapeError('is not a list')
   return list.flatMap((item: unknown) => {
     const s = item as Record<string, unknown>
     if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []

@@ -2,6 +2,7 @@
 // job, another submission or product, or lists other entries (a gateway's cache, a mixed-up answer)
 // is refused: the read fails as an unexpected answer, which costs one poll, never decides the wait,
 // and never becomes the `operation` output.
+import { ShapeError } from '../../errors.js'
 import type { Operation } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
 import { parseJobStatus, parseSubmissionStatus } from './operations.js'
@@ -26,7 +27,7 @@ export function followedJobParser(jobId: string): (json: unknown) => Operation {
     if (isObject(json)) {
       for (const key of ['jobId', 'jobID', 'jobid']) {
         if (other(json[key], jobId)) {
-          throw new Error(`names another job (${quoted(json[key])}), not the job followed (${jobId}); it is not taken as its status`)
+          throw new ShapeError(`names another job (${quoted(json[key])}), not the job followed (${jobId}); it is not taken as its status`)
         }
       }
     }
@@ -40,7 +41,8 @@ export function followedJobParser(jobId: string): (json: unknown) => Operation {
  */
 export function followedSubmissionParser(submissionId: string): (json: unknown) => Operation {
   const product = `product/${submissionId.split('/')[1] ?? ''}`
-  const notIt = (why: string): Error => new Error(`${why}, not the submission followed (${submissionId}); it is not taken as its status`)
+  const notIt = (why: string): ShapeError =>
+    new ShapeError(`${why}, not the submission followed (${submissionId}); it is not taken as its status`)
   return (json) => {
     const list = isObject(json) && Array.isArray(json.value) ? json.value : undefined
     if (list && list.length !== 1) throw notIt(`lists ${list.length} entries`)
@@ -53,7 +55,7 @@ export function followedSubmissionParser(submissionId: string): (json: unknown) 
       // The preview and the live submission share an id: only the live one is followed.
       const target = isObject(entry.target) ? entry.target.targetType : undefined
       if (typeof target === 'string' && target.toLowerCase() !== 'live') {
-        throw new Error(
+        throw new ShapeError(
           `is about a ${serviceText(target, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`
         )
       }

@@ -2,6 +2,7 @@
 //   job:        {jobId|jobID, jobStatus: notStarted|running|completed, jobResult: pending|succeeded|failed|cancelled,
 //                jobStart, jobEnd ('0001-01-01T00:00:00' until it ends), errors: [{code, message, details: [...]}]}
 //   submission: {id, target: {targetType}, status: notStarted|running|completed, result, created}
+import { ShapeError } from '../../errors.js'
 import type { Operation, OperationMessage } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { OperationState } from '../../wait/status.js'
@@ -84,7 +85,7 @@ export function jobIdOf(body: unknown): string | undefined {
 }
 
 export function parseJobStatus(json: unknown): Operation {
-  if (!isObject(json)) throw new Error('is not a JSON object')
+  if (!isObject(json)) throw new ShapeError('is not a JSON object')
   const errors = jobErrors(json.errors)
   const messages = errors.map((e) => ({ text: e.message, level: 'error' }))
   if (isCertificationFailure(errors)) {
@@ -101,6 +102,6 @@ export function parseJobStatus(json: unknown): Operation {
 /** One submission: the entry itself, or `{value: [entry]}`. */
 export function parseSubmissionStatus(json: unknown): Operation {
   const entry = isObject(json) && Array.isArray(json.value) ? json.value[0] : json
-  if (!isObject(entry)) throw new Error('is not a JSON object')
+  if (!isObject(entry)) throw new ShapeError('is not a JSON object')
   return operationOf(entry, readingOf('submission', text(entry.status), text(entry.result, 40)), [], text(entry.created))
 }

@@ -2,6 +2,7 @@
 // A list is read whole (a running go-live may be on page 2), but the token goes to the base URL's
 // origin only, a list has a bounded number of pages, and a link back to a page read is a loop.
 import { UnexpectedAnswerError } from '../../http/api-client.js'
+import { ShapeError } from '../../errors.js'
 
 export const MAX_PAGES = 100
 const MAX_LINK_CHARS = 8 * 1024
@@ -14,7 +15,7 @@ export interface ListPage {
 /** One page of a list; throws (with what it is not) when the answer is not one. */
 export function parseListPage(json: unknown, noun: string): ListPage {
   const page = json as { value?: unknown; '@nextLink'?: unknown } | null
-  if (!Array.isArray(page?.value)) throw new Error(`is not a list of ${noun}`)
+  if (!Array.isArray(page?.value)) throw new ShapeError(`is not a list of ${noun}`)
   return { items: page.value as unknown[], next: page['@nextLink'] }
 }
 
