@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { backoffFor, decideRetry, parseRetryAfter, retryDelay, withRetries } from '../../src/http/retry.js'
+import { backoffFor, decideRetry, isTransientStatus, parseRetryAfter, retryDelay, withRetries } from '../../src/http/retry.js'
+import { ServiceError, transientHint } from '../../src/http/service-error.js'
 import { NetworkError, classifyNetworkError, type HttpResponse } from '../../src/http/transport.js'
 
 const status = (code: number): HttpResponse => ({ status: code, headers: {}, body: '' })
@@ -7,11 +8,11 @@ const url = new URL('https://cloudpartner.azure.com')
 const networkError = (code: string): NetworkError => classifyNetworkError(Object.assign(new Error(code), { code }), url)
 
 describe('decideRetry', () => {
-  it.each([408, 429, 500, 502, 503, 504])('retries a read answered %d', (code) => {
+  it.each([408, 429, 500, 502, 503, 504, 507, 520, 599])('retries a read answered %d', (code) => {
     expect(decideRetry('read', status(code))).toBe('retry')
   })
 
-  it.each([400, 401, 403, 404, 409, 422])('does not retry a read answered %d', (code) => {
+  it.each([400, 401, 403, 404, 409, 422, 501, 505])('does not retry a read answered %d', (code) => {
     expect(decideRetry('read', status(code))).toBe('fail')
   })
 
@@ -50,6 +51,29 @@ describe('decideRetry', () => {
 
   it('treats an unforeseen error after connecting as maybe sent', () => {
     expect(classifyNetworkError(new Error('something odd'), url)).toMatchObject({ maybeSent: true, retryable: true })
+  })
+})
+
+describe('one transient-status rule', () => {
+  // Every status a server can send: what a read retries is what a failure calls passing, and what
+  // the advice calls temporary. 501 and 505 are verdicts no retry changes.
+  const statuses = Array.from({ length: 900 }, (_, i) => i + 100)
+
+  it('a read is retried exactly when the status is transient', () => {
+    for (const code of statuses)
+      expect([code, decideRetry('read', status(code))]).toEqual([code, isTransientStatus(code) ? 'retry' : 'fail'])
+  })
+
+  it('a failure is transient, and advised to be tried again later, exactly when a read of it is retried', () => {
+    for (const code of statuses) {
+      const retried = decideRetry('read', status(code)) === 'retry'
+      expect([code, new ServiceError('Reading', status(code)).transient]).toEqual([code, retried])
+      expect([code, transientHint(code) !== undefined]).toEqual([code, retried])
+    }
+  })
+
+  it('names the members: 408, 429 and every 5xx but 501 and 505', () => {
+    expect(statuses.filter(isTransientStatus)).toEqual([408, 429, 500, 502, 503, 504, ...statuses.filter((c) => c >= 506 && c <= 599)])
   })
 })
 

@@ -75,6 +75,10 @@ export async function entraTokenProvider(
   /** A sign-in failure in words; an outage of Entra ID or GitHub's token service is marked as one. */
   function signInFailure(error: unknown): ActionError {
     if (error instanceof ActionError) return error
+    // A fault of the action's own is not a failed sign-in: it fails the step as it is, with its
+    // stack. MSAL reports one in the network module as a bare network_error; the module kept it.
+    if (network.lastFault !== undefined) throw network.lastFault
+    if (error instanceof TypeError || error instanceof ReferenceError) throw error
     // MSAL reports a network module failure as a bare network_error: the module knows what it was.
     const outage = network.lastOutage
     if (outage) return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`)

@@ -3,9 +3,10 @@
 // the same deadline (request-timeout), retries, proxy handling and cancellation as every request.
 import * as core from '@actions/core'
 import { ActionError, ServiceUnavailableError } from '../errors.js'
-import { withRetries, describeOutcome, type BackoffSettings, type Outcome } from '../http/retry.js'
-import { serviceDetail } from '../http/service-error.js'
-import { NetworkError, type Transport } from '../http/transport.js'
+import { readWithRetries } from '../http/request.js'
+import type { BackoffSettings } from '../http/retry.js'
+import { answerInWords } from '../http/service-error.js'
+import type { Transport } from '../http/transport.js'
 
 const ID_TOKEN_PERMISSION_HINT = [
   "GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set), so the action cannot sign in with 'client-id' and 'tenant-id' without a secret.",
@@ -42,31 +43,18 @@ export async function gitHubIdToken(audience: string, context: OidcRequestContex
   }
   url.searchParams.set('audience', audience)
   const what = `Getting a GitHub OIDC token for the audience '${audience}'`
-  const attempt = async (): Promise<Outcome> => {
-    try {
-      return await context.transport.request('GET', url, {
-        headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
-        signal: context.signal
-      })
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error
-      return error
-    }
-  }
-  const { outcome } = await withRetries(attempt, { kind: 'read', backoff: context.backoff, signal: context.signal })
-  if (!('status' in outcome)) throw new SignInUnavailableError(`${what} failed: ${outcome.message}.`)
-  const said = describeOutcome(outcome)
-  if (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408) {
-    throw new SignInUnavailableError(`${what} failed: ${said}.`)
-  }
-  if (outcome.status !== 200) {
-    const detail = serviceDetail(outcome)
-    const text = [detail.code, detail.message].filter(Boolean).join(': ')
-    throw new ActionError(`${what} failed: ${said}${text ? ` (${text})` : ''}.`)
-  }
+  const headers = { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' }
+  const answer = await readWithRetries(
+    context.transport,
+    'GET',
+    url,
+    { headers, signal: context.signal, backoff: context.backoff },
+    (said) => new SignInUnavailableError(`${what} failed: ${said}.`)
+  )
+  if (answer.status !== 200) throw new ActionError(`${what} failed: ${answerInWords(answer)}.`)
   let value: unknown
   try {
-    value = (JSON.parse(outcome.body) as { value?: unknown } | null)?.value
+    value = (JSON.parse(answer.body) as { value?: unknown } | null)?.value
   } catch {
     value = undefined
   }

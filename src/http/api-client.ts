@@ -14,6 +14,7 @@ import {
   type Outcome,
   type RequestKind
 } from './retry.js'
+import { exchange } from './request.js'
 import { serviceText } from '../report/safe-text.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
@@ -166,18 +167,12 @@ export class ApiClient {
     }
   }
 
-  /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
+  /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
   private async request(method: 'GET' | 'POST', url: URL, token: string, body: string | undefined): Promise<Outcome> {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
-    try {
-      const response = await this.options.transport.request(method, url, { headers, body, signal: this.options.signal })
-      log.debug(`${method} ${url.pathname} -> HTTP ${response.status}`)
-      return response
-    } catch (error) {
-      if (!(error instanceof NetworkError)) throw error
-      log.debug(`${method} ${url.pathname} -> ${error.message}`)
-      return error
-    }
+    const outcome = await exchange(this.options.transport, method, url, { headers, body, signal: this.options.signal })
+    log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`)
+    return outcome
   }
 }

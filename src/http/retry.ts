@@ -8,7 +8,15 @@ export type RequestKind = 'read' | 'trigger'
 /** `ambiguous`: the POST may have been acted on; it is never sent again (look for the go-live). */
 export type RetryDecision = 'retry' | 'ambiguous' | 'fail'
 
-const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504])
+/**
+ * The one rule for a status that is the service's passing trouble, not a verdict: a later request
+ * may succeed. A 408 (timeout), a 429 (throttled), and every 5xx but 501 (Not Implemented) and 505
+ * (HTTP Version Not Supported), which no retry changes (the Azure SDKs draw the same line). Reads
+ * answered so are retried, and a failure so answered is worth running the step again for.
+ */
+export function isTransientStatus(status: number): boolean {
+  return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505)
+}
 
 /**
  * The service said it did nothing: throttled (429), or unavailable in its own words (a 503 with a
@@ -34,7 +42,7 @@ function refused(response: HttpResponse): boolean {
  */
 export function decideRetry(kind: RequestKind, outcome: HttpResponse | NetworkError): RetryDecision {
   if ('status' in outcome) {
-    if (kind === 'read') return RETRYABLE_READ_STATUSES.has(outcome.status) ? 'retry' : 'fail'
+    if (kind === 'read') return isTransientStatus(outcome.status) ? 'retry' : 'fail'
     if (refused(outcome)) return 'retry'
     return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail'
   }

@@ -2,6 +2,7 @@
 import { ActionError, ServiceUnavailableError } from '../errors.js'
 import { htmlToText } from '../report/html.js'
 import { serviceText } from '../report/safe-text.js'
+import { isTransientStatus } from './retry.js'
 import type { HttpResponse } from './transport.js'
 
 const MAX_DETAIL = 300
@@ -33,6 +34,17 @@ export function serviceDetail(response: Pick<HttpResponse, 'body' | 'headers'>):
     return message ? { message: excerpt(message) } : {}
   }
   return { message: excerpt(body.replace(/\s+/g, ' ')) }
+}
+
+/** An answer in words for a message: `HTTP 503 (code: what the service said)`. */
+export function answerInWords(response: HttpResponse): string {
+  const words = said(serviceDetail(response))
+  return `HTTP ${response.status}${words ? ` (${words})` : ''}`
+}
+
+/** What the service said, as one clean line (`code: message`), or '' when nothing. */
+function said(detail: ServiceDetail): string {
+  return [detail.code, detail.message].filter(Boolean).join(': ')
 }
 
 function fromJson(json: unknown): ServiceDetail {
@@ -71,10 +83,12 @@ export interface Subject {
   offer: string
 }
 
-/** Advice for the service's own trouble, whichever API: throttling, or a 5xx. */
+/** Advice for the service's own trouble (see isTransientStatus), whichever API. */
 export function transientHint(status: number): string | undefined {
+  if (!isTransientStatus(status)) return undefined
   if (status === 429) return 'The service throttled the requests; try again later or poll less often (poll-interval).'
-  return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined
+  if (status === 408) return 'The service did not get the request in time; it is usually temporary, so run the step again later.'
+  return 'The service had an error; it is usually temporary, so run the step again later.'
 }
 
 /** What to do about a failure: advice as is, or made from what the service said. */
@@ -84,17 +98,17 @@ export class ServiceError extends ActionError {
   override name = 'ServiceError'
   readonly status: number
   readonly detail: ServiceDetail
-  /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
+  /** The service's own trouble (see isTransientStatus): a later request may succeed. */
   get transient(): boolean {
-    return this.status >= 500 || this.status === 429 || this.status === 408
+    return isTransientStatus(this.status)
   }
   /** `hint`: the API's advice (see src/apis/cloud-partner-portal/hints.ts); without one, only the transient advice. */
   constructor(what: string, response: HttpResponse, hint?: Hint) {
     const detail = serviceDetail(response)
     const reason = REASONS[response.status] ?? ''
-    const said = [detail.code, detail.message].filter(Boolean).join(': ')
+    const words = said(detail)
     const advice = (typeof hint === 'function' ? hint(detail) : hint) ?? transientHint(response.status)
-    super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`)
+    super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${words ? ` (${words})` : ''}.${advice ? ` ${advice}` : ''}`)
     this.status = response.status
     this.detail = detail
   }
@@ -102,7 +116,7 @@ export class ServiceError extends ActionError {
 
 /**
  * The service could not be reached or read (see ServiceUnavailableError), or answered with an
- * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
+ * error of its own (see isTransientStatus) that its retries did not clear: worth a later try.
  */
 export function isServiceUnavailable(error: unknown): boolean {
   return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient)
