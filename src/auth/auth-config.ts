@@ -3,13 +3,13 @@
 import * as core from '@actions/core'
 import { DEFAULT_AUDIENCE, DEFAULT_AUTHORITY_HOST, Inputs } from '../constants.js'
 import { InputError } from '../errors.js'
+import { GUID } from '../http/ids.js'
 
 export type AuthConfig =
   | { kind: 'token'; token: string }
   | { kind: 'client-secret'; clientId: string; tenantId: string; clientSecret: string; authorityHost: URL }
   | { kind: 'github-oidc'; clientId: string; tenantId: string; audience: string; authorityHost: URL }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
 

@@ -72,3 +72,23 @@ export function parseLocationUrl(raw: string, base: URL): URL {
   if (url.origin !== base.origin) throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`)
   return url
 }
+
+/** How an API names its version in a query (`api-version`, `$version`), and what a version looks like. */
+export interface VersionQuery {
+  name: string
+  pattern: RegExp
+  /** A valid version, for the message: "a date such as 2017-10-31". */
+  example: string
+}
+
+/**
+ * The version a location carries in its one query parameter, or `fallback` when it has no query.
+ * Throws a LocationProblem for any other query, or a version that is not one.
+ */
+export function locationVersion(url: URL, query: VersionQuery, fallback: string): string {
+  const keys = [...url.searchParams.keys()]
+  if (keys.some((key) => key !== query.name) || keys.length > 1) throw new LocationProblem(`has a query other than ${query.name}`)
+  const version = url.searchParams.get(query.name) ?? fallback
+  if (!query.pattern.test(version)) throw new LocationProblem(`has a version (${query.name}) that is not a date such as ${query.example}`)
+  return version
+}

@@ -37,7 +37,8 @@ export interface Operation {
 
 type Json = Record<string, unknown>
 
-function isObject(value: unknown): value is Json {
+/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
+export function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 

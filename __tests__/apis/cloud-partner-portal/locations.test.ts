@@ -56,7 +56,7 @@ describe('canonicalOperationLocation', () => {
     ['/api/%2e%2e/etc/passwd', "contains a '.' or '..' path segment"],
     [`/api/publishers/other%2F..%2Fx/offers/o/operations/${GUID}`, 'contains an encoded slash, backslash or NUL'],
     ['/api/operations/p$o$1$preview?api-version=2017-10-31&redirect=x', 'has a query other than api-version'],
-    ['/api/operations/p$o$1$preview?api-version=$(id)', 'has an api-version that is not a date'],
+    ['/api/operations/p$o$1$preview?api-version=$(id)', 'has a version (api-version) that is not a date'],
     ['/etc/passwd', 'is not a CPP operation path'],
     ['/api/operations/p$o$1$preview/', 'is not a CPP operation path'],
     [`/api/publishers/p;rm/offers/o/operations/${GUID}`, 'is not a CPP operation path'],

@@ -178,7 +178,7 @@ describe('Product Ingestion locations', () => {
 
   it.each([
     [`/rp/product-ingestion/configure/${GUID}/status?x=1`, 'has a query other than $version'],
-    [`/rp/product-ingestion/configure/${GUID}/status?$version=$(id)`, 'has a $version that is not a date'],
+    [`/rp/product-ingestion/configure/${GUID}/status?$version=$(id)`, 'has a version ($version) that is not a date'],
     [`/rp/product-ingestion/configure/${GUID}/cancel`, 'is not a Product Ingestion job or submission path'],
     [`/rp/product-ingestion/submission/${GUID}/1152921515689848683/extra`, 'is not a Product Ingestion job or submission path'],
     [`/rp/other/configure/${GUID}/status`, 'is not under /rp/product-ingestion'],

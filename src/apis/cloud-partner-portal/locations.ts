@@ -5,12 +5,13 @@
 //   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
 // on the base-url origin: no other host, path, query, scheme or shell-significant character.
 import type { OperationRef } from '../go-live-service.js'
-import { LocationProblem, parseLocationUrl } from '../../http/urls.js'
+import { LocationProblem, locationVersion, parseLocationUrl, type VersionQuery } from '../../http/urls.js'
+import { GUID } from '../../http/ids.js'
 
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
 export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
 export const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const VERSION_QUERY: VersionQuery = { name: 'api-version', pattern: API_VERSION, example: '2017-10-31' }
 const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/
 
 /** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
@@ -62,10 +63,7 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
  */
 export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion: string): CppOperationRef {
   const url = parseLocationUrl(raw, baseUrl)
-  const keys = [...url.searchParams.keys()]
-  if (keys.some((key) => key !== 'api-version') || keys.length > 1) throw new LocationProblem('has a query other than api-version')
-  const version = url.searchParams.get('api-version') ?? apiVersion
-  if (!API_VERSION.test(version)) throw new LocationProblem('has an api-version that is not a date such as 2017-10-31')
+  const version = locationVersion(url, VERSION_QUERY, apiVersion)
   const named = parsePath(url.pathname)
   if (!named) {
     throw new LocationProblem(

@@ -6,9 +6,9 @@ import { ActionError } from '../../errors.js'
 import { serviceText } from '../../report/safe-text.js'
 import { ServiceError, serviceDetail } from '../../http/service-error.js'
 import type { HttpResponse } from '../../http/transport.js'
-import type { Operation } from '../../wait/operation.js'
+import { isObject, type Operation } from '../../wait/operation.js'
 import { followedJobParser, followedSubmissionParser } from './followed.js'
-import { jobIdOf, parseJobStatus } from './operations.js'
+import { jobIdOf, parseJobStatus, targetTypeOf } from './operations.js'
 import { RESOURCE_ID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
 import { nextPageUrl, parseListPage } from './pages.js'
 
@@ -54,8 +54,8 @@ export type ConfigureAnswer =
 const hints: Record<number, string> = {
   401: 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://graph.microsoft.com; tokens live about an hour.',
   403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
-  404: 'Not found: check the offer id (the product external id shown in Partner Center).',
-  429: 'The service throttled the requests; try again later or poll less often (poll-interval).'
+  404: 'Not found: check the offer id (the product external id shown in Partner Center).'
+  // 408, 429 and 5xx: the advice every API shares (transientHint), which ServiceError adds itself.
 }
 
 // A job or submission the action follows was named by the service or an earlier run: a 404 says
@@ -165,12 +165,10 @@ export class IngestionClient {
 }
 
 /** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
-function unnamedInProgress(item: unknown, productGuid: string): boolean {
-  const s = item as Record<string, unknown> | null
-  if (!s || typeof s !== 'object' || Array.isArray(s)) return false
+function unnamedInProgress(s: unknown, productGuid: string): boolean {
+  if (!isObject(s)) return false
   if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed') return false
-  const target = (s.target as { targetType?: unknown } | undefined)?.targetType
-  if (typeof target === 'string' && target.toLowerCase() === 'draft') return false
+  if (targetTypeOf(s) === 'draft') return false
   if (typeof s.id === 'string' && parseSubmissionId(s.id)) return false
   const guid = productGuid.toLowerCase()
   const otherProduct = typeof s.product === 'string' && s.product.toLowerCase() !== `product/${guid}`
@@ -183,9 +181,8 @@ function unnamedInProgress(item: unknown, productGuid: string): boolean {
  * runs, and no second one may start. Anything else is an answer the action cannot read.
  */
 function unfollowable(s: Record<string, unknown>, what: string): ActionError {
-  const target = (s.target as { targetType?: unknown } | undefined)?.targetType
   const id = typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none'
-  if (typeof target === 'string' && target.toLowerCase() === 'live') {
+  if (targetTypeOf(s) === 'live') {
     return new ActionError(
       `A go-live of the product is already running, but the service lists it under an id the action does not accept (${id}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
     )
@@ -196,17 +193,15 @@ function unfollowable(s: Record<string, unknown>, what: string): ActionError {
 }
 
 function parseSubmissions(list: unknown[]): PiaSubmission[] {
-  return list.flatMap((item: unknown) => {
-    const s = item as Record<string, unknown> | null
-    const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined
-    if (!s || typeof s !== 'object' || Array.isArray(s)) return []
-    const target = (s.target as { targetType?: unknown } | undefined)?.targetType
+  return list.flatMap((s: unknown) => {
+    if (!isObject(s)) return []
+    const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined
     if (!parsed) return []
     const submission: PiaSubmission = {
       // As sent, byte for byte: it goes back to the service in the configure body.
       id: s.id as string,
       number: parsed.number,
-      targetType: typeof target === 'string' ? target.toLowerCase() : '',
+      targetType: targetTypeOf(s) ?? '',
       body: s
     }
     for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') submission[key] = s[key] as string

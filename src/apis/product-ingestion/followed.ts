@@ -3,13 +3,10 @@
 // is refused: the read fails as an unexpected answer, which costs one poll, never decides the wait,
 // and never becomes the `operation` output.
 import { ShapeError } from '../../errors.js'
-import type { Operation } from '../../wait/operation.js'
+import { isObject, type Operation } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
-import { parseJobStatus, parseSubmissionStatus } from './operations.js'
+import { parseJobStatus, parseSubmissionStatus, targetTypeOf } from './operations.js'
 import { sameSubmissionId } from './locations.js'
-
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** A value the service named, quoted for a message: one clean, short line. */
 function quoted(value: unknown): string {
@@ -53,8 +50,8 @@ export function followedSubmissionParser(submissionId: string): (json: unknown) 
         throw notIt(`names another submission (${quoted(entry.id)})`)
       if (other(entry.product, product)) throw notIt(`names another product (${quoted(entry.product)})`)
       // The preview and the live submission share an id: only the live one is followed.
-      const target = isObject(entry.target) ? entry.target.targetType : undefined
-      if (typeof target === 'string' && target.toLowerCase() !== 'live') {
+      const target = targetTypeOf(entry)
+      if (target !== undefined && target !== 'live') {
         throw new ShapeError(
           `is about a ${serviceText(target, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`
         )

@@ -3,7 +3,7 @@
 //   {base}/submission/{productGuid}/{n}?$version={version}     a submission (a go-live already running)
 // where {base} is the base-url, path included (https://graph.microsoft.com/rp/product-ingestion).
 import type { OperationRef } from '../go-live-service.js'
-import { LocationProblem, parseLocationUrl } from '../../http/urls.js'
+import { LocationProblem, locationVersion, parseLocationUrl, type VersionQuery } from '../../http/urls.js'
 
 /**
  * Product and job ids are opaque: the service's are GUIDs, but Learn's own samples are not
@@ -13,6 +13,7 @@ import { LocationProblem, parseLocationUrl } from '../../http/urls.js'
 export const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/
 /** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
 export const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
+const VERSION_QUERY: VersionQuery = { name: '$version', pattern: PIA_VERSION, example: '2022-07-01' }
 // Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
 const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/i
 
@@ -67,10 +68,7 @@ export function isJobLocation(url: URL): boolean {
  */
 export function canonicalIngestionLocation(raw: string, base: URL, version: string): OperationRef {
   const url = parseLocationUrl(raw, base)
-  const keys = [...url.searchParams.keys()]
-  if (keys.some((key) => key !== '$version') || keys.length > 1) throw new LocationProblem('has a query other than $version')
-  const given = url.searchParams.get('$version') ?? version
-  if (!PIA_VERSION.test(given)) throw new LocationProblem('has a $version that is not a date such as 2022-07-01')
+  const given = locationVersion(url, VERSION_QUERY, version)
   const prefix = base.pathname.replace(/\/$/, '')
   if (!url.pathname.startsWith(`${prefix}/`)) throw new LocationProblem(`is not under ${prefix || '/'}`)
   const rest = url.pathname.slice(prefix.length)

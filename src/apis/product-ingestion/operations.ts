@@ -3,13 +3,12 @@
 //                jobStart, jobEnd ('0001-01-01T00:00:00' until it ends), errors: [{code, message, details: [...]}]}
 //   submission: {id, target: {targetType}, status: notStarted|running|completed, result, created}
 import { ShapeError } from '../../errors.js'
-import type { Operation, OperationMessage } from '../../wait/operation.js'
+import { isObject, type Operation, type OperationMessage } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { OperationState } from '../../wait/status.js'
 import { RESOURCE_ID } from './locations.js'
 
 type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value)
 const text = (value: unknown, max = 60): string | undefined =>
   typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined
 
@@ -97,6 +96,12 @@ export function parseJobStatus(json: unknown): Operation {
   }
   const reading = readingOf('job', text(json.jobStatus), text(json.jobResult, 40))
   return operationOf(json, reading, messages, text(json.jobStart), text(json.jobEnd))
+}
+
+/** A submission's target type (`live`, `preview`, `draft`), in lower case; undefined when it names none. */
+export function targetTypeOf(entry: Json): string | undefined {
+  const target = isObject(entry.target) ? entry.target.targetType : undefined
+  return typeof target === 'string' ? target.toLowerCase() : undefined
 }
 
 /** One submission: the entry itself, or `{value: [entry]}`. */
