@@ -66,11 +66,6 @@ const REASONS: Record<number, string> = {
   504: 'Gateway Timeout'
 }
 
-export interface Subject {
-  publisher: string
-  offer: string
-}
-
 /** Advice for the service's own trouble, whichever API: throttling, or a 5xx. */
 export function transientHint(status: number): string | undefined {
   if (status === 429) return 'The service throttled the requests; try again later or poll less often (poll-interval).'

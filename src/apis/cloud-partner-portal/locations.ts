@@ -5,11 +5,12 @@
 //   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
 // on the base-url origin: no other host, path, query, scheme or shell-significant character.
 import type { OperationRef } from '../go-live-service.js'
+import { isIdentifier, type Subject } from '../subject.js'
 import { LocationProblem, parseLocationUrl } from '../../http/urls.js'
 
-/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
-export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
-export const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
+/** The query parameter of the version, and the versions it takes. */
+export const VERSION_QUERY = 'api-version'
+export const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview)?$/
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/
 
@@ -18,19 +19,20 @@ export function isOperationId(id: string): boolean {
   return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'))
 }
 
-/** A CPP operation location, with the offer it names. */
+/** A CPP operation location (a go-live or a submission, by its operation id), with the offer it names. */
 export interface CppOperationRef extends OperationRef {
+  kind: 'cpp-operation'
   publisher: string
   offer: string
 }
 
-// Publisher and offer ids are case-insensitive on the service.
-export function sameOffer(a: { publisher: string; offer: string }, b: { publisher: string; offer: string }): boolean {
-  return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase()
+export function isCppOperationRef(ref: OperationRef): ref is CppOperationRef {
+  return ref.kind === 'cpp-operation'
 }
 
-function identifier(segment: string): boolean {
-  return IDENTIFIER.test(segment) && !segment.includes('..')
+// Publisher and offer ids are case-insensitive on the service.
+export function sameOffer(a: Subject, b: Subject): boolean {
+  return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase()
 }
 
 /** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
@@ -45,7 +47,7 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
   if (empty !== '' || api !== 'api') return undefined
   if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
     const [, publisher, , offer, , id] = rest as [string, string, string, string, string, string]
-    if (identifier(publisher) && identifier(offer) && isOperationId(id)) return { publisher, offer, id }
+    if (isIdentifier(publisher) && isIdentifier(offer) && isOperationId(id)) return { publisher, offer, id }
     return undefined
   }
   if (rest.length === 2 && rest[0] === 'operations') {
@@ -63,9 +65,9 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
 export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion: string): CppOperationRef {
   const url = parseLocationUrl(raw, baseUrl)
   const keys = [...url.searchParams.keys()]
-  if (keys.some((key) => key !== 'api-version') || keys.length > 1) throw new LocationProblem('has a query other than api-version')
-  const version = url.searchParams.get('api-version') ?? apiVersion
-  if (!API_VERSION.test(version)) throw new LocationProblem('has an api-version that is not a date such as 2017-10-31')
+  if (keys.some((key) => key !== VERSION_QUERY) || keys.length > 1) throw new LocationProblem(`has a query other than ${VERSION_QUERY}`)
+  const version = url.searchParams.get(VERSION_QUERY) ?? apiVersion
+  if (!VERSION_PATTERN.test(version)) throw new LocationProblem(`has an ${VERSION_QUERY} that is not a date such as 2017-10-31`)
   const named = parsePath(url.pathname)
   if (!named) {
     throw new LocationProblem(
@@ -75,5 +77,5 @@ export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion
   const path = named.id.includes('$')
     ? `/api/operations/${named.id}`
     : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`
-  return { url: new URL(`${baseUrl.origin}${path}?api-version=${version}`), ...named }
+  return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named }
 }
