@@ -1,6 +1,17 @@
 /** A failure the user can act on: its message is shown as the step's error as is. */
 export class ActionError extends Error {
   override name = 'ActionError'
+  /**
+   * Whether a go-live this failure interrupts goes on at the service, so the step's error adds how
+   * to check on it later. Off for a failure that ends it (the go-live failed) or that names the
+   * operation and what to do about it itself; an error made from another (`cause`) takes its flag.
+   */
+  resumable: boolean
+  constructor(message: string, options: { cause?: unknown; resumable?: boolean } = {}) {
+    const { cause, resumable } = options
+    super(message, cause === undefined ? undefined : { cause })
+    this.resumable = resumable ?? (cause instanceof ActionError ? cause.resumable : true)
+  }
 }
 
 /** An input that is missing or malformed; raised before any request is sent. */

@@ -1,4 +1,4 @@
-// The entry point the runner starts; all the work is in main.ts.
+// The entry point the runner starts; main.ts tells the story of a run.
 import { run } from './main.js'
 
 await run()

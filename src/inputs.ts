@@ -1,23 +1,18 @@
 import * as core from '@actions/core'
 import { readAuthConfig, type AuthConfig } from './auth/auth-config.js'
-import { API_DEFAULTS, Apis, Inputs, type Api } from './constants.js'
+import { Apis, Inputs, type Api } from './constants.js'
 import { parseDuration } from './wait/duration.js'
 import { InputError } from './errors.js'
-import {
-  API_VERSION,
-  canonicalOperationLocation,
-  IDENTIFIER,
-  sameOffer,
-  type CppOperationRef
-} from './apis/cloud-partner-portal/locations.js'
+import type { ApiDescriptor, ApiSettings } from './apis/api-descriptor.js'
 import type { OperationRef } from './apis/go-live-service.js'
-import { canonicalIngestionLocation, PIA_VERSION } from './apis/product-ingestion/locations.js'
+import { allApis } from './apis/registry.js'
+import { isIdentifier } from './apis/subject.js'
 import { baseUrlProblem, LocationProblem } from './http/urls.js'
 
 export interface Config {
   /** The API the go-live goes through. */
   api: Api
-  /** Required for the CPP API; optional for the Product Ingestion API ('' when not given). */
+  /** Required or optional as the API says ('' when optional and not given). */
   publisher: string
   offer: string
   auth: AuthConfig
@@ -27,7 +22,7 @@ export interface Config {
   requestTimeoutMs: number
   /** Attach to this operation instead of starting a go-live. */
   operationLocation?: OperationRef
-  /** An origin for the CPP API; for the Product Ingestion API it may carry a path. */
+  /** An origin, or one with a path where the API allows it. */
   baseUrl: URL
   apiVersion: string
   /** Read the offer's status and report whether a go-live makes sense; send no Go Live request. */
@@ -45,20 +40,18 @@ export function getConfig(): Config {
   // First: it masks the secrets before anything else can fail and print.
   const auth = readAuthConfig()
   const api = apiOf(core.getInput(Inputs.Api) || Apis.CloudPartnerPortal)
-  const defaults = API_DEFAULTS[api]
-  const ingestion = api === Apis.ProductIngestion
-  // The publisher names CPP paths; the Product Ingestion API finds the product by offer alone.
-  const publisher = ingestion && !core.getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher)
+  const { defaults } = api
+  const publisher = api.inputs.publisher === 'optional' && !core.getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher)
   const offer = identifier(Inputs.Offer)
 
-  const baseUrl = parseBaseUrl(core.getInput(Inputs.BaseUrl) || defaults.baseUrl, ingestion, defaults.baseUrl)
+  const baseUrl = parseBaseUrl(core.getInput(Inputs.BaseUrl) || defaults.baseUrl, api.inputs.baseUrlPath, defaults.baseUrl)
   const apiVersion = core.getInput(Inputs.ApiVersion) || defaults.version
-  if (!(ingestion ? PIA_VERSION : API_VERSION).test(apiVersion)) {
+  if (!api.version.pattern.test(apiVersion)) {
     throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`)
   }
 
   const config: Config = {
-    api,
+    api: api.api,
     publisher,
     offer,
     auth,
@@ -72,21 +65,22 @@ export function getConfig(): Config {
   }
   const location = core.getInput(Inputs.OperationLocation)
   if (location) {
-    config.operationLocation = parseOperationLocation(location, config)
+    config.operationLocation = parseOperationLocation(location, api, { subject: { publisher, offer }, baseUrl, apiVersion })
   }
   return config
 }
 
-function apiOf(value: string): Api {
-  const api = Object.values(Apis).find((a) => a === value)
-  if (!api) throw new InputError(Inputs.Api, `must be '${Apis.CloudPartnerPortal}' or '${Apis.ProductIngestion}'; got '${value}'`)
+function apiOf(value: string): ApiDescriptor {
+  const apis = allApis()
+  const api = apis.find((a) => a.api === value)
+  if (!api) throw new InputError(Inputs.Api, `must be ${apis.map((a) => `'${a.api}'`).join(' or ')}; got '${value}'`)
   return api
 }
 
 function identifier(name: string): string {
   const value = core.getInput(name)
   if (!value) throw new InputError(name, 'is required')
-  if (!IDENTIFIER.test(value) || value.includes('..')) {
+  if (!isIdentifier(value)) {
     throw new InputError(
       name,
       `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'`
@@ -128,30 +122,17 @@ function parseBaseUrl(value: string, withPath: boolean, example: string): URL {
   return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin)
 }
 
-function parseOperationLocation(value: string, config: Config): OperationRef {
-  const ingestion = config.api === Apis.ProductIngestion
-  let location: OperationRef
-  let cpp: CppOperationRef | undefined
+function parseOperationLocation(value: string, api: ApiDescriptor, settings: ApiSettings): OperationRef {
   try {
-    location = ingestion
-      ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
-      : (cpp = canonicalOperationLocation(value, config.baseUrl, config.apiVersion))
+    // The API's own parser: its forms, and (where the location names one) the same offer.
+    return api.parseOperationLocation(value, settings)
   } catch (error) {
     if (!(error instanceof LocationProblem)) throw error
     // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
     const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : ''
-    const paths = ingestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/'
     throw new InputError(
       Inputs.OperationLocation,
-      `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${paths}; got '${value}'`
+      `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${api.hints.operationLocation}; got '${value}'`
     )
   }
-  // A CPP location names its offer; a Product Ingestion one names a job or a product GUID only.
-  if (cpp && !sameOffer(cpp, config)) {
-    throw new InputError(
-      Inputs.OperationLocation,
-      `belongs to ${cpp.publisher}/${cpp.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`
-    )
-  }
-  return location
 }

@@ -11,11 +11,11 @@ const { AmbiguousTriggerError, UnexpectedAnswerError } = await import('../../src
 const { ActionError, CancelledError } = await import('../../src/errors.js')
 const { backoffFor } = await import('../../src/http/retry.js')
 
-type Ref = { url: URL; id: string }
+type Ref = { kind: 'cpp-operation'; url: URL; id: string }
 type Answer =
   { kind: 'accepted'; location: Ref } | { kind: 'unusable'; status: number; problem: string } | { kind: 'conflict'; why: string }
 
-const ref = (id: string): Ref => ({ url: new URL(`https://cloudpartner.azure.com/api/operations/${id}`), id })
+const ref = (id: string): Ref => ({ kind: 'cpp-operation', url: new URL(`https://cloudpartner.azure.com/api/operations/${id}`), id })
 const backoff = { maxAttempts: 5, baseDelayMs: 1_000, maxDelayMs: 30_000 }
 const options = (extra: Record<string, unknown> = {}) => ({
   label: 'contoso/contoso-vm',

@@ -4,14 +4,19 @@ import { endlessGoLive, failingGoLive, succeedingGoLive } from '../../emulator/s
 import { createCoreMock } from '../helpers/core-mock.js'
 import { cppFixture } from '../helpers/cpp-fixture.js'
 import type { CppClient } from '../../src/apis/cloud-partner-portal/client.js'
+import type { CppOperationRef } from '../../src/apis/cloud-partner-portal/locations.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
 const { missedPollBudget, waitForOperation: waitWithBudget } = await import('../../src/wait/wait-for-operation.js')
 type WaitOptions = Parameters<typeof waitWithBudget>[1]
 /** The wait as main.ts calls it, on a CPP operation; a budget of 0 ends it at the third missed poll in a row. */
-const waitForOperation = (c: CppClient, l: URL, s: typeof subject, o: Omit<WaitOptions, 'missedBudgetMs'> & { missedBudgetMs?: number }) =>
-  waitWithBudget(() => c.getOperation(l, s), { missedBudgetMs: 0, ...o })
+const waitForOperation = (
+  c: CppClient,
+  l: CppOperationRef,
+  s: typeof subject,
+  o: Omit<WaitOptions, 'missedBudgetMs'> & { missedBudgetMs?: number }
+) => waitWithBudget(() => c.readOperation(l, s), { missedBudgetMs: 0, ...o })
 const { CancelledError } = await import('../../src/errors.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }
@@ -21,10 +26,10 @@ const fixture = cppFixture(core)
 async function started(progression = succeedingGoLive()) {
   fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', progression })
   const client = await fixture.client({ requestTimeoutMs: 1_000, backoff: { maxAttempts: 2, baseDelayMs: 2, maxDelayMs: 5 } })
-  const answer = await client.goLive(subject)
+  const answer = await client.requestGoLive(subject)
   if (answer.kind !== 'accepted') throw new Error('not accepted')
   fixture.emulator.requests.length = 0
-  return { client, location: answer.location.url }
+  return { client, location: answer.location }
 }
 
 const polls = () => fixture.emulator.requestsTo('GET', '/operations/')
@@ -197,12 +202,12 @@ describe('waitForOperation', () => {
     const tokens = { ...staticTokenProvider(DEFAULT_TOKEN), renewable: true, renew: async () => void renewals++ }
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', progression: succeedingGoLive() })
     const client = await fixture.client({ tokens, backoff: { maxAttempts: 2, baseDelayMs: 2, maxDelayMs: 5 } })
-    const answer = await client.goLive(subject)
+    const answer = await client.requestGoLive(subject)
     if (answer.kind !== 'accepted') throw new Error('not accepted')
     fixture.emulator.requests.length = 0
     fixture.emulator.injectFault({ method: 'GET', path: '/operations/', kind: 'status', status: 401, body: '', times: 2 })
     await expect(
-      waitForOperation(client, answer.location.url, subject, { intervalMs: 5, deadline: Date.now() + 10_000, onOperation: () => undefined })
+      waitForOperation(client, answer.location, subject, { intervalMs: 5, deadline: Date.now() + 10_000, onOperation: () => undefined })
     ).rejects.toThrow(/HTTP 401 Unauthorized/)
     expect(renewals).toBe(1)
     expect(polls()).toHaveLength(2) // the poll and its one retry with a fresh token

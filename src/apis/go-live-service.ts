@@ -1,9 +1,14 @@
-// What a go-live service must do, whichever API it speaks. The wait loop, reporting and main.ts use
-// only this; src/cpp/ implements it for the Cloud Partner Portal API.
+// What a go-live service must do, whichever API it speaks. The run (src/run/, main.ts), the wait loop
+// and reporting use only this; each folder under src/apis/ implements it for its API.
 import type { Operation } from '../wait/operation.js'
 
-/** An operation to follow, rebuilt from validated parts: safe to poll, print and pass on. */
+/**
+ * An operation to follow, rebuilt from validated parts: safe to poll, print and pass on. `kind` says
+ * what it names, in its API's terms ('cpp-operation'; 'job' or 'submission'): the service reads it
+ * by its kind, never by the look of its URL.
+ */
 export interface OperationRef {
+  readonly kind: string
   url: URL
   /** The operation's id, as validated. */
   id: string
@@ -46,8 +51,8 @@ export interface GoLiveService {
    */
   start(onSending?: () => void): Promise<Started>
   /**
-   * Reads an operation this service named (or one given as input and checked by it). A read about
-   * another operation is an unexpected answer (a missed poll), never this one's state.
+   * Reads an operation this service named (or one given as input and checked by it), by its kind. A
+   * read about another operation is an unexpected answer (a missed poll), never this one's state.
    */
   readOperation(location: OperationRef): Promise<OperationRead>
   /**

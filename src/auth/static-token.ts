@@ -29,17 +29,18 @@ export function expiryWarning(token: string, timeoutMs: number, now = Date.now()
   return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`
 }
 
-// The audiences an Entra ID access token for each API carries: its resource URI, or its app id.
-const AUDIENCES: Record<string, string[]> = {
-  'https://cloudpartner.azure.com': ['https://cloudpartner.azure.com', 'https://cloudpartner.azure.com/'],
-  'https://graph.microsoft.com': ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000']
+/** An API's resource, and the audiences (`aud`) an Entra ID access token for it carries: its URI, or its app id. */
+export interface ResourceAudiences {
+  resource: string
+  audiences: readonly string[]
 }
 
-/** A warning when a static JWT is for the other API's resource (its `aud`), naming both. */
-export function audienceWarning(token: string, resource: string): string | undefined {
+/** A warning when a static JWT is for another API's resource (its `aud`), naming both. */
+export function audienceWarning(token: string, chosen: ResourceAudiences, all: readonly ResourceAudiences[]): string | undefined {
   const aud = decodeJwtClaims(token)?.aud
   if (typeof aud !== 'string') return undefined
-  const other = Object.keys(AUDIENCES).find((r) => r !== resource && AUDIENCES[r]?.includes(aud))
+  const other = all.find((api) => api.resource !== chosen.resource && api.audiences.includes(aud))?.resource
   if (!other) return undefined
+  const { resource } = chosen
   return `The 'token' input is for ${other} (its audience is '${aud}'), but the API chosen with 'api' takes tokens for ${resource}: every request will likely fail with HTTP 401. Get a token for ${resource}, or sign in with 'client-id' and 'tenant-id'.`
 }

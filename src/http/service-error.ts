@@ -78,11 +78,6 @@ const REASONS: Record<number, string> = {
   504: 'Gateway Timeout'
 }
 
-export interface Subject {
-  publisher: string
-  offer: string
-}
-
 /** Advice for the service's own trouble (see isTransientStatus), whichever API. */
 export function transientHint(status: number): string | undefined {
   if (!isTransientStatus(status)) return undefined

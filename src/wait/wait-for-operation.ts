@@ -75,7 +75,8 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
       const outage = Date.now() - missingSince
       if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {
         throw new ActionError(
-          `${messageOf(error)} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`
+          `${messageOf(error)} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`,
+          { cause: error }
         )
       }
       log.warning(`Poll ${poll} missed: ${messageOf(error)} Trying again at the next poll.`)

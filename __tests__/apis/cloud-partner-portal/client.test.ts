@@ -32,12 +32,12 @@ describe('CppClient against the emulator', () => {
   ] as const)('follows a %s answer to a readable operation', async (locationStyle, path) => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', locationStyle, arrayWrapped: locationStyle === 'location-preview' })
     const c = await client()
-    const answer = await c.goLive(subject)
+    const answer = await c.requestGoLive(subject)
     if (answer.kind !== 'accepted') throw new Error('not accepted')
     expect(answer.location.url.pathname).toMatch(path)
     expect(answer.location.url.searchParams.get('api-version')).toBe('2017-10-31')
     expect(answer.location.url.pathname.endsWith(`/${answer.location.id}`)).toBe(true)
-    const read = await c.getOperation(answer.location.url, subject)
+    const read = await c.readOperation(answer.location, subject)
     expect(read.operation.rawStatus).toBe('notStarted')
     expect(fixture.emulator.requests.at(-1)?.path).toMatch(path)
   })
@@ -45,7 +45,7 @@ describe('CppClient against the emulator', () => {
   it('says clearly when a 202 names no operation, as an answer that cannot be followed', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', locationStyle: 'none' })
     const c = await client()
-    expect(await c.goLive(subject)).toEqual({
+    expect(await c.requestGoLive(subject)).toEqual({
       kind: 'unusable',
       status: 202,
       problem: 'sent neither an Operation-Location nor a Location header'
@@ -63,19 +63,19 @@ describe('CppClient against the emulator', () => {
   ])('treats a 202 whose location is %s as unusable: %s', async (location, problem) => {
     const c = await client()
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 202, headers: { location } })
-    const answer = await c.goLive(subject)
+    const answer = await c.requestGoLive(subject)
     expect(answer.kind).toBe('unusable')
     expect(answer.kind === 'unusable' && answer.problem).toContain(problem)
   })
 
   it('retries a status GET on 429 and 5xx, then succeeds', async () => {
     const c = await client()
-    const answer = await c.goLive(subject)
+    const answer = await c.requestGoLive(subject)
     if (answer.kind !== 'accepted') throw new Error('not accepted')
     fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 429, headers: { 'retry-after': '0' } })
     fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 502, body: 'bad gateway' })
     fixture.emulator.injectFault({ method: 'GET', kind: 'reset' })
-    const read = await c.getOperation(answer.location.url, subject)
+    const read = await c.readOperation(answer.location, subject)
     expect(read.operation.rawStatus).toBe('notStarted')
     expect(fixture.emulator.requestsTo('GET', '/operations/')).toHaveLength(4)
     expect(core.logged('info').filter((l) => l.includes('retrying in'))).toHaveLength(3)
@@ -120,7 +120,7 @@ describe('CppClient against the emulator', () => {
   it('never resends a POST answered 500: it reports the outcome as ambiguous', async () => {
     const c = await client()
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 500 })
-    await expect(c.goLive(subject)).rejects.toBeInstanceOf(AmbiguousTriggerError)
+    await expect(c.requestGoLive(subject)).rejects.toBeInstanceOf(AmbiguousTriggerError)
     expect(fixture.emulator.requestsTo('POST', '/golive')).toHaveLength(1)
   })
 
@@ -129,7 +129,7 @@ describe('CppClient against the emulator', () => {
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 429, headers: { 'retry-after': '0' } })
     // A 503 in the service's own words (a Retry-After): a bare 503 page is ambiguous (retry.test.ts).
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 503, headers: { 'retry-after': '0' } })
-    const answer = await c.goLive(subject)
+    const answer = await c.requestGoLive(subject)
     expect(answer.kind).toBe('accepted')
     expect(fixture.emulator.requestsTo('POST', '/golive')).toHaveLength(3)
   })
@@ -137,7 +137,7 @@ describe('CppClient against the emulator', () => {
   it('returns a 409 as an answer for the caller to resolve', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: succeedingGoLive() })
     const c = await client()
-    expect((await c.goLive(subject)).kind).toBe('conflict')
+    expect((await c.requestGoLive(subject)).kind).toBe('conflict')
   })
 
   it('fails a 401 with a static token at once, with the token hint', async () => {
@@ -165,10 +165,10 @@ describe('CppClient against the emulator', () => {
 
   it('reports a status body that is not JSON', async () => {
     const c = await client()
-    const answer = await c.goLive(subject)
+    const answer = await c.requestGoLive(subject)
     if (answer.kind !== 'accepted') throw new Error('not accepted')
     fixture.emulator.injectFault({ method: 'GET', kind: 'status', status: 200, body: '<html>maintenance</html>', contentType: 'text/html' })
-    await expect(c.getOperation(answer.location.url, subject)).rejects.toThrow(
+    await expect(c.readOperation(answer.location, subject)).rejects.toThrow(
       'Reading the operation status failed: the answer is not JSON the action can read (<html>maintenance</html>).'
     )
   })

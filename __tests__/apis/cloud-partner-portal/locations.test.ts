@@ -19,7 +19,7 @@ describe('canonicalOperationLocation', () => {
   it('keeps an absolute Operation-Location and adds the missing api-version', () => {
     const ref = canonical(`https://cloudpartner.azure.com/api/publishers/contoso/offers/vm/operations/${GUID}`)
     expect(ref.url.href).toBe(`https://cloudpartner.azure.com/api/publishers/contoso/offers/vm/operations/${GUID}?api-version=2017-10-31`)
-    expect(ref).toMatchObject({ id: GUID, publisher: 'contoso', offer: 'vm' })
+    expect(ref).toMatchObject({ kind: 'cpp-operation', id: GUID, publisher: 'contoso', offer: 'vm' })
   })
 
   it('resolves a relative Location of a migrated offer without doubling api-version', () => {
@@ -31,7 +31,7 @@ describe('canonicalOperationLocation', () => {
     for (const raw of ['/api/operations/contoso$vm$2$preview', '/api/operations/contoso%24vm%242%24preview']) {
       const ref = canonical(raw)
       expect(ref.url.href).toBe('https://cloudpartner.azure.com/api/operations/contoso$vm$2$preview?api-version=2017-10-31')
-      expect(ref).toMatchObject({ id: 'contoso$vm$2$preview', publisher: 'contoso', offer: 'vm' })
+      expect(ref).toMatchObject({ kind: 'cpp-operation', id: 'contoso$vm$2$preview', publisher: 'contoso', offer: 'vm' })
     }
   })
 

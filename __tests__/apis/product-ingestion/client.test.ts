@@ -6,7 +6,7 @@ import type { HttpResponse, Transport } from '../../../src/http/transport.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { IngestionClient } = await import('../../../src/apis/product-ingestion/client.js')
+const { ProductIngestionClient } = await import('../../../src/apis/product-ingestion/client.js')
 const { staticTokenProvider } = await import('../../../src/auth/static-token.js')
 
 const BASE = 'https://graph.microsoft.com/rp/product-ingestion'
@@ -25,9 +25,9 @@ function client(answer: Answer) {
     },
     dispose: () => undefined
   }
-  const ingestion = new IngestionClient({
+  const ingestion = new ProductIngestionClient({
     baseUrl: new URL(BASE),
-    version: '2022-07-01',
+    apiVersion: '2022-07-01',
     transport,
     tokens: staticTokenProvider('t', 'https://graph.microsoft.com'),
     backoff: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }
@@ -176,7 +176,7 @@ describe('the configure request', () => {
     `submission/${GUID}/99999999999999999999999`
   ])('carries the preview id %s byte for byte', async (id) => {
     const { ingestion, requests } = client(() => ({ jobId: 'd4261631-c583-4949-a612-5150882632e9', jobStatus: 'notStarted' }))
-    await ingestion.configure(GUID, id)
+    await ingestion.requestGoLive(GUID, id)
     expect(requests[0]?.body).toContain(`"id":"${id}"`)
     expect((JSON.parse(requests[0]?.body as string) as { resources: Array<{ id: string }> }).resources[0]?.id).toBe(id)
   })

@@ -1,6 +1,6 @@
 // One verdict for the dry run and the real run: decide() per state of a product's submissions.
 import { describe, expect, it } from '@jest/globals'
-import type { PiaSubmission } from '../../../src/apis/product-ingestion/client.js'
+import type { Submission } from '../../../src/apis/product-ingestion/client.js'
 import { decide } from '../../../src/apis/product-ingestion/decide.js'
 
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
@@ -11,7 +11,7 @@ const NEWER = '1152921515689849796'
 const NEWEST = '1152921515689850212'
 
 let minute = 0
-function entry(n: string, targetType: string, status?: string, result?: string, created = true): PiaSubmission {
+function entry(n: string, targetType: string, status?: string, result?: string, created = true): Submission {
   const body = {
     id: `submission/${GUID}/${n}`,
     target: { targetType },

@@ -6,9 +6,9 @@ import {
   parseJobStatus,
   parseSubmissionStatus
 } from '../../../src/apis/product-ingestion/operations.js'
-import { canonicalIngestionLocation, parseSubmissionId, submissionLocation } from '../../../src/apis/product-ingestion/locations.js'
+import { canonicalOperationLocation, parseSubmissionId, submissionLocation } from '../../../src/apis/product-ingestion/locations.js'
 import { newestFirst } from '../../../src/apis/product-ingestion/submissions.js'
-import type { PiaSubmission } from '../../../src/apis/product-ingestion/client.js'
+import type { Submission } from '../../../src/apis/product-ingestion/client.js'
 
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
 const base = new URL('https://graph.microsoft.com/rp/product-ingestion')
@@ -86,14 +86,14 @@ describe('configure jobs as operations', () => {
 })
 
 describe('submission order', () => {
-  const entry = (n: string, created?: string): PiaSubmission => ({
+  const entry = (n: string, created?: string): Submission => ({
     id: `submission/${GUID}/${n}`,
     number: n,
     targetType: 'preview',
     ...(created ? { created } : {}),
     body: {}
   })
-  const order = (...list: PiaSubmission[]) => [...list].sort(newestFirst).map((s) => s.number)
+  const order = (...list: Submission[]) => [...list].sort(newestFirst).map((s) => s.number)
 
   it('orders by creation time when both have one', () => {
     // The time wins over the number: the smaller number was created later.
@@ -136,6 +136,7 @@ describe('submission ids are opaque strings', () => {
     (n) => {
       expect(parseSubmissionId(`submission/${GUID}/${n}`)).toEqual({ productGuid: GUID, number: n })
       expect(submissionLocation(base, `submission/${GUID}/${n}`, '2022-07-01')).toEqual({
+        kind: 'submission',
         url: new URL(`https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/${n}?$version=2022-07-01`),
         id: `submission/${GUID}/${n}`
       })
@@ -154,12 +155,13 @@ describe('submission ids are opaque strings', () => {
 
 describe('Product Ingestion locations', () => {
   it('rebuilds job and submission locations under the base path, with $version', () => {
-    expect(canonicalIngestionLocation(`/rp/product-ingestion/configure/${GUID}/status`, base, '2022-07-01')).toEqual({
+    expect(canonicalOperationLocation(`/rp/product-ingestion/configure/${GUID}/status`, base, '2022-07-01')).toEqual({
+      kind: 'job',
       url: new URL(`https://graph.microsoft.com/rp/product-ingestion/configure/${GUID}/status?$version=2022-07-01`),
       id: GUID
     })
     expect(
-      canonicalIngestionLocation(
+      canonicalOperationLocation(
         `https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/1152921515689848683?$version=2022-03-01-preview2`,
         base,
         '2022-07-01'
@@ -187,6 +189,6 @@ describe('Product Ingestion locations', () => {
       'points to https://graph.microsoft.com.evil.example'
     ]
   ])('refuses %s', (raw, message) => {
-    expect(() => canonicalIngestionLocation(raw, base, '2022-07-01')).toThrow(message)
+    expect(() => canonicalOperationLocation(raw, base, '2022-07-01')).toThrow(message)
   })
 })

@@ -5,8 +5,9 @@ import type { OperationRead } from '../go-live-service.js'
 import { log } from '../../report/log.js'
 import { parseOperation, type Operation } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
-import type { Hint, ServiceError, Subject } from '../../http/service-error.js'
-import { cppFailure, operationHintFor } from './hints.js'
+import type { Hint, ServiceError } from '../../http/service-error.js'
+import type { Subject } from '../subject.js'
+import { cppFailure, operationHintFor, refusesLocation } from './hints.js'
 import type { HttpResponse } from '../../http/transport.js'
 import { apiUrl, LocationProblem } from '../../http/urls.js'
 import { canonicalOperationLocation, isOperationId, sameOffer, type CppOperationRef } from './locations.js'
@@ -43,7 +44,7 @@ export class CppClient {
   }
 
   /** POST golive. A 409 is an answer (the caller looks for the running go-live), not an error. */
-  async goLive(subject: Subject): Promise<GoLiveAnswer> {
+  async requestGoLive(subject: Subject): Promise<GoLiveAnswer> {
     const what = 'The Go Live request'
     const response = await this.api.send('POST', this.offerUrl(subject, 'golive'), 'trigger', what, (r) => this.failure(what, r, subject))
     if (response.status === 409) return { kind: 'conflict', response }
@@ -64,12 +65,15 @@ export class CppClient {
     }
   }
 
-  getOperation(location: URL, subject: Subject): Promise<OperationRead> {
+  readOperation(location: CppOperationRef, subject: Subject): Promise<OperationRead> {
     const what = 'Reading the operation status'
     // A 404 or 400 here is about the operation location, not the publisher or offer id.
-    return this.api.readOperation(location, what, parseOperation, (response) =>
-      this.failure(what, response, subject, (detail) => operationHintFor(response.status, location, subject, detail))
-    )
+    return this.api.readOperation(location.url, what, parseOperation, (response) => {
+      const error = this.failure(what, response, subject, (detail) => operationHintFor(response.status, location.url, subject, detail))
+      // That advice names the location and how to read it again; nothing says the go-live goes on.
+      if (refusesLocation(response.status, error.detail)) error.resumable = false
+      return error
+    })
   }
 
   /** GET .../status: the offer's state, in the same shape as an operation. */

@@ -1,11 +1,14 @@
 // What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version).
-import { ServiceError, transientHint, type Hint, type ServiceDetail, type Subject } from '../../http/service-error.js'
+import { ServiceError, transientHint, type Hint, type ServiceDetail } from '../../http/service-error.js'
 import type { HttpResponse } from '../../http/transport.js'
+import type { Subject } from '../subject.js'
+
+const aboutVersion = (detail: ServiceDetail): boolean => /version/i.test(`${detail.code} ${detail.message}`)
 
 export function hintFor(status: number, subject: Subject, detail: ServiceDetail): string | undefined {
   switch (status) {
     case 400:
-      return /version/i.test(`${detail.code} ${detail.message}`)
+      return aboutVersion(detail)
         ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
         : 'The service rejected the request as malformed.'
     case 401:
@@ -31,7 +34,7 @@ export function hintFor(status: number, subject: Subject, detail: ServiceDetail)
 export function operationHintFor(status: number, location: URL, subject: Subject, detail: ServiceDetail): string | undefined {
   switch (status) {
     case 400:
-      return /version/i.test(`${detail.code} ${detail.message}`)
+      return aboutVersion(detail)
         ? hintFor(status, subject, detail)
         : `The service refused the status read of ${location.href} as malformed: check the operation location.`
     case 404:
@@ -42,6 +45,14 @@ export function operationHintFor(status: number, location: URL, subject: Subject
     default:
       return transientHint(status)
   }
+}
+
+/**
+ * Whether the advice for a failed status read is about the location itself (operationHintFor names
+ * it and says how to read it again), rather than about the go-live, which may go on.
+ */
+export function refusesLocation(status: number, detail: ServiceDetail): boolean {
+  return status === 404 || (status === 400 && !aboutVersion(detail))
 }
 
 /** A failure of the CPP API in words; `hint` replaces the advice for its status when given. */

@@ -5,13 +5,14 @@
 //   {origin}/api/operations/{publisher}${offer}${n}${slot}?api-version={date}
 // on the base-url origin: no other host, path, query, scheme or shell-significant character.
 import type { OperationRef } from '../go-live-service.js'
+import { isIdentifier, type Subject } from '../subject.js'
 import { LocationProblem, locationVersion, parseLocationUrl, type VersionQuery } from '../../http/urls.js'
 import { GUID } from '../../http/ids.js'
 
-/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
-export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
-export const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/
-const VERSION_QUERY: VersionQuery = { name: 'api-version', pattern: API_VERSION, example: '2017-10-31' }
+/** The query parameter of the version, and the versions it takes. */
+export const VERSION_QUERY = 'api-version'
+export const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview)?$/
+const VERSION: VersionQuery = { name: VERSION_QUERY, pattern: VERSION_PATTERN, example: '2017-10-31' }
 const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/
 
 /** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
@@ -19,19 +20,20 @@ export function isOperationId(id: string): boolean {
   return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'))
 }
 
-/** A CPP operation location, with the offer it names. */
+/** A CPP operation location (a go-live or a submission, by its operation id), with the offer it names. */
 export interface CppOperationRef extends OperationRef {
+  kind: 'cpp-operation'
   publisher: string
   offer: string
 }
 
-// Publisher and offer ids are case-insensitive on the service.
-export function sameOffer(a: { publisher: string; offer: string }, b: { publisher: string; offer: string }): boolean {
-  return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase()
+export function isCppOperationRef(ref: OperationRef): ref is CppOperationRef {
+  return ref.kind === 'cpp-operation'
 }
 
-function identifier(segment: string): boolean {
-  return IDENTIFIER.test(segment) && !segment.includes('..')
+// Publisher and offer ids are case-insensitive on the service.
+export function sameOffer(a: Subject, b: Subject): boolean {
+  return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase()
 }
 
 /** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
@@ -46,7 +48,7 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
   if (empty !== '' || api !== 'api') return undefined
   if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
     const [, publisher, , offer, , id] = rest as [string, string, string, string, string, string]
-    if (identifier(publisher) && identifier(offer) && isOperationId(id)) return { publisher, offer, id }
+    if (isIdentifier(publisher) && isIdentifier(offer) && isOperationId(id)) return { publisher, offer, id }
     return undefined
   }
   if (rest.length === 2 && rest[0] === 'operations') {
@@ -63,7 +65,7 @@ function parsePath(pathname: string): { publisher: string; offer: string; id: st
  */
 export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion: string): CppOperationRef {
   const url = parseLocationUrl(raw, baseUrl)
-  const version = locationVersion(url, VERSION_QUERY, apiVersion)
+  const version = locationVersion(url, VERSION, apiVersion)
   const named = parsePath(url.pathname)
   if (!named) {
     throw new LocationProblem(
@@ -73,5 +75,5 @@ export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion
   const path = named.id.includes('$')
     ? `/api/operations/${named.id}`
     : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`
-  return { url: new URL(`${baseUrl.origin}${path}?api-version=${version}`), ...named }
+  return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named }
 }

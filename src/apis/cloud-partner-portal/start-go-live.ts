@@ -8,7 +8,8 @@ import type { Started } from '../go-live-service.js'
 import type { CppOperationRef } from './locations.js'
 import type { BackoffSettings } from '../../http/retry.js'
 import { serviceText } from '../../report/safe-text.js'
-import { isServiceUnavailable, type Subject } from '../../http/service-error.js'
+import { isServiceUnavailable } from '../../http/service-error.js'
+import type { Subject } from '../subject.js'
 import { cppFailure } from './hints.js'
 import { isFinishedSubmissionState } from '../../wait/status.js'
 
@@ -74,7 +75,7 @@ export async function startGoLive(
   log.info(`Sending the Go Live request for ${label}.`)
   onSending?.()
   const answer = await triggerGoLive(
-    () => client.goLive(subject),
+    () => client.requestGoLive(subject),
     () => findRunning(client, subject),
     look
   )

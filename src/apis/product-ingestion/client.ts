@@ -1,7 +1,7 @@
 // The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
 // the configure request that takes a preview live, and the job or submission to follow.
 import { ApiClient, isSuccess, UnexpectedAnswerError, type ApiClientOptions } from '../../http/api-client.js'
-import type { OperationRead, OperationRef } from '../go-live-service.js'
+import type { OperationRead } from '../go-live-service.js'
 import { ActionError } from '../../errors.js'
 import { serviceText } from '../../report/safe-text.js'
 import { ServiceError, serviceDetail } from '../../http/service-error.js'
@@ -9,15 +9,24 @@ import type { HttpResponse } from '../../http/transport.js'
 import { isObject, type Operation } from '../../wait/operation.js'
 import { followedJobParser, followedSubmissionParser } from './followed.js'
 import { jobIdOf, parseJobStatus, targetTypeOf } from './operations.js'
-import { RESOURCE_ID, isJobLocation, jobLocation, parseSubmissionId, piaUrl } from './locations.js'
+import {
+  RESOURCE_ID,
+  jobLocation,
+  parseSubmissionId,
+  requestUrl,
+  submissionLocation,
+  type JobRef,
+  type ProductIngestionRef,
+  type SubmissionRef
+} from './locations.js'
 import { nextPageUrl, parseListPage } from './pages.js'
 
-export interface IngestionClientOptions extends ApiClientOptions {
+export interface ProductIngestionClientOptions extends ApiClientOptions {
   baseUrl: URL
-  version: string
+  apiVersion: string
 }
 
-export interface PiaSubmission {
+export interface Submission {
   /** `submission/<product guid>/<n>`, byte for byte as the service sent it (validated). */
   id: string
   /** The decimal digits after the last slash: opaque, compared as a big integer, never a JS number. */
@@ -46,8 +55,8 @@ const CONFLICTS: Array<[Conflict, RegExp]> = [
  * it (it may already say completed). `unusable`: the service accepted the request (so the go-live
  * has probably started) but named no job the action can follow. `conflict`: one of the known refusals.
  */
-export type ConfigureAnswer =
-  | { kind: 'accepted'; location: OperationRef; operation: Operation }
+export type GoLiveAnswer =
+  | { kind: 'accepted'; location: JobRef; operation: Operation }
   | { kind: 'unusable'; status: number; problem: string }
   | { kind: 'conflict'; conflict: Conflict; response: HttpResponse }
 
@@ -65,16 +74,16 @@ const NOT_FOUND = {
   submission: 'The submission was not found: its id may be wrong, or the service has not listed it yet.'
 }
 
-export class IngestionClient {
-  private readonly options: IngestionClientOptions
+export class ProductIngestionClient {
+  private readonly options: ProductIngestionClientOptions
   private readonly api: ApiClient
-  constructor(options: IngestionClientOptions) {
+  constructor(options: ProductIngestionClientOptions) {
     this.options = options
     this.api = new ApiClient(options)
   }
 
   private url(path: string, query = ''): URL {
-    return piaUrl(this.options.baseUrl, path, this.options.version, query)
+    return requestUrl(this.options.baseUrl, path, this.options.apiVersion, query)
   }
 
   /** `notFound`: advice for a 404 that fits what was read, instead of the offer id's. */
@@ -100,7 +109,7 @@ export class IngestionClient {
       seen.push(url)
       const { value: page } = await this.readJson(url, what, (json) => parseListPage(json, noun))
       items.push(...page.items)
-      url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.version, what, seen })
+      url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.apiVersion, what, seen })
     }
     return items
   }
@@ -115,7 +124,7 @@ export class IngestionClient {
     return chooseProduct(listed, externalId, what)
   }
 
-  async listSubmissions(productGuid: string): Promise<PiaSubmission[]> {
+  async listSubmissions(productGuid: string): Promise<Submission[]> {
     const what = "Listing the product's submissions"
     const listed = await this.readList(this.url(`/submission/${productGuid}`), what, 'submissions')
     // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
@@ -126,7 +135,7 @@ export class IngestionClient {
   }
 
   /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
-  async configure(productGuid: string, submissionId: string): Promise<ConfigureAnswer> {
+  async requestGoLive(productGuid: string, submissionId: string): Promise<GoLiveAnswer> {
     const what = 'The go-live (configure) request'
     const body = {
       $schema: CONFIGURE_SCHEMA,
@@ -147,20 +156,25 @@ export class IngestionClient {
     }
     const jobId = jobIdOf(json)
     if (!jobId) return { kind: 'unusable', status: response.status, problem: "named no job (no jobId made of letters, digits and '-')" }
-    const location = jobLocation(this.options.baseUrl, jobId, this.options.version)
+    const location = jobLocation(this.options.baseUrl, jobId, this.options.apiVersion)
     return { kind: 'accepted', location, operation: parseJobStatus(json) }
   }
 
+  /** The location of a listed submission, or undefined when its id is not one the action accepts. */
+  submissionLocation(submissionId: string): SubmissionRef | undefined {
+    return submissionLocation(this.options.baseUrl, submissionId, this.options.apiVersion)
+  }
+
   /**
-   * Reads a job's status or a submission, whichever the canonical location names. A body about
-   * another job or submission is an unexpected answer (a missed poll), never the one followed.
+   * Reads a job's status or a submission, by the reference's kind. A body about another job or
+   * submission is an unexpected answer (a missed poll), never the one followed.
    */
-  readOperation(location: OperationRef): Promise<OperationRead> {
-    const job = isJobLocation(location.url)
-    const what = job ? "Reading the go-live job's status" : 'Reading the live submission'
-    const parse = job ? followedJobParser(location.id) : followedSubmissionParser(location.id)
-    const notFound = job ? NOT_FOUND.job : NOT_FOUND.submission
-    return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, notFound))
+  readOperation(location: ProductIngestionRef): Promise<OperationRead> {
+    const { what, parse } =
+      location.kind === 'job'
+        ? { what: "Reading the go-live job's status", parse: followedJobParser(location.id) }
+        : { what: 'Reading the live submission', parse: followedSubmissionParser(location.id) }
+    return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, NOT_FOUND[location.kind]))
   }
 }
 
@@ -192,12 +206,12 @@ function unfollowable(s: Record<string, unknown>, what: string): ActionError {
   )
 }
 
-function parseSubmissions(list: unknown[]): PiaSubmission[] {
+function parseSubmissions(list: unknown[]): Submission[] {
   return list.flatMap((s: unknown) => {
     if (!isObject(s)) return []
     const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined
     if (!parsed) return []
-    const submission: PiaSubmission = {
+    const submission: Submission = {
       // As sent, byte for byte: it goes back to the service in the configure body.
       id: s.id as string,
       number: parsed.number,

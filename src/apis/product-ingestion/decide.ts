@@ -1,31 +1,31 @@
 // The one verdict on a product's submissions: what a go-live would do now. The dry run and the real
 // run both decide with decide() and nothing else, so they cannot disagree (pia-api.md, "Submissions").
 import { serviceText } from '../../report/safe-text.js'
-import type { PiaSubmission } from './client.js'
+import type { Submission } from './client.js'
 import { newestFirst, sameSubmission } from './submissions.js'
 
 /** What a go-live does now, with `say`: the reason in words (a sentence that names no offer). */
 export type Decision =
   /** A go-live runs already: follow it. */
-  | { kind: 'follow'; running: PiaSubmission; say: string }
+  | { kind: 'follow'; running: Submission; say: string }
   /** Another submission (a publish) runs: a go-live would be refused. */
-  | { kind: 'in-progress'; busy: PiaSubmission; say: string }
+  | { kind: 'in-progress'; busy: Submission; say: string }
   | { kind: 'no-preview'; say: string }
   /** The newest preview failed: nothing goes live, not even an older preview that succeeded. */
-  | { kind: 'preview-failed'; preview: PiaSubmission; say: string }
+  | { kind: 'preview-failed'; preview: Submission; say: string }
   /** The newest preview has no result the action knows (or no status): nothing goes live yet. */
-  | { kind: 'preview-unfinished'; preview: PiaSubmission; say: string }
+  | { kind: 'preview-unfinished'; preview: Submission; say: string }
   /** Live carries the newest preview already. */
-  | { kind: 'live'; live: PiaSubmission; say: string }
+  | { kind: 'live'; live: Submission; say: string }
   /** A go-live of the newest preview completed with no result the action knows: not taken live twice. */
-  | { kind: 'live-unknown'; live: PiaSubmission; say: string }
+  | { kind: 'live-unknown'; live: Submission; say: string }
   /** Take `preview` live (its id byte for byte as the service sent it). */
-  | { kind: 'ready'; preview: PiaSubmission; say: string }
+  | { kind: 'ready'; preview: Submission; say: string }
 
 const lower = (value: string | undefined): string | undefined => value?.toLowerCase()
 const quoted = (value: string | undefined): string => (value === undefined ? 'none' : `'${serviceText(value, 40)}'`)
 
-export function decide(submissions: PiaSubmission[]): Decision {
+export function decide(submissions: Submission[]): Decision {
   // A draft is never published nor in progress, whatever it says.
   const published = submissions.filter((s) => s.targetType !== 'draft').sort(newestFirst)
   const inProgress = published.filter((s) => s.status !== undefined && lower(s.status) !== 'completed')

@@ -2,11 +2,12 @@
 // the same vocabulary as the CPP offer status. Decides with decide(), as the real run does; sends no
 // configure request.
 import type { DryRunReport } from '../go-live-service.js'
-import type { IngestionClient } from './client.js'
+import type { Subject } from '../subject.js'
+import type { ProductIngestionClient } from './client.js'
 import { decide, type Decision } from './decide.js'
-import { productOf, type IngestionSubject } from './start-go-live.js'
+import { productOf } from './start-go-live.js'
 
-export async function ingestionDryRun(client: IngestionClient, subject: IngestionSubject): Promise<DryRunReport> {
+export async function dryRun(client: ProductIngestionClient, subject: Subject): Promise<DryRunReport> {
   return reportOf(decide(await client.listSubmissions(await productOf(client, subject))))
 }
 

@@ -11,9 +11,10 @@ import { LocationProblem, locationVersion, parseLocationUrl, type VersionQuery }
  * segment and in a shell.
  */
 export const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/
-/** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
-export const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
-const VERSION_QUERY: VersionQuery = { name: '$version', pattern: PIA_VERSION, example: '2022-07-01' }
+/** The query parameter of the version; its values are a date, or one with a preview suffix (2022-03-01-preview2). */
+export const VERSION_QUERY = '$version'
+export const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/
+const VERSION: VersionQuery = { name: VERSION_QUERY, pattern: VERSION_PATTERN, example: '2022-07-01' }
 // Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
 const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/i
 
@@ -36,39 +37,48 @@ export function sameSubmissionId(a: string, b: string): boolean {
   return !!x && !!y && x.productGuid.toLowerCase() === y.productGuid.toLowerCase() && BigInt(x.number) === BigInt(y.number)
 }
 
+/** A configure job (what a go-live request started), by its job id. */
+export interface JobRef extends OperationRef {
+  kind: 'job'
+}
+/** A submission (a go-live already running, or live), by its id `submission/<product id>/<n>`. */
+export interface SubmissionRef extends OperationRef {
+  kind: 'submission'
+}
+export type ProductIngestionRef = JobRef | SubmissionRef
+
+export function isProductIngestionRef(ref: OperationRef): ref is ProductIngestionRef {
+  return ref.kind === 'job' || ref.kind === 'submission'
+}
+
 function on(base: URL, path: string, version: string): URL {
-  return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?$version=${version}`)
+  return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?${VERSION_QUERY}=${version}`)
 }
 
 /** The URL of a request of the action's own, under the base URL. */
-export function piaUrl(base: URL, path: string, version: string, query = ''): URL {
+export function requestUrl(base: URL, path: string, version: string, query = ''): URL {
   const url = on(base, path, version)
   return query ? new URL(`${url.href}&${query}`) : url
 }
 
-export function jobLocation(base: URL, jobId: string, version: string): OperationRef {
-  return { url: on(base, `/configure/${jobId}/status`, version), id: jobId }
+export function jobLocation(base: URL, jobId: string, version: string): JobRef {
+  return { kind: 'job', url: on(base, `/configure/${jobId}/status`, version), id: jobId }
 }
 
-export function submissionLocation(base: URL, submissionId: string, version: string): OperationRef | undefined {
+export function submissionLocation(base: URL, submissionId: string, version: string): SubmissionRef | undefined {
   const parsed = parseSubmissionId(submissionId)
   if (!parsed) return undefined
   const id = `submission/${parsed.productGuid}/${parsed.number}`
-  return { url: on(base, `/${id}`, version), id }
-}
-
-/** Whether a canonical location names a job (else a submission). */
-export function isJobLocation(url: URL): boolean {
-  return url.pathname.endsWith('/status')
+  return { kind: 'submission', url: on(base, `/${id}`, version), id }
 }
 
 /**
  * Parses an operation location given as input (an earlier run's output: absolute, or a path on the
  * base URL's origin) and rebuilds it. Throws a LocationProblem saying what is wrong.
  */
-export function canonicalIngestionLocation(raw: string, base: URL, version: string): OperationRef {
+export function canonicalOperationLocation(raw: string, base: URL, version: string): ProductIngestionRef {
   const url = parseLocationUrl(raw, base)
-  const given = locationVersion(url, VERSION_QUERY, version)
+  const given = locationVersion(url, VERSION, version)
   const prefix = base.pathname.replace(/\/$/, '')
   if (!url.pathname.startsWith(`${prefix}/`)) throw new LocationProblem(`is not under ${prefix || '/'}`)
   const rest = url.pathname.slice(prefix.length)

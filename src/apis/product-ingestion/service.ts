@@ -1,41 +1,32 @@
 // The Partner Center Product Ingestion API behind the go-live service interface.
 import { Inputs } from '../../constants.js'
 import { InputError } from '../../errors.js'
+import type { ServiceOptions } from '../api-descriptor.js'
 import type { GoLiveService, OperationRef } from '../go-live-service.js'
+import type { Subject } from '../subject.js'
 import { log } from '../../report/log.js'
-import type { BackoffSettings } from '../../http/retry.js'
-import type { TokenProvider } from '../../auth/token-provider.js'
-import type { Transport } from '../../http/transport.js'
 import { isLoopbackHost } from '../../http/urls.js'
 import { formatDuration } from '../../wait/duration.js'
-import { IngestionClient } from './client.js'
-import { ingestionDryRun } from './dry-run.js'
-import { isJobLocation } from './locations.js'
-import { productOf, startIngestionGoLive, type IngestionSubject } from './start-go-live.js'
-
-export interface IngestionServiceOptions {
-  offer: string
-  baseUrl: URL
-  version: string
-  /** Given when the run waits: an interval under a minute against the real service is warned about. */
-  pollIntervalMs?: number
-  transport: Transport
-  tokens: TokenProvider
-  backoff: BackoffSettings
-  signal?: AbortSignal
-  /** When the step's timeout passes (epoch ms). */
-  deadline?: number
-}
+import { ProductIngestionClient } from './client.js'
+import { dryRun } from './dry-run.js'
+import { isProductIngestionRef, type ProductIngestionRef } from './locations.js'
+import { productOf, startGoLive } from './start-go-live.js'
 
 /** Microsoft asks clients to read a job's status at most once a minute. */
 const SLOWEST_POLL_ASKED_MS = 60_000
+
+/** The reference as this API's own; another API's is a fault of the action, never read. */
+function own(ref: OperationRef): ProductIngestionRef {
+  if (isProductIngestionRef(ref)) return ref
+  throw new Error(`The Product Ingestion API cannot read a ${ref.kind} reference`)
+}
 
 /**
  * A submission location names its product: one of another product is refused before any read. A
  * job id names no product, so a job location cannot be tied to the offer (README says so).
  */
-async function checkGiven(client: IngestionClient, subject: IngestionSubject, location: OperationRef): Promise<void> {
-  if (isJobLocation(location.url)) return
+async function checkGiven(client: ProductIngestionClient, subject: Subject, location: ProductIngestionRef): Promise<void> {
+  if (location.kind === 'job') return
   // `submission/<product guid>/<n>`, rebuilt from validated parts (locations.ts).
   const named = location.id.split('/')[1] ?? ''
   const guid = await productOf(client, subject)
@@ -46,10 +37,9 @@ async function checkGiven(client: IngestionClient, subject: IngestionSubject, lo
   )
 }
 
-export function ingestionService(options: IngestionServiceOptions): GoLiveService {
-  const { offer, baseUrl, version, backoff, signal, deadline } = options
-  const client = new IngestionClient(options)
-  const subject = { offer, baseUrl, version }
+export function productIngestionService(options: ServiceOptions): GoLiveService {
+  const { subject, baseUrl, backoff, signal, deadline } = options
+  const client = new ProductIngestionClient(options)
   const interval = options.pollIntervalMs
   if (interval !== undefined && interval < SLOWEST_POLL_ASKED_MS && !isLoopbackHost(baseUrl.hostname)) {
     log.warning(
@@ -57,9 +47,9 @@ export function ingestionService(options: IngestionServiceOptions): GoLiveServic
     )
   }
   return {
-    start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending, deadline),
-    readOperation: (location) => client.readOperation(location),
-    checkGiven: (location) => checkGiven(client, subject, location),
-    dryRun: () => ingestionDryRun(client, subject)
+    start: (onSending) => startGoLive(client, subject, backoff, signal, onSending, deadline),
+    readOperation: async (location) => client.readOperation(own(location)),
+    checkGiven: async (location) => checkGiven(client, subject, own(location)),
+    dryRun: () => dryRun(client, subject)
   }
 }

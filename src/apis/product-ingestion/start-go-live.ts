@@ -3,22 +3,17 @@
 // never sent again (the submissions are searched for the go-live it started).
 import { ActionError } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
-import type { OperationRef, Started } from '../go-live-service.js'
+import type { Started } from '../go-live-service.js'
+import type { Subject } from '../subject.js'
 import { log } from '../../report/log.js'
 import { parseSubmissionStatus } from './operations.js'
 import type { BackoffSettings } from '../../http/retry.js'
-import type { IngestionClient, PiaSubmission } from './client.js'
+import type { ProductIngestionClient, Submission } from './client.js'
 import { decide } from './decide.js'
-import { submissionLocation } from './locations.js'
-
-export interface IngestionSubject {
-  offer: string
-  baseUrl: URL
-  version: string
-}
+import type { SubmissionRef } from './locations.js'
 
 /** The product id of the offer, or an error that says where the offer may live instead. */
-export async function productOf(client: IngestionClient, subject: IngestionSubject): Promise<string> {
+export async function productOf(client: ProductIngestionClient, subject: Subject): Promise<string> {
   const guid = await client.findProduct(subject.offer)
   if (guid) return guid
   throw new ActionError(
@@ -26,42 +21,42 @@ export async function productOf(client: IngestionClient, subject: IngestionSubje
   )
 }
 
-function follow(subject: IngestionSubject, submission: PiaSubmission): OperationRef {
-  const location = submissionLocation(subject.baseUrl, submission.id, subject.version)
+function follow(client: ProductIngestionClient, submission: Submission): SubmissionRef {
+  const location = client.submissionLocation(submission.id)
   if (!location)
     throw new ActionError(`The service listed a submission with an id the action does not accept; follow it in Partner Center.`)
   return location
 }
 
-function followRunning(subject: IngestionSubject, running: PiaSubmission): OperationRef {
+function followRunning(client: ProductIngestionClient, subject: Subject, running: Submission): SubmissionRef {
   log.info(`A go-live of ${subject.offer} is already running (${running.id}): following it instead of starting another.`)
-  return follow(subject, running)
+  return follow(client, running)
 }
 
 /** The go-live running now, if the submissions list one. */
-async function runningGoLive(client: IngestionClient, subject: IngestionSubject, productGuid: string): Promise<OperationRef | undefined> {
+async function runningGoLive(client: ProductIngestionClient, productGuid: string): Promise<SubmissionRef | undefined> {
   const decision = decide(await client.listSubmissions(productGuid))
-  return decision.kind === 'follow' ? follow(subject, decision.running) : undefined
+  return decision.kind === 'follow' ? follow(client, decision.running) : undefined
 }
 
-export async function startIngestionGoLive(
-  client: IngestionClient,
-  subject: IngestionSubject,
+export async function startGoLive(
+  client: ProductIngestionClient,
+  subject: Subject,
   backoff: BackoffSettings,
   signal?: AbortSignal,
   onSending?: () => void,
   deadline?: number
 ): Promise<Started> {
   const productGuid = await productOf(client, subject)
-  const find = (): Promise<OperationRef | undefined> => runningGoLive(client, subject, productGuid)
+  const find = (): Promise<SubmissionRef | undefined> => runningGoLive(client, productGuid)
   const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline }
   // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
   const decision = decide(await client.listSubmissions(productGuid))
-  if (decision.kind === 'follow') return { location: followRunning(subject, decision.running), how: 'attached' }
+  if (decision.kind === 'follow') return { location: followRunning(client, subject, decision.running), how: 'attached' }
   if (decision.kind === 'live') {
     log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`)
     // The entry as the service sent it, not one the action assembles.
-    return { location: follow(subject, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) }
+    return { location: follow(client, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) }
   }
   if (decision.kind !== 'ready') {
     throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`)
@@ -70,7 +65,7 @@ export async function startIngestionGoLive(
   log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`)
   onSending?.()
   const preview = decision.preview.id
-  const answer = await triggerGoLive(() => client.configure(productGuid, preview), find, look)
+  const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look)
   if ('how' in answer) return answer
   if (answer.conflict === 'not-latest') {
     throw new ActionError(
@@ -79,7 +74,7 @@ export async function startIngestionGoLive(
   }
   // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
   const meanwhile = decide(await client.listSubmissions(productGuid))
-  if (meanwhile.kind === 'follow') return { location: followRunning(subject, meanwhile.running), how: 'attached' }
+  if (meanwhile.kind === 'follow') return { location: followRunning(client, subject, meanwhile.running), how: 'attached' }
   throw new ActionError(
     `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
   )

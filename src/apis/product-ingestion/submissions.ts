@@ -1,6 +1,6 @@
 // Which of a product's submissions is the newer: by `created` (7 fractional digits), and by the
 // submission number as a big integer when `created` is missing or equal (pia-api.md, "Submissions").
-import type { PiaSubmission } from './client.js'
+import type { Submission } from './client.js'
 import { sameSubmissionId } from './locations.js'
 
 // `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
@@ -16,7 +16,7 @@ export function createdAt(created: string | undefined): bigint | undefined {
 }
 
 /** Sort comparator, newest first. A missing `created` is unknown, not old: the numbers decide then. */
-export function newestFirst(a: PiaSubmission, b: PiaSubmission): number {
+export function newestFirst(a: Submission, b: Submission): number {
   const [ta, tb] = [createdAt(a.created), createdAt(b.created)]
   if (ta !== undefined && tb !== undefined && ta !== tb) return ta > tb ? -1 : 1
   // Validated as 1 to 30 digits (locations.ts), so BigInt() cannot throw.
@@ -25,6 +25,6 @@ export function newestFirst(a: PiaSubmission, b: PiaSubmission): number {
 }
 
 /** Whether two listed submissions are one (see sameSubmissionId). */
-export function sameSubmission(a: Pick<PiaSubmission, 'id'>, b: Pick<PiaSubmission, 'id'>): boolean {
+export function sameSubmission(a: Pick<Submission, 'id'>, b: Pick<Submission, 'id'>): boolean {
   return sameSubmissionId(a.id, b.id)
 }

@@ -1,0 +1,67 @@
+// One offer's part of a run: what is known of its go-live (the summary's facts), and how far it got
+// (what a cancellation or failure can have left behind at the service). The steps of a go-live
+// (start-or-attach.ts, wait.ts, conclude.ts) tell it what they learn.
+import type { OperationRef } from '../apis/go-live-service.js'
+import { subjectLabel, type Subject } from '../apis/subject.js'
+import { log } from '../report/log.js'
+import { ProgressLog } from '../report/progress-log.js'
+import type { SummaryFacts } from '../report/summary.js'
+import type { Operation } from '../wait/operation.js'
+import type { How } from './start-or-attach.js'
+
+export type Facts = Omit<SummaryFacts, 'publisher' | 'offer' | 'elapsedMs'>
+
+/**
+ * `not sent`: nothing that changes the offer went out. `sending`: the request that starts the go-live
+ * may have reached the service. `recorded`: the go-live is named in the log and the outputs.
+ */
+export type Phase = 'not sent' | 'sending' | 'recorded'
+
+const VERBS: Record<How, string> = {
+  started: 'Go-live started',
+  attached: 'Following the running go-live',
+  live: 'Nothing to take live',
+  given: 'Checking the go-live'
+}
+
+export class OfferRun {
+  readonly subject: Subject
+  /** The offer as messages name it. */
+  readonly label: string
+  readonly facts: Facts = { result: 'not started' }
+  phase: Phase = 'not sent'
+  private readonly progress = new ProgressLog()
+  private readonly onRecorded: (location: OperationRef) => void
+
+  /** `onRecorded`: writes the outputs that name the go-live, as soon as it is known. */
+  constructor(subject: Subject, onRecorded: (location: OperationRef) => void) {
+    this.subject = subject
+    this.label = subjectLabel(subject)
+    this.onRecorded = onRecorded
+  }
+
+  /** Told just before the request that starts the go-live goes out. */
+  readonly sending = (): void => {
+    this.phase = 'sending'
+  }
+
+  /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
+  record(location: OperationRef, how: How): void {
+    if (how !== 'given') this.facts.how = how
+    this.phase = 'recorded'
+    // The log line first: it survives even if writing the outputs fails. The location was rebuilt
+    // from validated parts (locations.ts of its API), so it is safe to print and to pass on.
+    log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`)
+    this.onRecorded(location)
+    this.facts.location = location.url
+    this.facts.operationId = location.id
+    this.facts.result = how === 'started' ? 'accepted' : 'running'
+  }
+
+  /** Every state read of the go-live: the progress log, and the facts the outputs and summary hold. */
+  observe(operation: Operation): void {
+    this.facts.operation = operation
+    this.facts.result = operation.state
+    this.progress.observe(operation)
+  }
+}

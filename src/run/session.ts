@@ -1,0 +1,65 @@
+// The part of a run every offer of the step shares: one sign-in (and its renewals), the transports,
+// the backoff, the cancellation and the step's deadline. Each offer gets its service from it.
+import type { ApiDescriptor } from '../apis/api-descriptor.js'
+import type { GoLiveService } from '../apis/go-live-service.js'
+import type { Subject } from '../apis/subject.js'
+import type { TokenProvider } from '../auth/token-provider.js'
+import { backoffFor, type BackoffSettings } from '../http/retry.js'
+import { createTransport, type Transport } from '../http/transport.js'
+import type { Config } from '../inputs.js'
+import type { Cancellation } from '../wait/cancellation.js'
+import { signIn } from './sign-in.js'
+
+export class Session {
+  readonly api: ApiDescriptor
+  private readonly config: Config
+  private readonly cancellation: Cancellation
+  private readonly deadline: number
+  private readonly backoff: BackoffSettings
+  private readonly transports: Transport[] = []
+  private tokens: TokenProvider | undefined
+  private apiTransport: Transport | undefined
+
+  /** `deadline`: when the step's timeout passes (epoch ms). */
+  constructor(config: Config, api: ApiDescriptor, cancellation: Cancellation, deadline: number) {
+    this.config = config
+    this.api = api
+    this.cancellation = cancellation
+    this.deadline = deadline
+    this.backoff = backoffFor(config.pollIntervalMs)
+  }
+
+  async signIn(): Promise<void> {
+    this.tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal)
+  }
+
+  /** The API's service for one offer, on the session's sign-in and transport. */
+  serviceFor(subject: Subject): GoLiveService {
+    const { config } = this
+    if (!this.tokens) throw new Error('serviceFor() before signIn()')
+    this.apiTransport ??= this.transport()
+    // Only a run that waits polls: the API may warn of an interval it finds too short.
+    const waits = config.wait && !config.dryRun
+    return this.api.createService({
+      subject,
+      baseUrl: config.baseUrl,
+      apiVersion: config.apiVersion,
+      transport: this.apiTransport,
+      tokens: this.tokens,
+      backoff: this.backoff,
+      signal: this.cancellation.signal,
+      deadline: this.deadline,
+      pollIntervalMs: waits ? config.pollIntervalMs : undefined
+    })
+  }
+
+  dispose(): void {
+    for (const transport of this.transports) transport.dispose()
+  }
+
+  private transport(): Transport {
+    const transport = createTransport(this.config.requestTimeoutMs)
+    this.transports.push(transport)
+    return transport
+  }
+}
