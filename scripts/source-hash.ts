@@ -4,10 +4,10 @@
 //
 // Why a content hash and not file times: a fresh clone (CI) gets its mtimes in checkout order, so
 // "src/ newer than dist/index.js" says nothing there. Why not rebuild to a temp dir and compare: ncc
-// takes about 7 s a run, this check under 0.1 s. The hash covers what the bundle is made of: every file
-// under src/ and stubs/ but the READMEs, package-lock.json (every dependency, ncc included), tsconfig.json, and the
-// package.json fields that change the build (`type`, the `bundle` script). Line endings are
-// normalised, so a Windows checkout with autocrlf hashes the same.
+// takes about 7 s a run, this check under 0.1 s. The hash covers what the bundle is made of: every
+// file under src/ and stubs/ but the READMEs, package-lock.json (every dependency, ncc included),
+// tsconfig.json, and the package.json fields that change the build (`type`, the `bundle` script).
+// Line endings are normalised, so a Windows checkout with autocrlf hashes the same.
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join, relative, sep } from 'node:path'
