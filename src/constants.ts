@@ -51,4 +51,4 @@ export const API_DEFAULTS: Record<Api, { baseUrl: string; version: string; scope
 }
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
-export const USER_AGENT = 'cpp-go-live-action/1'
+export const USER_AGENT = 'azure-marketplace-go-live-action/1'
