@@ -285,8 +285,8 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9060);
-// The entry point the runner starts; all the work is in main.ts.
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1538);
+// The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9060:
+/***/ 1538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3260,10 +3260,58 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/constants.ts
+// Input and output names are the action's public interface: workflows depend on them.
+const Inputs = {
+    Api: 'api',
+    Publisher: 'publisher',
+    Offer: 'offer',
+    Token: 'token',
+    ClientId: 'client-id',
+    TenantId: 'tenant-id',
+    ClientSecret: 'client-secret',
+    Audience: 'audience',
+    AuthorityHost: 'authority-host',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    RequestTimeout: 'request-timeout',
+    OperationLocation: 'operation-location',
+    BaseUrl: 'base-url',
+    ApiVersion: 'api-version',
+    DryRun: 'dry-run'
+};
+const Outputs = {
+    OperationLocation: 'operation-location',
+    OperationId: 'operation-id',
+    Status: 'status',
+    Operation: 'operation',
+    OfferStatus: 'offer-status'
+};
+/** The `api` input's values: the API a go-live goes through (src/apis/registry.ts has what each needs). */
+const Apis = {
+    CloudPartnerPortal: 'cloud-partner-portal',
+    ProductIngestion: 'product-ingestion'
+};
+const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+const USER_AGENT = 'azure-marketplace-go-live-action/1';
+
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A failure the user can act on: its message is shown as the step's error as is. */
 class ActionError extends Error {
     name = 'ActionError';
+    /**
+     * Whether a go-live this failure interrupts goes on at the service, so the step's error adds how
+     * to check on it later. Off for a failure that ends it (the go-live failed) or that names the
+     * operation and what to do about it itself; an error made from another (`cause`) takes its flag.
+     */
+    resumable;
+    constructor(message, options = {}) {
+        const { cause, resumable } = options;
+        super(message, cause === undefined ? undefined : { cause });
+        this.resumable = resumable ?? (cause instanceof ActionError ? cause.resumable : true);
+    }
 }
 /** An input that is missing or malformed; raised before any request is sent. */
 class InputError extends ActionError {
@@ -3294,120 +3342,193 @@ class DeadlineError extends ActionError {
 class ServiceUnavailableError extends ActionError {
     name = 'ServiceUnavailableError';
 }
-
-;// CONCATENATED MODULE: ./src/wait/sleep.ts
-/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
+/**
+ * An answer that does not have the shape a parser needs (not an object, not a list, about another
+ * job). The JSON client makes it an UnexpectedAnswerError, a fault of the service that costs one
+ * poll; `message` says what the answer is not ("is not a JSON object"). Any other error a parser
+ * throws (a TypeError) is a fault of the action and fails the step.
+ */
+class ShapeError extends Error {
+    name = 'ShapeError';
+}
+/** The message of anything thrown, for a sentence. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/wait/cancellation.ts
-// SIGINT/SIGTERM (a cancelled workflow) abort the run at once; the remote go-live is left alone.
-// The wait's deadline aborts the same signal, so every request, retry and sleep in flight stops at
-// it too: `timeout` is a hard limit, not a point after which the next poll is skipped.
-
-
-function watchForCancellation() {
-    const controller = new AbortController();
-    const signals = ['SIGINT', 'SIGTERM'];
-    let cancelled = false;
-    let deadlineTimer;
-    const handler = (name) => {
-        if (cancelled)
-            process.exit(1); // a second signal: no more grace
-        cancelled = true;
-        if (!controller.signal.aborted)
-            controller.abort(new CancelledError(name));
-    };
-    for (const name of signals)
-        process.on(name, handler);
-    return {
-        signal: controller.signal,
-        setDeadline(epochMs) {
-            clearTimeout(deadlineTimer);
-            const abort = () => {
-                if (!controller.signal.aborted)
-                    controller.abort(new DeadlineError());
-            };
-            const remaining = epochMs - Date.now();
-            if (remaining <= 0)
-                return abort();
-            // Inputs keep deadlines inside the timer range; clamp anyway rather than fire at once.
-            deadlineTimer = setTimeout(abort, Math.min(remaining, MAX_TIMER_MS));
-        },
-        dispose: () => {
-            clearTimeout(deadlineTimer);
-            for (const name of signals)
-                process.off(name, handler);
-        }
-    };
+;// CONCATENATED MODULE: ./src/apis/subject.ts
+// The offer a go-live is about, in the same shape for every API.
+/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Whether `value` is a publisher or offer id the action accepts (IDENTIFIER, and no '..'). */
+function isIdentifier(value) {
+    return IDENTIFIER.test(value) && !value.includes('..');
+}
+/** The offer as messages name it: with its publisher when one was given. */
+function subjectLabel(subject) {
+    return subject.publisher ? `${subject.publisher}/${subject.offer}` : subject.offer;
 }
 
-;// CONCATENATED MODULE: ./src/constants.ts
-// Input and output names are the action's public interface: workflows depend on them.
-const Inputs = {
-    Api: 'api',
-    Publisher: 'publisher',
-    Offer: 'offer',
-    Token: 'token',
-    ClientId: 'client-id',
-    TenantId: 'tenant-id',
-    ClientSecret: 'client-secret',
-    Audience: 'audience',
-    AuthorityHost: 'authority-host',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    RequestTimeout: 'request-timeout',
-    OperationLocation: 'operation-location',
-    BaseUrl: 'base-url',
-    ApiVersion: 'api-version',
-    DryRun: 'dry-run'
-};
-const Outputs = {
-    OperationLocation: 'operation-location',
-    OperationId: 'operation-id',
-    Status: 'status',
-    Operation: 'operation',
-    OfferStatus: 'offer-status'
-};
-/** The `api` input's values: the API a go-live goes through. */
-const Apis = {
-    CloudPartnerPortal: 'cloud-partner-portal',
-    ProductIngestion: 'product-ingestion'
-};
-/** Per API: where it lives, the version it is spoken in, and the Entra ID scope of its tokens. */
-const API_DEFAULTS = {
-    'cloud-partner-portal': {
-        baseUrl: 'https://cloudpartner.azure.com',
-        version: '2017-10-31',
-        scope: 'https://cloudpartner.azure.com/.default',
-        resource: 'https://cloudpartner.azure.com'
-    },
-    'product-ingestion': {
-        baseUrl: 'https://graph.microsoft.com/rp/product-ingestion',
-        version: '2022-07-01',
-        scope: 'https://graph.microsoft.com/.default',
-        resource: 'https://graph.microsoft.com'
+;// CONCATENATED MODULE: ./src/http/urls.ts
+// Where requests may go: the base URL rules, and the URLs of the action's own requests.
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+/**
+ * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
+ * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
+ */
+function baseUrlProblem(url, withPath = false) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
     }
-};
-const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
-const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-const USER_AGENT = 'cpp-go-live-action/1';
+    if (url.username || url.password)
+        return 'must not contain credentials';
+    if (url.search || url.hash)
+        return 'must not have a query or fragment';
+    if (withPath) {
+        return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)';
+    }
+    if (url.pathname !== '/' && url.pathname !== '') {
+        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
+    }
+    return undefined;
+}
+/**
+ * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
+ * base URL's origin, with the api-version query.
+ */
+function apiUrl(path, baseUrl, apiVersion) {
+    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
+}
+/**
+ * What is wrong with the text of an operation location, checked before a URL parser normalises away
+ * what this looks for (dot segments, encoded slashes); undefined when nothing is.
+ */
+function locationTextProblem(raw) {
+    if (raw.length > 2048)
+        return 'is longer than 2048 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
+        return 'contains white space, a backslash or a control character';
+    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
+    if (/%2f|%5c|%00/i.test(path))
+        return 'contains an encoded slash, backslash or NUL';
+    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
+        return "contains a '.' or '..' path segment";
+    return undefined;
+}
+/** The location failed a check; `message` says which, without quoting the location. */
+class LocationProblem extends Error {
+    name = 'LocationProblem';
+}
+/**
+ * The checks every operation location passes, whichever API: its text (see locationTextProblem),
+ * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
+ * Throws a LocationProblem; the API's own module then checks the path and query.
+ */
+function parseLocationUrl(raw, base) {
+    const text = raw.trim();
+    const problem = locationTextProblem(text);
+    if (problem)
+        throw new LocationProblem(problem);
+    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
+        throw new LocationProblem('is neither an http(s) URL nor a path');
+    let url;
+    try {
+        url = new URL(text, base.origin);
+    }
+    catch {
+        throw new LocationProblem('is not a valid URL');
+    }
+    if (url.username || url.password)
+        throw new LocationProblem('contains credentials');
+    if (url.origin !== base.origin)
+        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
+    return url;
+}
+/**
+ * The version a location carries in its one query parameter, or `fallback` when it has no query.
+ * Throws a LocationProblem for any other query, or a version that is not one.
+ */
+function locationVersion(url, query, fallback) {
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((key) => key !== query.name) || keys.length > 1)
+        throw new LocationProblem(`has a query other than ${query.name}`);
+    const version = url.searchParams.get(query.name) ?? fallback;
+    if (!query.pattern.test(version))
+        throw new LocationProblem(`has a version (${query.name}) that is not a date such as ${query.example}`);
+    return version;
+}
+
+;// CONCATENATED MODULE: ./src/http/ids.ts
+// Id patterns more than one part of the action checks: written once, so they cannot drift apart.
+/** A GUID, in any case: an Entra ID client or tenant id, a CPP operation id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/locations.ts
+
+
+
+/** The query parameter of the version, and the versions it takes. */
+const VERSION_QUERY = 'api-version';
+const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+const VERSION = { name: VERSION_QUERY, pattern: VERSION_PATTERN, example: '2017-10-31' };
+const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/;
+/** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
+function isOperationId(id) {
+    return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
+}
+function isCppOperationRef(ref) {
+    return ref.kind === 'cpp-operation';
+}
+// Publisher and offer ids are case-insensitive on the service.
+function sameOffer(a, b) {
+    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
+}
+/** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
+function parsePath(pathname) {
+    let segments;
+    try {
+        segments = pathname.split('/').map((s) => decodeURIComponent(s));
+    }
+    catch {
+        return undefined;
+    }
+    const [empty, api, ...rest] = segments;
+    if (empty !== '' || api !== 'api')
+        return undefined;
+    if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
+        const [, publisher, , offer, , id] = rest;
+        if (isIdentifier(publisher) && isIdentifier(offer) && isOperationId(id))
+            return { publisher, offer, id };
+        return undefined;
+    }
+    if (rest.length === 2 && rest[0] === 'operations') {
+        const id = rest[1];
+        const slot = SLOT_ID.exec(id);
+        if (slot && isOperationId(id))
+            return { publisher: slot[1], offer: slot[2], id };
+    }
+    return undefined;
+}
+/**
+ * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
+ * its validated parts. Throws a LocationProblem saying what is wrong.
+ */
+function canonicalOperationLocation(raw, baseUrl, apiVersion) {
+    const url = parseLocationUrl(raw, baseUrl);
+    const version = locationVersion(url, VERSION, apiVersion);
+    const named = parsePath(url.pathname);
+    if (!named) {
+        throw new LocationProblem('is not a CPP operation path (/api/publishers/{publisher}/offers/{offer}/operations/{GUID} or /api/operations/{publisher}${offer}${n}${slot})');
+    }
+    const path = named.id.includes('$')
+        ? `/api/operations/${named.id}`
+        : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
+    return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named };
+}
 
 ;// CONCATENATED MODULE: ./src/wait/duration.ts
 // Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
@@ -3565,10 +3686,38 @@ const log = {
     fail: (message) => setFailed(annotation('error', message))
 };
 
+;// CONCATENATED MODULE: ./src/wait/sleep.ts
+/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 // What is worth retrying, and how long to wait first.
 
-const RETRYABLE_READ_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+/**
+ * The one rule for a status that is the service's passing trouble, not a verdict: a later request
+ * may succeed. A 408 (timeout), a 429 (throttled), and every 5xx but 501 (Not Implemented) and 505
+ * (HTTP Version Not Supported), which no retry changes (the Azure SDKs draw the same line). Reads
+ * answered so are retried, and a failure so answered is worth running the step again for.
+ */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+}
 /**
  * The service said it did nothing: throttled (429), or unavailable in its own words (a 503 with a
  * Retry-After or a JSON error body). A bare 503 page can come from a gateway whose backend acted
@@ -3597,7 +3746,7 @@ function refused(response) {
 function decideRetry(kind, outcome) {
     if ('status' in outcome) {
         if (kind === 'read')
-            return RETRYABLE_READ_STATUSES.has(outcome.status) ? 'retry' : 'fail';
+            return isTransientStatus(outcome.status) ? 'retry' : 'fail';
         if (refused(outcome))
             return 'retry';
         return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail';
@@ -3665,6 +3814,151 @@ async function withRetries(send, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/html.ts
+// The service's messages are HTML (`messageHtml`); logs and summaries want plain text.
+const NAMED_ENTITIES = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: ' ',
+    ndash: '–',
+    mdash: '—',
+    hellip: '…',
+    rsquo: '’',
+    lsquo: '‘',
+    rdquo: '”',
+    ldquo: '“',
+    copy: '©',
+    reg: '®',
+    trade: '™'
+};
+function decodeEntities(text) {
+    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity) => {
+        if (entity[0] === '#') {
+            const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+            return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+        }
+        return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
+    });
+}
+/** Plain text of an HTML fragment: tags dropped (block ends become spaces), entities decoded, space folded. */
+function htmlToText(html) {
+    const withoutScripts = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
+    const withoutTags = withoutScripts.replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, ' ').replace(/<[^>]*>/g, '');
+    return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/http/service-error.ts
+// Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
+
+
+
+
+const MAX_DETAIL = 300;
+/** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
+function serviceDetail(response) {
+    // Only the start of a long body (what is quoted is at most MAX_DETAIL characters anyway), which
+    // also bounds the work the HTML clean-up can be made to do.
+    const body = response.body.slice(0, 16_000).trim();
+    if (!body)
+        return {};
+    const type = String(response.headers['content-type'] ?? '').toLowerCase();
+    if (type.includes('json') || /^[[{]/.test(body)) {
+        try {
+            return fromJson(JSON.parse(body));
+        }
+        catch {
+            // Not JSON after all: fall through to text.
+        }
+    }
+    if (type.includes('html') || /^<(!doctype|html)/i.test(body)) {
+        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
+        const text = htmlToText(body.replace(/<head[\s\S]*?<\/head>/i, ''));
+        const parts = [title ? htmlToText(title) : undefined, text].filter(Boolean);
+        const message = [...new Set(parts)].join(': ');
+        return message ? { message: excerpt(message) } : {};
+    }
+    return { message: excerpt(body.replace(/\s+/g, ' ')) };
+}
+/** An answer in words for a message: `HTTP 503 (code: what the service said)`. */
+function answerInWords(response) {
+    const words = said(serviceDetail(response));
+    return `HTTP ${response.status}${words ? ` (${words})` : ''}`;
+}
+/** What the service said, as one clean line (`code: message`), or '' when nothing. */
+function said(detail) {
+    return [detail.code, detail.message].filter(Boolean).join(': ');
+}
+function fromJson(json) {
+    const root = (Array.isArray(json) ? json[0] : json);
+    if (typeof root !== 'object' || root === null)
+        return {};
+    const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root);
+    const detail = {};
+    const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined);
+    const message = inner.message ?? inner.Message ?? root.error_description ?? root.message;
+    if (typeof code === 'string' && code)
+        detail.code = serviceText(code, 80);
+    if (typeof message === 'string' && message)
+        detail.message = excerpt(htmlToText(message));
+    return detail;
+}
+function excerpt(text) {
+    return serviceText(text, MAX_DETAIL);
+}
+const REASONS = {
+    400: 'Bad Request',
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    408: 'Request Timeout',
+    409: 'Conflict',
+    422: 'Unprocessable Entity',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout'
+};
+/** Advice for the service's own trouble (see isTransientStatus), whichever API. */
+function transientHint(status) {
+    if (!isTransientStatus(status))
+        return undefined;
+    if (status === 429)
+        return 'The service throttled the requests; try again later or poll less often (poll-interval).';
+    if (status === 408)
+        return 'The service did not get the request in time; it is usually temporary, so run the step again later.';
+    return 'The service had an error; it is usually temporary, so run the step again later.';
+}
+class ServiceError extends ActionError {
+    name = 'ServiceError';
+    status;
+    detail;
+    /** The service's own trouble (see isTransientStatus): a later request may succeed. */
+    get transient() {
+        return isTransientStatus(this.status);
+    }
+    /** `hint`: the API's advice (see src/apis/cloud-partner-portal/hints.ts); without one, only the transient advice. */
+    constructor(what, response, hint) {
+        const detail = serviceDetail(response);
+        const reason = REASONS[response.status] ?? '';
+        const words = said(detail);
+        const advice = (typeof hint === 'function' ? hint(detail) : hint) ?? transientHint(response.status);
+        super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${words ? ` (${words})` : ''}.${advice ? ` ${advice}` : ''}`);
+        this.status = response.status;
+        this.detail = detail;
+    }
+}
+/**
+ * The service could not be reached or read (see ServiceUnavailableError), or answered with an
+ * error of its own (see isTransientStatus) that its retries did not clear: worth a later try.
+ */
+function isServiceUnavailable(error) {
+    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
+}
+
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: external "node:https"
@@ -3675,6 +3969,7 @@ const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 // One HTTP request with a hard deadline, cancellable, with the answer read as a capped stream, and
 // failures classified by whether the request may have reached the server (which decides whether a
 // non-idempotent POST may be retried). Whatever ends a request early destroys its socket.
+
 
 
 
@@ -3710,7 +4005,7 @@ function classifyNetworkError(error, url, connected) {
     if (error instanceof NetworkError)
         return error;
     const code = error?.code;
-    const message = serviceText(error instanceof Error ? error.message : String(error), 160);
+    const message = serviceText(messageOf(error), 160);
     const where = url.host;
     // Once the transport saw the connection made, no code proves the request unsent: an established
     // connection can also end in EHOSTUNREACH, and a TLS record error comes after the handshake.
@@ -3847,9 +4142,44 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/http/request.ts
+// One request as every caller sends it: through the transport, with a failure that brought no answer
+// kept as a NetworkError (anything else thrown is a fault of the action and stays thrown), sent again
+// by the one retry loop (retry.ts). The JSON client adds tokens; sign-in reads with it as it is.
+
+
+
+/** One exchange: the answer, or the NetworkError that said why none came. */
+async function exchange(transport, method, url, options) {
+    try {
+        return await transport.request(method, url, options);
+    }
+    catch (error) {
+        if (!(error instanceof NetworkError))
+            throw error;
+        return error;
+    }
+}
+/**
+ * A request that is safe to repeat (a read, a sign-in), sent until its outcome is worth keeping.
+ * Returns the answer that remains; when that is an outage (no answer, or the service's passing
+ * trouble after the retries), throws what `outage` makes of it, told in words: the NetworkError's
+ * message, or `HTTP 503 (code: what the service said)`.
+ */
+async function readWithRetries(transport, method, url, options, outage) {
+    const { backoff, ...request } = options;
+    const { outcome } = await withRetries(() => exchange(transport, method, url, request), { kind: 'read', backoff, signal: request.signal });
+    if (outcome instanceof NetworkError)
+        throw outage(outcome.message, outcome);
+    if (isTransientStatus(outcome.status))
+        throw outage(answerInWords(outcome), outcome);
+    return outcome;
+}
+
 ;// CONCATENATED MODULE: ./src/http/api-client.ts
 // An authenticated JSON API as both services use it: a bearer token on every request (one renewal
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
+
 
 
 
@@ -3881,7 +4211,7 @@ function isSuccess(response) {
     return response.status >= 200 && response.status < 300;
 }
 /** The start of a body, as one clean line, for a message. */
-function excerpt(body) {
+function api_client_excerpt(body) {
     return serviceText(body.slice(0, 1_000), 120) || 'empty body';
 }
 class ApiClient {
@@ -3893,17 +4223,27 @@ class ApiClient {
     async readJson(url, what, parse, failure) {
         const response = await this.send('GET', url, 'read', what, failure);
         if (isSuccess(response) && response.status !== 200) {
-            throw new UnexpectedAnswerError(`${what} failed: the service answered HTTP ${response.status} instead of 200 (${excerpt(response.body)}).`);
+            throw new UnexpectedAnswerError(`${what} failed: the service answered HTTP ${response.status} instead of 200 (${api_client_excerpt(response.body)}).`);
         }
         if (response.status !== 200)
             throw failure(response);
+        const unexpected = (why) => new UnexpectedAnswerError(`${what} failed: the answer ${why} (${api_client_excerpt(response.body)}).`);
+        let json;
         try {
-            return { value: parse(JSON.parse(response.body)), response };
+            json = JSON.parse(response.body);
+        }
+        catch {
+            // A SyntaxError for text, a RangeError for JSON nested past the parser's depth.
+            throw unexpected('is not JSON the action can read');
+        }
+        try {
+            return { value: parse(json), response };
         }
         catch (error) {
-            // SyntaxError for text, RangeError for JSON nested past the parser's depth.
-            const why = error instanceof SyntaxError || error instanceof RangeError ? 'is not JSON the action can read' : error.message;
-            throw new UnexpectedAnswerError(`${what} failed: the answer ${why} (${excerpt(response.body)}).`);
+            // Only a shape the parser refuses is the service's fault; anything else (a TypeError) is ours.
+            if (error instanceof ShapeError)
+                throw unexpected(error.message);
+            throw error;
         }
     }
     /** A status read: the operation `parse` makes of the answer, with a `Retry-After` it carried. */
@@ -3958,59 +4298,15 @@ class ApiClient {
                 throw new ServiceUnavailableError(`${what} failed: ${said}.`);
         }
     }
-    /** One request; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
+    /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
     async request(method, url, token, body) {
         const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
-        try {
-            const response = await this.options.transport.request(method, url, { headers, body, signal: this.options.signal });
-            log.debug(`${method} ${url.pathname} -> HTTP ${response.status}`);
-            return response;
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            log.debug(`${method} ${url.pathname} -> ${error.message}`);
-            return error;
-        }
+        const outcome = await exchange(this.options.transport, method, url, { headers, body, signal: this.options.signal });
+        log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`);
+        return outcome;
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/html.ts
-// The service's messages are HTML (`messageHtml`); logs and summaries want plain text.
-const NAMED_ENTITIES = {
-    amp: '&',
-    lt: '<',
-    gt: '>',
-    quot: '"',
-    apos: "'",
-    nbsp: ' ',
-    ndash: '–',
-    mdash: '—',
-    hellip: '…',
-    rsquo: '’',
-    lsquo: '‘',
-    rdquo: '”',
-    ldquo: '“',
-    copy: '©',
-    reg: '®',
-    trade: '™'
-};
-function decodeEntities(text) {
-    return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity) => {
-        if (entity[0] === '#') {
-            const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
-            return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-        }
-        return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
-    });
-}
-/** Plain text of an HTML fragment: tags dropped (block ends become spaces), entities decoded, space folded. */
-function htmlToText(html) {
-    const withoutScripts = html.replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ');
-    const withoutTags = withoutScripts.replace(/<br\s*\/?>|<\/(p|div|li|tr|h\d)>/gi, ' ').replace(/<[^>]*>/g, '');
-    return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
 }
 
 ;// CONCATENATED MODULE: ./src/wait/status.ts
@@ -4063,6 +4359,8 @@ function isFinishedSubmissionState(raw) {
 
 
 
+
+/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -4113,7 +4411,7 @@ function stepOf(value, index) {
 function parseOperation(json) {
     const body = Array.isArray(json) ? json[0] : json;
     if (!isObject(body)) {
-        throw new Error('is not a JSON object');
+        throw new ShapeError('is not a JSON object');
     }
     const rawStatus = operation_text(body.status, 60);
     const { state, known } = normaliseOperationStatus(rawStatus);
@@ -4144,108 +4442,14 @@ function failureReasons(operation) {
     return [...reasons];
 }
 
-;// CONCATENATED MODULE: ./src/http/service-error.ts
-// Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
-
-
-
-const MAX_DETAIL = 300;
-/** The service's own words from an error body: JSON `{error:{code,message}}` and kin, text, or HTML. */
-function serviceDetail(response) {
-    // Only the start of a long body (what is quoted is at most MAX_DETAIL characters anyway), which
-    // also bounds the work the HTML clean-up can be made to do.
-    const body = response.body.slice(0, 16_000).trim();
-    if (!body)
-        return {};
-    const type = String(response.headers['content-type'] ?? '').toLowerCase();
-    if (type.includes('json') || /^[[{]/.test(body)) {
-        try {
-            return fromJson(JSON.parse(body));
-        }
-        catch {
-            // Not JSON after all: fall through to text.
-        }
-    }
-    if (type.includes('html') || /^<(!doctype|html)/i.test(body)) {
-        const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1];
-        const text = htmlToText(body.replace(/<head[\s\S]*?<\/head>/i, ''));
-        const parts = [title ? htmlToText(title) : undefined, text].filter(Boolean);
-        const message = [...new Set(parts)].join(': ');
-        return message ? { message: service_error_excerpt(message) } : {};
-    }
-    return { message: service_error_excerpt(body.replace(/\s+/g, ' ')) };
-}
-function fromJson(json) {
-    const root = (Array.isArray(json) ? json[0] : json);
-    if (typeof root !== 'object' || root === null)
-        return {};
-    const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root);
-    const detail = {};
-    const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined);
-    const message = inner.message ?? inner.Message ?? root.error_description ?? root.message;
-    if (typeof code === 'string' && code)
-        detail.code = serviceText(code, 80);
-    if (typeof message === 'string' && message)
-        detail.message = service_error_excerpt(htmlToText(message));
-    return detail;
-}
-function service_error_excerpt(text) {
-    return serviceText(text, MAX_DETAIL);
-}
-const REASONS = {
-    400: 'Bad Request',
-    401: 'Unauthorized',
-    403: 'Forbidden',
-    404: 'Not Found',
-    408: 'Request Timeout',
-    409: 'Conflict',
-    422: 'Unprocessable Entity',
-    429: 'Too Many Requests',
-    500: 'Internal Server Error',
-    502: 'Bad Gateway',
-    503: 'Service Unavailable',
-    504: 'Gateway Timeout'
-};
-/** Advice for the service's own trouble, whichever API: throttling, or a 5xx. */
-function transientHint(status) {
-    if (status === 429)
-        return 'The service throttled the requests; try again later or poll less often (poll-interval).';
-    return status >= 500 ? 'The service had an error; it is usually temporary, so run the step again later.' : undefined;
-}
-class ServiceError extends ActionError {
-    name = 'ServiceError';
-    status;
-    detail;
-    /** The service's own trouble (5xx, throttling, a gateway timeout): a later request may succeed. */
-    get transient() {
-        return this.status >= 500 || this.status === 429 || this.status === 408;
-    }
-    /** `hint`: the API's advice (see src/apis/cloud-partner-portal/hints.ts); without one, only the transient advice. */
-    constructor(what, response, hint) {
-        const detail = serviceDetail(response);
-        const reason = REASONS[response.status] ?? '';
-        const said = [detail.code, detail.message].filter(Boolean).join(': ');
-        const advice = (typeof hint === 'function' ? hint(detail) : hint) ?? transientHint(response.status);
-        super(`${what} failed: HTTP ${response.status}${reason ? ` ${reason}` : ''}${said ? ` (${said})` : ''}.${advice ? ` ${advice}` : ''}`);
-        this.status = response.status;
-        this.detail = detail;
-    }
-}
-/**
- * The service could not be reached or read (see ServiceUnavailableError), or answered with an
- * error of its own (5xx, 429, 408) that its retries did not clear: worth a later try.
- */
-function isServiceUnavailable(error) {
-    return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
-}
-
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/hints.ts
 // What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version).
 
+const aboutVersion = (detail) => /version/i.test(`${detail.code} ${detail.message}`);
 function hintFor(status, subject, detail) {
     switch (status) {
         case 400:
-            return /version/i.test(`${detail.code} ${detail.message}`)
+            return aboutVersion(detail)
                 ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
                 : 'The service rejected the request as malformed.';
         case 401:
@@ -4270,7 +4474,7 @@ function hintFor(status, subject, detail) {
 function operationHintFor(status, location, subject, detail) {
     switch (status) {
         case 400:
-            return /version/i.test(`${detail.code} ${detail.message}`)
+            return aboutVersion(detail)
                 ? hintFor(status, subject, detail)
                 : `The service refused the status read of ${location.href} as malformed: check the operation location.`;
         case 404:
@@ -4282,159 +4486,21 @@ function operationHintFor(status, location, subject, detail) {
             return transientHint(status);
     }
 }
+/**
+ * Whether the advice for a failed status read is about the location itself (operationHintFor names
+ * it and says how to read it again), rather than about the go-live, which may go on.
+ */
+function refusesLocation(status, detail) {
+    return status === 404 || (status === 400 && !aboutVersion(detail));
+}
 /** A failure of the CPP API in words; `hint` replaces the advice for its status when given. */
 function cppFailure(what, response, subject, hint) {
     return new ServiceError(what, response, hint ?? ((detail) => hintFor(response.status, subject, detail)));
 }
 
-;// CONCATENATED MODULE: ./src/http/urls.ts
-// Where requests may go: the base URL rules, and the URLs of the action's own requests.
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-/**
- * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
- * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
- */
-function baseUrlProblem(url, withPath = false) {
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
-    }
-    if (url.username || url.password)
-        return 'must not contain credentials';
-    if (url.search || url.hash)
-        return 'must not have a query or fragment';
-    if (withPath) {
-        return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)';
-    }
-    if (url.pathname !== '/' && url.pathname !== '') {
-        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
-    }
-    return undefined;
-}
-/**
- * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
- * base URL's origin, with the api-version query.
- */
-function apiUrl(path, baseUrl, apiVersion) {
-    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
-}
-/**
- * What is wrong with the text of an operation location, checked before a URL parser normalises away
- * what this looks for (dot segments, encoded slashes); undefined when nothing is.
- */
-function locationTextProblem(raw) {
-    if (raw.length > 2048)
-        return 'is longer than 2048 characters';
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
-        return 'contains white space, a backslash or a control character';
-    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
-    if (/%2f|%5c|%00/i.test(path))
-        return 'contains an encoded slash, backslash or NUL';
-    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
-        return "contains a '.' or '..' path segment";
-    return undefined;
-}
-/** The location failed a check; `message` says which, without quoting the location. */
-class LocationProblem extends Error {
-    name = 'LocationProblem';
-}
-/**
- * The checks every operation location passes, whichever API: its text (see locationTextProblem),
- * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
- * Throws a LocationProblem; the API's own module then checks the path and query.
- */
-function parseLocationUrl(raw, base) {
-    const text = raw.trim();
-    const problem = locationTextProblem(text);
-    if (problem)
-        throw new LocationProblem(problem);
-    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
-        throw new LocationProblem('is neither an http(s) URL nor a path');
-    let url;
-    try {
-        url = new URL(text, base.origin);
-    }
-    catch {
-        throw new LocationProblem('is not a valid URL');
-    }
-    if (url.username || url.password)
-        throw new LocationProblem('contains credentials');
-    if (url.origin !== base.origin)
-        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
-    return url;
-}
-
-;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/locations.ts
-
-/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/;
-/** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
-function isOperationId(id) {
-    return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
-}
-// Publisher and offer ids are case-insensitive on the service.
-function sameOffer(a, b) {
-    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
-}
-function identifier(segment) {
-    return IDENTIFIER.test(segment) && !segment.includes('..');
-}
-/** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
-function parsePath(pathname) {
-    let segments;
-    try {
-        segments = pathname.split('/').map((s) => decodeURIComponent(s));
-    }
-    catch {
-        return undefined;
-    }
-    const [empty, api, ...rest] = segments;
-    if (empty !== '' || api !== 'api')
-        return undefined;
-    if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
-        const [, publisher, , offer, , id] = rest;
-        if (identifier(publisher) && identifier(offer) && isOperationId(id))
-            return { publisher, offer, id };
-        return undefined;
-    }
-    if (rest.length === 2 && rest[0] === 'operations') {
-        const id = rest[1];
-        const slot = SLOT_ID.exec(id);
-        if (slot && isOperationId(id))
-            return { publisher: slot[1], offer: slot[2], id };
-    }
-    return undefined;
-}
-/**
- * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
- * its validated parts. Throws a LocationProblem saying what is wrong.
- */
-function canonicalOperationLocation(raw, baseUrl, apiVersion) {
-    const url = parseLocationUrl(raw, baseUrl);
-    const keys = [...url.searchParams.keys()];
-    if (keys.some((key) => key !== 'api-version') || keys.length > 1)
-        throw new LocationProblem('has a query other than api-version');
-    const version = url.searchParams.get('api-version') ?? apiVersion;
-    if (!API_VERSION.test(version))
-        throw new LocationProblem('has an api-version that is not a date such as 2017-10-31');
-    const named = parsePath(url.pathname);
-    if (!named) {
-        throw new LocationProblem('is not a CPP operation path (/api/publishers/{publisher}/offers/{offer}/operations/{GUID} or /api/operations/{publisher}${offer}${n}${slot})');
-    }
-    const path = named.id.includes('$')
-        ? `/api/operations/${named.id}`
-        : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
-    return { url: new URL(`${baseUrl.origin}${path}?api-version=${version}`), ...named };
-}
-
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/client.ts
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
+
 
 
 
@@ -4450,7 +4516,7 @@ class CppClient {
         this.api = new ApiClient(options);
     }
     /** POST golive. A 409 is an answer (the caller looks for the running go-live), not an error. */
-    async goLive(subject) {
+    async requestGoLive(subject) {
         const what = 'The Go Live request';
         const response = await this.api.send('POST', this.offerUrl(subject, 'golive'), 'trigger', what, (r) => this.failure(what, r, subject));
         if (response.status === 409)
@@ -4475,10 +4541,16 @@ class CppClient {
             return { kind: 'unusable', status, problem: `sent an operation location that ${error.message}` };
         }
     }
-    getOperation(location, subject) {
+    readOperation(location, subject) {
         const what = 'Reading the operation status';
         // A 404 or 400 here is about the operation location, not the publisher or offer id.
-        return this.api.readOperation(location, what, parseOperation, (response) => this.failure(what, response, subject, (detail) => operationHintFor(response.status, location, subject, detail)));
+        return this.api.readOperation(location.url, what, parseOperation, (response) => {
+            const error = this.failure(what, response, subject, (detail) => operationHintFor(response.status, location.url, subject, detail));
+            // That advice names the location and how to read it again; nothing says the go-live goes on.
+            if (refusesLocation(response.status, error.detail))
+                error.resumable = false;
+            return error;
+        });
     }
     /** GET .../status: the offer's state, in the same shape as an operation. */
     async getOfferStatus(subject) {
@@ -4523,7 +4595,7 @@ function header(response, name) {
 function parseSubmissions(json) {
     const list = Array.isArray(json) ? json : json?.value;
     if (!Array.isArray(list))
-        throw new Error('is not a list');
+        throw new ShapeError('is not a list');
     return list.flatMap((item) => {
         const s = item;
         if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number'))
@@ -4535,6 +4607,123 @@ function parseSubmissions(json) {
         }
         return [submission];
     });
+}
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/decide.ts
+
+
+const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live']);
+const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed'];
+/** The newest go-live submission that has not finished, if any. */
+function runningGoLive(submissions) {
+    const running = submissions.filter((s) => {
+        const isGoLive = GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production';
+        return isGoLive && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState);
+    });
+    const time = (s) => Date.parse(s.changedTime ?? '') || 0;
+    return running.sort((a, b) => time(b) - time(a))[0];
+}
+/**
+ * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
+ * `offer-status` output only ever holds one of these words, never the service's own text.
+ */
+function canonicalOfferStatus(raw) {
+    if (!raw)
+        return 'unknown';
+    const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase();
+    return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? 'unknown';
+}
+/**
+ * The `publisher-signoff` step (by id or name, in any case) waits for the publisher's review. The
+ * service reports such an offer as `running`; it is ready to go live (SUSE's client maps it so).
+ */
+function waitsForSignOff(status) {
+    return status.steps.some((step) => [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
+        step.rawStatus.toLowerCase() === 'waitingforpublisherreview');
+}
+/** Whether the verdict on an offer with this status needs its submissions: only a running offer asks whether what runs is a go-live. */
+function dependsOnSubmissions(offer) {
+    return canonicalOfferStatus(offer.rawStatus) === 'running';
+}
+const READY_TO_SIGN_OFF = { kind: 'ready', say: 'The offer waits for publisher sign-off' };
+const blocked = (offerStatus, say) => ({ kind: 'blocked', offerStatus, say });
+/**
+ * `offer`: the offer status, when it was read (the dry run reads it; the real run does not, and
+ * lets the service refuse with a 409 what it must). `submissions`: the offer's submissions, when
+ * read (undefined when they could not be). A go-live listed as running is followed; with a status,
+ * it counts only while the offer runs, and wins over a sign-off step that has not moved on yet.
+ */
+function decide(offer, submissions) {
+    const running = runningGoLive(submissions ?? []);
+    if (!offer) {
+        return running ? { kind: 'follow', running, say: 'A go-live is already running' } : { kind: 'ready', say: 'No go-live is running' };
+    }
+    switch (canonicalOfferStatus(offer.rawStatus)) {
+        case 'waitingForPublisherReview':
+            return READY_TO_SIGN_OFF;
+        case 'running':
+            if (running)
+                return { kind: 'follow', running, say: 'A go-live is already running' };
+            if (waitsForSignOff(offer))
+                return READY_TO_SIGN_OFF;
+            return blocked('running', 'Another operation (a publish) is running on the offer: a go-live would be refused until it reaches publisher sign-off.');
+        case 'notStarted':
+            return blocked('notStarted', 'A publish was requested but has not started: a go-live makes sense once it waits for publisher sign-off.');
+        case 'neverPublished':
+            return blocked('neverPublished', 'The offer was never published: publish it and let it reach preview (publisher sign-off) before going live.');
+        case 'succeeded':
+            return {
+                kind: 'live',
+                say: 'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.'
+            };
+        case 'failed':
+            return blocked('failed', 'The last operation failed: fix what it reported in Partner Center and publish again before going live.');
+        case 'canceled':
+            return blocked('canceled', 'The last operation was canceled: publish again before going live.');
+        default:
+            return {
+                kind: 'unknown',
+                say: offer.rawStatus
+                    ? `The offer status '${serviceText(offer.rawStatus, 60)}' is not one the action knows; check the offer in Partner Center.`
+                    : 'The service sent no offer status; check the offer in Partner Center.'
+            };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/dry-run.ts
+
+
+
+
+async function dryRun(client, subject) {
+    const status = await client.getOfferStatus(subject);
+    let submissions;
+    if (dependsOnSubmissions(status)) {
+        try {
+            submissions = await client.listSubmissions(subject);
+        }
+        catch (error) {
+            if (!isServiceUnavailable(error))
+                throw error;
+            log.warning(`Could not tell whether the running operation is a go-live (${messageOf(error)}).`);
+        }
+    }
+    return reportOf(decide(status, submissions));
+}
+function reportOf(decision) {
+    const { say } = decision;
+    switch (decision.kind) {
+        case 'follow':
+            return { offerStatus: 'running', verdict: 'blocked', message: `${say}: the action would follow it instead of starting another.` };
+        case 'ready':
+            return { offerStatus: 'waitingForPublisherReview', verdict: 'ready', message: `${say}: a go-live would start now.` };
+        case 'blocked':
+            return { offerStatus: decision.offerStatus, verdict: 'blocked', message: say };
+        case 'live':
+            return { offerStatus: 'succeeded', verdict: 'live', message: say };
+        case 'unknown':
+            return { offerStatus: 'unknown', verdict: 'unknown', message: say };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/http/lost-answers.ts
@@ -4643,20 +4832,12 @@ async function lookForGoLive(find, lost, guess, options) {
 
 
 
-const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live']);
-/** The newest go-live submission that has not finished, if any. */
-function runningGoLive(submissions) {
-    const running = submissions.filter((s) => {
-        const isGoLive = GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production';
-        return isGoLive && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState);
-    });
-    const time = (s) => Date.parse(s.changedTime ?? '') || 0;
-    return running.sort((a, b) => time(b) - time(a))[0];
-}
+/** The go-live running now, if the submissions list one (decide() without an offer status). */
 async function findRunning(client, subject) {
-    const found = runningGoLive(await client.listSubmissions(subject));
-    if (!found)
+    const decision = decide(undefined, await client.listSubmissions(subject));
+    if (decision.kind !== 'follow')
         return undefined;
+    const found = decision.running;
     const location = client.submissionLocation(subject, found);
     if (!location) {
         throw new ActionError(`A go-live of ${subject.publisher}/${subject.offer} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
@@ -4684,13 +4865,13 @@ async function startGoLive(client, subject, backoff, signal, onSending, deadline
         // problems would fail the POST the same way, so they are reported now.
         if (!isServiceUnavailable(error))
             throw error;
-        log.warning(`Could not check for a running go-live (${error.message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
+        log.warning(`Could not check for a running go-live (${messageOf(error)}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
     }
     const label = `${subject.publisher}/${subject.offer}`;
     const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline };
     log.info(`Sending the Go Live request for ${label}.`);
     onSending?.();
-    const answer = await triggerGoLive(() => client.goLive(subject), () => findRunning(client, subject), look);
+    const answer = await triggerGoLive(() => client.requestGoLive(subject), () => findRunning(client, subject), look);
     if ('how' in answer)
         return answer;
     // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
@@ -4700,107 +4881,55 @@ async function startGoLive(client, subject, backoff, signal, onSending, deadline
     throw cppFailure('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
 }
 
-;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/dry-run.ts
-
-
-
-
-const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed'];
-/**
- * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
- * `offer-status` output only ever holds one of these words, never the service's own text.
- */
-function canonicalOfferStatus(raw) {
-    if (!raw)
-        return 'unknown';
-    const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase();
-    return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? 'unknown';
-}
-/**
- * The `publisher-signoff` step (by id or name, in any case) waits for the publisher's review. The
- * service reports such an offer as `running`; it is ready to go live (SUSE's client maps it so).
- */
-function waitsForSignOff(status) {
-    return status.steps.some((step) => [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
-        step.rawStatus.toLowerCase() === 'waitingforpublisherreview');
-}
-function verdictFor(offerStatus, goLiveRunning, raw) {
-    switch (offerStatus) {
-        case 'waitingForPublisherReview':
-            return { verdict: 'ready', message: 'The offer waits for publisher sign-off: a go-live would start now.' };
-        case 'running':
-            return goLiveRunning
-                ? { verdict: 'blocked', message: 'A go-live is already running: the action would follow it instead of starting another.' }
-                : {
-                    verdict: 'blocked',
-                    message: 'Another operation (a publish) is running on the offer: a go-live would be refused until it reaches publisher sign-off.'
-                };
-        case 'notStarted':
-            return {
-                verdict: 'blocked',
-                message: 'A publish was requested but has not started: a go-live makes sense once it waits for publisher sign-off.'
-            };
-        case 'neverPublished':
-            return {
-                verdict: 'blocked',
-                message: 'The offer was never published: publish it and let it reach preview (publisher sign-off) before going live.'
-            };
-        case 'succeeded':
-            return {
-                verdict: 'live',
-                message: 'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.'
-            };
-        case 'failed':
-            return {
-                verdict: 'blocked',
-                message: 'The last operation failed: fix what it reported in Partner Center and publish again before going live.'
-            };
-        case 'canceled':
-            return { verdict: 'blocked', message: 'The last operation was canceled: publish again before going live.' };
-        default:
-            return {
-                verdict: 'unknown',
-                message: raw
-                    ? `The offer status '${serviceText(raw, 60)}' is not one the action knows; check the offer in Partner Center.`
-                    : 'The service sent no offer status; check the offer in Partner Center.'
-            };
-    }
-}
-async function dryRun(client, subject) {
-    const status = await client.getOfferStatus(subject);
-    let offerStatus = canonicalOfferStatus(status.rawStatus);
-    let goLiveRunning = false;
-    if (offerStatus === 'running') {
-        try {
-            goLiveRunning = runningGoLive(await client.listSubmissions(subject)) !== undefined;
-        }
-        catch (error) {
-            if (!isServiceUnavailable(error))
-                throw error;
-            log.warning(`Could not tell whether the running operation is a go-live (${error.message}).`);
-        }
-        // A go-live listed as running wins: its sign-off step may not have moved on yet.
-        if (!goLiveRunning && waitsForSignOff(status))
-            offerStatus = 'waitingForPublisherReview';
-    }
-    return { offerStatus, ...verdictFor(offerStatus, goLiveRunning, status.rawStatus) };
-}
-
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/service.ts
 
 
 
+
+/** The reference as this API's own; another API's is a fault of the action, never read. */
+function own(ref) {
+    if (isCppOperationRef(ref))
+        return ref;
+    throw new Error(`The CPP API cannot read a ${ref.kind} reference`);
+}
 function cppService(options) {
     const { subject, backoff, signal, deadline } = options;
     const client = new CppClient(options);
     return {
         start: (onSending) => startGoLive(client, subject, backoff, signal, onSending, deadline),
-        readOperation: (location) => client.getOperation(location.url, subject),
-        // inputs.ts refuses a location of another offer: a CPP location names its publisher and offer.
+        readOperation: async (location) => client.readOperation(own(location), subject),
+        // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
         dryRun: () => dryRun(client, subject)
     };
 }
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/descriptor.ts
+// The Cloud Partner Portal API as the registry knows it: defaults, input rules, locations, service.
+
+
+
+
+const RESOURCE = 'https://cloudpartner.azure.com';
+const cloudPartnerPortal = {
+    api: Apis.CloudPartnerPortal,
+    displayName: 'CPP API',
+    defaults: { baseUrl: 'https://cloudpartner.azure.com', version: '2017-10-31' },
+    version: { query: VERSION_QUERY, pattern: VERSION_PATTERN },
+    signIn: { scope: `${RESOURCE}/.default`, resource: RESOURCE, audiences: [RESOURCE, `${RESOURCE}/`] },
+    // The publisher names every CPP path; the API lives at the root of its origin.
+    inputs: { publisher: 'required', baseUrlPath: false },
+    hints: { operationLocation: 'a path starting with /api/' },
+    parseOperationLocation(raw, { subject, baseUrl, apiVersion }) {
+        const location = canonicalOperationLocation(raw, baseUrl, apiVersion);
+        // A CPP location names its offer: one of another offer is refused before anything is sent.
+        if (!sameOffer(location, subject)) {
+            throw new InputError(Inputs.OperationLocation, `belongs to ${location.publisher}/${location.offer}, not to ${subject.publisher}/${subject.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
+        }
+        return location;
+    },
+    createService: cppService
+};
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/locations.ts
 
@@ -4810,8 +4939,10 @@ function cppService(options) {
  * segment and in a shell.
  */
 const RESOURCE_ID = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}[A-Za-z0-9])?$/;
-/** `$version` values: a date, or a date with a preview suffix (2022-03-01-preview2). */
-const PIA_VERSION = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/;
+/** The query parameter of the version; its values are a date, or one with a preview suffix (2022-03-01-preview2). */
+const locations_VERSION_QUERY = '$version';
+const locations_VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview\d*)?$/;
+const locations_VERSION = { name: locations_VERSION_QUERY, pattern: locations_VERSION_PATTERN, example: '2022-07-01' };
 // Real submission numbers are 19-digit decimals past 2^53: opaque digit strings, never numbers.
 const SUBMISSION_ID = /^submission\/([A-Za-z0-9-]{1,64})\/(\d{1,30})$/i;
 /**
@@ -4832,40 +4963,34 @@ function sameSubmissionId(a, b) {
     const [x, y] = [parseSubmissionId(a), parseSubmissionId(b)];
     return !!x && !!y && x.productGuid.toLowerCase() === y.productGuid.toLowerCase() && BigInt(x.number) === BigInt(y.number);
 }
+function isProductIngestionRef(ref) {
+    return ref.kind === 'job' || ref.kind === 'submission';
+}
 function on(base, path, version) {
-    return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?$version=${version}`);
+    return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?${locations_VERSION_QUERY}=${version}`);
 }
 /** The URL of a request of the action's own, under the base URL. */
-function piaUrl(base, path, version, query = '') {
+function requestUrl(base, path, version, query = '') {
     const url = on(base, path, version);
     return query ? new URL(`${url.href}&${query}`) : url;
 }
 function jobLocation(base, jobId, version) {
-    return { url: on(base, `/configure/${jobId}/status`, version), id: jobId };
+    return { kind: 'job', url: on(base, `/configure/${jobId}/status`, version), id: jobId };
 }
 function submissionLocation(base, submissionId, version) {
     const parsed = parseSubmissionId(submissionId);
     if (!parsed)
         return undefined;
     const id = `submission/${parsed.productGuid}/${parsed.number}`;
-    return { url: on(base, `/${id}`, version), id };
-}
-/** Whether a canonical location names a job (else a submission). */
-function isJobLocation(url) {
-    return url.pathname.endsWith('/status');
+    return { kind: 'submission', url: on(base, `/${id}`, version), id };
 }
 /**
  * Parses an operation location given as input (an earlier run's output: absolute, or a path on the
  * base URL's origin) and rebuilds it. Throws a LocationProblem saying what is wrong.
  */
-function canonicalIngestionLocation(raw, base, version) {
+function locations_canonicalOperationLocation(raw, base, version) {
     const url = parseLocationUrl(raw, base);
-    const keys = [...url.searchParams.keys()];
-    if (keys.some((key) => key !== '$version') || keys.length > 1)
-        throw new LocationProblem('has a query other than $version');
-    const given = url.searchParams.get('$version') ?? version;
-    if (!PIA_VERSION.test(given))
-        throw new LocationProblem('has a $version that is not a date such as 2022-07-01');
+    const given = locationVersion(url, locations_VERSION, version);
     const prefix = base.pathname.replace(/\/$/, '');
     if (!url.pathname.startsWith(`${prefix}/`))
         throw new LocationProblem(`is not under ${prefix || '/'}`);
@@ -4880,9 +5005,14 @@ function canonicalIngestionLocation(raw, base, version) {
 }
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/operations.ts
+// Configure jobs and submissions as operations: the shape the wait loop and reporting understand.
+//   job:        {jobId|jobID, jobStatus: notStarted|running|completed, jobResult: pending|succeeded|failed|cancelled,
+//                jobStart, jobEnd ('0001-01-01T00:00:00' until it ends), errors: [{code, message, details: [...]}]}
+//   submission: {id, target: {targetType}, status: notStarted|running|completed, result, created}
 
 
-const operations_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+
 const operations_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
 const MAX_ERRORS = 100;
 /** Nesting followed into `details`; an error nested deeper is reported where the walk stops. */
@@ -4894,12 +5024,12 @@ function jobErrors(value) {
         if (!Array.isArray(items))
             return;
         for (const item of items.slice(0, MAX_ERRORS)) {
-            if (found.length >= MAX_ERRORS || !operations_isObject(item))
+            if (found.length >= MAX_ERRORS || !isObject(item))
                 continue;
             const here = [...codes, operations_text(item.code, 40) ?? 'error'];
             const said = [...messages, ...(operations_text(item.message, 300) ? [operations_text(item.message, 300)] : [])];
             const resource = operations_text(item.resourceId, 100) ?? resourceId;
-            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(operations_isObject);
+            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(isObject);
             if (deeper)
                 walk(item.details, here, said, resource, depth + 1);
             else
@@ -4943,14 +5073,14 @@ function operationOf(body, reading, messages, started, ended) {
 }
 /** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a plain id (letters, digits, '-'). */
 function jobIdOf(body) {
-    if (!operations_isObject(body))
+    if (!isObject(body))
         return undefined;
     const id = body.jobId ?? body.jobID ?? body.jobid;
     return typeof id === 'string' && RESOURCE_ID.test(id) ? id : undefined;
 }
 function parseJobStatus(json) {
-    if (!operations_isObject(json))
-        throw new Error('is not a JSON object');
+    if (!isObject(json))
+        throw new ShapeError('is not a JSON object');
     const errors = jobErrors(json.errors);
     const messages = errors.map((e) => ({ text: e.message, level: 'error' }));
     if (isCertificationFailure(errors)) {
@@ -4963,19 +5093,29 @@ function parseJobStatus(json) {
     const reading = readingOf('job', operations_text(json.jobStatus), operations_text(json.jobResult, 40));
     return operationOf(json, reading, messages, operations_text(json.jobStart), operations_text(json.jobEnd));
 }
+/** A submission's target type (`live`, `preview`, `draft`), in lower case; undefined when it names none. */
+function targetTypeOf(entry) {
+    const target = isObject(entry.target) ? entry.target.targetType : undefined;
+    return typeof target === 'string' ? target.toLowerCase() : undefined;
+}
 /** One submission: the entry itself, or `{value: [entry]}`. */
 function parseSubmissionStatus(json) {
-    const entry = operations_isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
-    if (!operations_isObject(entry))
-        throw new Error('is not a JSON object');
+    const entry = isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
+    if (!isObject(entry))
+        throw new ShapeError('is not a JSON object');
     return operationOf(entry, readingOf('submission', operations_text(entry.status), operations_text(entry.result, 40)), [], operations_text(entry.created));
 }
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/followed.ts
+// A status read is a result only when it is about what the action follows. A body that names another
+// job, another submission or product, or lists other entries (a gateway's cache, a mixed-up answer)
+// is refused: the read fails as an unexpected answer, which costs one poll, never decides the wait,
+// and never becomes the `operation` output.
 
 
 
-const followed_isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+
 /** A value the service named, quoted for a message: one clean, short line. */
 function quoted(value) {
     return typeof value === 'string' ? `'${serviceText(value.slice(0, 400), 100)}'` : `a ${value === null ? 'null' : typeof value}`;
@@ -4987,10 +5127,10 @@ const other = (named, expected) => named !== undefined && named !== null && !sam
 /** Reads a job status, refused when it names another job than `jobId` (spelled jobId, jobID or jobid). */
 function followedJobParser(jobId) {
     return (json) => {
-        if (followed_isObject(json)) {
+        if (isObject(json)) {
             for (const key of ['jobId', 'jobID', 'jobid']) {
                 if (other(json[key], jobId)) {
-                    throw new Error(`names another job (${quoted(json[key])}), not the job followed (${jobId}); it is not taken as its status`);
+                    throw new ShapeError(`names another job (${quoted(json[key])}), not the job followed (${jobId}); it is not taken as its status`);
                 }
             }
         }
@@ -5003,22 +5143,22 @@ function followedJobParser(jobId) {
  */
 function followedSubmissionParser(submissionId) {
     const product = `product/${submissionId.split('/')[1] ?? ''}`;
-    const notIt = (why) => new Error(`${why}, not the submission followed (${submissionId}); it is not taken as its status`);
+    const notIt = (why) => new ShapeError(`${why}, not the submission followed (${submissionId}); it is not taken as its status`);
     return (json) => {
-        const list = followed_isObject(json) && Array.isArray(json.value) ? json.value : undefined;
+        const list = isObject(json) && Array.isArray(json.value) ? json.value : undefined;
         if (list && list.length !== 1)
             throw notIt(`lists ${list.length} entries`);
         const entry = list ? list[0] : json;
-        if (followed_isObject(entry)) {
+        if (isObject(entry)) {
             const named = entry.id;
             if (named !== undefined && named !== null && !(typeof named === 'string' && sameSubmissionId(named, submissionId)))
                 throw notIt(`names another submission (${quoted(entry.id)})`);
             if (other(entry.product, product))
                 throw notIt(`names another product (${quoted(entry.product)})`);
             // The preview and the live submission share an id: only the live one is followed.
-            const target = followed_isObject(entry.target) ? entry.target.targetType : undefined;
-            if (typeof target === 'string' && target.toLowerCase() !== 'live') {
-                throw new Error(`is about a ${serviceText(target, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`);
+            const target = targetTypeOf(entry);
+            if (target !== undefined && target !== 'live') {
+                throw new ShapeError(`is about a ${serviceText(target, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`);
             }
         }
         return parseSubmissionStatus(entry);
@@ -5030,13 +5170,14 @@ function followedSubmissionParser(submissionId) {
 // A list is read whole (a running go-live may be on page 2), but the token goes to the base URL's
 // origin only, a list has a bounded number of pages, and a link back to a page read is a loop.
 
+
 const MAX_PAGES = 100;
 const MAX_LINK_CHARS = 8 * 1024;
 /** One page of a list; throws (with what it is not) when the answer is not one. */
 function parseListPage(json, noun) {
     const page = json;
     if (!Array.isArray(page?.value))
-        throw new Error(`is not a list of ${noun}`);
+        throw new ShapeError(`is not a list of ${noun}`);
     return { items: page.value, next: page['@nextLink'] };
 }
 /** The next page's URL, or undefined at the end of the list; throws when the link must not be followed. */
@@ -5084,6 +5225,7 @@ function nextPageUrl(link, rules) {
 
 
 
+
 // Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
 const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01';
 const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2';
@@ -5094,8 +5236,8 @@ const CONFLICTS = [
 const hints = {
     401: 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://graph.microsoft.com; tokens live about an hour.',
     403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
-    404: 'Not found: check the offer id (the product external id shown in Partner Center).',
-    429: 'The service throttled the requests; try again later or poll less often (poll-interval).'
+    404: 'Not found: check the offer id (the product external id shown in Partner Center).'
+    // 408, 429 and 5xx: the advice every API shares (transientHint), which ServiceError adds itself.
 };
 // A job or submission the action follows was named by the service or an earlier run: a 404 says
 // nothing about the offer id.
@@ -5103,7 +5245,7 @@ const NOT_FOUND = {
     job: 'The job was not found: the job id may be wrong or expired, or the service has not listed the new job yet.',
     submission: 'The submission was not found: its id may be wrong, or the service has not listed it yet.'
 };
-class IngestionClient {
+class ProductIngestionClient {
     options;
     api;
     constructor(options) {
@@ -5111,7 +5253,7 @@ class IngestionClient {
         this.api = new ApiClient(options);
     }
     url(path, query = '') {
-        return piaUrl(this.options.baseUrl, path, this.options.version, query);
+        return requestUrl(this.options.baseUrl, path, this.options.apiVersion, query);
     }
     /** `notFound`: advice for a 404 that fits what was read, instead of the offer id's. */
     failure(what, response, notFound) {
@@ -5133,7 +5275,7 @@ class IngestionClient {
             seen.push(url);
             const { value: page } = await this.readJson(url, what, (json) => parseListPage(json, noun));
             items.push(...page.items);
-            url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.version, what, seen });
+            url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.apiVersion, what, seen });
         }
         return items;
     }
@@ -5157,7 +5299,7 @@ class IngestionClient {
         return client_parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`));
     }
     /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
-    async configure(productGuid, submissionId) {
+    async requestGoLive(productGuid, submissionId) {
         const what = 'The go-live (configure) request';
         const body = {
             $schema: CONFIGURE_SCHEMA,
@@ -5181,30 +5323,31 @@ class IngestionClient {
         const jobId = jobIdOf(json);
         if (!jobId)
             return { kind: 'unusable', status: response.status, problem: "named no job (no jobId made of letters, digits and '-')" };
-        const location = jobLocation(this.options.baseUrl, jobId, this.options.version);
+        const location = jobLocation(this.options.baseUrl, jobId, this.options.apiVersion);
         return { kind: 'accepted', location, operation: parseJobStatus(json) };
     }
+    /** The location of a listed submission, or undefined when its id is not one the action accepts. */
+    submissionLocation(submissionId) {
+        return submissionLocation(this.options.baseUrl, submissionId, this.options.apiVersion);
+    }
     /**
-     * Reads a job's status or a submission, whichever the canonical location names. A body about
-     * another job or submission is an unexpected answer (a missed poll), never the one followed.
+     * Reads a job's status or a submission, by the reference's kind. A body about another job or
+     * submission is an unexpected answer (a missed poll), never the one followed.
      */
     readOperation(location) {
-        const job = isJobLocation(location.url);
-        const what = job ? "Reading the go-live job's status" : 'Reading the live submission';
-        const parse = job ? followedJobParser(location.id) : followedSubmissionParser(location.id);
-        const notFound = job ? NOT_FOUND.job : NOT_FOUND.submission;
-        return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, notFound));
+        const { what, parse } = location.kind === 'job'
+            ? { what: "Reading the go-live job's status", parse: followedJobParser(location.id) }
+            : { what: 'Reading the live submission', parse: followedSubmissionParser(location.id) };
+        return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, NOT_FOUND[location.kind]));
     }
 }
 /** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
-function unnamedInProgress(item, productGuid) {
-    const s = item;
-    if (!s || typeof s !== 'object' || Array.isArray(s))
+function unnamedInProgress(s, productGuid) {
+    if (!isObject(s))
         return false;
     if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed')
         return false;
-    const target = s.target?.targetType;
-    if (typeof target === 'string' && target.toLowerCase() === 'draft')
+    if (targetTypeOf(s) === 'draft')
         return false;
     if (typeof s.id === 'string' && parseSubmissionId(s.id))
         return false;
@@ -5218,27 +5361,24 @@ function unnamedInProgress(item, productGuid) {
  * runs, and no second one may start. Anything else is an answer the action cannot read.
  */
 function unfollowable(s, what) {
-    const target = s.target?.targetType;
     const id = typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none';
-    if (typeof target === 'string' && target.toLowerCase() === 'live') {
+    if (targetTypeOf(s) === 'live') {
         return new ActionError(`A go-live of the product is already running, but the service lists it under an id the action does not accept (${id}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
     }
     return new UnexpectedAnswerError(`${what} failed: it lists a submission in progress (status '${serviceText(s.status, 40)}', id ${id}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`);
 }
 function client_parseSubmissions(list) {
-    return list.flatMap((item) => {
-        const s = item;
-        const parsed = typeof s?.id === 'string' ? parseSubmissionId(s.id) : undefined;
-        if (!s || typeof s !== 'object' || Array.isArray(s))
+    return list.flatMap((s) => {
+        if (!isObject(s))
             return [];
-        const target = s.target?.targetType;
+        const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined;
         if (!parsed)
             return [];
         const submission = {
             // As sent, byte for byte: it goes back to the service in the configure body.
             id: s.id,
             number: parsed.number,
-            targetType: typeof target === 'string' ? target.toLowerCase() : '',
+            targetType: targetTypeOf(s) ?? '',
             body: s
         };
         for (const key of ['status', 'result', 'created'])
@@ -5322,7 +5462,7 @@ function sameSubmission(a, b) {
 
 const lower = (value) => value?.toLowerCase();
 const decide_quoted = (value) => (value === undefined ? 'none' : `'${serviceText(value, 40)}'`);
-function decide(submissions) {
+function decide_decide(submissions) {
     // A draft is never published nor in progress, whatever it says.
     const published = submissions.filter((s) => s.targetType !== 'draft').sort(newestFirst);
     const inProgress = published.filter((s) => s.status !== undefined && lower(s.status) !== 'completed');
@@ -5389,7 +5529,6 @@ function decide(submissions) {
 
 
 
-
 /** The product id of the offer, or an error that says where the offer may live instead. */
 async function productOf(client, subject) {
     const guid = await client.findProduct(subject.offer);
@@ -5397,33 +5536,33 @@ async function productOf(client, subject) {
         return guid;
     throw new ActionError(`No product with the external id '${subject.offer}' was found through the Product Ingestion API. Check 'offer' (the offer id shown in Partner Center); an offer integrated before the move to Partner Center goes live through the Cloud Partner Portal API instead (api: cloud-partner-portal).`);
 }
-function follow(subject, submission) {
-    const location = submissionLocation(subject.baseUrl, submission.id, subject.version);
+function follow(client, submission) {
+    const location = client.submissionLocation(submission.id);
     if (!location)
         throw new ActionError(`The service listed a submission with an id the action does not accept; follow it in Partner Center.`);
     return location;
 }
-function followRunning(subject, running) {
+function followRunning(client, subject, running) {
     log.info(`A go-live of ${subject.offer} is already running (${running.id}): following it instead of starting another.`);
-    return follow(subject, running);
+    return follow(client, running);
 }
 /** The go-live running now, if the submissions list one. */
-async function start_go_live_runningGoLive(client, subject, productGuid) {
-    const decision = decide(await client.listSubmissions(productGuid));
-    return decision.kind === 'follow' ? follow(subject, decision.running) : undefined;
+async function start_go_live_runningGoLive(client, productGuid) {
+    const decision = decide_decide(await client.listSubmissions(productGuid));
+    return decision.kind === 'follow' ? follow(client, decision.running) : undefined;
 }
-async function startIngestionGoLive(client, subject, backoff, signal, onSending, deadline) {
+async function start_go_live_startGoLive(client, subject, backoff, signal, onSending, deadline) {
     const productGuid = await productOf(client, subject);
-    const find = () => start_go_live_runningGoLive(client, subject, productGuid);
+    const find = () => start_go_live_runningGoLive(client, productGuid);
     const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline };
     // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
-    const decision = decide(await client.listSubmissions(productGuid));
+    const decision = decide_decide(await client.listSubmissions(productGuid));
     if (decision.kind === 'follow')
-        return { location: followRunning(subject, decision.running), how: 'attached' };
+        return { location: followRunning(client, subject, decision.running), how: 'attached' };
     if (decision.kind === 'live') {
         log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`);
         // The entry as the service sent it, not one the action assembles.
-        return { location: follow(subject, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) };
+        return { location: follow(client, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) };
     }
     if (decision.kind !== 'ready') {
         throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`);
@@ -5431,26 +5570,26 @@ async function startIngestionGoLive(client, subject, backoff, signal, onSending,
     log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`);
     onSending?.();
     const preview = decision.preview.id;
-    const answer = await triggerGoLive(() => client.configure(productGuid, preview), find, look);
+    const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look);
     if ('how' in answer)
         return answer;
     if (answer.conflict === 'not-latest') {
         throw new ActionError(`The go-live request was refused: a newer preview of ${subject.offer} was published meanwhile ("The submission cannot be pushed to as its not the latest"). Re-run the step to take that newer preview live.`);
     }
     // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
-    const meanwhile = decide(await client.listSubmissions(productGuid));
+    const meanwhile = decide_decide(await client.listSubmissions(productGuid));
     if (meanwhile.kind === 'follow')
-        return { location: followRunning(subject, meanwhile.running), how: 'attached' };
+        return { location: followRunning(client, subject, meanwhile.running), how: 'attached' };
     throw new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`);
 }
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/dry-run.ts
 
 
-async function ingestionDryRun(client, subject) {
-    return reportOf(decide(await client.listSubmissions(await productOf(client, subject))));
+async function dry_run_dryRun(client, subject) {
+    return dry_run_reportOf(decide_decide(await client.listSubmissions(await productOf(client, subject))));
 }
-function reportOf(decision) {
+function dry_run_reportOf(decision) {
     const { say } = decision;
     switch (decision.kind) {
         case 'follow':
@@ -5484,12 +5623,18 @@ function reportOf(decision) {
 
 /** Microsoft asks clients to read a job's status at most once a minute. */
 const SLOWEST_POLL_ASKED_MS = 60_000;
+/** The reference as this API's own; another API's is a fault of the action, never read. */
+function service_own(ref) {
+    if (isProductIngestionRef(ref))
+        return ref;
+    throw new Error(`The Product Ingestion API cannot read a ${ref.kind} reference`);
+}
 /**
  * A submission location names its product: one of another product is refused before any read. A
  * job id names no product, so a job location cannot be tied to the offer (README says so).
  */
 async function checkGiven(client, subject, location) {
-    if (isJobLocation(location.url))
+    if (location.kind === 'job')
         return;
     // `submission/<product guid>/<n>`, rebuilt from validated parts (locations.ts).
     const named = location.id.split('/')[1] ?? '';
@@ -5498,332 +5643,59 @@ async function checkGiven(client, subject, location) {
         return;
     throw new InputError(Inputs.OperationLocation, `names a submission of product ${named}, but offer '${subject.offer}' is product ${guid}: pass the operation-location of this offer's go-live, or set 'offer' to the offer it belongs to`);
 }
-function ingestionService(options) {
-    const { offer, baseUrl, version, backoff, signal, deadline } = options;
-    const client = new IngestionClient(options);
-    const subject = { offer, baseUrl, version };
+function productIngestionService(options) {
+    const { subject, baseUrl, backoff, signal, deadline } = options;
+    const client = new ProductIngestionClient(options);
     const interval = options.pollIntervalMs;
     if (interval !== undefined && interval < SLOWEST_POLL_ASKED_MS && !isLoopbackHost(baseUrl.hostname)) {
         log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
     }
     return {
-        start: (onSending) => startIngestionGoLive(client, subject, backoff, signal, onSending, deadline),
-        readOperation: (location) => client.readOperation(location),
-        checkGiven: (location) => checkGiven(client, subject, location),
-        dryRun: () => ingestionDryRun(client, subject)
+        start: (onSending) => start_go_live_startGoLive(client, subject, backoff, signal, onSending, deadline),
+        readOperation: async (location) => client.readOperation(service_own(location)),
+        checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
+        dryRun: () => dry_run_dryRun(client, subject)
     };
 }
 
-;// CONCATENATED MODULE: ./src/auth/aadsts.ts
-const MEANINGS = {
-    '7000215': (c) => `invalid client secret: 'client-secret' is not a valid secret of the app ${c.clientId} (copy the secret's Value, not its ID).`,
-    '7000222': (c) => `the client secret has expired: create a new secret for the app ${c.clientId} and update 'client-secret'.`,
-    '700016': (c) => `application not found in the tenant: no app with client-id ${c.clientId} exists in tenant ${c.tenantId}. Check 'client-id' and 'tenant-id' (both on the app registration's Overview page).`,
-    '90002': (c) => `tenant not found: '${c.tenantId}' is not a Microsoft Entra tenant (check 'tenant-id', and 'authority-host' for sovereign clouds).`,
-    '70021': (c) => {
-        const claims = c.assertionClaims;
-        const seen = claims
-            ? ` The GitHub token presented: subject (sub) '${String(claims.sub)}', issuer (iss) '${String(claims.iss)}', audience (aud) '${String(claims.aud)}'.`
-            : '';
-        return `no federated credential of the app ${c.clientId} matches the GitHub OIDC token.${seen} Add a federated credential with exactly this issuer, subject and audience (Certificates & secrets > Federated credentials).`;
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/descriptor.ts
+// The Product Ingestion API as the registry knows it: defaults, input rules, locations, service.
+
+
+
+const descriptor_RESOURCE = 'https://graph.microsoft.com';
+const productIngestion = {
+    api: Apis.ProductIngestion,
+    displayName: 'Product Ingestion API',
+    defaults: { baseUrl: 'https://graph.microsoft.com/rp/product-ingestion', version: '2022-07-01' },
+    version: { query: locations_VERSION_QUERY, pattern: locations_VERSION_PATTERN },
+    // Microsoft Graph's app id is an audience of its tokens too.
+    signIn: {
+        scope: `${descriptor_RESOURCE}/.default`,
+        resource: descriptor_RESOURCE,
+        audiences: [descriptor_RESOURCE, `${descriptor_RESOURCE}/`, '00000003-0000-0000-c000-000000000000']
     },
-    '700024': () => 'the GitHub OIDC token is outside its valid time range (check the runner clock).',
-    '700213': () => 'no matching federated identity record found: the federated credential subject does not match this workflow.',
-    '500011': () => "the API's resource (https://cloudpartner.azure.com for the CPP API, https://graph.microsoft.com for the Product Ingestion API) has no service principal in this tenant: sign in to Partner Center with the tenant once, or check 'tenant-id' and 'api'.",
-    '50059': () => "no tenant-identifying information: check 'tenant-id'."
+    // The product is found by the offer id alone; the API lives under a path of its origin.
+    inputs: { publisher: 'optional', baseUrlPath: true },
+    hints: { operationLocation: 'a job status or submission URL under base-url' },
+    // A job location names no product: the service checks a submission's against the offer (checkGiven).
+    parseOperationLocation: (raw, { baseUrl, apiVersion }) => locations_canonicalOperationLocation(raw, baseUrl, apiVersion),
+    createService: productIngestionService
 };
-function describe(error) {
-    const e = error;
-    const text = (e?.errorMessage || e?.message || String(error)).split(/\r?\n/)[0]?.trim() ?? '';
-    const code = /AADSTS(\d+)/.exec(`${e?.errorMessage ?? ''} ${e?.message ?? ''}`)?.[1];
-    return code ? { code, text } : { text: e?.errorCode ? `${e.errorCode}: ${text}` : text };
+
+;// CONCATENATED MODULE: ./src/apis/registry.ts
+
+
+const DESCRIPTORS = {
+    'cloud-partner-portal': cloudPartnerPortal,
+    'product-ingestion': productIngestion
+};
+function apiDescriptor(api) {
+    return DESCRIPTORS[api];
 }
-/** One message for a failed sign-in: what failed, the AADSTS code and meaning, and the fix. */
-function explainSignInError(error, context) {
-    const { code, text } = describe(error);
-    const how = context.method === 'github-oidc' ? 'with the GitHub OIDC token' : 'with the client secret';
-    const head = `Signing in to Microsoft Entra ID ${how} (client-id ${context.clientId}, tenant-id ${context.tenantId}) failed`;
-    const meaning = code ? MEANINGS[code]?.(context) : undefined;
-    if (code && meaning)
-        return `${head}: AADSTS${code}, ${meaning}`;
-    return `${head}: ${text}`;
-}
-
-;// CONCATENATED MODULE: ./src/auth/github-oidc.ts
-// GitHub's OIDC token for the job: the assertion Entra ID exchanges for an access token. It lives
-// only minutes, so a fresh one is fetched for every exchange, through the action's own transport:
-// the same deadline (request-timeout), retries, proxy handling and cancellation as every request.
-
-
-
-
-
-const ID_TOKEN_PERMISSION_HINT = [
-    "GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set), so the action cannot sign in with 'client-id' and 'tenant-id' without a secret.",
-    'Allow the job to request one by adding this to the job (or the workflow):',
-    '  permissions:',
-    '    id-token: write',
-    '    contents: read',
-    "Or pass 'client-secret' to sign in with a client secret instead."
-].join('\n');
-/** A JWT: three base64url parts. Anything else is not sent on as an assertion. */
-const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
-/** Sign-in could not be completed because a service was down or unreadable: worth a later try. */
-class SignInUnavailableError extends ServiceUnavailableError {
-    name = 'SignInUnavailableError';
-}
-async function gitHubIdToken(audience, context) {
-    const requestUrl = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
-    const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
-    if (!requestUrl || !requestToken)
-        throw new ActionError(ID_TOKEN_PERMISSION_HINT);
-    let url;
-    try {
-        url = new URL(requestUrl);
-    }
-    catch {
-        throw new ActionError('ACTIONS_ID_TOKEN_REQUEST_URL, set by the runner, is not a URL.');
-    }
-    url.searchParams.set('audience', audience);
-    const what = `Getting a GitHub OIDC token for the audience '${audience}'`;
-    const attempt = async () => {
-        try {
-            return await context.transport.request('GET', url, {
-                headers: { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' },
-                signal: context.signal
-            });
-        }
-        catch (error) {
-            if (!(error instanceof NetworkError))
-                throw error;
-            return error;
-        }
-    };
-    const { outcome } = await withRetries(attempt, { kind: 'read', backoff: context.backoff, signal: context.signal });
-    if (!('status' in outcome))
-        throw new SignInUnavailableError(`${what} failed: ${outcome.message}.`);
-    const said = describeOutcome(outcome);
-    if (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408) {
-        throw new SignInUnavailableError(`${what} failed: ${said}.`);
-    }
-    if (outcome.status !== 200) {
-        const detail = serviceDetail(outcome);
-        const text = [detail.code, detail.message].filter(Boolean).join(': ');
-        throw new ActionError(`${what} failed: ${said}${text ? ` (${text})` : ''}.`);
-    }
-    let value;
-    try {
-        value = JSON.parse(outcome.body)?.value;
-    }
-    catch {
-        value = undefined;
-    }
-    if (typeof value !== 'string' || !JWT.test(value))
-        throw new SignInUnavailableError(`${what} failed: the answer held no token.`);
-    core_setSecret(value);
-    return value;
-}
-
-;// CONCATENATED MODULE: ./src/auth/jwt.ts
-// Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
-function decodeJwtClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[1])
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? claims : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** When the token expires, if it says. */
-function jwtExpiry(token) {
-    const exp = decodeJwtClaims(token)?.exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1_000) : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/auth/msal-network.ts
-
-
-
-function flatten(headers) {
-    const flat = {};
-    for (const [name, value] of Object.entries(headers)) {
-        if (value !== undefined)
-            flat[name] = Array.isArray(value) ? value.join(', ') : value;
-    }
-    return flat;
-}
-function msalNetworkModule(transport, backoff, signal) {
-    let lastOutage;
-    // Token requests (client credentials) and metadata reads are safe to repeat.
-    async function send(method, url, options) {
-        const attempt = async () => {
-            try {
-                return await transport.request(method, new URL(url), { headers: options?.headers ?? {}, body: options?.body, signal });
-            }
-            catch (error) {
-                if (!(error instanceof NetworkError))
-                    throw error;
-                return error;
-            }
-        };
-        lastOutage = undefined;
-        // The same loop as every CPP request; MSAL turns whatever answer remains into its own error.
-        const { outcome } = await withRetries(attempt, { kind: 'read', backoff, signal });
-        if (outcome instanceof NetworkError) {
-            // No answer: an outage, unless retrying could not help (a certificate the runner rejects).
-            if (outcome.retryable)
-                lastOutage = outcome.message;
-            throw outcome;
-        }
-        const host = new URL(url).host;
-        if (outcome.status >= 500 || outcome.status === 429 || outcome.status === 408) {
-            // Thrown rather than handed to MSAL: MSAL would remember a 5xx or 429 and refuse every
-            // request for a minute after the service is back. This loop has retried already.
-            const detail = serviceDetail(outcome);
-            const said = [detail.code, detail.message].filter(Boolean).join(': ');
-            lastOutage = `${host} answered HTTP ${outcome.status}${said ? ` (${said})` : ''}`;
-            throw new NetworkError(lastOutage, `HTTP_${outcome.status}`, true, true);
-        }
-        let body;
-        try {
-            body = outcome.body ? JSON.parse(outcome.body) : {};
-        }
-        catch {
-            // An HTML gateway page, say.
-            lastOutage = `${host} answered HTTP ${outcome.status} with something that is not JSON`;
-            throw new NetworkError(lastOutage, 'NOT_JSON', true, true);
-        }
-        return { status: outcome.status, headers: flatten(outcome.headers), body: body };
-    }
-    return {
-        get lastOutage() {
-            return lastOutage;
-        },
-        sendGetRequestAsync: (url, options) => send('GET', url, options),
-        sendPostRequestAsync: (url, options) => send('POST', url, options)
-    };
-}
-
-;// CONCATENATED MODULE: ./src/auth/entra-token-provider.ts
-// Access tokens from Microsoft Entra ID for an app registration, through MSAL: acquired when
-// needed, served from MSAL's cache until shortly before they expire, renewed on demand after a 401.
-
-
-
-
-
-
-
-/** Renew five minutes before expiry (MSAL's own margin), or halfway for short-lived tokens. */
-function renewalTime(expiresOn, now = Date.now()) {
-    if (!expiresOn)
-        return now;
-    const lifetime = expiresOn.getTime() - now;
-    return now + Math.max(0, lifetime > 600_000 ? lifetime - 300_000 : lifetime / 2);
-}
-async function entraTokenProvider(auth, target, transport, backoff, signal) {
-    const network = msalNetworkModule(transport, backoff, signal);
-    // Loaded only here: a run with a plain token never pays MSAL's start-up cost.
-    const { ConfidentialClientApplication, LogLevel } = await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 2669));
-    const context = { clientId: auth.clientId, tenantId: auth.tenantId, method: auth.kind };
-    const credential = auth.kind === 'client-secret'
-        ? { clientSecret: auth.clientSecret }
-        : {
-            // A callback, not a string: every exchange gets a fresh GitHub token (they live minutes).
-            clientAssertion: async () => {
-                const assertion = await gitHubIdToken(auth.audience, { transport, backoff, signal });
-                const claims = decodeJwtClaims(assertion);
-                if (claims)
-                    context.assertionClaims = claims;
-                return assertion;
-            }
-        };
-    const app = new ConfidentialClientApplication({
-        auth: {
-            clientId: auth.clientId,
-            authority: new URL(auth.tenantId, auth.authorityHost).href,
-            knownAuthorities: [auth.authorityHost.host],
-            ...credential
-        },
-        system: {
-            networkClient: network,
-            loggerOptions: {
-                piiLoggingEnabled: false,
-                logLevel: LogLevel.Warning,
-                loggerCallback: (_level, message) => log.debug(`MSAL: ${message}`)
-            }
-        }
-    });
-    const via = auth.kind === 'github-oidc' ? 'GitHub OIDC' : 'a client secret';
-    let issued = 0;
-    let current;
-    let renewalFailures = 0;
-    /** A sign-in failure in words; an outage of Entra ID or GitHub's token service is marked as one. */
-    function signInFailure(error) {
-        if (error instanceof ActionError)
-            return error;
-        // MSAL reports a network module failure as a bare network_error: the module knows what it was.
-        const outage = network.lastOutage;
-        if (outage)
-            return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`);
-        return new ActionError(explainSignInError(error, context));
-    }
-    async function acquire(skipCache) {
-        // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
-        // OIDC request) even when its cache answers, and a wait makes a request every poll.
-        if (!skipCache && current && Date.now() < current.renewAt)
-            return current.token;
-        let token;
-        let expiresOn;
-        try {
-            const result = await app.acquireTokenByClientCredential({ scopes: [target.scope], skipCache });
-            token = result?.accessToken;
-            expiresOn = result?.expiresOn;
-        }
-        catch (error) {
-            if (signal?.aborted)
-                throw signal.reason; // cancelled or past the deadline, whatever MSAL wrapped it in
-            const failure = signInFailure(error);
-            // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
-            // good, and a later request tries again. After a 401 (skipCache) that token is spent.
-            if (!skipCache && current && Date.now() < current.expiresAt) {
-                current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs);
-                const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`;
-                if (renewalFailures++ === 0)
-                    log.warning(line);
-                else
-                    log.debug(line);
-                return current.token;
-            }
-            throw failure;
-        }
-        renewalFailures = 0;
-        if (!token)
-            throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`);
-        const isNew = token !== current?.token;
-        const renewAt = renewalTime(expiresOn);
-        current = { token, renewAt, expiresAt: expiresOn ? expiresOn.getTime() : renewAt };
-        if (isNew) {
-            core_setSecret(token);
-            issued++;
-            const until = expiresOn ? `, valid until ${expiresOn.toISOString()}` : '';
-            if (issued === 1)
-                log.info(`Signed in to Microsoft Entra ID as app ${auth.clientId} with ${via}${until}.`);
-            else
-                log.info(`Renewed the access token${until}.`);
-        }
-        return token;
-    }
-    return {
-        renewable: true,
-        getToken: () => acquire(false),
-        renew: () => acquire(true),
-        rejectionHint: () => `The ${target.apiName} rejected the access token Microsoft Entra ID issued to app ${auth.clientId}: check that tenant-id ${auth.tenantId} is the tenant of the Partner Center account, and that the app's service principal was added to that account.`
-    };
+/** Every API, in the order the `api` input lists them. */
+function allApis() {
+    return Object.values(DESCRIPTORS);
 }
 
 ;// CONCATENATED MODULE: ./src/auth/auth-config.ts
@@ -5832,7 +5704,7 @@ async function entraTokenProvider(auth, target, transport, backoff, signal) {
 
 
 
-const auth_config_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com";
@@ -5869,12 +5741,12 @@ function readAuthConfig() {
         }
         throw new InputError(Inputs.Token, `or 'client-id' is required: ${TWO_WAYS}.`);
     }
-    if (!auth_config_GUID.test(clientId)) {
+    if (!GUID.test(clientId)) {
         throw new InputError(Inputs.ClientId, `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`);
     }
     if (!tenantId)
         throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`);
-    if (!auth_config_GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
+    if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
         throw new InputError(Inputs.TenantId, `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`);
     }
     const authorityHost = parseAuthorityHost(getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST);
@@ -5916,18 +5788,16 @@ function getConfig() {
     // First: it masks the secrets before anything else can fail and print.
     const auth = readAuthConfig();
     const api = apiOf(getInput(Inputs.Api) || Apis.CloudPartnerPortal);
-    const defaults = API_DEFAULTS[api];
-    const ingestion = api === Apis.ProductIngestion;
-    // The publisher names CPP paths; the Product Ingestion API finds the product by offer alone.
-    const publisher = ingestion && !getInput(Inputs.Publisher) ? '' : inputs_identifier(Inputs.Publisher);
-    const offer = inputs_identifier(Inputs.Offer);
-    const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || defaults.baseUrl, ingestion, defaults.baseUrl);
+    const { defaults } = api;
+    const publisher = api.inputs.publisher === 'optional' && !getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher);
+    const offer = identifier(Inputs.Offer);
+    const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || defaults.baseUrl, api.inputs.baseUrlPath, defaults.baseUrl);
     const apiVersion = getInput(Inputs.ApiVersion) || defaults.version;
-    if (!(ingestion ? PIA_VERSION : API_VERSION).test(apiVersion)) {
+    if (!api.version.pattern.test(apiVersion)) {
         throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`);
     }
     const config = {
-        api,
+        api: api.api,
         publisher,
         offer,
         auth,
@@ -5941,21 +5811,22 @@ function getConfig() {
     };
     const location = getInput(Inputs.OperationLocation);
     if (location) {
-        config.operationLocation = parseOperationLocation(location, config);
+        config.operationLocation = parseOperationLocation(location, api, { subject: { publisher, offer }, baseUrl, apiVersion });
     }
     return config;
 }
 function apiOf(value) {
-    const api = Object.values(Apis).find((a) => a === value);
+    const apis = allApis();
+    const api = apis.find((a) => a.api === value);
     if (!api)
-        throw new InputError(Inputs.Api, `must be '${Apis.CloudPartnerPortal}' or '${Apis.ProductIngestion}'; got '${value}'`);
+        throw new InputError(Inputs.Api, `must be ${apis.map((a) => `'${a.api}'`).join(' or ')}; got '${value}'`);
     return api;
 }
-function inputs_identifier(name) {
+function identifier(name) {
     const value = getInput(name);
     if (!value)
         throw new InputError(name, 'is required');
-    if (!IDENTIFIER.test(value) || value.includes('..')) {
+    if (!isIdentifier(value)) {
         throw new InputError(name, `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'`);
     }
     return value;
@@ -5993,69 +5864,110 @@ function parseBaseUrl(value, withPath, example) {
         throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`);
     return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin);
 }
-function parseOperationLocation(value, config) {
-    const ingestion = config.api === Apis.ProductIngestion;
-    let location;
-    let cpp;
+function parseOperationLocation(value, api, settings) {
     try {
-        location = ingestion
-            ? canonicalIngestionLocation(value, config.baseUrl, config.apiVersion)
-            : (cpp = canonicalOperationLocation(value, config.baseUrl, config.apiVersion));
+        // The API's own parser: its forms, and (where the location names one) the same offer.
+        return api.parseOperationLocation(value, settings);
     }
     catch (error) {
         if (!(error instanceof LocationProblem))
             throw error;
         // The token goes to the base-url origin only: a location elsewhere is refused, not followed.
         const hint = error.message.startsWith('points to') ? ` (the token is only sent to input '${Inputs.BaseUrl}')` : '';
-        const paths = ingestion ? 'a job status or submission URL under base-url' : 'a path starting with /api/';
-        throw new InputError(Inputs.OperationLocation, `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${paths}; got '${value}'`);
+        throw new InputError(Inputs.OperationLocation, `${error.message}${hint}: it must be the operation-location output of an earlier run, an absolute URL or ${api.hints.operationLocation}; got '${value}'`);
     }
-    // A CPP location names its offer; a Product Ingestion one names a job or a product GUID only.
-    if (cpp && !sameOffer(cpp, config)) {
-        throw new InputError(Inputs.OperationLocation, `belongs to ${cpp.publisher}/${cpp.offer}, not to ${config.publisher}/${config.offer} (inputs '${Inputs.Publisher}' and '${Inputs.Offer}')`);
-    }
-    return location;
 }
 
-;// CONCATENATED MODULE: ./src/report/operation-output.ts
-const operation_output_MAX_DEPTH = 32;
-const MAX_ENTRIES = 1_000;
-const MAX_STRING = 10_000;
-const MAX_OUTPUT_CHARS = 256 * 1024;
-function prune(value, depth) {
-    if (typeof value === 'string')
-        return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
-    if (typeof value !== 'object' || value === null)
-        return value;
-    if (depth >= operation_output_MAX_DEPTH)
-        return '[nested too deep]';
-    if (Array.isArray(value)) {
-        const items = value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));
-        if (value.length > MAX_ENTRIES)
-            items.push(`[${value.length - MAX_ENTRIES} more items]`);
-        return items;
-    }
-    const keys = Object.keys(value);
-    const out = {};
-    for (const key of keys.slice(0, MAX_ENTRIES))
-        out[key] = prune(value[key], depth + 1);
-    if (keys.length > MAX_ENTRIES)
-        out['…'] = `${keys.length - MAX_ENTRIES} more keys`;
-    return out;
+;// CONCATENATED MODULE: ./src/run/conclude.ts
+// How an offer's go-live ended, in words: success is logged, anything else fails the step.
+
+
+
+/** States that end the go-live without success: the step fails, and there is nothing to resume. */
+const FINAL_FAILURES = new Set(['failed', 'canceled', 'unknown']);
+/** Reasons named in the step's error; a hostile service may list thousands. */
+const MAX_REASONS = 10;
+/** Logs the go-live's last known state; throws when it ended without success. */
+function conclude(operation, how, label) {
+    if (FINAL_FAILURES.has(operation.state))
+        throw new ActionError(failureMessage(operation), { resumable: false });
+    log.info(operation.state === 'succeeded'
+        ? how === 'live'
+            ? `${label} is live.`
+            : `The go-live of ${label} succeeded.`
+        : `The go-live is still ${operation.rawStatus ?? 'running'}.`);
 }
-function operationOutput(operation) {
-    const text = JSON.stringify(prune(operation.body, 0));
-    if (text.length <= MAX_OUTPUT_CHARS)
-        return text;
-    // Too large to pass on whole: what the action read of it, which is bounded.
-    return JSON.stringify({
-        status: operation.rawStatus ?? null,
-        truncated: `The body the service sent was ${text.length} characters as JSON; this is what the action read of it.`,
-        steps: operation.steps
-            .slice(0, 100)
-            .map(({ id, name, rawStatus, progress, estimate }) => ({ id, stepName: name, status: rawStatus, progress, estimate })),
-        messages: operation.messages.slice(0, 100)
-    });
+function failureMessage(operation) {
+    const reasons = failureReasons(operation);
+    if (operation.state === 'unknown') {
+        // Ended, but not in words the action knows: never success, and a re-run reads the same.
+        const also = reasons.length > 0 ? ` The service also reported: ${reasons.slice(0, MAX_REASONS).join('; ')}.` : '';
+        return `The go-live's outcome is unknown: ${operation.unknownReason ?? 'the service did not say how it ended'}. The action cannot tell whether it succeeded, so the step fails: check the offer in Partner Center.${also}`;
+    }
+    const verb = operation.state === 'canceled' ? 'was canceled' : 'failed';
+    const more = reasons.length > MAX_REASONS ? `; and ${reasons.length - MAX_REASONS} more (the job summary lists the first)` : '';
+    const why = reasons.length > 0
+        ? `: ${reasons.slice(0, MAX_REASONS).join('; ')}${more}`
+        : ' (the service gave no reason; see the offer in Partner Center)';
+    return `The go-live ${verb}${why}`;
+}
+
+;// CONCATENATED MODULE: ./src/run/dry-run.ts
+// A dry run of one offer: what its API says about going live now, as a log line, the `offer-status`
+// output and the summary's facts. Sends nothing that changes the offer.
+
+
+
+/** `unused`: inputs given that a dry run does not use, said once. */
+async function reportDryRun(offer, service, unused) {
+    log.info(`Dry run: reading the status of ${offer.label}; no Go Live request is sent.`);
+    if (unused)
+        log.info('Dry run: the wait and operation-location inputs are not used.');
+    const report = await service.dryRun();
+    setOutput(Outputs.OfferStatus, report.offerStatus);
+    offer.facts.result = 'dry run';
+    offer.facts.dryRun = report;
+    const line = `Offer status: ${report.offerStatus}. ${report.message}`;
+    if (report.verdict === 'ready' || report.verdict === 'live')
+        log.notice(line);
+    else
+        log.warning(line);
+}
+
+;// CONCATENATED MODULE: ./src/run/failure-text.ts
+// The step's error: the failure in words, plus how to check on the go-live later when it goes on
+// at the service. Whether it goes on is the error's `resumable` flag, never read from its text.
+
+
+function resumeHint(location) {
+    return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
+}
+/** `offer`: how far the offer's run got (undefined when the failure came before it began). */
+function failureText(error, offer) {
+    const phase = offer?.phase ?? 'not sent';
+    const location = offer?.facts.location;
+    if (!(error instanceof ActionError)) {
+        // A fault of the action itself: the stack is for the debug log, the step error says what, and
+        // what it may have left at the service.
+        log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        const goesOn = location && (offer?.facts.result === 'running' || offer?.facts.result === 'accepted');
+        const left = goesOn
+            ? ` ${resumeHint(location)}`
+            : phase === 'sending'
+                ? ' The Go Live request had been sent, so the go-live may have started: a re-run finds and follows it instead of starting another.'
+                : '';
+        return `Unexpected error: ${messageOf(error)}.${left}`;
+    }
+    if (error instanceof CancelledError && phase !== 'recorded') {
+        if (phase === 'sending') {
+            // Cancelled before the service's answer arrived: the request may have reached it.
+            return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`;
+        }
+        return `${error.message}, before any Go Live request was sent: nothing was started.`;
+    }
+    if (!location || !error.resumable)
+        return error.message;
+    return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/progress-log.ts
@@ -6143,47 +6055,94 @@ class ProgressLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/auth/static-token.ts
-// A token passed in by the caller: used as is, never renewed; its expiry is read when it says.
+;// CONCATENATED MODULE: ./src/run/offer-run.ts
 
 
-const SIGN_IN_INSTEAD = "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens.";
-function staticTokenProvider(token, resource = 'https://cloudpartner.azure.com') {
-    return {
-        renewable: false,
-        getToken: async () => token,
-        renew: async () => undefined,
-        rejectionHint: () => {
-            const expiry = jwtExpiry(token);
-            if (expiry && expiry.getTime() <= Date.now()) {
-                return `The 'token' input expired at ${expiry.toISOString()}. ${SIGN_IN_INSTEAD}`;
-            }
-            return `The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for ${resource} live about an hour).`;
-        }
-    };
-}
-/** A warning when a static token will expire before a wait of `timeoutMs` can end. */
-function expiryWarning(token, timeoutMs, now = Date.now()) {
-    const expiry = jwtExpiry(token);
-    if (!expiry || expiry.getTime() >= now + timeoutMs)
-        return undefined;
-    const when = expiry.getTime() <= now ? 'has already expired' : `expires in ${formatDuration(expiry.getTime() - now)}`;
-    return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`;
-}
-// The audiences an Entra ID access token for each API carries: its resource URI, or its app id.
-const AUDIENCES = {
-    'https://cloudpartner.azure.com': ['https://cloudpartner.azure.com', 'https://cloudpartner.azure.com/'],
-    'https://graph.microsoft.com': ['https://graph.microsoft.com', 'https://graph.microsoft.com/', '00000003-0000-0000-c000-000000000000']
+
+const VERBS = {
+    started: 'Go-live started',
+    attached: 'Following the running go-live',
+    live: 'Nothing to take live',
+    given: 'Checking the go-live'
 };
-/** A warning when a static JWT is for the other API's resource (its `aud`), naming both. */
-function audienceWarning(token, resource) {
-    const aud = decodeJwtClaims(token)?.aud;
-    if (typeof aud !== 'string')
-        return undefined;
-    const other = Object.keys(AUDIENCES).find((r) => r !== resource && AUDIENCES[r]?.includes(aud));
-    if (!other)
-        return undefined;
-    return `The 'token' input is for ${other} (its audience is '${aud}'), but the API chosen with 'api' takes tokens for ${resource}: every request will likely fail with HTTP 401. Get a token for ${resource}, or sign in with 'client-id' and 'tenant-id'.`;
+class OfferRun {
+    subject;
+    /** The offer as messages name it. */
+    label;
+    facts = { result: 'not started' };
+    phase = 'not sent';
+    progress = new ProgressLog();
+    onRecorded;
+    /** `onRecorded`: writes the outputs that name the go-live, as soon as it is known. */
+    constructor(subject, onRecorded) {
+        this.subject = subject;
+        this.label = subjectLabel(subject);
+        this.onRecorded = onRecorded;
+    }
+    /** Told just before the request that starts the go-live goes out. */
+    sending = () => {
+        this.phase = 'sending';
+    };
+    /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
+    record(location, how) {
+        if (how !== 'given')
+            this.facts.how = how;
+        this.phase = 'recorded';
+        // The log line first: it survives even if writing the outputs fails. The location was rebuilt
+        // from validated parts (locations.ts of its API), so it is safe to print and to pass on.
+        log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`);
+        this.onRecorded(location);
+        this.facts.location = location.url;
+        this.facts.operationId = location.id;
+        this.facts.result = how === 'started' ? 'accepted' : 'running';
+    }
+    /** Every state read of the go-live: the progress log, and the facts the outputs and summary hold. */
+    observe(operation) {
+        this.facts.operation = operation;
+        this.facts.result = operation.state;
+        this.progress.observe(operation);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/operation-output.ts
+const operation_output_MAX_DEPTH = 32;
+const MAX_ENTRIES = 1_000;
+const MAX_STRING = 10_000;
+const MAX_OUTPUT_CHARS = 256 * 1024;
+function prune(value, depth) {
+    if (typeof value === 'string')
+        return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth >= operation_output_MAX_DEPTH)
+        return '[nested too deep]';
+    if (Array.isArray(value)) {
+        const items = value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));
+        if (value.length > MAX_ENTRIES)
+            items.push(`[${value.length - MAX_ENTRIES} more items]`);
+        return items;
+    }
+    const keys = Object.keys(value);
+    const out = {};
+    for (const key of keys.slice(0, MAX_ENTRIES))
+        out[key] = prune(value[key], depth + 1);
+    if (keys.length > MAX_ENTRIES)
+        out['…'] = `${keys.length - MAX_ENTRIES} more keys`;
+    return out;
+}
+function operationOutput(operation) {
+    const text = JSON.stringify(prune(operation.body, 0));
+    if (text.length <= MAX_OUTPUT_CHARS)
+        return text;
+    // Too large to pass on whole: what the action read of it, which is bounded.
+    return JSON.stringify({
+        status: operation.rawStatus ?? null,
+        truncated: `The body the service sent was ${text.length} characters as JSON; this is what the action read of it.`,
+        steps: operation.steps
+            .slice(0, 100)
+            .map(({ id, name, rawStatus, progress, estimate }) => ({ id, stepName: name, status: rawStatus, progress, estimate })),
+        messages: operation.messages.slice(0, 100)
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -6195,8 +6154,9 @@ function audienceWarning(token, resource) {
 
 
 
+
 const MAX_STEPS = 50;
-const MAX_REASONS = 20;
+const summary_MAX_REASONS = 20;
 /** A backstop far below GitHub's 1 MiB: the lists above are cut long before it. */
 const MAX_SUMMARY_CHARS = 64 * 1024;
 const RESULT_ICONS = {
@@ -6283,7 +6243,7 @@ function summaryMarkdown(facts) {
     }
     const reasons = facts.operation && facts.result !== 'succeeded' ? failureReasons(facts.operation) : [];
     if (reasons.length > 0) {
-        lines.push('### Errors reported by the service', '', ...cut(reasons, MAX_REASONS, (r) => `- ${markdownText(r, 500)}`, 'errors'), '');
+        lines.push('### Errors reported by the service', '', ...cut(reasons, summary_MAX_REASONS, (r) => `- ${markdownText(r, 500)}`, 'errors'), '');
     }
     const markdown = lines.join('\n');
     return markdown.length > MAX_SUMMARY_CHARS ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n…(cut)\n` : markdown;
@@ -6296,8 +6256,468 @@ async function writeSummary(facts) {
         await summary.addRaw(summaryMarkdown(facts), true).write();
     }
     catch (error) {
-        log.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`);
+        log.warning(`Could not write the job summary: ${messageOf(error)}`);
     }
+}
+
+;// CONCATENATED MODULE: ./src/run/outputs.ts
+// The step's outputs and job summary. The operation's location and id are written as soon as they
+// are known; the rest at the end, each on its own, so that a failure in one (an output, the summary)
+// cannot undo the others nor turn a finished go-live into a crash.
+
+
+
+
+
+
+function writeOperationLocation(location) {
+    setOutput(Outputs.OperationLocation, location.url.href);
+    setOutput(Outputs.OperationId, location.id);
+}
+/** Runs `step`; a failure is logged as a warning and the next step runs all the same. */
+async function guarded(what, step) {
+    try {
+        await step();
+    }
+    catch (error) {
+        log.warning(`Could not ${what}: ${messageOf(error)}`);
+    }
+}
+/** The `status` and `operation` outputs, then the summary. */
+async function writeResults(facts, subject, elapsedMs) {
+    if (facts.location)
+        await guarded('set the status output', () => setOutput(Outputs.Status, facts.result));
+    const { operation } = facts;
+    if (operation)
+        await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
+    await writeSummary({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs });
+}
+
+;// CONCATENATED MODULE: ./src/auth/aadsts.ts
+const MEANINGS = {
+    '7000215': (c) => `invalid client secret: 'client-secret' is not a valid secret of the app ${c.clientId} (copy the secret's Value, not its ID).`,
+    '7000222': (c) => `the client secret has expired: create a new secret for the app ${c.clientId} and update 'client-secret'.`,
+    '700016': (c) => `application not found in the tenant: no app with client-id ${c.clientId} exists in tenant ${c.tenantId}. Check 'client-id' and 'tenant-id' (both on the app registration's Overview page).`,
+    '90002': (c) => `tenant not found: '${c.tenantId}' is not a Microsoft Entra tenant (check 'tenant-id', and 'authority-host' for sovereign clouds).`,
+    '70021': (c) => {
+        const claims = c.assertionClaims;
+        const seen = claims
+            ? ` The GitHub token presented: subject (sub) '${String(claims.sub)}', issuer (iss) '${String(claims.iss)}', audience (aud) '${String(claims.aud)}'.`
+            : '';
+        return `no federated credential of the app ${c.clientId} matches the GitHub OIDC token.${seen} Add a federated credential with exactly this issuer, subject and audience (Certificates & secrets > Federated credentials).`;
+    },
+    '700024': () => 'the GitHub OIDC token is outside its valid time range (check the runner clock).',
+    '700213': () => 'no matching federated identity record found: the federated credential subject does not match this workflow.',
+    '500011': () => "the API's resource (https://cloudpartner.azure.com for the CPP API, https://graph.microsoft.com for the Product Ingestion API) has no service principal in this tenant: sign in to Partner Center with the tenant once, or check 'tenant-id' and 'api'.",
+    '50059': () => "no tenant-identifying information: check 'tenant-id'."
+};
+function describe(error) {
+    const e = error;
+    const text = (e?.errorMessage || e?.message || String(error)).split(/\r?\n/)[0]?.trim() ?? '';
+    const code = /AADSTS(\d+)/.exec(`${e?.errorMessage ?? ''} ${e?.message ?? ''}`)?.[1];
+    return code ? { code, text } : { text: e?.errorCode ? `${e.errorCode}: ${text}` : text };
+}
+/** One message for a failed sign-in: what failed, the AADSTS code and meaning, and the fix. */
+function explainSignInError(error, context) {
+    const { code, text } = describe(error);
+    const how = context.method === 'github-oidc' ? 'with the GitHub OIDC token' : 'with the client secret';
+    const head = `Signing in to Microsoft Entra ID ${how} (client-id ${context.clientId}, tenant-id ${context.tenantId}) failed`;
+    const meaning = code ? MEANINGS[code]?.(context) : undefined;
+    if (code && meaning)
+        return `${head}: AADSTS${code}, ${meaning}`;
+    return `${head}: ${text}`;
+}
+
+;// CONCATENATED MODULE: ./src/auth/github-oidc.ts
+// GitHub's OIDC token for the job: the assertion Entra ID exchanges for an access token. It lives
+// only minutes, so a fresh one is fetched for every exchange, through the action's own transport:
+// the same deadline (request-timeout), retries, proxy handling and cancellation as every request.
+
+
+
+
+const ID_TOKEN_PERMISSION_HINT = [
+    "GitHub gave this job no OIDC token (ACTIONS_ID_TOKEN_REQUEST_URL is not set), so the action cannot sign in with 'client-id' and 'tenant-id' without a secret.",
+    'Allow the job to request one by adding this to the job (or the workflow):',
+    '  permissions:',
+    '    id-token: write',
+    '    contents: read',
+    "Or pass 'client-secret' to sign in with a client secret instead."
+].join('\n');
+/** A JWT: three base64url parts. Anything else is not sent on as an assertion. */
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+/** Sign-in could not be completed because a service was down or unreadable: worth a later try. */
+class SignInUnavailableError extends ServiceUnavailableError {
+    name = 'SignInUnavailableError';
+}
+async function gitHubIdToken(audience, context) {
+    const requestUrl = process.env.ACTIONS_ID_TOKEN_REQUEST_URL;
+    const requestToken = process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+    if (!requestUrl || !requestToken)
+        throw new ActionError(ID_TOKEN_PERMISSION_HINT);
+    let url;
+    try {
+        url = new URL(requestUrl);
+    }
+    catch {
+        throw new ActionError('ACTIONS_ID_TOKEN_REQUEST_URL, set by the runner, is not a URL.');
+    }
+    url.searchParams.set('audience', audience);
+    const what = `Getting a GitHub OIDC token for the audience '${audience}'`;
+    const headers = { Authorization: `Bearer ${requestToken}`, Accept: 'application/json' };
+    const answer = await readWithRetries(context.transport, 'GET', url, { headers, signal: context.signal, backoff: context.backoff }, (said) => new SignInUnavailableError(`${what} failed: ${said}.`));
+    if (answer.status !== 200)
+        throw new ActionError(`${what} failed: ${answerInWords(answer)}.`);
+    let value;
+    try {
+        value = JSON.parse(answer.body)?.value;
+    }
+    catch {
+        value = undefined;
+    }
+    if (typeof value !== 'string' || !JWT.test(value))
+        throw new SignInUnavailableError(`${what} failed: the answer held no token.`);
+    core_setSecret(value);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/auth/jwt.ts
+// Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[1])
+        return undefined;
+    try {
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? claims : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** When the token expires, if it says. */
+function jwtExpiry(token) {
+    const exp = decodeJwtClaims(token)?.exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1_000) : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/auth/msal-network.ts
+
+
+function flatten(headers) {
+    const flat = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            flat[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return flat;
+}
+function msalNetworkModule(transport, backoff, signal) {
+    let lastOutage;
+    let lastFault;
+    // Token requests (client credentials) and metadata reads are safe to repeat.
+    async function send(method, url, options) {
+        lastOutage = undefined;
+        lastFault = undefined;
+        try {
+            return await sendOnce(method, new URL(url), options);
+        }
+        catch (error) {
+            if (!(error instanceof NetworkError))
+                lastFault = error;
+            throw error;
+        }
+    }
+    async function sendOnce(method, url, options) {
+        // The same loop as every request of the action; MSAL turns whatever answer remains into its own error.
+        const request = { headers: options?.headers ?? {}, body: options?.body, signal, backoff };
+        const answer = await readWithRetries(transport, method, url, request, (said, outcome) => {
+            // No answer: an outage, unless retrying could not help (a certificate the runner rejects).
+            if (outcome instanceof NetworkError) {
+                if (outcome.retryable)
+                    lastOutage = said;
+                return outcome;
+            }
+            // Thrown rather than handed to MSAL: MSAL would remember a 5xx or 429 and refuse every
+            // request for a minute after the service is back. This loop has retried already.
+            lastOutage = `${url.host} answered ${said}`;
+            return new NetworkError(lastOutage, `HTTP_${outcome.status}`, true, true);
+        });
+        let body;
+        try {
+            body = answer.body ? JSON.parse(answer.body) : {};
+        }
+        catch {
+            // An HTML gateway page, say.
+            lastOutage = `${url.host} answered HTTP ${answer.status} with something that is not JSON`;
+            throw new NetworkError(lastOutage, 'NOT_JSON', true, true);
+        }
+        return { status: answer.status, headers: flatten(answer.headers), body: body };
+    }
+    return {
+        get lastOutage() {
+            return lastOutage;
+        },
+        get lastFault() {
+            return lastFault;
+        },
+        sendGetRequestAsync: (url, options) => send('GET', url, options),
+        sendPostRequestAsync: (url, options) => send('POST', url, options)
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/entra-token-provider.ts
+// Access tokens from Microsoft Entra ID for an app registration, through MSAL: acquired when
+// needed, served from MSAL's cache until shortly before they expire, renewed on demand after a 401.
+
+
+
+
+
+
+
+/** Renew five minutes before expiry (MSAL's own margin), or halfway for short-lived tokens. */
+function renewalTime(expiresOn, now = Date.now()) {
+    if (!expiresOn)
+        return now;
+    const lifetime = expiresOn.getTime() - now;
+    return now + Math.max(0, lifetime > 600_000 ? lifetime - 300_000 : lifetime / 2);
+}
+async function entraTokenProvider(auth, target, transport, backoff, signal) {
+    const network = msalNetworkModule(transport, backoff, signal);
+    // Loaded only here: a run with a plain token never pays MSAL's start-up cost.
+    const { ConfidentialClientApplication, LogLevel } = await __nccwpck_require__.e(/* import() */ 669).then(__nccwpck_require__.bind(__nccwpck_require__, 2669));
+    const context = { clientId: auth.clientId, tenantId: auth.tenantId, method: auth.kind };
+    const credential = auth.kind === 'client-secret'
+        ? { clientSecret: auth.clientSecret }
+        : {
+            // A callback, not a string: every exchange gets a fresh GitHub token (they live minutes).
+            clientAssertion: async () => {
+                const assertion = await gitHubIdToken(auth.audience, { transport, backoff, signal });
+                const claims = decodeJwtClaims(assertion);
+                if (claims)
+                    context.assertionClaims = claims;
+                return assertion;
+            }
+        };
+    const app = new ConfidentialClientApplication({
+        auth: {
+            clientId: auth.clientId,
+            authority: new URL(auth.tenantId, auth.authorityHost).href,
+            knownAuthorities: [auth.authorityHost.host],
+            ...credential
+        },
+        system: {
+            networkClient: network,
+            loggerOptions: {
+                piiLoggingEnabled: false,
+                logLevel: LogLevel.Warning,
+                loggerCallback: (_level, message) => log.debug(`MSAL: ${message}`)
+            }
+        }
+    });
+    const via = auth.kind === 'github-oidc' ? 'GitHub OIDC' : 'a client secret';
+    let issued = 0;
+    let current;
+    let renewalFailures = 0;
+    /** A sign-in failure in words; an outage of Entra ID or GitHub's token service is marked as one. */
+    function signInFailure(error) {
+        if (error instanceof ActionError)
+            return error;
+        // A fault of the action's own is not a failed sign-in: it fails the step as it is, with its
+        // stack. MSAL reports one in the network module as a bare network_error; the module kept it.
+        if (network.lastFault !== undefined)
+            throw network.lastFault;
+        if (error instanceof TypeError || error instanceof ReferenceError)
+            throw error;
+        // MSAL reports a network module failure as a bare network_error: the module knows what it was.
+        const outage = network.lastOutage;
+        if (outage)
+            return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`);
+        return new ActionError(explainSignInError(error, context));
+    }
+    async function acquire(skipCache) {
+        // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
+        // OIDC request) even when its cache answers, and a wait makes a request every poll.
+        if (!skipCache && current && Date.now() < current.renewAt)
+            return current.token;
+        let token;
+        let expiresOn;
+        try {
+            const result = await app.acquireTokenByClientCredential({ scopes: [target.scope], skipCache });
+            token = result?.accessToken;
+            expiresOn = result?.expiresOn;
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw signal.reason; // cancelled or past the deadline, whatever MSAL wrapped it in
+            const failure = signInFailure(error);
+            // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
+            // good, and a later request tries again. After a 401 (skipCache) that token is spent.
+            if (!skipCache && current && Date.now() < current.expiresAt) {
+                current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs);
+                const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`;
+                if (renewalFailures++ === 0)
+                    log.warning(line);
+                else
+                    log.debug(line);
+                return current.token;
+            }
+            throw failure;
+        }
+        renewalFailures = 0;
+        if (!token)
+            throw new ActionError(`Signing in to Microsoft Entra ID with ${via} gave no access token.`);
+        const isNew = token !== current?.token;
+        const renewAt = renewalTime(expiresOn);
+        current = { token, renewAt, expiresAt: expiresOn ? expiresOn.getTime() : renewAt };
+        if (isNew) {
+            core_setSecret(token);
+            issued++;
+            const until = expiresOn ? `, valid until ${expiresOn.toISOString()}` : '';
+            if (issued === 1)
+                log.info(`Signed in to Microsoft Entra ID as app ${auth.clientId} with ${via}${until}.`);
+            else
+                log.info(`Renewed the access token${until}.`);
+        }
+        return token;
+    }
+    return {
+        renewable: true,
+        getToken: () => acquire(false),
+        renew: () => acquire(true),
+        rejectionHint: () => `The ${target.apiName} rejected the access token Microsoft Entra ID issued to app ${auth.clientId}: check that tenant-id ${auth.tenantId} is the tenant of the Partner Center account, and that the app's service principal was added to that account.`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/auth/static-token.ts
+// A token passed in by the caller: used as is, never renewed; its expiry is read when it says.
+
+
+const SIGN_IN_INSTEAD = "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens.";
+function staticTokenProvider(token, resource = 'https://cloudpartner.azure.com') {
+    return {
+        renewable: false,
+        getToken: async () => token,
+        renew: async () => undefined,
+        rejectionHint: () => {
+            const expiry = jwtExpiry(token);
+            if (expiry && expiry.getTime() <= Date.now()) {
+                return `The 'token' input expired at ${expiry.toISOString()}. ${SIGN_IN_INSTEAD}`;
+            }
+            return `The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for ${resource} live about an hour).`;
+        }
+    };
+}
+/** A warning when a static token will expire before a wait of `timeoutMs` can end. */
+function expiryWarning(token, timeoutMs, now = Date.now()) {
+    const expiry = jwtExpiry(token);
+    if (!expiry || expiry.getTime() >= now + timeoutMs)
+        return undefined;
+    const when = expiry.getTime() <= now ? 'has already expired' : `expires in ${formatDuration(expiry.getTime() - now)}`;
+    return `The 'token' input ${when} (at ${expiry.toISOString()}), before the wait can end (timeout ${formatDuration(timeoutMs)}): from then on every status read fails with HTTP 401. ${SIGN_IN_INSTEAD}`;
+}
+/** A warning when a static JWT is for another API's resource (its `aud`), naming both. */
+function audienceWarning(token, chosen, all) {
+    const aud = decodeJwtClaims(token)?.aud;
+    if (typeof aud !== 'string')
+        return undefined;
+    const other = all.find((api) => api.resource !== chosen.resource && api.audiences.includes(aud))?.resource;
+    if (!other)
+        return undefined;
+    const { resource } = chosen;
+    return `The 'token' input is for ${other} (its audience is '${aud}'), but the API chosen with 'api' takes tokens for ${resource}: every request will likely fail with HTTP 401. Get a token for ${resource}, or sign in with 'client-id' and 'tenant-id'.`;
+}
+
+;// CONCATENATED MODULE: ./src/run/sign-in.ts
+
+
+
+
+async function signIn(config, api, transport, backoff, signal) {
+    const { auth } = config;
+    const { resource, scope } = api.signIn;
+    if (auth.kind !== 'token') {
+        return entraTokenProvider(auth, { scope, apiName: api.displayName }, transport(), backoff, signal);
+    }
+    const waits = config.wait && !config.dryRun;
+    const warnings = [
+        audienceWarning(auth.token, api.signIn, allApis().map((other) => other.signIn)),
+        waits ? expiryWarning(auth.token, config.timeoutMs) : undefined
+    ];
+    for (const warning of warnings)
+        if (warning)
+            log.warning(warning);
+    return staticTokenProvider(auth.token, resource);
+}
+
+;// CONCATENATED MODULE: ./src/run/session.ts
+
+
+
+class Session {
+    api;
+    config;
+    cancellation;
+    deadline;
+    backoff;
+    transports = [];
+    tokens;
+    apiTransport;
+    /** `deadline`: when the step's timeout passes (epoch ms). */
+    constructor(config, api, cancellation, deadline) {
+        this.config = config;
+        this.api = api;
+        this.cancellation = cancellation;
+        this.deadline = deadline;
+        this.backoff = backoffFor(config.pollIntervalMs);
+    }
+    async signIn() {
+        this.tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal);
+    }
+    /** The API's service for one offer, on the session's sign-in and transport. */
+    serviceFor(subject) {
+        const { config } = this;
+        if (!this.tokens)
+            throw new Error('serviceFor() before signIn()');
+        this.apiTransport ??= this.transport();
+        // Only a run that waits polls: the API may warn of an interval it finds too short.
+        const waits = config.wait && !config.dryRun;
+        return this.api.createService({
+            subject,
+            baseUrl: config.baseUrl,
+            apiVersion: config.apiVersion,
+            transport: this.apiTransport,
+            tokens: this.tokens,
+            backoff: this.backoff,
+            signal: this.cancellation.signal,
+            deadline: this.deadline,
+            pollIntervalMs: waits ? config.pollIntervalMs : undefined
+        });
+    }
+    dispose() {
+        for (const transport of this.transports)
+            transport.dispose();
+    }
+    transport() {
+        const transport = createTransport(this.config.requestTimeoutMs);
+        this.transports.push(transport);
+        return transport;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/start-or-attach.ts
+
+/** `onSending` is told just before the request that starts the go-live goes out. */
+async function startOrAttach(service, given, onSending) {
+    if (given) {
+        // Before any read: a location of another offer is refused, never followed.
+        await service.checkGiven(given);
+        return { location: given, how: 'given' };
+    }
+    const { location, how, operation } = await service.start(onSending);
+    const known = how === 'live' || (operation && isTerminal(operation.state)) ? operation : undefined;
+    return known ? { location, how, known } : { location, how };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/wait-for-operation.ts
@@ -6363,9 +6783,9 @@ async function waitForOperation(read, options) {
                 missingSince = Date.now();
             const outage = Date.now() - missingSince;
             if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {
-                throw new ActionError(`${error.message} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`);
+                throw new ActionError(`${messageOf(error)} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`, { cause: error });
             }
-            log.warning(`Poll ${poll} missed: ${error.message} Trying again at the next poll.`);
+            log.warning(`Poll ${poll} missed: ${messageOf(error)} Trying again at the next poll.`);
         }
         // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
         const remaining = options.deadline - Date.now();
@@ -6382,7 +6802,79 @@ async function waitForOperation(read, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/wait.ts
+
+
+
+
+/** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
+async function waitForGoLive(offer, service, location, settings) {
+    const { timeoutMs, pollIntervalMs, deadline, cancellation } = settings;
+    log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
+    // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
+    cancellation.setDeadline(deadline);
+    const outcome = await waitForOperation(() => service.readOperation(location), {
+        intervalMs: pollIntervalMs,
+        deadline,
+        signal: cancellation.signal,
+        onOperation: (operation) => offer.observe(operation),
+        missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs)
+    });
+    if (outcome.kind === 'timeout') {
+        offer.facts.result = 'running';
+        // Resumable: the step's error adds how to check on the go-live later.
+        throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`);
+    }
+    return outcome.operation;
+}
+
+;// CONCATENATED MODULE: ./src/wait/cancellation.ts
+// SIGINT/SIGTERM (a cancelled workflow) abort the run at once; the remote go-live is left alone.
+// The wait's deadline aborts the same signal, so every request, retry and sleep in flight stops at
+// it too: `timeout` is a hard limit, not a point after which the next poll is skipped.
+
+
+function watchForCancellation() {
+    const controller = new AbortController();
+    const signals = ['SIGINT', 'SIGTERM'];
+    let cancelled = false;
+    let deadlineTimer;
+    const handler = (name) => {
+        if (cancelled)
+            process.exit(1); // a second signal: no more grace
+        cancelled = true;
+        if (!controller.signal.aborted)
+            controller.abort(new CancelledError(name));
+    };
+    for (const name of signals)
+        process.on(name, handler);
+    return {
+        signal: controller.signal,
+        setDeadline(epochMs) {
+            clearTimeout(deadlineTimer);
+            const abort = () => {
+                if (!controller.signal.aborted)
+                    controller.abort(new DeadlineError());
+            };
+            const remaining = epochMs - Date.now();
+            if (remaining <= 0)
+                return abort();
+            // Inputs keep deadlines inside the timer range; clamp anyway rather than fire at once.
+            deadlineTimer = setTimeout(abort, Math.min(remaining, MAX_TIMER_MS));
+        },
+        dispose: () => {
+            clearTimeout(deadlineTimer);
+            for (const name of signals)
+                process.off(name, handler);
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
+// The story of one run: read the inputs, sign in to the API they name, take the offer live (or
+// report a dry run), and leave the outputs and a summary whatever happened. Each step is a module
+// of src/run/. The step's part (inputs, sign-in, transport, cancellation, summary) is run(); the
+// offer's part (start or attach, wait, conclude) is goLive().
 
 
 
@@ -6398,261 +6890,66 @@ async function waitForOperation(read, options) {
 
 
 
-
-
-
-
-function resumeHint(location) {
-    return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
-}
-/** States that end the go-live without success: the step fails, and there is nothing to resume. */
-const FINAL_FAILURES = new Set(['failed', 'canceled', 'unknown']);
-/** Reasons named in the step's error; a hostile service may list thousands. */
-const main_MAX_REASONS = 10;
-function failureMessage(operation) {
-    const reasons = failureReasons(operation);
-    if (operation.state === 'unknown') {
-        // Ended, but not in words the action knows: never success, and a re-run reads the same.
-        const also = reasons.length > 0 ? ` The service also reported: ${reasons.slice(0, main_MAX_REASONS).join('; ')}.` : '';
-        return `The go-live's outcome is unknown: ${operation.unknownReason ?? 'the service did not say how it ended'}. The action cannot tell whether it succeeded, so the step fails: check the offer in Partner Center.${also}`;
+/** One offer: start its go-live or attach to one, name it at once, follow it as asked, and conclude. */
+async function goLive(offer, service, config, waiting) {
+    const { location, how, known } = await startOrAttach(service, config.operationLocation, offer.sending);
+    offer.record(location, how);
+    let operation;
+    if (known) {
+        // Live already, or the answer to the request already says how it ended.
+        operation = known;
+        offer.observe(operation);
     }
-    const verb = operation.state === 'canceled' ? 'was canceled' : 'failed';
-    const more = reasons.length > main_MAX_REASONS ? `; and ${reasons.length - main_MAX_REASONS} more (the job summary lists the first)` : '';
-    const why = reasons.length > 0
-        ? `: ${reasons.slice(0, main_MAX_REASONS).join('; ')}${more}`
-        : ' (the service gave no reason; see the offer in Partner Center)';
-    return `The go-live ${verb}${why}`;
-}
-/** One run of the action; `run()` below owns the process-wide parts (signals, sockets, summary). */
-class GoLiveRun {
-    facts = { result: 'not started' };
-    phase = 'signing in';
-    progress = new ProgressLog();
-    transports = [];
-    config;
-    cancellation;
-    subject;
-    label;
-    startedAt;
-    backoff;
-    constructor(config, cancellation, startedAt) {
-        this.config = config;
-        this.cancellation = cancellation;
-        this.subject = { publisher: config.publisher, offer: config.offer };
-        // The publisher is only shown for the Product Ingestion API, where it is optional.
-        this.label = config.publisher ? `${config.publisher}/${config.offer}` : config.offer;
-        this.startedAt = startedAt;
-        this.backoff = backoffFor(config.pollIntervalMs);
+    else if (config.wait) {
+        operation = await waitForGoLive(offer, service, location, waiting);
     }
-    async execute() {
-        const service = await this.service();
-        this.phase = 'checking';
-        if (this.config.dryRun)
-            return this.dryRun(service);
-        const { location, known } = await this.operationLocation(service);
-        if (known)
-            this.observe(known); // already live, or the answer to the request already says how it ended
-        else if (this.config.wait)
-            await this.wait(service, location);
-        else if (this.facts.how === 'started') {
-            log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`);
-            return;
-        }
-        else {
-            // Check-later mode: one read, and its state is the step's result.
-            this.observe((await service.readOperation(location)).operation);
-        }
-        this.conclude();
+    else if (how === 'started') {
+        log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`);
+        return;
     }
-    dispose() {
-        for (const transport of this.transports)
-            transport.dispose();
+    else {
+        // Check-later mode: one read, and its state is the step's result.
+        operation = (await service.readOperation(location)).operation;
+        offer.observe(operation);
     }
-    transport() {
-        const transport = createTransport(this.config.requestTimeoutMs);
-        this.transports.push(transport);
-        return transport;
-    }
-    async service() {
-        const { backoff, config } = this;
-        const { auth, api } = config;
-        const { resource, scope } = API_DEFAULTS[api];
-        const ingestion = api === Apis.ProductIngestion;
-        let tokens;
-        if (auth.kind === 'token') {
-            tokens = staticTokenProvider(auth.token, resource);
-            const warnings = [
-                audienceWarning(auth.token, resource),
-                config.wait && !config.dryRun ? expiryWarning(auth.token, config.timeoutMs) : undefined
-            ];
-            for (const warning of warnings)
-                if (warning)
-                    log.warning(warning);
-        }
-        else {
-            const apiName = ingestion ? 'Product Ingestion API' : 'CPP API';
-            tokens = await entraTokenProvider(auth, { scope, apiName }, this.transport(), backoff, this.cancellation.signal);
-        }
-        const common = {
-            baseUrl: config.baseUrl,
-            transport: this.transport(),
-            tokens,
-            backoff,
-            signal: this.cancellation.signal,
-            deadline: this.startedAt + config.timeoutMs
-        };
-        if (!ingestion)
-            return cppService({ ...common, subject: this.subject, apiVersion: config.apiVersion });
-        const waiting = config.wait && !config.dryRun;
-        return ingestionService({
-            ...common,
-            offer: config.offer,
-            version: config.apiVersion,
-            ...(waiting ? { pollIntervalMs: config.pollIntervalMs } : {})
-        });
-    }
-    async dryRun(service) {
-        log.info(`Dry run: reading the status of ${this.label}; no Go Live request is sent.`);
-        if (this.config.wait || this.config.operationLocation)
-            log.info('Dry run: the wait and operation-location inputs are not used.');
-        const report = await service.dryRun();
-        setOutput(Outputs.OfferStatus, report.offerStatus);
-        this.facts.result = 'dry run';
-        this.facts.dryRun = report;
-        const line = `Offer status: ${report.offerStatus}. ${report.message}`;
-        if (report.verdict === 'ready' || report.verdict === 'live')
-            log.notice(line);
-        else
-            log.warning(line);
-    }
-    /** Starts the go-live, or takes the one given, and records it at once so nothing can lose it. */
-    async operationLocation(service) {
-        let location;
-        let how;
-        let known;
-        if (this.config.operationLocation) {
-            location = this.config.operationLocation;
-            how = 'given';
-            // Before any read: a location of another offer is refused, never followed.
-            await service.checkGiven(location);
-        }
-        else {
-            const onSending = () => void (this.phase = 'sending');
-            const started = await service.start(onSending);
-            ({ location, how } = started);
-            if (how === 'live' || (started.operation && isTerminal(started.operation.state)))
-                known = started.operation;
-            this.facts.how = how;
-        }
-        this.phase = 'recorded';
-        const verb = {
-            started: 'Go-live started',
-            attached: 'Following the running go-live',
-            live: 'Nothing to take live',
-            given: 'Checking the go-live'
-        }[how];
-        // The log line first: it survives even if writing the outputs fails. Both values were rebuilt
-        // from validated parts (operation-location.ts), so they are safe to print and to pass on.
-        log.info(`${verb} for ${this.label}. Operation location: ${location.url.href}`);
-        setOutput(Outputs.OperationLocation, location.url.href);
-        setOutput(Outputs.OperationId, location.id);
-        this.facts.location = location.url;
-        this.facts.operationId = location.id;
-        this.facts.result = how === 'started' ? 'accepted' : 'running';
-        return known ? { location, known } : { location };
-    }
-    async wait(service, location) {
-        const { timeoutMs, pollIntervalMs } = this.config;
-        log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
-        // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
-        this.cancellation.setDeadline(this.startedAt + timeoutMs);
-        const outcome = await waitForOperation(() => service.readOperation(location), {
-            intervalMs: pollIntervalMs,
-            deadline: this.startedAt + timeoutMs,
-            signal: this.cancellation.signal,
-            onOperation: (operation) => this.observe(operation),
-            missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs)
-        });
-        if (outcome.kind === 'timeout') {
-            this.facts.result = 'running';
-            throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${this.label}. ${resumeHint(location.url)}`);
-        }
-    }
-    observe(operation) {
-        this.facts.operation = operation;
-        this.facts.result = operation.state;
-        this.progress.observe(operation);
-    }
-    conclude() {
-        const operation = this.facts.operation;
-        if (FINAL_FAILURES.has(operation.state))
-            throw new ActionError(failureMessage(operation));
-        log.info(operation.state === 'succeeded'
-            ? this.facts.how === 'live'
-                ? `${this.label} is live.`
-                : `The go-live of ${this.label} succeeded.`
-            : `The go-live is still ${operation.rawStatus ?? 'running'}.`);
-    }
-    /** The step's error: the failure in words, plus how to resume when the go-live goes on. */
-    failureText(error) {
-        const { location, result } = this.facts;
-        if (!(error instanceof ActionError)) {
-            // A fault of the action itself: the stack is for the debug log, the step error says what.
-            log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-            return `Unexpected error: ${error instanceof Error ? error.message : String(error)}`;
-        }
-        if (error instanceof CancelledError && this.phase !== 'recorded') {
-            if (this.phase === 'sending') {
-                // Cancelled before the service's answer arrived: the POST may have reached it.
-                return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`;
-            }
-            return `${error.message}, before any Go Live request was sent: nothing was started.`;
-        }
-        if (!location || error.message.includes(location.href) || FINAL_FAILURES.has(result))
-            return error.message;
-        return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`;
-    }
-}
-/** Runs `step`; a failure is logged as a warning and the next step runs all the same. */
-async function guarded(what, step) {
-    try {
-        await step();
-    }
-    catch (error) {
-        log.warning(`Could not ${what}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    conclude(operation, how, offer.label);
 }
 async function run() {
     const startedAt = Date.now();
     const cancellation = watchForCancellation();
     let config;
-    let goLive;
+    let session;
+    let offer;
     let note;
     try {
         config = getConfig();
-        goLive = new GoLiveRun(config, cancellation, startedAt);
-        await goLive.execute();
+        const deadline = startedAt + config.timeoutMs;
+        offer = new OfferRun({ publisher: config.publisher, offer: config.offer }, writeOperationLocation);
+        session = new Session(config, apiDescriptor(config.api), cancellation, deadline);
+        await session.signIn();
+        const service = session.serviceFor(offer.subject);
+        if (config.dryRun) {
+            await reportDryRun(offer, service, config.wait || config.operationLocation !== undefined);
+        }
+        else {
+            const { timeoutMs, pollIntervalMs } = config;
+            await goLive(offer, service, config, { timeoutMs, pollIntervalMs, deadline, cancellation });
+        }
     }
     catch (error) {
-        note = goLive ? goLive.failureText(error) : error instanceof Error ? error.message : String(error);
+        note = config ? failureText(error, offer) : messageOf(error);
         log.fail(note);
     }
     finally {
-        // Each on its own: a failure in one (an output, the summary) must not undo the others, nor
-        // turn a finished go-live into a crash.
+        // Each on its own: a failure in one must not undo the others (see run/outputs.ts).
         cancellation.dispose();
-        await guarded('close the connections', () => goLive?.dispose());
-        const facts = goLive?.facts ?? { result: 'not started' };
+        await guarded('close the connections', () => session?.dispose());
+        const facts = offer?.facts ?? { result: 'not started' };
         if (note)
             facts.note = note;
-        if (facts.location)
-            await guarded('set the status output', () => setOutput(Outputs.Status, facts.result));
-        const { operation } = facts;
-        if (operation)
-            await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
         // Also when the inputs were refused: the summary names what was asked for, as given.
-        const subject = config ?? { publisher: getInput(Inputs.Publisher), offer: getInput(Inputs.Offer) || '?' };
-        await writeSummary({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: Date.now() - startedAt });
+        const subject = offer?.subject ?? { publisher: getInput(Inputs.Publisher), offer: getInput(Inputs.Offer) || '?' };
+        await writeResults(facts, subject, Date.now() - startedAt);
     }
 }
 

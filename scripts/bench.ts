@@ -18,8 +18,9 @@ const median = (values: number[]): number => {
 }
 const ms = (value: number): string => `${value.toFixed(1)} ms`
 const rows: Array<[string, string, string, string]> = []
-const report = (what: string, figure: string, target: string, ok: boolean): void =>
-  void rows.push([what, figure, target, ok ? 'met' : 'MISSED'])
+/** A figure against its target (`met` or `MISSED`), or with no target (`ok` left out): `reported`, never `met`. */
+const report = (what: string, figure: string, target: string, ok?: boolean): void =>
+  void rows.push([what, figure, target, ok === undefined ? 'reported' : ok ? 'met' : 'MISSED'])
 
 const emulator: CppEmulator = await startCppEmulator()
 const inputs = (extra: Record<string, string> = {}) => ({
@@ -96,8 +97,7 @@ await pia.close()
 report(
   'Product Ingestion API: trigger-only run (product, submissions, configure), start to exit (median)',
   `${ms(median(piaTrigger))} (CPP: ${ms(median(action))}); 5 job reads at 10ms polls: ${ms(median(piaWait))}`,
-  'reported (ratio to bare fetch <= 1.3 for CPP)',
-  true
+  'none (the ratio target is the CPP run above)'
 )
 
 // 2 and 3. Terminal state to exit, and GETs per wait, at a 200ms poll interval.
@@ -179,8 +179,7 @@ await identity.close()
 report(
   'trigger-only run signing in with a client secret (median)',
   `${ms(median(signIn))} (token run: ${ms(median(action))})`,
-  'reported (MSAL loads only here)',
-  true
+  'none (MSAL loads only here)'
 )
 
 // 4. Bundle size.
@@ -191,8 +190,7 @@ const msalChunk = readdirSync(dirname(BUNDLE))
 report(
   'bundle size',
   `dist/index.js ${(size / 1024).toFixed(0)} KiB; MSAL chunk, loaded only for Entra sign-in, ${(msalChunk / 1024).toFixed(0)} KiB`,
-  'reported',
-  true
+  'none'
 )
 
 // 5. Peak RSS over a 1,000-poll wait, at 10ms so the process idles between polls as a real wait does,
@@ -289,13 +287,18 @@ for (let i = 0; i < 7; i++) {
 report(
   'check-later run reading a 3.9 MB status body (median of 7)',
   `${ms(median(readTimes.big))} vs ${ms(median(readTimes.small))} for a small body`,
-  'reported (linear read: chunks joined once)',
-  true
+  'none (linear read: chunks joined once)'
 )
 await hostile.close()
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()
 console.log(`\nBenchmark against the emulator on loopback, Node ${node}, ${RUNS} runs per timing\n`)
-console.log('| measure | figure | target | |\n| --- | --- | --- | --- |')
+console.log('| measure | figure | target | verdict |\n| --- | --- | --- | --- |')
 for (const row of rows) console.log(`| ${row.join(' | ')} |`)
+// The verdict counts only figures with a target; a MISSED one is named, never rounded into "met".
+const judged = rows.filter((row) => row[3] !== 'reported')
+const missed = judged.filter((row) => row[3] === 'MISSED').map((row) => row[0])
+console.log(
+  `\nVerdict: ${judged.length - missed.length} of ${judged.length} targets met${missed.length ? `; MISSED: ${missed.join('; ')}` : ''}.`
+)

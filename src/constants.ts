@@ -36,4 +36,4 @@ export type Api = (typeof Apis)[keyof typeof Apis]
 
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
-export const USER_AGENT = 'cpp-go-live-action/1'
+export const USER_AGENT = 'azure-marketplace-go-live-action/1'

@@ -5,7 +5,7 @@ import { cppFixture } from '../../helpers/cpp-fixture.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { startGoLive, runningGoLive } = await import('../../../src/apis/cloud-partner-portal/start-go-live.js')
+const { startGoLive } = await import('../../../src/apis/cloud-partner-portal/start-go-live.js')
 
 const subject = { publisher: 'contoso', offer: 'vm' }
 const backoff = { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 20 }
@@ -99,19 +99,5 @@ describe('startGoLive', () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', allowedTokens: ['other'] })
     await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(/HTTP 403/)
     expect(posts()).toHaveLength(0)
-  })
-})
-
-describe('runningGoLive', () => {
-  it('picks the newest unfinished go-live by type or production slot', () => {
-    expect(
-      runningGoLive([
-        { id: 'publish', submissionType: 'publish', submissionState: 'running', slot: 'staging' },
-        { id: 'old', submissionType: 'goLive', submissionState: 'running', changedTime: '2026-01-01T00:00:00Z' },
-        { id: 'new', slot: 'production', submissionState: 'notStarted', changedTime: '2026-02-01T00:00:00Z' },
-        { id: 'done', submissionType: 'golive', submissionState: 'succeeded', changedTime: '2026-03-01T00:00:00Z' }
-      ])?.id
-    ).toBe('new')
-    expect(runningGoLive([{ id: 'x', submissionType: 'golive', submissionState: 'canceled' }])).toBeUndefined()
   })
 })

@@ -1,7 +1,7 @@
 // Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
 // answer is lost is never sent again (the submissions are searched for the go-live it started).
-import type { CppClient, Submission } from './client.js'
-import { ActionError } from '../../errors.js'
+import type { CppClient } from './client.js'
+import { ActionError, messageOf } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
 import { log } from '../../report/log.js'
 import type { Started } from '../go-live-service.js'
@@ -11,23 +11,13 @@ import { serviceText } from '../../report/safe-text.js'
 import { isServiceUnavailable } from '../../http/service-error.js'
 import type { Subject } from '../subject.js'
 import { cppFailure } from './hints.js'
-import { isFinishedSubmissionState } from '../../wait/status.js'
+import { decide } from './decide.js'
 
-const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live'])
-
-/** The newest go-live submission that has not finished, if any. */
-export function runningGoLive(submissions: Submission[]): Submission | undefined {
-  const running = submissions.filter((s) => {
-    const isGoLive = GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production'
-    return isGoLive && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState)
-  })
-  const time = (s: Submission): number => Date.parse(s.changedTime ?? '') || 0
-  return running.sort((a, b) => time(b) - time(a))[0]
-}
-
+/** The go-live running now, if the submissions list one (decide() without an offer status). */
 async function findRunning(client: CppClient, subject: Subject): Promise<CppOperationRef | undefined> {
-  const found = runningGoLive(await client.listSubmissions(subject))
-  if (!found) return undefined
+  const decision = decide(undefined, await client.listSubmissions(subject))
+  if (decision.kind !== 'follow') return undefined
+  const found = decision.running
   const location = client.submissionLocation(subject, found)
   if (!location) {
     throw new ActionError(
@@ -66,7 +56,7 @@ export async function startGoLive(
     // problems would fail the POST the same way, so they are reported now.
     if (!isServiceUnavailable(error)) throw error
     log.warning(
-      `Could not check for a running go-live (${(error as Error).message}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`
+      `Could not check for a running go-live (${messageOf(error)}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`
     )
   }
 
