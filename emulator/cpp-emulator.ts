@@ -8,13 +8,13 @@ import { LaggingListing, type ListingLag } from './listing-lag.ts'
 import { json, serve } from './serve.ts'
 import { offerStatusSteps, serviceTimestamp, succeedingGoLive, type Body } from './scenarios.ts'
 
-export const API_VERSION = '2017-10-31'
+const API_VERSION = '2017-10-31'
 export const DEFAULT_TOKEN = 'emulator-access-token'
 
 /** How the 202 names the operation: the three forms seen in the wild, or none at all. */
-export type LocationStyle = 'operation-location' | 'location-migrated' | 'location-preview' | 'none'
+type LocationStyle = 'operation-location' | 'location-migrated' | 'location-preview' | 'none'
 
-export interface OfferSetup {
+interface OfferSetup {
   publisher: string
   offer: string
   locationStyle?: LocationStyle
@@ -34,7 +34,7 @@ export interface OfferSetup {
   listedAfter?: ListingLag
 }
 
-export type { Fault, FaultMatch } from './faults.ts'
+export type { Fault } from './faults.ts'
 
 export interface RecordedRequest {
   method: string

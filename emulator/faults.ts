@@ -2,7 +2,7 @@
 // a reset before or after acting, no answer at all, or extra headers on a normal answer.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-export interface FaultMatch {
+interface FaultMatch {
   method?: 'GET' | 'POST'
   /** A substring of the request path. */
   path?: string
@@ -13,7 +13,7 @@ export interface FaultMatch {
 }
 
 /** What replaces the answer to a request that was acted on (a POST that started the go-live). */
-export type AfterAccept =
+type AfterAccept =
   /** The socket is destroyed instead of answering. */
   | { kind: 'reset-after-accept' }
   /** No answer, ever: the client's request timeout ends it. */

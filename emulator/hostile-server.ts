@@ -3,7 +3,7 @@
 // off or without end). It records every request and when its connection closed.
 import { createServer, type Server, type Socket } from 'node:net'
 
-export interface HostileRequest {
+interface HostileRequest {
   method: string
   /** The path as sent, query excluded. */
   path: string

@@ -12,13 +12,13 @@ const TLS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'tls')
 /** The CA to trust (NODE_EXTRA_CA_CERTS) for the emulator's certificate. */
 export const TEST_CA_FILE = join(TLS_DIR, 'ca.crt')
 export const GITHUB_ISSUER = 'https://token.actions.githubusercontent.com'
-export const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
-export const GRAPH_SCOPE = 'https://graph.microsoft.com/.default'
+const CPP_SCOPE = 'https://cloudpartner.azure.com/.default'
+const GRAPH_SCOPE = 'https://graph.microsoft.com/.default'
 /** The resources with a service principal in every emulated tenant: the CPP API and Microsoft Graph. */
 const KNOWN_SCOPES = [CPP_SCOPE, GRAPH_SCOPE]
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer'
 
-export interface AppRegistration {
+interface AppRegistration {
   tenantId: string
   clientId: string
   /** Accepted client secrets. */
@@ -37,7 +37,7 @@ export interface IdentityEmulatorOptions {
   githubSubject?: string
 }
 
-export interface IssuedToken {
+interface IssuedToken {
   token: string
   clientId: string
   via: 'client-secret' | 'github-oidc'
@@ -45,7 +45,7 @@ export interface IssuedToken {
 }
 
 /** A fault on requests whose path ends with `path`, while `active()` says so (default: always). */
-export interface IdentityFault {
+interface IdentityFault {
   path: '/github/idtoken' | '/oauth2/v2.0/token'
   kind: 'status' | 'hang'
   status?: number

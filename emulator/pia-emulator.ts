@@ -11,8 +11,8 @@ import { json, serve } from './serve.ts'
 import { submissionsFor, succeedingJob } from './pia-scenarios.ts'
 import type { Body } from './scenarios.ts'
 
-export const PIA_PATH = '/rp/product-ingestion'
-export const PIA_VERSIONS = ['2022-07-01', '2022-03-01-preview2']
+const PIA_PATH = '/rp/product-ingestion'
+const PIA_VERSIONS = ['2022-07-01', '2022-03-01-preview2']
 const SCHEMA_HOST = 'https://schema.mp.microsoft.com/schema'
 export const CONFIGURE_SCHEMA = `${SCHEMA_HOST}/configure/2022-07-01`
 export const SUBMISSION_SCHEMA = `${SCHEMA_HOST}/submission/2022-03-01-preview2`

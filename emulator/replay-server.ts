@@ -19,7 +19,7 @@ export interface ReplayRoute {
   answers: ReplayAnswer[]
 }
 
-export interface ReplayRequest {
+interface ReplayRequest {
   method: string
   path: string
   query: string

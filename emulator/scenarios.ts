@@ -103,7 +103,7 @@ export function succeedingGoLive(successSpelling = 'succeeded'): Body[] {
 
 // made-up: entities and markup in the message, to exercise HTML decoding (Learn's own error message,
 // "No virtual machine image was found for the plan contoso.", is plain text).
-export const FAILURE_HTML = '<p>Offer validation failed: plan <b>&quot;gen2&quot;</b> has no VM image &amp; cannot go live.</p>'
+const FAILURE_HTML = '<p>Offer validation failed: plan <b>&quot;gen2&quot;</b> has no VM image &amp; cannot go live.</p>'
 
 /** A go-live whose Live step is rejected with an error message in HTML. */
 export function failingGoLive(): Body[] {

@@ -35,7 +35,7 @@ export interface OperationRead {
 }
 
 /** `ready`: a go-live would start now. `blocked`: it would not. `live`: it has already happened. */
-export type Verdict = 'ready' | 'blocked' | 'live' | 'unknown'
+type Verdict = 'ready' | 'blocked' | 'live' | 'unknown'
 
 export interface DryRunReport {
   /** The offer's state, one of a fixed set of lowerCamelCase words (never service text). */

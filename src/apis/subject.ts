@@ -1,7 +1,7 @@
 // The offer a go-live is about, in the same shape for every API.
 
 /** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
-export const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/
 
 /** Whether `value` is a publisher or offer id the action accepts (IDENTIFIER, and no '..'). */
 export function isIdentifier(value: string): boolean {

@@ -60,7 +60,7 @@ export function isSuccess(response: HttpResponse): boolean {
 }
 
 /** The start of a body, as one clean line, for a message. */
-export function excerpt(body: string): string {
+function excerpt(body: string): string {
   return serviceText(body.slice(0, 1_000), 120) || 'empty body'
 }
 

@@ -12,7 +12,7 @@ import type { BackoffSettings } from './retry.js'
 import { ServiceError } from './service-error.js'
 import { sleep } from '../wait/sleep.js'
 
-export const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another'
+const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another'
 
 const MAY_HAVE_STARTED = `The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`
 

@@ -45,7 +45,7 @@ export interface Transport {
 }
 
 /** The largest answer read: a CPP operation is a few KB, so this is generous and still bounded. */
-export const MAX_BODY_BYTES = 4 * 1024 * 1024
+const MAX_BODY_BYTES = 4 * 1024 * 1024
 
 // Failed before a byte left the machine: always safe to retry.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'])

@@ -37,7 +37,7 @@ export function apiUrl(path: string, baseUrl: URL, apiVersion: string): URL {
  * What is wrong with the text of an operation location, checked before a URL parser normalises away
  * what this looks for (dot segments, encoded slashes); undefined when nothing is.
  */
-export function locationTextProblem(raw: string): string | undefined {
+function locationTextProblem(raw: string): string | undefined {
   if (raw.length > 2048) return 'is longer than 2048 characters'
   // eslint-disable-next-line no-control-regex
   if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw)) return 'contains white space, a backslash or a control character'

@@ -6,7 +6,7 @@ import type { Operation } from '../wait/operation.js'
 const MAX_DEPTH = 32
 const MAX_ENTRIES = 1_000
 const MAX_STRING = 10_000
-export const MAX_OUTPUT_CHARS = 256 * 1024
+const MAX_OUTPUT_CHARS = 256 * 1024
 
 function prune(value: unknown, depth: number): unknown {
   if (typeof value === 'string') return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value

@@ -28,7 +28,7 @@ export interface SummaryFacts {
 const MAX_STEPS = 50
 const MAX_REASONS = 20
 /** A backstop far below GitHub's 1 MiB: the lists above are cut long before it. */
-export const MAX_SUMMARY_CHARS = 64 * 1024
+const MAX_SUMMARY_CHARS = 64 * 1024
 
 const RESULT_ICONS: Record<string, string> = {
   succeeded: '✅',
@@ -44,7 +44,7 @@ const RESULT_ICONS: Record<string, string> = {
  * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
  * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
  */
-export function markdownText(text: string, max = 300): string {
+function markdownText(text: string, max = 300): string {
   return (
     serviceText(text, max)
       .replace(/&/g, '&amp;')

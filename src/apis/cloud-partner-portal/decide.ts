@@ -6,7 +6,7 @@ import { isFinishedSubmissionState } from '../../wait/status.js'
 import type { Submission } from './client.js'
 
 /** What blocks a go-live: the offer state that says so (the `offer-status` output's words). */
-export type Blocker = 'running' | 'notStarted' | 'neverPublished' | 'failed' | 'canceled'
+type Blocker = 'running' | 'notStarted' | 'neverPublished' | 'failed' | 'canceled'
 
 /** What a go-live does now, with `say`: the reason in words (a sentence that names no offer). */
 export type Decision =

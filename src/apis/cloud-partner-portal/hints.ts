@@ -5,7 +5,7 @@ import type { Subject } from '../subject.js'
 
 const aboutVersion = (detail: ServiceDetail): boolean => /version/i.test(`${detail.code} ${detail.message}`)
 
-export function hintFor(status: number, subject: Subject, detail: ServiceDetail): string | undefined {
+function hintFor(status: number, subject: Subject, detail: ServiceDetail): string | undefined {
   switch (status) {
     case 400:
       return aboutVersion(detail)

@@ -40,11 +40,11 @@ export interface Submission {
 }
 
 // Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
-export const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01'
-export const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2'
+const CONFIGURE_SCHEMA = 'https://schema.mp.microsoft.com/schema/configure/2022-07-01'
+const SUBMISSION_SCHEMA = 'https://schema.mp.microsoft.com/schema/submission/2022-03-01-preview2'
 
 /** The two conflicts seen in the wild, by what the service says. */
-export type Conflict = 'in-progress' | 'not-latest'
+type Conflict = 'in-progress' | 'not-latest'
 const CONFLICTS: Array<[Conflict, RegExp]> = [
   ['in-progress', /in progress submission already exists/i],
   ['not-latest', /not the latest/i]

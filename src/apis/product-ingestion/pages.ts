@@ -4,7 +4,7 @@
 import { UnexpectedAnswerError } from '../../http/api-client.js'
 import { ShapeError } from '../../errors.js'
 
-export const MAX_PAGES = 100
+const MAX_PAGES = 100
 const MAX_LINK_CHARS = 8 * 1024
 
 export interface ListPage {

@@ -7,7 +7,7 @@ import { sameSubmissionId } from './locations.js'
 const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i
 
 /** `created` in nanoseconds since 1970, exactly (Date.parse stops at milliseconds); undefined when unknown. */
-export function createdAt(created: string | undefined): bigint | undefined {
+function createdAt(created: string | undefined): bigint | undefined {
   const match = created === undefined ? null : CREATED.exec(created)
   if (!match) return undefined
   const seconds = Date.parse(`${match[1]}${match[3] ?? 'Z'}`)
