@@ -13,7 +13,7 @@ export interface ApiSettings {
   apiVersion: string
 }
 
-/** What a service needs: the settings, and the sign-in and transport every offer of a step shares. */
+/** What a service needs: the settings, and the sign-in, transport and throttle every offer of a step shares. */
 export interface ServiceOptions extends ApiSettings, ApiClientOptions {
   /** Given when the run waits: how often it reads the operation (an API may warn of reads too often). */
   pollIntervalMs?: number | undefined

@@ -16,6 +16,7 @@ import {
 } from './retry.js'
 import { exchange } from './request.js'
 import { serviceText } from '../report/safe-text.js'
+import type { Throttle } from './throttle.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
 
@@ -50,6 +51,8 @@ export interface ApiClientOptions {
   signal?: AbortSignal | undefined
   /** The step's timeout (epoch ms): a request that starts a go-live is not sent again after it. */
   deadline?: number | undefined
+  /** Shared by every offer of the step: each request waits on it, and a Retry-After slows them all. */
+  throttle?: Throttle | undefined
 }
 
 /** Turns an HTTP error answer into the error the user reads (with the API's own hints). */
@@ -105,6 +108,8 @@ export class ApiClient {
   async readOperation(url: URL, what: string, parse: (json: unknown) => Operation, failure: DescribeFailure): Promise<OperationRead> {
     const { value: operation, response } = await this.readJson(url, what, parse, failure)
     const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
+    // The wait honours it for this operation; every other request of the step slows down too.
+    if (retryAfterMs !== undefined) this.options.throttle?.slowDown(retryAfterMs)
     return retryAfterMs === undefined ? { operation } : { operation, retryAfterMs }
   }
 
@@ -125,6 +130,7 @@ export class ApiClient {
     const body = json === undefined ? undefined : JSON.stringify(json)
     let renewed = false
     const attempt = async (): Promise<Outcome> => {
+      await this.throttled(kind, what)
       const outcome = await this.request(method, url, await tokens.getToken(), body)
       if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable) return outcome
       // One fresh token after a 401, within the same attempt.
@@ -167,12 +173,33 @@ export class ApiClient {
     }
   }
 
+  /**
+   * Waits while the service asked the step to slow down (see Throttle). A trigger is not held past
+   * the step's timeout: it is not sent at all, as a retry past it is not.
+   */
+  private async throttled(kind: RequestKind, what: string): Promise<void> {
+    const { throttle, deadline, signal } = this.options
+    if (!throttle) return
+    const wait = throttle.waitMs()
+    if (kind === 'trigger' && deadline !== undefined && Date.now() + wait > deadline) {
+      throw new RetriesExhaustedError(
+        `${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`
+      )
+    }
+    await throttle.ready(signal)
+  }
+
   /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
   private async request(method: 'GET' | 'POST', url: URL, token: string, body: string | undefined): Promise<Outcome> {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     const outcome = await exchange(this.options.transport, method, url, { headers, body, signal: this.options.signal })
     log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`)
+    // Throttled (429) or unavailable (503) with a Retry-After: every request of the step waits.
+    if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) {
+      const retryAfterMs = parseRetryAfter(outcome.headers['retry-after'])
+      if (retryAfterMs !== undefined) this.options.throttle?.slowDown(retryAfterMs)
+    }
     return outcome
   }
 }

@@ -4,6 +4,7 @@ import { ActionError, DeadlineError, messageOf } from '../errors.js'
 import { log } from '../report/log.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import type { Operation } from './operation.js'
+import { turnBefore, type Pacer } from './pacer.js'
 import { isServiceUnavailable, ServiceError } from '../http/service-error.js'
 import { sleep } from './sleep.js'
 import { isTerminal } from './status.js'
@@ -17,6 +18,8 @@ export interface WaitOptions {
   onOperation: (operation: Operation) => void
   /** How long polls may keep failing in a row before the wait gives up (see missedPollBudget). */
   missedBudgetMs: number
+  /** The fleet's pace: a turn before each read, so many waits spread their reads (the caller joins it). */
+  pacer?: Pacer | undefined
 }
 
 export type WaitOutcome = { kind: 'finished'; operation: Operation } | { kind: 'timeout'; operation?: Operation }
@@ -56,6 +59,7 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
   const timeout = (): WaitOutcome => (last ? { kind: 'timeout', operation: last } : { kind: 'timeout' })
   for (let poll = 1; ; poll++) {
     let delay = options.intervalMs
+    if (options.pacer && !(await turnBefore(options.pacer, options.deadline, options.signal))) return timeout()
     try {
       const answer = await read()
       if (missed > 0) log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`)

@@ -1,0 +1,27 @@
+// One per step, shared by every request of every offer: when the service asks a request to come
+// back later (a Retry-After on a 429 or 503, or on a status read), every request waits until then,
+// so a throttled service sees the whole fleet slow down, not one offer.
+import { sleep } from '../wait/sleep.js'
+import { MAX_RETRY_AFTER_MS } from './retry.js'
+
+export class Throttle {
+  /** No request is sent before this (epoch ms). */
+  private until = 0
+
+  /** The service asked for `ms` before the next request: the latest time asked wins, capped. */
+  slowDown(ms: number): void {
+    if (!(ms > 0)) return
+    this.until = Math.max(this.until, Date.now() + Math.min(ms, MAX_RETRY_AFTER_MS))
+  }
+
+  /** How long a request would wait now (0 when the service asked for nothing). */
+  waitMs(): number {
+    return Math.max(0, this.until - Date.now())
+  }
+
+  /** Resolves when a request may be sent; rejects with the signal's reason if it aborts while waiting. */
+  async ready(signal?: AbortSignal): Promise<void> {
+    // Again after each sleep: another request may have been asked to wait longer meanwhile.
+    for (let wait = this.waitMs(); wait > 0; wait = this.waitMs()) await sleep(wait, signal)
+  }
+}
