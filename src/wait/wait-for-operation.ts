@@ -4,6 +4,7 @@ import { ActionError, DeadlineError, messageOf } from '../errors.js'
 import { log } from '../report/log.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import type { Operation } from './operation.js'
+import type { Pacer } from './pacer.js'
 import { isServiceUnavailable, ServiceError } from '../http/service-error.js'
 import { sleep } from './sleep.js'
 import { isTerminal } from './status.js'
@@ -17,6 +18,8 @@ export interface WaitOptions {
   onOperation: (operation: Operation) => void
   /** How long polls may keep failing in a row before the wait gives up (see missedPollBudget). */
   missedBudgetMs: number
+  /** Shared by the offers of a step: each read waits for its turn, so the fleet's reads are spread. */
+  pacer?: Pacer | undefined
 }
 
 export type WaitOutcome = { kind: 'finished'; operation: Operation } | { kind: 'timeout'; operation?: Operation }
@@ -57,6 +60,7 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
   for (let poll = 1; ; poll++) {
     let delay = options.intervalMs
     try {
+      await options.pacer?.turn(options.signal)
       const answer = await read()
       if (missed > 0) log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`)
       missed = 0
