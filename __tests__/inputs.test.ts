@@ -17,7 +17,8 @@ describe('getConfig', () => {
     const config = getConfig()
     expect(config).toMatchObject({
       publisher: 'contoso',
-      offer: 'contoso-vm',
+      offers: ['contoso-vm'],
+      maxParallel: 4,
       wait: false,
       timeoutMs: 6 * 3_600_000,
       pollIntervalMs: 60_000,
@@ -112,7 +113,7 @@ describe('getConfig', () => {
   it('takes per-API defaults for the Product Ingestion API, where publisher is optional', () => {
     core.inputs = { api: 'product-ingestion', offer: 'contoso-app', token: 'secret-token' }
     const config = getConfig()
-    expect(config).toMatchObject({ api: 'product-ingestion', publisher: '', offer: 'contoso-app', apiVersion: '2022-07-01' })
+    expect(config).toMatchObject({ api: 'product-ingestion', publisher: '', offers: ['contoso-app'], apiVersion: '2022-07-01' })
     expect(config.baseUrl.href).toBe('https://graph.microsoft.com/rp/product-ingestion')
     core.inputs = { ...core.inputs, 'api-version': '2022-03-01-preview2', 'base-url': 'http://127.0.0.1:9/rp/product-ingestion/' }
     expect(getConfig()).toMatchObject({ apiVersion: '2022-03-01-preview2' })
@@ -124,5 +125,72 @@ describe('getConfig', () => {
     expect(() => getConfig()).toThrow("Input 'publisher' is required")
     core.inputs = { ...valid, api: 'cpp' }
     expect(() => getConfig()).toThrow("Input 'api' must be 'cloud-partner-portal' or 'product-ingestion'; got 'cpp'")
+  })
+})
+
+describe('several offers', () => {
+  beforeEach(() => {
+    core.reset()
+    core.inputs = { ...valid }
+  })
+
+  it('takes one offer id per line and/or separated by commas, blanks ignored, in input order', () => {
+    core.inputs.offer = 'contoso-vm, contoso-app\n\n  contoso-db ,\r\ncontoso-ml,,\n'
+    expect(getConfig().offers).toEqual(['contoso-vm', 'contoso-app', 'contoso-db', 'contoso-ml'])
+    core.inputs.offer = 'contoso-vm'
+    expect(getConfig().offers).toEqual(['contoso-vm'])
+  })
+
+  it('takes 256 offers and refuses 257, saying how many it got and what to do', () => {
+    const ids = Array.from({ length: 257 }, (_, i) => `offer-${i}`)
+    core.inputs.offer = ids.slice(0, 256).join('\n')
+    expect(getConfig().offers).toHaveLength(256)
+    core.inputs.offer = ids.join(',')
+    expect(() => getConfig()).toThrow("Input 'offer' takes at most 256 offers in one step; got 257: split them over several steps")
+  })
+
+  it.each([
+    ['', "Input 'offer' is required: one offer id, or several, one per line or separated by commas"],
+    [' ,\n, ', "Input 'offer' is required: one offer id, or several, one per line or separated by commas"],
+    [
+      'contoso-vm\nmy offer',
+      "Input 'offer' must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got 'my offer' (offer 2 of 2)"
+    ],
+    ['a,b/../c,d', "got 'b/../c' (offer 2 of 3)"],
+    ['contoso-vm,contoso-app,contoso-vm', "Input 'offer' names 'contoso-vm' twice: give each offer once"],
+    [
+      'Contoso-VM\ncontoso-vm',
+      "Input 'offer' names 'contoso-vm' twice (as 'Contoso-VM' too: ids are compared regardless of case): give each offer once"
+    ]
+  ])('refuses offer %j, naming the input and what it takes', (offer, message) => {
+    core.inputs.offer = offer
+    expect(() => getConfig()).toThrow(message)
+  })
+
+  it.each([
+    ['1', 1],
+    ['32', 32],
+    ['08', 8]
+  ])('takes max-parallel %s', (value, expected) => {
+    core.inputs['max-parallel'] = value
+    expect(getConfig().maxParallel).toBe(expected)
+  })
+
+  it.each(['0', '33', '-1', '4.5', 'four', '1e1', '0x4', '999'])('refuses max-parallel %j, saying what it takes', (value) => {
+    core.inputs['max-parallel'] = value
+    expect(() => getConfig()).toThrow(
+      `Input 'max-parallel' must be a whole number from 1 to 32 (how many offers' Go Live requests may be under way at once); got '${value}'`
+    )
+  })
+
+  it('refuses operation-location with several offers, saying to run the step again instead', () => {
+    core.inputs.offer = 'contoso-vm,contoso-app'
+    core.inputs['operation-location'] = '/api/operations/contoso$contoso-vm$2$preview'
+    expect(() => getConfig()).toThrow(
+      "Input 'operation-location' names the go-live of one offer, so it cannot be given with several offers (2): to check on their go-lives, run the step again with the same offers instead"
+    )
+    // One offer still takes it, checked against that offer.
+    core.inputs.offer = 'contoso-vm'
+    expect(getConfig().operationLocation?.id).toBe('contoso$contoso-vm$2$preview')
   })
 })

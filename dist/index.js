@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1538);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2500);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1538:
+/***/ 2500:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -303,6 +303,333 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
+
+;// CONCATENATED MODULE: ./src/constants.ts
+// Input and output names are the action's public interface: workflows depend on them.
+const Inputs = {
+    Api: 'api',
+    Publisher: 'publisher',
+    Offer: 'offer',
+    Token: 'token',
+    ClientId: 'client-id',
+    TenantId: 'tenant-id',
+    ClientSecret: 'client-secret',
+    Audience: 'audience',
+    AuthorityHost: 'authority-host',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    RequestTimeout: 'request-timeout',
+    OperationLocation: 'operation-location',
+    BaseUrl: 'base-url',
+    ApiVersion: 'api-version',
+    DryRun: 'dry-run',
+    MaxParallel: 'max-parallel'
+};
+const Outputs = {
+    OperationLocation: 'operation-location',
+    OperationId: 'operation-id',
+    Status: 'status',
+    Operation: 'operation',
+    OfferStatus: 'offer-status',
+    Results: 'results'
+};
+/** The `api` input's values: the API a go-live goes through (src/apis/registry.ts has what each needs). */
+const Apis = {
+    CloudPartnerPortal: 'cloud-partner-portal',
+    ProductIngestion: 'product-ingestion'
+};
+const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+const USER_AGENT = 'azure-marketplace-go-live-action/1';
+
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A failure the user can act on: its message is shown as the step's error as is. */
+class ActionError extends Error {
+    name = 'ActionError';
+    /**
+     * Whether a go-live this failure interrupts goes on at the service, so the step's error adds how
+     * to check on it later. Off for a failure that ends it (the go-live failed) or that names the
+     * operation and what to do about it itself; an error made from another (`cause`) takes its flag.
+     */
+    resumable;
+    constructor(message, options = {}) {
+        const { cause, resumable } = options;
+        super(message, cause === undefined ? undefined : { cause });
+        this.resumable = resumable ?? (cause instanceof ActionError ? cause.resumable : true);
+    }
+}
+/** An input that is missing or malformed; raised before any request is sent. */
+class InputError extends ActionError {
+    name = 'InputError';
+    constructor(input, problem) {
+        super(`Input '${input}' ${problem}`);
+    }
+}
+/** The workflow was cancelled (SIGINT/SIGTERM) while the action was working. */
+class CancelledError extends ActionError {
+    name = 'CancelledError';
+    constructor(signal) {
+        super(`Received ${signal}: the workflow is being cancelled`);
+    }
+}
+/** The wait's `timeout` passed while a request, a retry or a sleep was under way. */
+class DeadlineError extends ActionError {
+    name = 'DeadlineError';
+    constructor() {
+        super('The timeout passed');
+    }
+}
+/**
+ * The service could not be reached or read (down, throttled, a gateway's error page, an answer cut
+ * off or too large), as opposed to a problem of the caller (sign-in, permissions, a wrong id) that
+ * every later request would share. While waiting, one of these costs one poll, not the wait.
+ */
+class ServiceUnavailableError extends ActionError {
+    name = 'ServiceUnavailableError';
+}
+/**
+ * An answer that does not have the shape a parser needs (not an object, not a list, about another
+ * job). The JSON client makes it an UnexpectedAnswerError, a fault of the service that costs one
+ * poll; `message` says what the answer is not ("is not a JSON object"). Any other error a parser
+ * throws (a TypeError) is a fault of the action and fails the step.
+ */
+class ShapeError extends Error {
+    name = 'ShapeError';
+}
+/** The message of anything thrown, for a sentence. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/apis/subject.ts
+// The offer a go-live is about, in the same shape for every API.
+/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Whether `value` is a publisher or offer id the action accepts (IDENTIFIER, and no '..'). */
+function isIdentifier(value) {
+    return IDENTIFIER.test(value) && !value.includes('..');
+}
+/** The offer as messages name it: with its publisher when one was given. */
+function subjectLabel(subject) {
+    return subject.publisher ? `${subject.publisher}/${subject.offer}` : subject.offer;
+}
+
+;// CONCATENATED MODULE: ./src/http/urls.ts
+// Where requests may go: the base URL rules, and the URLs of the action's own requests.
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+/**
+ * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
+ * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
+ */
+function baseUrlProblem(url, withPath = false) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
+    }
+    if (url.username || url.password)
+        return 'must not contain credentials';
+    if (url.search || url.hash)
+        return 'must not have a query or fragment';
+    if (withPath) {
+        return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)';
+    }
+    if (url.pathname !== '/' && url.pathname !== '') {
+        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
+    }
+    return undefined;
+}
+/**
+ * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
+ * base URL's origin, with the api-version query.
+ */
+function apiUrl(path, baseUrl, apiVersion) {
+    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
+}
+/**
+ * What is wrong with the text of an operation location, checked before a URL parser normalises away
+ * what this looks for (dot segments, encoded slashes); undefined when nothing is.
+ */
+function locationTextProblem(raw) {
+    if (raw.length > 2048)
+        return 'is longer than 2048 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
+        return 'contains white space, a backslash or a control character';
+    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
+    if (/%2f|%5c|%00/i.test(path))
+        return 'contains an encoded slash, backslash or NUL';
+    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
+        return "contains a '.' or '..' path segment";
+    return undefined;
+}
+/** The location failed a check; `message` says which, without quoting the location. */
+class LocationProblem extends Error {
+    name = 'LocationProblem';
+}
+/**
+ * The checks every operation location passes, whichever API: its text (see locationTextProblem),
+ * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
+ * Throws a LocationProblem; the API's own module then checks the path and query.
+ */
+function parseLocationUrl(raw, base) {
+    const text = raw.trim();
+    const problem = locationTextProblem(text);
+    if (problem)
+        throw new LocationProblem(problem);
+    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
+        throw new LocationProblem('is neither an http(s) URL nor a path');
+    let url;
+    try {
+        url = new URL(text, base.origin);
+    }
+    catch {
+        throw new LocationProblem('is not a valid URL');
+    }
+    if (url.username || url.password)
+        throw new LocationProblem('contains credentials');
+    if (url.origin !== base.origin)
+        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
+    return url;
+}
+/**
+ * The version a location carries in its one query parameter, or `fallback` when it has no query.
+ * Throws a LocationProblem for any other query, or a version that is not one.
+ */
+function locationVersion(url, query, fallback) {
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((key) => key !== query.name) || keys.length > 1)
+        throw new LocationProblem(`has a query other than ${query.name}`);
+    const version = url.searchParams.get(query.name) ?? fallback;
+    if (!query.pattern.test(version))
+        throw new LocationProblem(`has a version (${query.name}) that is not a date such as ${query.example}`);
+    return version;
+}
+
+;// CONCATENATED MODULE: ./src/http/ids.ts
+// Id patterns more than one part of the action checks: written once, so they cannot drift apart.
+/** A GUID, in any case: an Entra ID client or tenant id, a CPP operation id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/locations.ts
+
+
+
+/** The query parameter of the version, and the versions it takes. */
+const VERSION_QUERY = 'api-version';
+const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+const VERSION = { name: VERSION_QUERY, pattern: VERSION_PATTERN, example: '2017-10-31' };
+const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/;
+/** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
+function isOperationId(id) {
+    return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
+}
+function isCppOperationRef(ref) {
+    return ref.kind === 'cpp-operation';
+}
+// Publisher and offer ids are case-insensitive on the service.
+function sameOffer(a, b) {
+    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
+}
+/** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
+function parsePath(pathname) {
+    let segments;
+    try {
+        segments = pathname.split('/').map((s) => decodeURIComponent(s));
+    }
+    catch {
+        return undefined;
+    }
+    const [empty, api, ...rest] = segments;
+    if (empty !== '' || api !== 'api')
+        return undefined;
+    if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
+        const [, publisher, , offer, , id] = rest;
+        if (isIdentifier(publisher) && isIdentifier(offer) && isOperationId(id))
+            return { publisher, offer, id };
+        return undefined;
+    }
+    if (rest.length === 2 && rest[0] === 'operations') {
+        const id = rest[1];
+        const slot = SLOT_ID.exec(id);
+        if (slot && isOperationId(id))
+            return { publisher: slot[1], offer: slot[2], id };
+    }
+    return undefined;
+}
+/**
+ * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
+ * its validated parts. Throws a LocationProblem saying what is wrong.
+ */
+function canonicalOperationLocation(raw, baseUrl, apiVersion) {
+    const url = parseLocationUrl(raw, baseUrl);
+    const version = locationVersion(url, VERSION, apiVersion);
+    const named = parsePath(url.pathname);
+    if (!named) {
+        throw new LocationProblem('is not a CPP operation path (/api/publishers/{publisher}/offers/{offer}/operations/{GUID} or /api/operations/{publisher}${offer}${n}${slot})');
+    }
+    const path = named.id.includes('$')
+        ? `/api/operations/${named.id}`
+        : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
+    return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named };
+}
+
+;// CONCATENATED MODULE: ./src/wait/duration.ts
+// Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
+const UNIT_MS = {
+    ms: 1,
+    s: 1_000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** Milliseconds for a duration text, or undefined when the text is not a duration. */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (BARE_NUMBER.test(value))
+        return Math.round(Number(value) * 1_000);
+    if (value === '')
+        return undefined;
+    let total = 0;
+    let index = 0;
+    const seen = new Set();
+    while (index < value.length) {
+        PART.lastIndex = index;
+        const match = PART.exec(value);
+        if (!match)
+            return undefined;
+        const [whole, amount, unit] = match;
+        if (seen.has(unit))
+            return undefined;
+        seen.add(unit);
+        total += Number(amount) * UNIT_MS[unit];
+        index += whole.length;
+    }
+    return Math.round(total);
+}
+/** A short human form: `1h 30m`, `2m 5s`, `450ms`. */
+function formatDuration(ms) {
+    if (ms < 1_000)
+        return `${Math.max(0, Math.round(ms))}ms`;
+    let rest = Math.round(ms / 1_000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    return parts.slice(0, 2).join(' ');
+}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -3260,331 +3587,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/constants.ts
-// Input and output names are the action's public interface: workflows depend on them.
-const Inputs = {
-    Api: 'api',
-    Publisher: 'publisher',
-    Offer: 'offer',
-    Token: 'token',
-    ClientId: 'client-id',
-    TenantId: 'tenant-id',
-    ClientSecret: 'client-secret',
-    Audience: 'audience',
-    AuthorityHost: 'authority-host',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    RequestTimeout: 'request-timeout',
-    OperationLocation: 'operation-location',
-    BaseUrl: 'base-url',
-    ApiVersion: 'api-version',
-    DryRun: 'dry-run'
-};
-const Outputs = {
-    OperationLocation: 'operation-location',
-    OperationId: 'operation-id',
-    Status: 'status',
-    Operation: 'operation',
-    OfferStatus: 'offer-status'
-};
-/** The `api` input's values: the API a go-live goes through (src/apis/registry.ts has what each needs). */
-const Apis = {
-    CloudPartnerPortal: 'cloud-partner-portal',
-    ProductIngestion: 'product-ingestion'
-};
-const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
-const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-const USER_AGENT = 'azure-marketplace-go-live-action/1';
-
-;// CONCATENATED MODULE: ./src/errors.ts
-/** A failure the user can act on: its message is shown as the step's error as is. */
-class ActionError extends Error {
-    name = 'ActionError';
-    /**
-     * Whether a go-live this failure interrupts goes on at the service, so the step's error adds how
-     * to check on it later. Off for a failure that ends it (the go-live failed) or that names the
-     * operation and what to do about it itself; an error made from another (`cause`) takes its flag.
-     */
-    resumable;
-    constructor(message, options = {}) {
-        const { cause, resumable } = options;
-        super(message, cause === undefined ? undefined : { cause });
-        this.resumable = resumable ?? (cause instanceof ActionError ? cause.resumable : true);
-    }
-}
-/** An input that is missing or malformed; raised before any request is sent. */
-class InputError extends ActionError {
-    name = 'InputError';
-    constructor(input, problem) {
-        super(`Input '${input}' ${problem}`);
-    }
-}
-/** The workflow was cancelled (SIGINT/SIGTERM) while the action was working. */
-class CancelledError extends ActionError {
-    name = 'CancelledError';
-    constructor(signal) {
-        super(`Received ${signal}: the workflow is being cancelled`);
-    }
-}
-/** The wait's `timeout` passed while a request, a retry or a sleep was under way. */
-class DeadlineError extends ActionError {
-    name = 'DeadlineError';
-    constructor() {
-        super('The timeout passed');
-    }
-}
-/**
- * The service could not be reached or read (down, throttled, a gateway's error page, an answer cut
- * off or too large), as opposed to a problem of the caller (sign-in, permissions, a wrong id) that
- * every later request would share. While waiting, one of these costs one poll, not the wait.
- */
-class ServiceUnavailableError extends ActionError {
-    name = 'ServiceUnavailableError';
-}
-/**
- * An answer that does not have the shape a parser needs (not an object, not a list, about another
- * job). The JSON client makes it an UnexpectedAnswerError, a fault of the service that costs one
- * poll; `message` says what the answer is not ("is not a JSON object"). Any other error a parser
- * throws (a TypeError) is a fault of the action and fails the step.
- */
-class ShapeError extends Error {
-    name = 'ShapeError';
-}
-/** The message of anything thrown, for a sentence. */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/apis/subject.ts
-// The offer a go-live is about, in the same shape for every API.
-/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** Whether `value` is a publisher or offer id the action accepts (IDENTIFIER, and no '..'). */
-function isIdentifier(value) {
-    return IDENTIFIER.test(value) && !value.includes('..');
-}
-/** The offer as messages name it: with its publisher when one was given. */
-function subjectLabel(subject) {
-    return subject.publisher ? `${subject.publisher}/${subject.offer}` : subject.offer;
-}
-
-;// CONCATENATED MODULE: ./src/http/urls.ts
-// Where requests may go: the base URL rules, and the URLs of the action's own requests.
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-/**
- * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
- * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
- */
-function baseUrlProblem(url, withPath = false) {
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
-    }
-    if (url.username || url.password)
-        return 'must not contain credentials';
-    if (url.search || url.hash)
-        return 'must not have a query or fragment';
-    if (withPath) {
-        return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)';
-    }
-    if (url.pathname !== '/' && url.pathname !== '') {
-        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
-    }
-    return undefined;
-}
-/**
- * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
- * base URL's origin, with the api-version query.
- */
-function apiUrl(path, baseUrl, apiVersion) {
-    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
-}
-/**
- * What is wrong with the text of an operation location, checked before a URL parser normalises away
- * what this looks for (dot segments, encoded slashes); undefined when nothing is.
- */
-function locationTextProblem(raw) {
-    if (raw.length > 2048)
-        return 'is longer than 2048 characters';
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
-        return 'contains white space, a backslash or a control character';
-    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
-    if (/%2f|%5c|%00/i.test(path))
-        return 'contains an encoded slash, backslash or NUL';
-    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
-        return "contains a '.' or '..' path segment";
-    return undefined;
-}
-/** The location failed a check; `message` says which, without quoting the location. */
-class LocationProblem extends Error {
-    name = 'LocationProblem';
-}
-/**
- * The checks every operation location passes, whichever API: its text (see locationTextProblem),
- * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
- * Throws a LocationProblem; the API's own module then checks the path and query.
- */
-function parseLocationUrl(raw, base) {
-    const text = raw.trim();
-    const problem = locationTextProblem(text);
-    if (problem)
-        throw new LocationProblem(problem);
-    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
-        throw new LocationProblem('is neither an http(s) URL nor a path');
-    let url;
-    try {
-        url = new URL(text, base.origin);
-    }
-    catch {
-        throw new LocationProblem('is not a valid URL');
-    }
-    if (url.username || url.password)
-        throw new LocationProblem('contains credentials');
-    if (url.origin !== base.origin)
-        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
-    return url;
-}
-/**
- * The version a location carries in its one query parameter, or `fallback` when it has no query.
- * Throws a LocationProblem for any other query, or a version that is not one.
- */
-function locationVersion(url, query, fallback) {
-    const keys = [...url.searchParams.keys()];
-    if (keys.some((key) => key !== query.name) || keys.length > 1)
-        throw new LocationProblem(`has a query other than ${query.name}`);
-    const version = url.searchParams.get(query.name) ?? fallback;
-    if (!query.pattern.test(version))
-        throw new LocationProblem(`has a version (${query.name}) that is not a date such as ${query.example}`);
-    return version;
-}
-
-;// CONCATENATED MODULE: ./src/http/ids.ts
-// Id patterns more than one part of the action checks: written once, so they cannot drift apart.
-/** A GUID, in any case: an Entra ID client or tenant id, a CPP operation id. */
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/locations.ts
-
-
-
-/** The query parameter of the version, and the versions it takes. */
-const VERSION_QUERY = 'api-version';
-const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
-const VERSION = { name: VERSION_QUERY, pattern: VERSION_PATTERN, example: '2017-10-31' };
-const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/;
-/** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
-function isOperationId(id) {
-    return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
-}
-function isCppOperationRef(ref) {
-    return ref.kind === 'cpp-operation';
-}
-// Publisher and offer ids are case-insensitive on the service.
-function sameOffer(a, b) {
-    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
-}
-/** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
-function parsePath(pathname) {
-    let segments;
-    try {
-        segments = pathname.split('/').map((s) => decodeURIComponent(s));
-    }
-    catch {
-        return undefined;
-    }
-    const [empty, api, ...rest] = segments;
-    if (empty !== '' || api !== 'api')
-        return undefined;
-    if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
-        const [, publisher, , offer, , id] = rest;
-        if (isIdentifier(publisher) && isIdentifier(offer) && isOperationId(id))
-            return { publisher, offer, id };
-        return undefined;
-    }
-    if (rest.length === 2 && rest[0] === 'operations') {
-        const id = rest[1];
-        const slot = SLOT_ID.exec(id);
-        if (slot && isOperationId(id))
-            return { publisher: slot[1], offer: slot[2], id };
-    }
-    return undefined;
-}
-/**
- * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
- * its validated parts. Throws a LocationProblem saying what is wrong.
- */
-function canonicalOperationLocation(raw, baseUrl, apiVersion) {
-    const url = parseLocationUrl(raw, baseUrl);
-    const version = locationVersion(url, VERSION, apiVersion);
-    const named = parsePath(url.pathname);
-    if (!named) {
-        throw new LocationProblem('is not a CPP operation path (/api/publishers/{publisher}/offers/{offer}/operations/{GUID} or /api/operations/{publisher}${offer}${n}${slot})');
-    }
-    const path = named.id.includes('$')
-        ? `/api/operations/${named.id}`
-        : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
-    return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named };
-}
-
-;// CONCATENATED MODULE: ./src/wait/duration.ts
-// Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
-const UNIT_MS = {
-    ms: 1,
-    s: 1_000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000
-};
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
-const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
-/** Milliseconds for a duration text, or undefined when the text is not a duration. */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (BARE_NUMBER.test(value))
-        return Math.round(Number(value) * 1_000);
-    if (value === '')
-        return undefined;
-    let total = 0;
-    let index = 0;
-    const seen = new Set();
-    while (index < value.length) {
-        PART.lastIndex = index;
-        const match = PART.exec(value);
-        if (!match)
-            return undefined;
-        const [whole, amount, unit] = match;
-        if (seen.has(unit))
-            return undefined;
-        seen.add(unit);
-        total += Number(amount) * UNIT_MS[unit];
-        index += whole.length;
-    }
-    return Math.round(total);
-}
-/** A short human form: `1h 30m`, `2m 5s`, `450ms`. */
-function formatDuration(ms) {
-    if (ms < 1_000)
-        return `${Math.max(0, Math.round(ms))}ms`;
-    let rest = Math.round(ms / 1_000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (rest >= size) {
-            parts.push(`${Math.floor(rest / size)}${unit}`);
-            rest %= size;
-        }
-    }
-    return parts.slice(0, 2).join(' ');
-}
-
 ;// CONCATENATED MODULE: ./src/report/safe-text.ts
 // Text from the network made safe to print: no control characters or line breaks (a line of the log
 // that starts with `::` or `##[` is a workflow command the runner obeys), and a bounded length.
@@ -4250,6 +4252,9 @@ class ApiClient {
     async readOperation(url, what, parse, failure) {
         const { value: operation, response } = await this.readJson(url, what, parse, failure);
         const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        // The wait honours it for this operation; every other request of the step slows down too.
+        if (retryAfterMs !== undefined)
+            this.options.throttle?.slowDown(retryAfterMs);
         return retryAfterMs === undefined ? { operation } : { operation, retryAfterMs };
     }
     /**
@@ -4262,6 +4267,7 @@ class ApiClient {
         const body = json === undefined ? undefined : JSON.stringify(json);
         let renewed = false;
         const attempt = async () => {
+            await this.throttled(kind, what);
             const outcome = await this.request(method, url, await tokens.getToken(), body);
             if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable)
                 return outcome;
@@ -4298,6 +4304,20 @@ class ApiClient {
                 throw new ServiceUnavailableError(`${what} failed: ${said}.`);
         }
     }
+    /**
+     * Waits while the service asked the step to slow down (see Throttle). A trigger is not held past
+     * the step's timeout: it is not sent at all, as a retry past it is not.
+     */
+    async throttled(kind, what) {
+        const { throttle, deadline, signal } = this.options;
+        if (!throttle)
+            return;
+        const wait = throttle.waitMs();
+        if (kind === 'trigger' && deadline !== undefined && Date.now() + wait > deadline) {
+            throw new RetriesExhaustedError(`${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`);
+        }
+        await throttle.ready(signal);
+    }
     /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
     async request(method, url, token, body) {
         const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
@@ -4305,6 +4325,12 @@ class ApiClient {
             headers['Content-Type'] = 'application/json';
         const outcome = await exchange(this.options.transport, method, url, { headers, body, signal: this.options.signal });
         log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`);
+        // Throttled (429) or unavailable (503) with a Retry-After: every request of the step waits.
+        if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) {
+            const retryAfterMs = parseRetryAfter(outcome.headers['retry-after']);
+            if (retryAfterMs !== undefined)
+                this.options.throttle?.slowDown(retryAfterMs);
+        }
         return outcome;
     }
 }
@@ -4742,6 +4768,10 @@ const MAY_HAVE_STARTED = `The go-live may have started all the same: check the o
 // The listing can lag the request by a second or more: the look lasts this many base delays of the
 // backoff, a minute at the default poll-interval (milliseconds in tests).
 const LOOK_SPAN_IN_BASE_DELAYS = 60;
+/** The request went out, and neither its answer nor the listing named a go-live: it may have started. */
+class OutcomeUnknownError extends ActionError {
+    name = 'OutcomeUnknownError';
+}
 const isAccepted = (answer) => answer.kind === 'accepted';
 const isUnusable = (answer) => answer.kind === 'unusable';
 /**
@@ -4816,9 +4846,9 @@ async function lookForGoLive(find, lost, guess, options) {
         if (delay === undefined || timedOut) {
             const when = timedOut ? 'before the timeout' : `over ${formatDuration(Date.now() - startedAt)}`;
             if (missed === look)
-                throw new ActionError(`${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}). ${MAY_HAVE_STARTED}`);
+                throw new OutcomeUnknownError(`${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}). ${MAY_HAVE_STARTED}`);
             const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : '';
-            throw new ActionError(`${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}. ${MAY_HAVE_STARTED}`);
+            throw new OutcomeUnknownError(`${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}. ${MAY_HAVE_STARTED}`);
         }
         await sleep(delay, signal);
     }
@@ -5783,6 +5813,9 @@ function parseAuthorityHost(value) {
 const MAX_TIMEOUT = { ms: 5 * 86_400_000, text: '5d', why: 'the longest a job can run, on a self-hosted runner' };
 const MAX_POLL_INTERVAL = { ms: 86_400_000, text: '1d', why: 'check later from a scheduled workflow for rarer reads' };
 const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; retries follow' };
+/** The most offers one step takes live: a large release, with its summary and `results` well within GitHub's limits. */
+const MAX_OFFERS = 256;
+const MAX_PARALLEL = { max: 32, fallback: '4' };
 /** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
 function getConfig() {
     // First: it masks the secrets before anything else can fail and print.
@@ -5790,7 +5823,7 @@ function getConfig() {
     const api = apiOf(getInput(Inputs.Api) || Apis.CloudPartnerPortal);
     const { defaults } = api;
     const publisher = api.inputs.publisher === 'optional' && !getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher);
-    const offer = identifier(Inputs.Offer);
+    const offers = offerList();
     const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || defaults.baseUrl, api.inputs.baseUrlPath, defaults.baseUrl);
     const apiVersion = getInput(Inputs.ApiVersion) || defaults.version;
     if (!api.version.pattern.test(apiVersion)) {
@@ -5799,7 +5832,8 @@ function getConfig() {
     const config = {
         api: api.api,
         publisher,
-        offer,
+        offers,
+        maxParallel: maxParallel(),
         auth,
         wait: inputs_boolean(Inputs.Wait, false),
         timeoutMs: duration(Inputs.Timeout, '6h', MAX_TIMEOUT),
@@ -5810,8 +5844,12 @@ function getConfig() {
         dryRun: inputs_boolean(Inputs.DryRun, false)
     };
     const location = getInput(Inputs.OperationLocation);
+    if (location && offers.length > 1) {
+        throw new InputError(Inputs.OperationLocation, `names the go-live of one offer, so it cannot be given with several offers (${offers.length}): to check on their go-lives, run the step again with the same offers instead, which follows each go-live still running and starts none twice`);
+    }
     if (location) {
-        config.operationLocation = parseOperationLocation(location, api, { subject: { publisher, offer }, baseUrl, apiVersion });
+        const subject = { publisher, offer: offers[0] };
+        config.operationLocation = parseOperationLocation(location, api, { subject, baseUrl, apiVersion });
     }
     return config;
 }
@@ -5826,10 +5864,47 @@ function identifier(name) {
     const value = getInput(name);
     if (!value)
         throw new InputError(name, 'is required');
-    if (!isIdentifier(value)) {
-        throw new InputError(name, `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'`);
-    }
+    checkIdentifier(name, value, '');
     return value;
+}
+/** `which`: where the value stands in a list (' (offer 2 of 3)'), or ''. */
+function checkIdentifier(name, value, which) {
+    if (!isIdentifier(value)) {
+        throw new InputError(name, `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'${which}`);
+    }
+}
+/** One offer id, or several: one per line and/or separated by commas; blanks are ignored. */
+function offerList() {
+    const raw = getInput(Inputs.Offer);
+    const offers = raw
+        .split(/[\r\n,]/)
+        .map((value) => value.trim())
+        .filter((value) => value !== '');
+    if (offers.length === 0)
+        throw new InputError(Inputs.Offer, 'is required: one offer id, or several, one per line or separated by commas');
+    if (offers.length > MAX_OFFERS) {
+        throw new InputError(Inputs.Offer, `takes at most ${MAX_OFFERS} offers in one step; got ${offers.length}: split them over several steps`);
+    }
+    // Ids are compared regardless of case: the services treat them so, and one offer must not go live twice.
+    const seen = new Map();
+    offers.forEach((offer, index) => {
+        checkIdentifier(Inputs.Offer, offer, offers.length > 1 ? ` (offer ${index + 1} of ${offers.length})` : '');
+        const first = seen.get(offer.toLowerCase());
+        if (first !== undefined) {
+            const as = first === offer ? '' : ` (as '${first}' too: ids are compared regardless of case)`;
+            throw new InputError(Inputs.Offer, `names '${offer}' twice${as}: give each offer once`);
+        }
+        seen.set(offer.toLowerCase(), offer);
+    });
+    return offers;
+}
+function maxParallel() {
+    const value = getInput(Inputs.MaxParallel) || MAX_PARALLEL.fallback;
+    const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN;
+    if (!(n >= 1 && n <= MAX_PARALLEL.max)) {
+        throw new InputError(Inputs.MaxParallel, `must be a whole number from 1 to ${MAX_PARALLEL.max} (how many offers' Go Live requests may be under way at once); got '${value}'`);
+    }
+    return n;
 }
 function inputs_boolean(name, fallback) {
     const value = getInput(name);
@@ -5887,15 +5962,15 @@ function parseOperationLocation(value, api, settings) {
 const FINAL_FAILURES = new Set(['failed', 'canceled', 'unknown']);
 /** Reasons named in the step's error; a hostile service may list thousands. */
 const MAX_REASONS = 10;
-/** Logs the go-live's last known state; throws when it ended without success. */
-function conclude(operation, how, label) {
+/** Logs the go-live's last known state; throws when it ended without success. `prefix` starts the line. */
+function conclude(operation, how, label, prefix = '') {
     if (FINAL_FAILURES.has(operation.state))
         throw new ActionError(failureMessage(operation), { resumable: false });
     log.info(operation.state === 'succeeded'
         ? how === 'live'
             ? `${label} is live.`
             : `The go-live of ${label} succeeded.`
-        : `The go-live is still ${operation.rawStatus ?? 'running'}.`);
+        : `${prefix}The go-live is still ${operation.rawStatus ?? 'running'}.`);
 }
 function failureMessage(operation) {
     const reasons = failureReasons(operation);
@@ -5913,21 +5988,13 @@ function failureMessage(operation) {
 }
 
 ;// CONCATENATED MODULE: ./src/run/dry-run.ts
-// A dry run of one offer: what its API says about going live now, as a log line, the `offer-status`
-// output and the summary's facts. Sends nothing that changes the offer.
 
-
-
-/** `unused`: inputs given that a dry run does not use, said once. */
-async function reportDryRun(offer, service, unused) {
+async function reportDryRun(offer, service) {
     log.info(`Dry run: reading the status of ${offer.label}; no Go Live request is sent.`);
-    if (unused)
-        log.info('Dry run: the wait and operation-location inputs are not used.');
     const report = await service.dryRun();
-    setOutput(Outputs.OfferStatus, report.offerStatus);
     offer.facts.result = 'dry run';
     offer.facts.dryRun = report;
-    const line = `Offer status: ${report.offerStatus}. ${report.message}`;
+    const line = `${offer.prefix}Offer status: ${report.offerStatus}. ${report.message}`;
     if (report.verdict === 'ready' || report.verdict === 'live')
         log.notice(line);
     else
@@ -5939,11 +6006,15 @@ async function reportDryRun(offer, service, unused) {
 // at the service. Whether it goes on is the error's `resumable` flag, never read from its text.
 
 
-function resumeHint(location) {
-    return `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
+
+function resumeHint(location, several) {
+    // With several offers, operation-location is refused: running the same step again follows it.
+    return several
+        ? 'The go-live goes on at the service; nothing was cancelled: run the step again to follow it.'
+        : `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
 }
 /** `offer`: how far the offer's run got (undefined when the failure came before it began). */
-function failureText(error, offer) {
+function failureText(error, offer, several = false) {
     const phase = offer?.phase ?? 'not sent';
     const location = offer?.facts.location;
     if (!(error instanceof ActionError)) {
@@ -5952,7 +6023,7 @@ function failureText(error, offer) {
         log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
         const goesOn = location && (offer?.facts.result === 'running' || offer?.facts.result === 'accepted');
         const left = goesOn
-            ? ` ${resumeHint(location)}`
+            ? ` ${resumeHint(location, several)}`
             : phase === 'sending'
                 ? ' The Go Live request had been sent, so the go-live may have started: a re-run finds and follows it instead of starting another.'
                 : '';
@@ -5967,7 +6038,145 @@ function failureText(error, offer) {
     }
     if (!location || !error.resumable)
         return error.message;
-    return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location)}`;
+    return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location, several)}`;
+}
+/**
+ * Whether the go-live may have started although no answer named it: the request that starts it went
+ * out, and the failure is not the service's answer to it (a refusal means it did not start).
+ */
+function mayHaveStarted(error, offer) {
+    if (offer.phase !== 'sending' || offer.facts.location)
+        return false;
+    return (error instanceof OutcomeUnknownError ||
+        error instanceof CancelledError ||
+        error instanceof DeadlineError ||
+        !(error instanceof ActionError));
+}
+
+;// CONCATENATED MODULE: ./src/wait/pacer.ts
+// The fleet's status reads, spread evenly over the poll interval: with n offers waiting, a turn to
+// read comes at least interval / n after the turn before, first asked first served. So n waits make
+// about n reads per interval, evenly spread, and never a burst, however their polls line up.
+
+
+class Pacer {
+    intervalMs;
+    members = 0;
+    queue = [];
+    /** When the last turn was granted (epoch ms). */
+    last = -Infinity;
+    timer;
+    /** `intervalMs`: how often each member reads (the poll interval). */
+    constructor(intervalMs) {
+        if (!Number.isFinite(intervalMs) || intervalMs < 0)
+            throw new RangeError(`A pacer needs an interval of 0 ms or more, not ${intervalMs}`);
+        this.intervalMs = intervalMs;
+    }
+    /** One more wait shares the interval (the turns come closer together). */
+    join() {
+        this.members++;
+        this.schedule();
+    }
+    /** A wait ended: the others' turns spread out again. */
+    leave() {
+        this.members = Math.max(0, this.members - 1);
+        this.schedule();
+    }
+    /** Resolves when it is this caller's turn; rejects with the signal's reason if it aborts first. */
+    turn(signal) {
+        return new Promise((resolve, reject) => {
+            if (signal?.aborted)
+                return reject(signal.reason);
+            const onAbort = () => {
+                const index = this.queue.indexOf(waiter);
+                if (index >= 0)
+                    this.queue.splice(index, 1);
+                reject(signal?.reason);
+                this.schedule();
+            };
+            const waiter = { resolve, reject, forget: () => signal?.removeEventListener('abort', onAbort) };
+            signal?.addEventListener('abort', onAbort, { once: true });
+            this.queue.push(waiter);
+            this.schedule();
+        });
+    }
+    /** The least time between two turns: the interval shared by the members (all of it with none). */
+    gapMs() {
+        return this.intervalMs / Math.max(1, this.members);
+    }
+    /** Grants every turn that is due, then sets one timer for the next (bounded to the timer range). */
+    schedule() {
+        clearTimeout(this.timer);
+        this.timer = undefined;
+        for (let head = this.queue[0]; head; head = this.queue[0]) {
+            const now = Date.now();
+            const due = this.last + this.gapMs();
+            if (now < due) {
+                this.timer = setTimeout(() => this.schedule(), Math.min(Math.ceil(due - now), MAX_TIMER_MS));
+                return;
+            }
+            this.queue.shift();
+            this.last = now;
+            head.forget();
+            head.resolve();
+        }
+    }
+}
+/**
+ * A turn of `pacer` that comes before `deadline` (epoch ms): false when the deadline comes first.
+ * Rejects with the signal's reason when it aborts first (a DeadlineError also means false).
+ */
+async function turnBefore(pacer, deadline, signal) {
+    const bounded = new AbortController();
+    const follow = () => bounded.abort(signal?.reason);
+    if (signal?.aborted)
+        follow();
+    signal?.addEventListener('abort', follow, { once: true });
+    const timer = setTimeout(() => bounded.abort(new DeadlineError()), Math.max(0, Math.min(deadline - Date.now(), MAX_TIMER_MS)));
+    try {
+        await pacer.turn(bounded.signal);
+        return true;
+    }
+    catch (error) {
+        if (error instanceof DeadlineError)
+            return false;
+        throw error;
+    }
+    finally {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', follow);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/limit.ts
+// At most `max` tasks at once, started in the order they were given: the fleet's go-live requests go
+// a few at a time, never all at once. A task that fails frees its place as one that succeeds does.
+/** Runs each task it is given when one of its `max` places is free, first given first started. */
+function createLimiter(max) {
+    if (!Number.isInteger(max) || max < 1)
+        throw new RangeError(`A limiter needs a whole number of places, at least 1, not ${max}`);
+    let running = 0;
+    const waiting = [];
+    // A freed place goes straight to the first in line, so a task given later cannot take it first.
+    const release = () => {
+        const next = waiting.shift();
+        if (next)
+            next();
+        else
+            running--;
+    };
+    return async (task) => {
+        if (running < max)
+            running++;
+        else
+            await new Promise((resolve) => waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            release();
+        }
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/progress-log.ts
@@ -5995,18 +6204,23 @@ class ProgressLog {
     unknownStatuses = new Set();
     saidStart;
     saidEnd;
+    /** Starts each line: the offer's label and ': ' when the step takes several offers live. */
+    prefix;
+    constructor(label) {
+        this.prefix = label ? `${label}: ` : '';
+    }
     observe(operation) {
         this.polls++;
         const current = currentStep(operation);
-        log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
+        log.debug(`${this.prefix}Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
         const status = operation.rawStatus ?? '(none)';
         if (status !== this.lastStatus) {
-            log.info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`);
+            log.info(`${this.prefix}Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`);
             this.lastStatus = status;
         }
         if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
             this.unknownStatuses.add(status);
-            log.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
+            log.warning(`${this.prefix}The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
         }
         let changed = 0;
         for (const step of operation.steps.slice(0, MAX_REMEMBERED)) {
@@ -6014,21 +6228,21 @@ class ProgressLog {
             if (before === undefined && this.stepStatus.size >= MAX_REMEMBERED)
                 continue;
             if (before !== undefined && before !== step.rawStatus && ++changed <= MAX_LINES_PER_POLL) {
-                log.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`);
+                log.info(`${this.prefix}Step '${step.name}': ${before} -> ${step.rawStatus}`);
             }
             this.stepStatus.set(step.id, step.rawStatus);
         }
         if (changed > MAX_LINES_PER_POLL)
-            log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`);
+            log.info(`${this.prefix}…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`);
         if (current && current.id !== this.lastCurrent) {
-            log.info(`Now at step ${describeStep(current)}`);
+            log.info(`${this.prefix}Now at step ${describeStep(current)}`);
         }
         this.lastCurrent = current?.id;
         // A Product Ingestion job says when it started and ended: each said once.
         if (operation.started && !this.saidStart)
-            log.info(`Started at ${(this.saidStart = operation.started)}`);
+            log.info(`${this.prefix}Started at ${(this.saidStart = operation.started)}`);
         if (operation.ended && !this.saidEnd)
-            log.info(`Ended at ${(this.saidEnd = operation.ended)}`);
+            log.info(`${this.prefix}Ended at ${(this.saidEnd = operation.ended)}`);
         this.logNewMessages(operation);
     }
     logNewMessages(operation) {
@@ -6046,11 +6260,11 @@ class ProgressLog {
             this.seenMessages.add(line);
             // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
             if (m.level === 'error')
-                log.warning(`The service reported an error: ${line}`);
+                log.warning(`${this.prefix}The service reported an error: ${line}`);
             else if (m.level === 'warning')
-                log.warning(line);
+                log.warning(`${this.prefix}${line}`);
             else
-                log.info(`Message: ${line}`);
+                log.info(`${this.prefix}Message: ${line}`);
         }
     }
 }
@@ -6069,14 +6283,24 @@ class OfferRun {
     subject;
     /** The offer as messages name it. */
     label;
+    /** Whether the step takes several offers live: then its lines start with `prefix`, the label. */
+    several;
+    prefix;
     facts = { result: 'not started' };
     phase = 'not sent';
-    progress = new ProgressLog();
+    /** What ended this offer's run without success, in words (failure-text.ts); unset while none did. */
+    failure;
+    /** Set with a failure after the request that starts the go-live went out unanswered: it may have started. */
+    uncertain = false;
+    progress;
     onRecorded;
     /** `onRecorded`: writes the outputs that name the go-live, as soon as it is known. */
-    constructor(subject, onRecorded) {
+    constructor(subject, onRecorded, several = false) {
         this.subject = subject;
         this.label = subjectLabel(subject);
+        this.several = several;
+        this.prefix = several ? `${this.label}: ` : '';
+        this.progress = new ProgressLog(several ? this.label : undefined);
         this.onRecorded = onRecorded;
     }
     /** Told just before the request that starts the go-live goes out. */
@@ -6091,10 +6315,17 @@ class OfferRun {
         // The log line first: it survives even if writing the outputs fails. The location was rebuilt
         // from validated parts (locations.ts of its API), so it is safe to print and to pass on.
         log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`);
-        this.onRecorded(location);
         this.facts.location = location.url;
         this.facts.operationId = location.id;
         this.facts.result = how === 'started' ? 'accepted' : 'running';
+        // After the facts: the outputs written now (the `results` output) are built from them.
+        this.onRecorded(location);
+    }
+    /** Ends the run without success: `failure` is the step's error line for this offer. */
+    fail(failure, uncertain = false) {
+        this.failure = failure;
+        this.uncertain = uncertain;
+        this.facts.note = failure;
     }
     /** Every state read of the go-live: the progress log, and the facts the outputs and summary hold. */
     observe(operation) {
@@ -6102,47 +6333,6 @@ class OfferRun {
         this.facts.result = operation.state;
         this.progress.observe(operation);
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/operation-output.ts
-const operation_output_MAX_DEPTH = 32;
-const MAX_ENTRIES = 1_000;
-const MAX_STRING = 10_000;
-const MAX_OUTPUT_CHARS = 256 * 1024;
-function prune(value, depth) {
-    if (typeof value === 'string')
-        return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
-    if (typeof value !== 'object' || value === null)
-        return value;
-    if (depth >= operation_output_MAX_DEPTH)
-        return '[nested too deep]';
-    if (Array.isArray(value)) {
-        const items = value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));
-        if (value.length > MAX_ENTRIES)
-            items.push(`[${value.length - MAX_ENTRIES} more items]`);
-        return items;
-    }
-    const keys = Object.keys(value);
-    const out = {};
-    for (const key of keys.slice(0, MAX_ENTRIES))
-        out[key] = prune(value[key], depth + 1);
-    if (keys.length > MAX_ENTRIES)
-        out['…'] = `${keys.length - MAX_ENTRIES} more keys`;
-    return out;
-}
-function operationOutput(operation) {
-    const text = JSON.stringify(prune(operation.body, 0));
-    if (text.length <= MAX_OUTPUT_CHARS)
-        return text;
-    // Too large to pass on whole: what the action read of it, which is bounded.
-    return JSON.stringify({
-        status: operation.rawStatus ?? null,
-        truncated: `The body the service sent was ${text.length} characters as JSON; this is what the action read of it.`,
-        steps: operation.steps
-            .slice(0, 100)
-            .map(({ id, name, rawStatus, progress, estimate }) => ({ id, stepName: name, status: rawStatus, progress, estimate })),
-        messages: operation.messages.slice(0, 100)
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
@@ -6248,22 +6438,289 @@ function summaryMarkdown(facts) {
     const markdown = lines.join('\n');
     return markdown.length > MAX_SUMMARY_CHARS ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n…(cut)\n` : markdown;
 }
-/** Writes the summary when the runner provides a summary file; a local run has none. Never throws. */
-async function writeSummary(facts) {
+/** Writes the summary `render` makes when the runner provides a summary file; a local run has none. Never throws. */
+async function writeSummary(render) {
     if (!process.env.GITHUB_STEP_SUMMARY)
         return;
     try {
-        await summary.addRaw(summaryMarkdown(facts), true).write();
+        await summary.addRaw(render(), true).write();
     }
     catch (error) {
         log.warning(`Could not write the job summary: ${messageOf(error)}`);
     }
 }
 
+;// CONCATENATED MODULE: ./src/report/fleet-summary.ts
+// The job summary of a step that takes several offers live: one table, a row per offer. Service
+// text is escaped as in the one-offer summary; links are the service's own preview and live links,
+// kept only as https URLs without credentials and escaped for markdown; the whole stays far below
+// GitHub's 1 MiB limit however many offers and whatever the service sends.
+
+
+
+/** Links of each kind shown per offer, and the longest URL shown. */
+const MAX_LINKS = 3;
+const MAX_URL = 500;
+/** Rows stop before this; the `results` output lists every offer. 256 full rows fit well within. */
+const fleet_summary_MAX_SUMMARY_CHARS = 600 * 1024;
+const HOW = { attached: ' (followed)', started: '', live: ' (live already)' };
+/** An https link of the service's as markdown, or undefined when it is not one to show. */
+function linkMarkdown(link) {
+    if (!isObject(link))
+        return undefined;
+    const raw = link.url ?? link.uri;
+    let url;
+    try {
+        url = new URL(raw instanceof URL ? raw.href : String(raw));
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.username || url.password || url.href.length > MAX_URL)
+        return undefined;
+    // Characters that end a link or a table cell, percent-encoded: the URL means the same.
+    const href = url.href.replace(/[()[\]<>|'"`\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    const text = [link.text, link.displayText].find((t) => typeof t === 'string' && t.trim() !== '');
+    return `[${markdownText(text ?? url.hostname, 60)}](${href})`;
+}
+/** The operation's preview and live links (Operation.links, read defensively: any may be missing). */
+function linksMarkdown(operation) {
+    const links = operation && operation.links;
+    if (!isObject(links))
+        return '';
+    const kinds = [
+        ['Preview', links.preview],
+        ['Live', links.live]
+    ];
+    return kinds
+        .map(([name, list]) => {
+        const shown = (Array.isArray(list) ? list.slice(0, MAX_LINKS * 4) : []).map(linkMarkdown).filter((l) => l !== undefined);
+        return shown.length > 0 ? `${name}: ${shown.slice(0, MAX_LINKS).join(', ')}` : '';
+    })
+        .filter((part) => part !== '')
+        .join(' · ');
+}
+function resultCell(row) {
+    // `unknown` is `failed` in `results`: the cell says which it was.
+    const word = row.result === 'unknown' ? 'failed (outcome unknown)' : row.status;
+    const icon = RESULT_ICONS[row.result === 'unknown' ? 'unknown' : row.status] ?? '⛔';
+    return `${icon} ${word}${row.how ? HOW[row.how] : ''}`;
+}
+function goLiveRow(row) {
+    const operation = row.location && /^https?:$/.test(row.location.protocol)
+        ? `[${markdownText(row.operationId ?? row.location.href)}](${row.location.href})`
+        : '';
+    const started = markdownText(row.operation?.started ?? '', 40);
+    const ended = markdownText(row.operation?.ended ?? '', 40);
+    const details = [row.note ? markdownText(row.note, 300) : '', linksMarkdown(row.operation)].filter((d) => d !== '').join(' · ');
+    return `| ${markdownText(row.label, 260)} | ${resultCell(row)} | ${operation} | ${started} | ${ended} | ${details} |`;
+}
+function dryRunRow(row) {
+    const report = row.dryRun;
+    // The offer status is one of a fixed set of words (canonicalOfferStatus), never service text.
+    const cells = report
+        ? [`\`${report.offerStatus}\``, VERDICTS[report.verdict], markdownText(report.message)]
+        : ['', '⛔ not read', markdownText(row.note ?? '', 300)];
+    return `| ${markdownText(row.label, 260)} | ${cells.join(' | ')} |`;
+}
+/** How many offers ended each way, in the order of the rows: "2 succeeded, 1 failed". */
+function tally(rows) {
+    const counts = new Map();
+    for (const row of rows)
+        counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+function fleetSummaryMarkdown(facts) {
+    const { rows } = facts;
+    const lines = [`## Go live${facts.dryRun ? ' (dry run)' : ''}: ${rows.length} offers`, ''];
+    if (facts.dryRun)
+        lines.push('No Go Live request was sent.', '');
+    const result = facts.status ? `${RESULT_ICONS[facts.status] ?? '⛔'} ${facts.status}: ` : '';
+    lines.push(`**Result:** ${result}${tally(rows)}. Elapsed ${formatDuration(facts.elapsedMs)}.`, '');
+    if (facts.note)
+        lines.push(markdownText(facts.note, 2_000), '');
+    lines.push(...(facts.dryRun
+        ? ['| Offer | Offer status | Verdict | Why |', '| --- | --- | --- | --- |']
+        : ['| Offer | Result | Operation | Started | Ended | Details |', '| --- | --- | --- | --- | --- | --- |']));
+    let size = lines.join('\n').length;
+    let shown = 0;
+    for (const row of rows) {
+        const line = facts.dryRun ? dryRunRow(row) : goLiveRow(row);
+        if (size + line.length + 1 > fleet_summary_MAX_SUMMARY_CHARS)
+            break;
+        lines.push(line);
+        size += line.length + 1;
+        shown++;
+    }
+    if (shown < rows.length)
+        lines.push('', `…and ${rows.length - shown} more offers: the \`results\` output lists every one.`);
+    lines.push('');
+    return lines.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/report/operation-output.ts
+const operation_output_MAX_DEPTH = 32;
+const MAX_ENTRIES = 1_000;
+const MAX_STRING = 10_000;
+const MAX_OUTPUT_CHARS = 256 * 1024;
+function prune(value, depth) {
+    if (typeof value === 'string')
+        return value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value;
+    if (typeof value !== 'object' || value === null)
+        return value;
+    if (depth >= operation_output_MAX_DEPTH)
+        return '[nested too deep]';
+    if (Array.isArray(value)) {
+        const items = value.slice(0, MAX_ENTRIES).map((item) => prune(item, depth + 1));
+        if (value.length > MAX_ENTRIES)
+            items.push(`[${value.length - MAX_ENTRIES} more items]`);
+        return items;
+    }
+    const keys = Object.keys(value);
+    const out = {};
+    for (const key of keys.slice(0, MAX_ENTRIES))
+        out[key] = prune(value[key], depth + 1);
+    if (keys.length > MAX_ENTRIES)
+        out['…'] = `${keys.length - MAX_ENTRIES} more keys`;
+    return out;
+}
+function operationOutput(operation) {
+    const text = JSON.stringify(prune(operation.body, 0));
+    if (text.length <= MAX_OUTPUT_CHARS)
+        return text;
+    // Too large to pass on whole: what the action read of it, which is bounded.
+    return JSON.stringify({
+        status: operation.rawStatus ?? null,
+        truncated: `The body the service sent was ${text.length} characters as JSON; this is what the action read of it.`,
+        steps: operation.steps
+            .slice(0, 100)
+            .map(({ id, name, rawStatus, progress, estimate }) => ({ id, stepName: name, status: rawStatus, progress, estimate })),
+        messages: operation.messages.slice(0, 100)
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run/results.ts
+// The `results` output: one object per offer, in input order, built only from validated canonical
+// values (the offer id as checked, a status from a fixed set, a location rebuilt from validated
+// parts, a canonical offer status, one bounded line of error). And the step's aggregate status.
+
+
+
+
+
+/** The longest `error` of an offer: one line, so a script can print it as is. */
+const MAX_ERROR_CHARS = 300;
+/** The go-live states the action knows, as `results` spells them; `unknown` ended without success. */
+const STATES = {
+    accepted: 'accepted',
+    running: 'running',
+    succeeded: 'succeeded',
+    failed: 'failed',
+    canceled: 'canceled',
+    unknown: 'failed'
+};
+/** `stepError`: a failure of the whole step (the sign-in), for the offers it kept from starting. */
+function offerResult(offer, stepError) {
+    const { facts } = offer;
+    const location = facts.location?.href ?? '';
+    let status;
+    if (location)
+        status = STATES[facts.result] ?? 'failed';
+    // The request that starts it went out and no answer named it: it may have started, so never
+    // `not started` (a re-run finds and follows it). A refusal is an answer: nothing started.
+    else
+        status = offer.uncertain ? 'failed' : 'not started';
+    const error = offer.failure ?? (location ? undefined : stepError);
+    return {
+        offer: offer.subject.offer,
+        status,
+        'operation-location': location,
+        'operation-id': location ? (facts.operationId ?? '') : '',
+        'offer-status': facts.dryRun?.offerStatus ?? '',
+        error: error === undefined ? '' : serviceText(error, MAX_ERROR_CHARS)
+    };
+}
+/**
+ * The step's `status` with several offers: `failed` if any failed, was canceled or could not be
+ * started because of an error, else `running` if any is still going, else `accepted` if any was
+ * only started, else `succeeded`. Undefined when nothing was started and nothing failed (a dry run).
+ */
+function aggregateStatus(results) {
+    const any = (status) => results.some((r) => r.status === status);
+    if (any('failed') || any('canceled') || results.some((r) => r.status === 'not started' && r.error !== ''))
+        return 'failed';
+    for (const status of ['running', 'accepted', 'succeeded'])
+        if (any(status))
+            return status;
+    return undefined;
+}
+/**
+ * Writes `results` as the offers go, so that a step that times out, fails or is cancelled still has
+ * every location it started. Each record or end of an offer asks for a write; writes come at most
+ * every `minGapMs` (each appends the whole list to the output file: 256 offers written on each of
+ * their 512 events would be tens of MB), and `flush()` writes the last state at the step's end.
+ */
+class ResultsOutput {
+    offers;
+    minGapMs;
+    untilNamed;
+    lastWrite = -Infinity;
+    pending;
+    stepError;
+    /**
+     * `untilNamed` (one offer): nothing is written until its go-live is recorded or its dry run read,
+     * as for the other outputs of one offer, which stay empty when the run ends before that.
+     */
+    constructor(offers, minGapMs = 1_000, untilNamed = false) {
+        this.offers = offers;
+        this.minGapMs = minGapMs;
+        this.untilNamed = untilNamed;
+    }
+    /** Told each time an offer's operation is recorded or its run ends. */
+    changed = () => {
+        if (this.pending)
+            return;
+        const wait = this.lastWrite + this.minGapMs - Date.now();
+        if (wait <= 0)
+            this.write();
+        // Unref'd: flush() writes at the end anyway, and a step must not stay up for this.
+        else
+            this.pending = setTimeout(() => this.write(), wait).unref();
+    };
+    /** The results as they stand. */
+    current() {
+        return this.offers.map((offer) => offerResult(offer, this.stepError));
+    }
+    /** The last write, at the step's end; `stepError` names what kept the offers from starting. */
+    flush(stepError) {
+        this.stepError = stepError;
+        return this.write();
+    }
+    write() {
+        clearTimeout(this.pending);
+        this.pending = undefined;
+        this.lastWrite = Date.now();
+        const results = this.current();
+        if (this.untilNamed && !this.offers.some(({ facts }) => facts.location || facts.dryRun))
+            return results;
+        try {
+            setOutput(Outputs.Results, JSON.stringify(results));
+        }
+        catch (error) {
+            // A full disk must not end an offer's go-live; the next write tries again.
+            log.warning(`Could not set the results output: ${messageOf(error)}`);
+        }
+        return results;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/outputs.ts
-// The step's outputs and job summary. The operation's location and id are written as soon as they
-// are known; the rest at the end, each on its own, so that a failure in one (an output, the summary)
-// cannot undo the others nor turn a finished go-live into a crash.
+// The step's outputs, error lines and job summary. The operation's location and id (one offer) and
+// `results` are written as soon as they are known; the rest at the end, each on its own, so that a
+// failure in one (an output, the summary) cannot undo the others nor turn a finished go-live into
+// a crash.
+
+
 
 
 
@@ -6283,14 +6740,168 @@ async function guarded(what, step) {
         log.warning(`Could not ${what}: ${messageOf(error)}`);
     }
 }
-/** The `status` and `operation` outputs, then the summary. */
-async function writeResults(facts, subject, elapsedMs) {
+/**
+ * The step's end: its error lines (one per failed offer, naming it when there are several), the
+ * last `results`, `status` (the aggregate with several offers) and the one-offer outputs, and the
+ * summary.
+ */
+async function writeStepEnd(end) {
+    const { offers, results, stepError } = end;
+    const several = offers.length > 1;
+    if (stepError)
+        log.fail(stepError);
+    for (const offer of offers)
+        if (offer.failure)
+            log.fail(several ? `${offer.label}: ${offer.failure}` : offer.failure);
+    let all = [];
+    if (results)
+        await guarded('set the results output', () => (all = results.flush(stepError)));
+    if (several)
+        return writeFleetEnd(offers, all, end);
+    // One offer: the outputs and summary it always had.
+    const offer = offers[0];
+    const facts = offer?.facts ?? { result: 'not started' };
+    if (stepError)
+        facts.note = stepError;
     if (facts.location)
         await guarded('set the status output', () => setOutput(Outputs.Status, facts.result));
-    const { operation } = facts;
+    const { operation, dryRun } = facts;
     if (operation)
         await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
-    await writeSummary({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs });
+    if (dryRun)
+        await guarded('set the offer-status output', () => setOutput(Outputs.OfferStatus, dryRun.offerStatus));
+    // Also when the inputs were refused: the summary names what was asked for, as given.
+    const subject = offer?.subject ?? { publisher: getInput(Inputs.Publisher), offer: getInput(Inputs.Offer) || '?' };
+    await writeSummary(() => summaryMarkdown({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: end.elapsedMs }));
+}
+/** Several offers: the aggregate status, and one table with a row per offer. */
+async function writeFleetEnd(offers, results, end) {
+    const status = aggregateStatus(results);
+    if (status)
+        await guarded('set the status output', () => setOutput(Outputs.Status, status));
+    const rows = offers.map((offer, i) => ({ ...offer.facts, label: offer.label, status: results[i]?.status ?? 'not started' }));
+    await writeSummary(() => fleetSummaryMarkdown({ rows, status, elapsedMs: end.elapsedMs, note: end.stepError, dryRun: end.dryRun ?? false }));
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet.ts
+
+
+
+
+
+
+
+
+
+class Fleet {
+    offers;
+    results;
+    several;
+    /** `resultsGapMs`: the least time between two writes of `results` (see ResultsOutput). */
+    constructor(config, resultsGapMs) {
+        const offers = [];
+        this.several = config.offers.length > 1;
+        this.results = new ResultsOutput(offers, resultsGapMs, !this.several);
+        // One offer keeps the outputs it always had: its operation's location and id, as soon as known.
+        const onRecorded = this.several
+            ? this.results.changed
+            : (location) => {
+                writeOperationLocation(location);
+                this.results.changed();
+            };
+        for (const offer of config.offers)
+            offers.push(new OfferRun({ publisher: config.publisher, offer }, onRecorded, this.several));
+        this.offers = offers;
+    }
+    /** Runs `story` for every offer; resolves when each has ended, whichever way. Never throws for an offer. */
+    async run(session, story, step) {
+        const { config, cancellation, deadline } = step;
+        const { timeoutMs, pollIntervalMs } = config;
+        const limiter = createLimiter(config.maxParallel);
+        const waiting = { timeoutMs, pollIntervalMs, deadline, cancellation };
+        if (this.several) {
+            waiting.pacer = new Pacer(pollIntervalMs);
+            this.announce(config);
+        }
+        if (config.dryRun && (config.wait || config.operationLocation))
+            log.info('Dry run: the wait and operation-location inputs are not used.');
+        await Promise.all(this.offers.map(async (offer) => {
+            // An offer still in line when the step is cancelled or times out sends nothing.
+            const limit = (task) => limiter(async () => {
+                if (cancellation.signal.aborted)
+                    throw notStarted(cancellation.signal.reason, offer, timeoutMs);
+                return task();
+            });
+            try {
+                await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting });
+            }
+            catch (error) {
+                offer.fail(failureText(error, offer, this.several), mayHaveStarted(error, offer));
+            }
+            finally {
+                this.results.changed();
+            }
+        }));
+        if (this.several && !config.wait && !config.dryRun && this.offers.some((offer) => offer.facts.result === 'accepted')) {
+            log.info('Not waiting (wait: false). To check on the go-lives later, run this step again with the same offers: it follows each one still running and starts none twice.');
+        }
+    }
+    announce(config) {
+        const { length } = this.offers;
+        const at = `at most ${config.maxParallel} at a time`;
+        if (config.dryRun)
+            return log.info(`Dry run of ${length} offers, ${at}.`);
+        const waits = config.wait
+            ? `; then waiting up to ${formatDuration(config.timeoutMs)} for their go-lives, reading each about every ${formatDuration(config.pollIntervalMs)} with the reads spread evenly`
+            : '';
+        log.info(`Taking ${length} offers live: their go-lives are started or found ${at}${waits}.`);
+    }
+}
+/** Why an offer still in line was never started: the cancellation as it is, or the timeout in words. */
+function notStarted(reason, offer, timeoutMs) {
+    if (!(reason instanceof DeadlineError))
+        return reason;
+    return new ActionError(`The timeout (${formatDuration(timeoutMs)}) passed before the go-live of ${offer.label} was started: nothing was sent; run the step again to take it live.`, { resumable: false });
+}
+
+;// CONCATENATED MODULE: ./src/http/throttle.ts
+// One per step, shared by every request of every offer: when the service asks a request to come
+// back later (a Retry-After on a 429 or 503, or on a status read), every request waits until then,
+// so a throttled service sees the whole fleet slow down, not one offer.
+
+
+class Throttle {
+    /** No request is sent before this (epoch ms). */
+    until = 0;
+    /** The service asked for `ms` before the next request: the latest time asked wins, capped. */
+    slowDown(ms) {
+        if (!(ms > 0))
+            return;
+        this.until = Math.max(this.until, Date.now() + Math.min(ms, MAX_RETRY_AFTER_MS));
+    }
+    /** How long a request would wait now (0 when the service asked for nothing). */
+    waitMs() {
+        return Math.max(0, this.until - Date.now());
+    }
+    /** Resolves when a request may be sent; rejects with the signal's reason if it aborts while waiting. */
+    async ready(signal) {
+        // Again after each sleep: another request may have been asked to wait longer meanwhile.
+        for (let wait = this.waitMs(); wait > 0; wait = this.waitMs())
+            await sleep(wait, signal);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/shared-tokens.ts
+function sharedTokens(tokens) {
+    let getting;
+    let renewing;
+    return {
+        renewable: tokens.renewable,
+        // Shared while in flight only: the next ask after it settles (a failure too) asks anew.
+        getToken: () => (getting ??= tokens.getToken().finally(() => (getting = undefined))),
+        renew: () => (renewing ??= tokens.renew().finally(() => (renewing = undefined))),
+        rejectionHint: () => tokens.rejectionHint()
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/auth/aadsts.ts
@@ -6655,6 +7266,8 @@ async function signIn(config, api, transport, backoff, signal) {
 
 
 
+
+
 class Session {
     api;
     config;
@@ -6662,8 +7275,10 @@ class Session {
     deadline;
     backoff;
     transports = [];
+    throttle = new Throttle();
     tokens;
     apiTransport;
+    services = 0;
     /** `deadline`: when the step's timeout passes (epoch ms). */
     constructor(config, api, cancellation, deadline) {
         this.config = config;
@@ -6673,7 +7288,12 @@ class Session {
         this.backoff = backoffFor(config.pollIntervalMs);
     }
     async signIn() {
-        this.tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal);
+        const tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal);
+        this.tokens = sharedTokens(tokens);
+        // With several offers the first token is asked for now: a sign-in that fails is the step's one
+        // failure, not one per offer. One offer asks with its first request, as it always has.
+        if (this.config.offers.length > 1)
+            await this.tokens.getToken();
     }
     /** The API's service for one offer, on the session's sign-in and transport. */
     serviceFor(subject) {
@@ -6681,9 +7301,9 @@ class Session {
         if (!this.tokens)
             throw new Error('serviceFor() before signIn()');
         this.apiTransport ??= this.transport();
-        // Only a run that waits polls: the API may warn of an interval it finds too short.
-        const waits = config.wait && !config.dryRun;
-        return this.api.createService({
+        // Only a run that waits polls: the API may warn of an interval it finds too short, once a step.
+        const waits = config.wait && !config.dryRun && this.services++ === 0;
+        const options = {
             subject,
             baseUrl: config.baseUrl,
             apiVersion: config.apiVersion,
@@ -6692,8 +7312,10 @@ class Session {
             backoff: this.backoff,
             signal: this.cancellation.signal,
             deadline: this.deadline,
+            throttle: this.throttle,
             pollIntervalMs: waits ? config.pollIntervalMs : undefined
-        });
+        };
+        return this.api.createService(options);
     }
     dispose() {
         for (const transport of this.transports)
@@ -6722,6 +7344,7 @@ async function startOrAttach(service, given, onSending) {
 
 ;// CONCATENATED MODULE: ./src/wait/wait-for-operation.ts
 // Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
+
 
 
 
@@ -6759,6 +7382,8 @@ async function waitForOperation(read, options) {
     const timeout = () => (last ? { kind: 'timeout', operation: last } : { kind: 'timeout' });
     for (let poll = 1;; poll++) {
         let delay = options.intervalMs;
+        if (options.pacer && !(await turnBefore(options.pacer, options.deadline, options.signal)))
+            return timeout();
         try {
             const answer = await read();
             if (missed > 0)
@@ -6809,17 +7434,27 @@ async function waitForOperation(read, options) {
 
 /** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
 async function waitForGoLive(offer, service, location, settings) {
-    const { timeoutMs, pollIntervalMs, deadline, cancellation } = settings;
-    log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
+    const { timeoutMs, pollIntervalMs, deadline, cancellation, pacer } = settings;
+    if (!pacer)
+        log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
     // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
     cancellation.setDeadline(deadline);
-    const outcome = await waitForOperation(() => service.readOperation(location), {
-        intervalMs: pollIntervalMs,
-        deadline,
-        signal: cancellation.signal,
-        onOperation: (operation) => offer.observe(operation),
-        missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs)
-    });
+    pacer?.join();
+    let outcome;
+    try {
+        outcome = await waitForOperation(() => service.readOperation(location), {
+            intervalMs: pollIntervalMs,
+            deadline,
+            signal: cancellation.signal,
+            onOperation: (operation) => offer.observe(operation),
+            missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
+            pacer
+        });
+    }
+    finally {
+        // Its turns go to the offers still waiting.
+        pacer?.leave();
+    }
     if (outcome.kind === 'timeout') {
         offer.facts.result = 'running';
         // Resumable: the step's error adds how to check on the go-live later.
@@ -6871,10 +7506,11 @@ function watchForCancellation() {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The story of one run: read the inputs, sign in to the API they name, take the offer live (or
+// The story of one run: read the inputs, sign in to the API they name, take each offer live (or
 // report a dry run), and leave the outputs and a summary whatever happened. Each step is a module
-// of src/run/. The step's part (inputs, sign-in, transport, cancellation, summary) is run(); the
-// offer's part (start or attach, wait, conclude) is goLive().
+// of src/run/. The step's part (inputs, sign-in, transport, cancellation, outputs) is run(); the
+// offers go side by side in a fleet (one offer is a fleet of one), and an offer's part (start or
+// attach, wait, conclude) is goLive().
 
 
 
@@ -6888,11 +7524,13 @@ function watchForCancellation() {
 
 
 
-
-
-/** One offer: start its go-live or attach to one, name it at once, follow it as asked, and conclude. */
-async function goLive(offer, service, config, waiting) {
-    const { location, how, known } = await startOrAttach(service, config.operationLocation, offer.sending);
+/**
+ * One offer: start its go-live or attach to one (when one of the fleet's places is free), name it
+ * at once, follow it as asked, and conclude.
+ */
+async function goLive(offer, lane) {
+    const { service, config, limit } = lane;
+    const { location, how, known } = await limit(() => startOrAttach(service, config.operationLocation, offer.sending));
     offer.record(location, how);
     let operation;
     if (known) {
@@ -6901,55 +7539,51 @@ async function goLive(offer, service, config, waiting) {
         offer.observe(operation);
     }
     else if (config.wait) {
-        operation = await waitForGoLive(offer, service, location, waiting);
+        operation = await waitForGoLive(offer, service, location, lane.waiting);
     }
     else if (how === 'started') {
-        log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`);
+        // With several offers the fleet says once how to check on them later.
+        if (!offer.several) {
+            log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`);
+        }
         return;
     }
     else {
-        // Check-later mode: one read, and its state is the step's result.
-        operation = (await service.readOperation(location)).operation;
+        // Check-later mode: one read, and its state is the offer's result.
+        operation = (await limit(() => service.readOperation(location))).operation;
         offer.observe(operation);
     }
-    conclude(operation, how, offer.label);
+    conclude(operation, how, offer.label, offer.prefix);
+}
+/** One offer's dry run: what its API says about going live now. Sends nothing that changes it. */
+async function main_dryRun(offer, lane) {
+    await lane.limit(() => reportDryRun(offer, lane.service));
 }
 async function run() {
     const startedAt = Date.now();
     const cancellation = watchForCancellation();
     let config;
     let session;
-    let offer;
-    let note;
+    let fleet;
+    let stepError;
     try {
         config = getConfig();
         const deadline = startedAt + config.timeoutMs;
-        offer = new OfferRun({ publisher: config.publisher, offer: config.offer }, writeOperationLocation);
+        fleet = new Fleet(config);
         session = new Session(config, apiDescriptor(config.api), cancellation, deadline);
         await session.signIn();
-        const service = session.serviceFor(offer.subject);
-        if (config.dryRun) {
-            await reportDryRun(offer, service, config.wait || config.operationLocation !== undefined);
-        }
-        else {
-            const { timeoutMs, pollIntervalMs } = config;
-            await goLive(offer, service, config, { timeoutMs, pollIntervalMs, deadline, cancellation });
-        }
+        // Each offer's failure stays its own (on its run); only a failure of the step lands below.
+        await fleet.run(session, config.dryRun ? main_dryRun : goLive, { config, cancellation, deadline });
     }
     catch (error) {
-        note = config ? failureText(error, offer) : messageOf(error);
-        log.fail(note);
+        stepError = config ? failureText(error, undefined, config.offers.length > 1) : messageOf(error);
     }
     finally {
         // Each on its own: a failure in one must not undo the others (see run/outputs.ts).
         cancellation.dispose();
         await guarded('close the connections', () => session?.dispose());
-        const facts = offer?.facts ?? { result: 'not started' };
-        if (note)
-            facts.note = note;
-        // Also when the inputs were refused: the summary names what was asked for, as given.
-        const subject = offer?.subject ?? { publisher: getInput(Inputs.Publisher), offer: getInput(Inputs.Offer) || '?' };
-        await writeResults(facts, subject, Date.now() - startedAt);
+        const offers = fleet?.offers ?? [];
+        await writeStepEnd({ offers, results: fleet?.results, stepError, dryRun: config?.dryRun, elapsedMs: Date.now() - startedAt });
     }
 }
 

@@ -16,7 +16,8 @@ export const Inputs = {
   OperationLocation: 'operation-location',
   BaseUrl: 'base-url',
   ApiVersion: 'api-version',
-  DryRun: 'dry-run'
+  DryRun: 'dry-run',
+  MaxParallel: 'max-parallel'
 } as const
 
 export const Outputs = {
@@ -24,7 +25,8 @@ export const Outputs = {
   OperationId: 'operation-id',
   Status: 'status',
   Operation: 'operation',
-  OfferStatus: 'offer-status'
+  OfferStatus: 'offer-status',
+  Results: 'results'
 } as const
 
 /** The `api` input's values: the API a go-live goes through (src/apis/registry.ts has what each needs). */

@@ -14,7 +14,10 @@ export interface Config {
   api: Api
   /** Required or optional as the API says ('' when optional and not given). */
   publisher: string
-  offer: string
+  /** The offers to take live, in input order: one, or several (then no operation-location). */
+  offers: string[]
+  /** How many offers' go-live requests (and a dry run's reads) may be under way at once. */
+  maxParallel: number
   auth: AuthConfig
   wait: boolean
   timeoutMs: number
@@ -35,6 +38,10 @@ const MAX_TIMEOUT = { ms: 5 * 86_400_000, text: '5d', why: 'the longest a job ca
 const MAX_POLL_INTERVAL = { ms: 86_400_000, text: '1d', why: 'check later from a scheduled workflow for rarer reads' }
 const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; retries follow' }
 
+/** The most offers one step takes live: a large release, with its summary and `results` well within GitHub's limits. */
+const MAX_OFFERS = 256
+const MAX_PARALLEL = { max: 32, fallback: '4' }
+
 /** Reads every input once, validates it, and returns the typed configuration. Sends nothing. */
 export function getConfig(): Config {
   // First: it masks the secrets before anything else can fail and print.
@@ -42,7 +49,7 @@ export function getConfig(): Config {
   const api = apiOf(core.getInput(Inputs.Api) || Apis.CloudPartnerPortal)
   const { defaults } = api
   const publisher = api.inputs.publisher === 'optional' && !core.getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher)
-  const offer = identifier(Inputs.Offer)
+  const offers = offerList()
 
   const baseUrl = parseBaseUrl(core.getInput(Inputs.BaseUrl) || defaults.baseUrl, api.inputs.baseUrlPath, defaults.baseUrl)
   const apiVersion = core.getInput(Inputs.ApiVersion) || defaults.version
@@ -53,7 +60,8 @@ export function getConfig(): Config {
   const config: Config = {
     api: api.api,
     publisher,
-    offer,
+    offers,
+    maxParallel: maxParallel(),
     auth,
     wait: boolean(Inputs.Wait, false),
     timeoutMs: duration(Inputs.Timeout, '6h', MAX_TIMEOUT),
@@ -64,8 +72,15 @@ export function getConfig(): Config {
     dryRun: boolean(Inputs.DryRun, false)
   }
   const location = core.getInput(Inputs.OperationLocation)
+  if (location && offers.length > 1) {
+    throw new InputError(
+      Inputs.OperationLocation,
+      `names the go-live of one offer, so it cannot be given with several offers (${offers.length}): to check on their go-lives, run the step again with the same offers instead, which follows each go-live still running and starts none twice`
+    )
+  }
   if (location) {
-    config.operationLocation = parseOperationLocation(location, api, { subject: { publisher, offer }, baseUrl, apiVersion })
+    const subject = { publisher, offer: offers[0] as string }
+    config.operationLocation = parseOperationLocation(location, api, { subject, baseUrl, apiVersion })
   }
   return config
 }
@@ -80,13 +95,58 @@ function apiOf(value: string): ApiDescriptor {
 function identifier(name: string): string {
   const value = core.getInput(name)
   if (!value) throw new InputError(name, 'is required')
+  checkIdentifier(name, value, '')
+  return value
+}
+
+/** `which`: where the value stands in a list (' (offer 2 of 3)'), or ''. */
+function checkIdentifier(name: string, value: string, which: string): void {
   if (!isIdentifier(value)) {
     throw new InputError(
       name,
-      `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'`
+      `must be a plain identifier (letters, digits, '-', '_' or '.', at most 128 characters, no '/', '..', spaces or query characters); got '${value}'${which}`
     )
   }
-  return value
+}
+
+/** One offer id, or several: one per line and/or separated by commas; blanks are ignored. */
+function offerList(): string[] {
+  const raw = core.getInput(Inputs.Offer)
+  const offers = raw
+    .split(/[\r\n,]/)
+    .map((value) => value.trim())
+    .filter((value) => value !== '')
+  if (offers.length === 0) throw new InputError(Inputs.Offer, 'is required: one offer id, or several, one per line or separated by commas')
+  if (offers.length > MAX_OFFERS) {
+    throw new InputError(
+      Inputs.Offer,
+      `takes at most ${MAX_OFFERS} offers in one step; got ${offers.length}: split them over several steps`
+    )
+  }
+  // Ids are compared regardless of case: the services treat them so, and one offer must not go live twice.
+  const seen = new Map<string, string>()
+  offers.forEach((offer, index) => {
+    checkIdentifier(Inputs.Offer, offer, offers.length > 1 ? ` (offer ${index + 1} of ${offers.length})` : '')
+    const first = seen.get(offer.toLowerCase())
+    if (first !== undefined) {
+      const as = first === offer ? '' : ` (as '${first}' too: ids are compared regardless of case)`
+      throw new InputError(Inputs.Offer, `names '${offer}' twice${as}: give each offer once`)
+    }
+    seen.set(offer.toLowerCase(), offer)
+  })
+  return offers
+}
+
+function maxParallel(): number {
+  const value = core.getInput(Inputs.MaxParallel) || MAX_PARALLEL.fallback
+  const n = /^\d{1,3}$/.test(value) ? Number(value) : NaN
+  if (!(n >= 1 && n <= MAX_PARALLEL.max)) {
+    throw new InputError(
+      Inputs.MaxParallel,
+      `must be a whole number from 1 to ${MAX_PARALLEL.max} (how many offers' Go Live requests may be under way at once); got '${value}'`
+    )
+  }
+  return n
 }
 
 function boolean(name: string, fallback: boolean): boolean {

@@ -20,6 +20,11 @@ const MAY_HAVE_STARTED = `The go-live may have started all the same: check the o
 // backoff, a minute at the default poll-interval (milliseconds in tests).
 const LOOK_SPAN_IN_BASE_DELAYS = 60
 
+/** The request went out, and neither its answer nor the listing named a go-live: it may have started. */
+export class OutcomeUnknownError extends ActionError {
+  override name = 'OutcomeUnknownError'
+}
+
 export interface LookOptions {
   /** The offer, as messages name it. */
   label: string
@@ -126,11 +131,13 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
     if (delay === undefined || timedOut) {
       const when = timedOut ? 'before the timeout' : `over ${formatDuration(Date.now() - startedAt)}`
       if (missed === look)
-        throw new ActionError(
+        throw new OutcomeUnknownError(
           `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}). ${MAY_HAVE_STARTED}`
         )
       const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : ''
-      throw new ActionError(`${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}. ${MAY_HAVE_STARTED}`)
+      throw new OutcomeUnknownError(
+        `${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}. ${MAY_HAVE_STARTED}`
+      )
     }
     await sleep(delay, signal)
   }

@@ -23,38 +23,49 @@ export class ProgressLog {
   private readonly unknownStatuses = new Set<string>()
   private saidStart: string | undefined
   private saidEnd: string | undefined
+  /** Starts each line: the offer's label and ': ' when the step takes several offers live. */
+  private readonly prefix: string
+
+  constructor(label?: string) {
+    this.prefix = label ? `${label}: ` : ''
+  }
 
   observe(operation: Operation): void {
     this.polls++
     const current = currentStep(operation)
-    log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`)
+    log.debug(
+      `${this.prefix}Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`
+    )
 
     const status = operation.rawStatus ?? '(none)'
     if (status !== this.lastStatus) {
-      log.info(this.lastStatus === undefined ? `Operation status: ${status}` : `Operation status: ${this.lastStatus} -> ${status}`)
+      log.info(`${this.prefix}Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`)
       this.lastStatus = status
     }
     if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
       this.unknownStatuses.add(status)
-      log.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`)
+      log.warning(
+        `${this.prefix}The service reported an operation status the action does not know ('${status}'); treating it as still running.`
+      )
     }
     let changed = 0
     for (const step of operation.steps.slice(0, MAX_REMEMBERED)) {
       const before = this.stepStatus.get(step.id)
       if (before === undefined && this.stepStatus.size >= MAX_REMEMBERED) continue
       if (before !== undefined && before !== step.rawStatus && ++changed <= MAX_LINES_PER_POLL) {
-        log.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`)
+        log.info(`${this.prefix}Step '${step.name}': ${before} -> ${step.rawStatus}`)
       }
       this.stepStatus.set(step.id, step.rawStatus)
     }
-    if (changed > MAX_LINES_PER_POLL) log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
+    if (changed > MAX_LINES_PER_POLL)
+      log.info(`${this.prefix}…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
     if (current && current.id !== this.lastCurrent) {
-      log.info(`Now at step ${describeStep(current)}`)
+      log.info(`${this.prefix}Now at step ${describeStep(current)}`)
     }
     this.lastCurrent = current?.id
     // A Product Ingestion job says when it started and ended: each said once.
-    if (operation.started && !this.saidStart) log.info(`Started at ${(this.saidStart = operation.started)}`)
-    if (operation.ended && !this.saidEnd) log.info(`Ended at ${(this.saidEnd = operation.ended)}`)
+    if (operation.started && !this.saidStart) log.info(`${this.prefix}Started at ${(this.saidStart = operation.started)}`)
+    if (operation.ended && !this.saidEnd) log.info(`${this.prefix}Ended at ${(this.saidEnd = operation.ended)}`)
     this.logNewMessages(operation)
   }
 
@@ -70,9 +81,9 @@ export class ProgressLog {
       if (this.seenMessages.size >= MAX_REMEMBERED || ++shown > MAX_LINES_PER_POLL) break
       this.seenMessages.add(line)
       // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
-      if (m.level === 'error') log.warning(`The service reported an error: ${line}`)
-      else if (m.level === 'warning') log.warning(line)
-      else log.info(`Message: ${line}`)
+      if (m.level === 'error') log.warning(`${this.prefix}The service reported an error: ${line}`)
+      else if (m.level === 'warning') log.warning(`${this.prefix}${line}`)
+      else log.info(`${this.prefix}Message: ${line}`)
     }
   }
 }

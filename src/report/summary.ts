@@ -30,7 +30,7 @@ const MAX_REASONS = 20
 /** A backstop far below GitHub's 1 MiB: the lists above are cut long before it. */
 const MAX_SUMMARY_CHARS = 64 * 1024
 
-const RESULT_ICONS: Record<string, string> = {
+export const RESULT_ICONS: Record<string, string> = {
   succeeded: '✅',
   failed: '❌',
   canceled: '🚫',
@@ -44,7 +44,7 @@ const RESULT_ICONS: Record<string, string> = {
  * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
  * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
  */
-function markdownText(text: string, max = 300): string {
+export function markdownText(text: string, max = 300): string {
   return (
     serviceText(text, max)
       .replace(/&/g, '&amp;')
@@ -57,7 +57,7 @@ function markdownText(text: string, max = 300): string {
   )
 }
 
-const VERDICTS: Record<DryRunReport['verdict'], string> = {
+export const VERDICTS: Record<DryRunReport['verdict'], string> = {
   ready: '✅ a go-live would start now',
   blocked: '⛔ a go-live would not start now',
   live: '🟢 already live',
@@ -123,11 +123,11 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   return markdown.length > MAX_SUMMARY_CHARS ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n…(cut)\n` : markdown
 }
 
-/** Writes the summary when the runner provides a summary file; a local run has none. Never throws. */
-export async function writeSummary(facts: SummaryFacts): Promise<void> {
+/** Writes the summary `render` makes when the runner provides a summary file; a local run has none. Never throws. */
+export async function writeSummary(render: () => string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    await core.summary.addRaw(summaryMarkdown(facts), true).write()
+    await core.summary.addRaw(render(), true).write()
   } catch (error) {
     log.warning(`Could not write the job summary: ${messageOf(error)}`)
   }

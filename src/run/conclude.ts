@@ -10,15 +10,15 @@ const FINAL_FAILURES: ReadonlySet<string> = new Set(['failed', 'canceled', 'unkn
 /** Reasons named in the step's error; a hostile service may list thousands. */
 const MAX_REASONS = 10
 
-/** Logs the go-live's last known state; throws when it ended without success. */
-export function conclude(operation: Operation, how: How, label: string): void {
+/** Logs the go-live's last known state; throws when it ended without success. `prefix` starts the line. */
+export function conclude(operation: Operation, how: How, label: string, prefix = ''): void {
   if (FINAL_FAILURES.has(operation.state)) throw new ActionError(failureMessage(operation), { resumable: false })
   log.info(
     operation.state === 'succeeded'
       ? how === 'live'
         ? `${label} is live.`
         : `The go-live of ${label} succeeded.`
-      : `The go-live is still ${operation.rawStatus ?? 'running'}.`
+      : `${prefix}The go-live is still ${operation.rawStatus ?? 'running'}.`
   )
 }
 

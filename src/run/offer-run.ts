@@ -28,15 +28,25 @@ export class OfferRun {
   readonly subject: Subject
   /** The offer as messages name it. */
   readonly label: string
+  /** Whether the step takes several offers live: then its lines start with `prefix`, the label. */
+  readonly several: boolean
+  readonly prefix: string
   readonly facts: Facts = { result: 'not started' }
   phase: Phase = 'not sent'
-  private readonly progress = new ProgressLog()
+  /** What ended this offer's run without success, in words (failure-text.ts); unset while none did. */
+  failure: string | undefined
+  /** Set with a failure after the request that starts the go-live went out unanswered: it may have started. */
+  uncertain = false
+  private readonly progress: ProgressLog
   private readonly onRecorded: (location: OperationRef) => void
 
   /** `onRecorded`: writes the outputs that name the go-live, as soon as it is known. */
-  constructor(subject: Subject, onRecorded: (location: OperationRef) => void) {
+  constructor(subject: Subject, onRecorded: (location: OperationRef) => void, several = false) {
     this.subject = subject
     this.label = subjectLabel(subject)
+    this.several = several
+    this.prefix = several ? `${this.label}: ` : ''
+    this.progress = new ProgressLog(several ? this.label : undefined)
     this.onRecorded = onRecorded
   }
 
@@ -52,10 +62,18 @@ export class OfferRun {
     // The log line first: it survives even if writing the outputs fails. The location was rebuilt
     // from validated parts (locations.ts of its API), so it is safe to print and to pass on.
     log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`)
-    this.onRecorded(location)
     this.facts.location = location.url
     this.facts.operationId = location.id
     this.facts.result = how === 'started' ? 'accepted' : 'running'
+    // After the facts: the outputs written now (the `results` output) are built from them.
+    this.onRecorded(location)
+  }
+
+  /** Ends the run without success: `failure` is the step's error line for this offer. */
+  fail(failure: string, uncertain = false): void {
+    this.failure = failure
+    this.uncertain = uncertain
+    this.facts.note = failure
   }
 
   /** Every state read of the go-live: the progress log, and the facts the outputs and summary hold. */

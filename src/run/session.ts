@@ -1,13 +1,16 @@
 // The part of a run every offer of the step shares: one sign-in (and its renewals), the transports,
-// the backoff, the cancellation and the step's deadline. Each offer gets its service from it.
-import type { ApiDescriptor } from '../apis/api-descriptor.js'
+// the backoff, the brake on every request (a Retry-After slows the whole fleet), the cancellation
+// and the step's deadline. Each offer gets its service from it.
+import type { ApiDescriptor, ServiceOptions } from '../apis/api-descriptor.js'
 import type { GoLiveService } from '../apis/go-live-service.js'
 import type { Subject } from '../apis/subject.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { backoffFor, type BackoffSettings } from '../http/retry.js'
+import { Throttle } from '../http/throttle.js'
 import { createTransport, type Transport } from '../http/transport.js'
 import type { Config } from '../inputs.js'
 import type { Cancellation } from '../wait/cancellation.js'
+import { sharedTokens } from './shared-tokens.js'
 import { signIn } from './sign-in.js'
 
 export class Session {
@@ -17,8 +20,10 @@ export class Session {
   private readonly deadline: number
   private readonly backoff: BackoffSettings
   private readonly transports: Transport[] = []
+  private readonly throttle = new Throttle()
   private tokens: TokenProvider | undefined
   private apiTransport: Transport | undefined
+  private services = 0
 
   /** `deadline`: when the step's timeout passes (epoch ms). */
   constructor(config: Config, api: ApiDescriptor, cancellation: Cancellation, deadline: number) {
@@ -30,7 +35,11 @@ export class Session {
   }
 
   async signIn(): Promise<void> {
-    this.tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal)
+    const tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal)
+    this.tokens = sharedTokens(tokens)
+    // With several offers the first token is asked for now: a sign-in that fails is the step's one
+    // failure, not one per offer. One offer asks with its first request, as it always has.
+    if (this.config.offers.length > 1) await this.tokens.getToken()
   }
 
   /** The API's service for one offer, on the session's sign-in and transport. */
@@ -38,9 +47,9 @@ export class Session {
     const { config } = this
     if (!this.tokens) throw new Error('serviceFor() before signIn()')
     this.apiTransport ??= this.transport()
-    // Only a run that waits polls: the API may warn of an interval it finds too short.
-    const waits = config.wait && !config.dryRun
-    return this.api.createService({
+    // Only a run that waits polls: the API may warn of an interval it finds too short, once a step.
+    const waits = config.wait && !config.dryRun && this.services++ === 0
+    const options: ServiceOptions & { throttle: Throttle } = {
       subject,
       baseUrl: config.baseUrl,
       apiVersion: config.apiVersion,
@@ -49,8 +58,10 @@ export class Session {
       backoff: this.backoff,
       signal: this.cancellation.signal,
       deadline: this.deadline,
+      throttle: this.throttle,
       pollIntervalMs: waits ? config.pollIntervalMs : undefined
-    })
+    }
+    return this.api.createService(options)
   }
 
   dispose(): void {

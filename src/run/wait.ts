@@ -6,6 +6,7 @@ import { log } from '../report/log.js'
 import type { Cancellation } from '../wait/cancellation.js'
 import { formatDuration } from '../wait/duration.js'
 import type { Operation } from '../wait/operation.js'
+import type { Pacer } from '../wait/pacer.js'
 import { missedPollBudget, waitForOperation } from '../wait/wait-for-operation.js'
 import type { OfferRun } from './offer-run.js'
 
@@ -15,6 +16,8 @@ export interface WaitSettings {
   /** When the step's timeout passes (epoch ms). */
   deadline: number
   cancellation: Cancellation
+  /** With several offers: their reads share it, spread over the interval (the fleet says so once). */
+  pacer?: Pacer | undefined
 }
 
 /** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
@@ -24,17 +27,25 @@ export async function waitForGoLive(
   location: OperationRef,
   settings: WaitSettings
 ): Promise<Operation> {
-  const { timeoutMs, pollIntervalMs, deadline, cancellation } = settings
-  log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
+  const { timeoutMs, pollIntervalMs, deadline, cancellation, pacer } = settings
+  if (!pacer) log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
   // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
   cancellation.setDeadline(deadline)
-  const outcome = await waitForOperation(() => service.readOperation(location), {
-    intervalMs: pollIntervalMs,
-    deadline,
-    signal: cancellation.signal,
-    onOperation: (operation) => offer.observe(operation),
-    missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs)
-  })
+  pacer?.join()
+  let outcome
+  try {
+    outcome = await waitForOperation(() => service.readOperation(location), {
+      intervalMs: pollIntervalMs,
+      deadline,
+      signal: cancellation.signal,
+      onOperation: (operation) => offer.observe(operation),
+      missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
+      pacer
+    })
+  } finally {
+    // Its turns go to the offers still waiting.
+    pacer?.leave()
+  }
   if (outcome.kind === 'timeout') {
     offer.facts.result = 'running'
     // Resumable: the step's error adds how to check on the go-live later.
