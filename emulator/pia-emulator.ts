@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { DEFAULT_TOKEN, type RecordedRequest } from './cpp-emulator.ts'
-import { answerAfterAccept, FaultBook, type Fault } from './faults.ts'
+import { answerAfterAccept, FaultBook, type Fault, type FaultEffect } from './faults.ts'
 import { LaggingListing, type ListingLag } from './listing-lag.ts'
 import { json, serve } from './serve.ts'
 import { submissionsFor, succeedingJob } from './pia-scenarios.ts'
@@ -44,6 +44,11 @@ export interface ProductSetup {
   refuse?: 'in-progress' | 'not-latest'
   /** A go-live started by a configure request shows in the submissions listing only after this lag. */
   listedAfter?: ListingLag
+  /**
+   * Faults played on this product's requests only (its lookup, submissions, configure request and
+   * jobs' status reads), after the emulator-wide ones: one offer of a fleet misbehaving.
+   */
+  faults?: Fault[]
 }
 
 interface Submission extends Body {
@@ -57,6 +62,7 @@ interface Submission extends Body {
 interface Product {
   guid: string
   setup: ProductSetup
+  faults: FaultBook
   submissions: Submission[]
   /** Reads left before a running live submission completes. */
   liveReadsLeft: number
@@ -193,13 +199,37 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     json(res, 200, entry, extraHeaders)
   }
 
+  /** The product a request is about, where it names one: by external id, id, configure body or job. */
+  function productAbout(rawPath: string, url: URL, body: string): Product | undefined {
+    const path = rawPath.slice(PIA_PATH.length)
+    if (path === '/product') {
+      const externalId = url.searchParams.get('externalId') ?? url.searchParams.get('externalid') ?? url.searchParams.get('externalID')
+      return products.find((p) => p.setup.externalId.toLowerCase() === externalId?.toLowerCase())
+    }
+    const guid = /^\/submission\/([0-9a-f-]{36})/.exec(path)?.[1]
+    if (guid) return products.find((p) => p.guid === guid)
+    const job = /^\/configure\/([0-9a-f-]{36})\/status$/.exec(path)?.[1]
+    if (job) return jobs.get(job)?.product
+    if (path !== '/configure') return undefined
+    try {
+      const named = (JSON.parse(body) as { resources?: Array<{ product?: unknown }> }).resources?.[0]?.product
+      return products.find((p) => `product/${p.guid}` === named)
+    } catch {
+      return undefined
+    }
+  }
+
   function handle(req: IncomingMessage, res: ServerResponse, body: string, origin: string): void {
     const url = new URL(req.url ?? '/', origin)
     const rawPath = (req.url ?? '/').split('?')[0] as string
     requests.push({ method: req.method ?? '', path: rawPath, query: url.search, headers: req.headers, body, at: Date.now() })
-    const effect = faults.apply(req, res, rawPath)
-    const { done, extraHeaders } = effect
-    if (done) return
+    const global = faults.apply(req, res, rawPath)
+    if (global.done) return
+    const own = productAbout(rawPath, url, body)?.faults.apply(req, res, rawPath)
+    if (own?.done) return
+    const effect: FaultEffect = { ...global, extraHeaders: { ...global.extraHeaders, ...own?.extraHeaders } }
+    if (own?.afterAccept) effect.afterAccept = own.afterAccept
+    const { extraHeaders } = effect
 
     const version = url.searchParams.get('$version')
     if (version !== null && !PIA_VERSIONS.includes(version)) {
@@ -255,12 +285,15 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     requests,
     addProduct(setup) {
       const guid = randomUUID()
-      products.push({
+      const product: Product = {
         guid,
         setup,
+        faults: new FaultBook(),
         submissions: submissionsFor(guid, setup, created) as Submission[],
         liveReadsLeft: setup.runningGoLive ?? 0
-      })
+      }
+      for (const fault of setup.faults ?? []) product.faults.inject(fault)
+      products.push(product)
       return guid
     },
     injectFault: (fault) => faults.inject(fault),

@@ -9,6 +9,7 @@ import { startIdentityEmulator, TEST_CA_FILE } from '../emulator/identity-emulat
 import { answer, endless, startHostileServer } from '../emulator/hostile-server.ts'
 import { startPiaEmulator } from '../emulator/pia-emulator.ts'
 import { endlessJob, succeedingJob } from '../emulator/pia-scenarios.ts'
+import { benchFleet } from './bench-fleet.ts'
 import { BUNDLE, NODE24, startAction } from './run-action.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -290,6 +291,9 @@ report(
   'none (linear read: chunks joined once)'
 )
 await hostile.close()
+
+// 8. Many offers in one step: its own module.
+await benchFleet(report)
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()
