@@ -1,6 +1,7 @@
-// Logs what changed between polls at info level; every poll's detail goes to debug.
+// Logs what changed between polls at info level; every poll's detail goes to debug. With several
+// offers in one step, each line starts with the offer it is about.
 import { currentStep, type Operation, type OperationStep } from '../wait/operation.js'
-import { log } from './log.js'
+import { log as baseLog } from './log.js'
 
 function describeStep(step: OperationStep): string {
   const parts = [step.rawStatus]
@@ -15,6 +16,8 @@ const MAX_LINES_PER_POLL = 20
 const MAX_REMEMBERED = 1_000
 
 export class ProgressLog {
+  /** What starts each line: `contoso/vm: `, or nothing. */
+  private readonly prefix: string
   private polls = 0
   private lastStatus: string | undefined
   private lastCurrent: string | undefined
@@ -24,7 +27,13 @@ export class ProgressLog {
   private saidStart: string | undefined
   private saidEnd: string | undefined
 
+  /** `label`: the offer the lines are about (`contoso/vm`), when they must name it. */
+  constructor(label?: string) {
+    this.prefix = label ? `${label}: ` : ''
+  }
+
   observe(operation: Operation): void {
+    const log = this.log
     this.polls++
     const current = currentStep(operation)
     log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`)
@@ -58,7 +67,15 @@ export class ProgressLog {
     this.logNewMessages(operation)
   }
 
+  /** The log, each line prefixed with the label. */
+  private readonly log = {
+    info: (line: string): void => baseLog.info(this.prefix + line),
+    debug: (line: string): void => baseLog.debug(this.prefix + line),
+    warning: (line: string): void => baseLog.warning(this.prefix + line)
+  }
+
   private logNewMessages(operation: Operation): void {
+    const log = this.log
     const all = [
       ...operation.messages.map((m) => ({ ...m, where: '' })),
       ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
