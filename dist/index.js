@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2500);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6072);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2500:
+/***/ 6072:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4335,6 +4335,65 @@ class ApiClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wait/links.ts
+// The links a CPP status names (`previewLinks`, `liveLinks`: `{displayText, uri}`), kept only when
+// they are safe to show as links: absolute https URLs with no credentials, white space or control
+// characters, of bounded length, and a bounded number of them. Anything else is left out, silently:
+// a link is a courtesy, never a reason to fail.
+
+const MAX_LINKS = 20;
+const MAX_URL = 2_000;
+const MAX_TEXT = 100;
+/** Entries looked at per list: a hostile list of a million entries costs this many, not a million. */
+const MAX_SCANNED = 200;
+// White space, controls (C0, C1) and format characters (bidi overrides, zero-width): never in a link.
+const links_UNSAFE = /[\s\p{Cc}\p{Cf}]/u;
+// Characters that end or break a Markdown link or an HTML attribute, percent-encoded in the path,
+// query and fragment (the URL parser leaves several of them as they are).
+const BREAKS_OUT = /[()[\]<>"'`{}|\\^]/g;
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The URL of a link, rebuilt, or undefined when it is not one to show. */
+function safeLinkUrl(raw) {
+    if (typeof raw !== 'string' || raw.length > MAX_URL || links_UNSAFE.test(raw))
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw); // no base: a relative reference is refused
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.username || url.password || !url.hostname)
+        return undefined;
+    const rest = `${url.pathname}${url.search}${url.hash}`.replace(BREAKS_OUT, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    const href = `${url.origin}${rest}`;
+    return href.length <= MAX_URL ? href : undefined;
+}
+/** The safe links of one list (`previewLinks` or `liveLinks`); [] when it is missing or not a list. */
+function linksOf(value) {
+    if (!Array.isArray(value))
+        return [];
+    const links = [];
+    for (const entry of value.slice(0, MAX_SCANNED)) {
+        if (!isObject(entry))
+            continue;
+        const url = safeLinkUrl(entry.uri);
+        if (!url)
+            continue;
+        const text = typeof entry.displayText === 'string' ? serviceText(entry.displayText, MAX_TEXT) : '';
+        links.push({ text: text || serviceText(url, MAX_TEXT), url });
+        if (links.length === MAX_LINKS)
+            break;
+    }
+    return links;
+}
+/** The links of a CPP status body; empty lists when it names none. */
+function parseLinks(body) {
+    return { preview: linksOf(body.previewLinks), live: linksOf(body.liveLinks) };
+}
+/** No links: what an answer that has none (a Product Ingestion job) carries. */
+const noLinks = () => ({ preview: [], live: [] });
+
 ;// CONCATENATED MODULE: ./src/wait/status.ts
 // Every status spelling the service has used, folded into the few states the action acts on.
 const OPERATION_STATES = {
@@ -4386,8 +4445,9 @@ function isFinishedSubmissionState(raw) {
 
 
 
+
 /** A JSON object (not an array, not null): the one test every parser of an answer uses. */
-function isObject(value) {
+function operation_isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 // Every string kept is one clean line of bounded length: it is printed and summarised later.
@@ -4400,7 +4460,7 @@ function operation_text(value, max = 200) {
 function messagesOf(value) {
     if (!Array.isArray(value))
         return [];
-    return value.filter(isObject).flatMap((m) => {
+    return value.filter(operation_isObject).flatMap((m) => {
         const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
         if (!html)
             return [];
@@ -4436,13 +4496,13 @@ function stepOf(value, index) {
 /** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
 function parseOperation(json) {
     const body = Array.isArray(json) ? json[0] : json;
-    if (!isObject(body)) {
+    if (!operation_isObject(body)) {
         throw new ShapeError('is not a JSON object');
     }
     const rawStatus = operation_text(body.status, 60);
     const { state, known } = normaliseOperationStatus(rawStatus);
-    const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : [];
-    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), body };
+    const steps = Array.isArray(body.steps) ? body.steps.filter(operation_isObject).map(stepOf) : [];
+    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), links: parseLinks(body), body };
 }
 const ACTIVE_STEP_STATES = new Set(['running', 'waiting', 'blocked']);
 /** The step the operation is in now: the first active one, else the first not started. */
@@ -4640,15 +4700,17 @@ function parseSubmissions(json) {
 
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live']);
 const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed'];
-/** The newest go-live submission that has not finished, if any. */
-function runningGoLive(submissions) {
-    const running = submissions.filter((s) => {
-        const isGoLive = GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production';
-        return isGoLive && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState);
-    });
+const isGoLive = (s) => GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production';
+/** The newest go-live submission whose state passes `test`, if any. */
+function newestGoLive(submissions, test) {
+    const found = submissions.filter((s) => isGoLive(s) && s.submissionState !== undefined && test(s.submissionState));
     const time = (s) => Date.parse(s.changedTime ?? '') || 0;
-    return running.sort((a, b) => time(b) - time(a))[0];
+    return found.sort((a, b) => time(b) - time(a))[0];
 }
+/** The newest go-live submission that has not finished, if any. */
+const runningGoLive = (submissions) => newestGoLive(submissions, (state) => !isFinishedSubmissionState(state));
+/** The newest go-live that succeeded (`succeeded`, `complete`, `completed`): the one that took the offer live. */
+const lastGoLive = (submissions) => newestGoLive(submissions, (state) => normaliseOperationStatus(state).state === 'succeeded');
 /**
  * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
  * `offer-status` output only ever holds one of these words, never the service's own text.
@@ -4667,41 +4729,44 @@ function waitsForSignOff(status) {
     return status.steps.some((step) => [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
         step.rawStatus.toLowerCase() === 'waitingforpublisherreview');
 }
-/** Whether the verdict on an offer with this status needs its submissions: only a running offer asks whether what runs is a go-live. */
+/**
+ * Whether the verdict on an offer with this status needs its submissions (the real run always lists
+ * them): whether a go-live runs, which one took the offer live. Not for an offer that waits for
+ * sign-off: a go-live started since shows the offer running, so the dry run spares that read.
+ */
 function dependsOnSubmissions(offer) {
-    return canonicalOfferStatus(offer.rawStatus) === 'running';
+    return canonicalOfferStatus(offer.rawStatus) !== 'waitingForPublisherReview';
 }
 const READY_TO_SIGN_OFF = { kind: 'ready', say: 'The offer waits for publisher sign-off' };
 const blocked = (offerStatus, say) => ({ kind: 'blocked', offerStatus, say });
 /**
- * `offer`: the offer status, when it was read (the dry run reads it; the real run does not, and
- * lets the service refuse with a 409 what it must). `submissions`: the offer's submissions, when
- * read (undefined when they could not be). A go-live listed as running is followed; with a status,
- * it counts only while the offer runs, and wins over a sign-off step that has not moved on yet.
+ * `offer`: the offer status, when it was read (undefined when it could not be: then the service's
+ * 409 refuses what it must). `submissions`: the offer's submissions, when read (undefined when they
+ * could not be). A go-live listed as running is followed whatever the status says: the status can
+ * lag a go-live just started, and following one never starts a second.
  */
 function decide(offer, submissions) {
     const running = runningGoLive(submissions ?? []);
-    if (!offer) {
-        return running ? { kind: 'follow', running, say: 'A go-live is already running' } : { kind: 'ready', say: 'No go-live is running' };
-    }
+    if (running)
+        return { kind: 'follow', running, say: 'A go-live is already running' };
+    if (!offer)
+        return { kind: 'ready', say: 'No go-live is running' };
     switch (canonicalOfferStatus(offer.rawStatus)) {
         case 'waitingForPublisherReview':
             return READY_TO_SIGN_OFF;
         case 'running':
-            if (running)
-                return { kind: 'follow', running, say: 'A go-live is already running' };
             if (waitsForSignOff(offer))
                 return READY_TO_SIGN_OFF;
             return blocked('running', 'Another operation (a publish) is running on the offer: a go-live would be refused until it reaches publisher sign-off.');
         case 'notStarted':
             return blocked('notStarted', 'A publish was requested but has not started: a go-live makes sense once it waits for publisher sign-off.');
         case 'neverPublished':
-            return blocked('neverPublished', 'The offer was never published: publish it and let it reach preview (publisher sign-off) before going live.');
-        case 'succeeded':
-            return {
-                kind: 'live',
-                say: 'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.'
-            };
+            return blocked('neverPublished', 'The offer was never published: publish it first, and go live once it reaches preview (publisher sign-off).');
+        case 'succeeded': {
+            const last = lastGoLive(submissions ?? []);
+            const say = 'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.';
+            return last ? { kind: 'live', last, say } : { kind: 'live', say };
+        }
         case 'failed':
             return blocked('failed', 'The last operation failed: fix what it reported in Partner Center and publish again before going live.');
         case 'canceled':
@@ -4854,6 +4919,70 @@ async function lookForGoLive(find, lost, guess, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/pre-check.ts
+// What the real run reads before any Go Live request: the offer's submissions and its status, judged
+// by decide() as the dry run judges them. A re-run of the same step converges: a live offer is
+// reported, a running go-live followed, an offer never published refused, and only an offer that
+// waits for sign-off is taken live.
+
+
+
+
+const AS_WITHOUT = 'a go-live is started unless one runs, and the service refuses one that cannot start.';
+/**
+ * Only a read that is down or unreadable is passed over; a sign-in, permission or not-found problem
+ * would fail the POST the same way, so it is reported now.
+ */
+async function listed(client, subject) {
+    try {
+        return await client.listSubmissions(subject);
+    }
+    catch (error) {
+        if (!isServiceUnavailable(error))
+            throw error;
+        log.warning(`Could not check for a running go-live (${messageOf(error)}); going on without the list (the service refuses a second go-live with HTTP 409).`);
+        return undefined;
+    }
+}
+/**
+ * The offer status, or undefined when it cannot be read now. The submissions of the same offer were
+ * just listed, so a 404 here says the service does not serve the status of this offer (older
+ * clients never read it), not that the offer is missing: the step goes on as without it.
+ */
+async function pre_check_status(client, subject) {
+    try {
+        return await client.getOfferStatus(subject);
+    }
+    catch (error) {
+        const notServed = error instanceof ServiceError && (error.status === 404 || error.status === 405);
+        if (!isServiceUnavailable(error) && !notServed)
+            throw error;
+        log.warning(`Could not read the offer's status (${messageOf(error)}); going on without it: ${AS_WITHOUT}`);
+        return undefined;
+    }
+}
+async function preCheck(client, subject) {
+    const submissions = await listed(client, subject);
+    // A go-live listed as running is followed whatever the status says (decide.ts): no need to read it.
+    const listedOnly = decide(undefined, submissions);
+    if (listedOnly.kind === 'follow')
+        return { decision: listedOnly };
+    const offer = await pre_check_status(client, subject);
+    if (!offer)
+        return { decision: decide(undefined, submissions) };
+    const decision = decide(offer, submissions);
+    // A state the action does not know is no reason to refuse: the service refuses what it must (409).
+    if (decision.kind === 'unknown') {
+        log.warning(`${decision.say} Going on without it: ${AS_WITHOUT}`);
+        return { decision: decide(undefined, submissions), status: offer };
+    }
+    // Something runs, and whether it is a go-live cannot be told without the list: the 409 tells.
+    if (decision.kind === 'blocked' && decision.offerStatus === 'running' && !submissions) {
+        return { decision: decide(undefined, undefined), status: offer };
+    }
+    return { decision, status: offer };
+}
+
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/start-go-live.ts
 
 
@@ -4862,42 +4991,56 @@ async function lookForGoLive(find, lost, guess, options) {
 
 
 
-/** The go-live running now, if the submissions list one (decide() without an offer status). */
-async function findRunning(client, subject) {
-    const decision = decide(undefined, await client.listSubmissions(subject));
-    if (decision.kind !== 'follow')
-        return undefined;
-    const found = decision.running;
+
+/**
+ * Started, except that a live offer may come without a location: the submissions need not list the
+ * go-live that took it live (service.ts says what becomes of that).
+ */
+/** The location of a listed go-live, or an error when its id is not one the action accepts. */
+function locationOf(client, subject, found) {
     const location = client.submissionLocation(subject, found);
     if (!location) {
-        throw new ActionError(`A go-live of ${subject.publisher}/${subject.offer} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
+        throw new ActionError(`A go-live of ${subjectLabel(subject)} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
     }
     return location;
 }
+/** The go-live running now, if the submissions list one (decide() without an offer status). */
+async function findRunning(client, subject) {
+    const decision = decide(undefined, await client.listSubmissions(subject));
+    return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined;
+}
 /** A go-live found before (or instead of) this run's request: one that was already running. */
 function followingRunning(subject, location) {
-    log.info(`A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`);
+    log.info(`A go-live of ${subjectLabel(subject)} is already running (submission ${location.id}): following it instead of starting another.`);
     return { location, how: 'attached' };
+}
+/** Live already: the status as the service sent it, and the go-live that took it live when listed. */
+function liveAlready(client, subject, status, last) {
+    const location = last ? client.submissionLocation(subject, last) : undefined;
+    const which = location
+        ? ` The last go-live: submission ${location.id}.`
+        : last
+            ? ` The last go-live is listed under an id the action does not accept ('${serviceText(last.id, 80)}').`
+            : ' The service lists no go-live that took it live.';
+    log.info(`${subjectLabel(subject)} is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent.${which}`);
+    return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status };
 }
 /**
  * `onSending` is told just before the Go Live request goes out. `deadline` (epoch ms): the step's
  * timeout, which bounds the look for a go-live after a lost answer.
  */
 async function startGoLive(client, subject, backoff, signal, onSending, deadline) {
-    // A re-run of the workflow must not start a second go-live: look before posting.
-    try {
-        const running = await findRunning(client, subject);
-        if (running)
-            return followingRunning(subject, running);
+    // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
+    const { decision, status } = await preCheck(client, subject);
+    if (decision.kind === 'follow')
+        return followingRunning(subject, locationOf(client, subject, decision.running));
+    if (decision.kind === 'live' && status)
+        return liveAlready(client, subject, status, decision.last);
+    if (decision.kind === 'blocked') {
+        const { say } = decision;
+        throw new ActionError(`${subjectLabel(subject)} cannot go live now, so no Go Live request was sent: ${say.charAt(0).toLowerCase()}${say.slice(1)}`);
     }
-    catch (error) {
-        // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
-        // problems would fail the POST the same way, so they are reported now.
-        if (!isServiceUnavailable(error))
-            throw error;
-        log.warning(`Could not check for a running go-live (${messageOf(error)}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`);
-    }
-    const label = `${subject.publisher}/${subject.offer}`;
+    const label = subjectLabel(subject);
     const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline };
     log.info(`Sending the Go Live request for ${label}.`);
     onSending?.();
@@ -5043,6 +5186,7 @@ function locations_canonicalOperationLocation(raw, base, version) {
 
 
 
+
 const operations_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
 const MAX_ERRORS = 100;
 /** Nesting followed into `details`; an error nested deeper is reported where the walk stops. */
@@ -5054,12 +5198,12 @@ function jobErrors(value) {
         if (!Array.isArray(items))
             return;
         for (const item of items.slice(0, MAX_ERRORS)) {
-            if (found.length >= MAX_ERRORS || !isObject(item))
+            if (found.length >= MAX_ERRORS || !operation_isObject(item))
                 continue;
             const here = [...codes, operations_text(item.code, 40) ?? 'error'];
             const said = [...messages, ...(operations_text(item.message, 300) ? [operations_text(item.message, 300)] : [])];
             const resource = operations_text(item.resourceId, 100) ?? resourceId;
-            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(isObject);
+            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(operation_isObject);
             if (deeper)
                 walk(item.details, here, said, resource, depth + 1);
             else
@@ -5094,7 +5238,7 @@ function readingOf(what, rawStatus, rawResult) {
     return { rawStatus: rawResult ?? rawStatus, state: 'unknown', knownStatus: true, unknownReason };
 }
 function operationOf(body, reading, messages, started, ended) {
-    const operation = { ...reading, steps: [], messages, body };
+    const operation = { ...reading, steps: [], messages, links: noLinks(), body };
     if (started)
         operation.started = started;
     if (ended && !ended.startsWith('0001-'))
@@ -5103,13 +5247,13 @@ function operationOf(body, reading, messages, started, ended) {
 }
 /** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a plain id (letters, digits, '-'). */
 function jobIdOf(body) {
-    if (!isObject(body))
+    if (!operation_isObject(body))
         return undefined;
     const id = body.jobId ?? body.jobID ?? body.jobid;
     return typeof id === 'string' && RESOURCE_ID.test(id) ? id : undefined;
 }
 function parseJobStatus(json) {
-    if (!isObject(json))
+    if (!operation_isObject(json))
         throw new ShapeError('is not a JSON object');
     const errors = jobErrors(json.errors);
     const messages = errors.map((e) => ({ text: e.message, level: 'error' }));
@@ -5125,13 +5269,13 @@ function parseJobStatus(json) {
 }
 /** A submission's target type (`live`, `preview`, `draft`), in lower case; undefined when it names none. */
 function targetTypeOf(entry) {
-    const target = isObject(entry.target) ? entry.target.targetType : undefined;
+    const target = operation_isObject(entry.target) ? entry.target.targetType : undefined;
     return typeof target === 'string' ? target.toLowerCase() : undefined;
 }
 /** One submission: the entry itself, or `{value: [entry]}`. */
 function parseSubmissionStatus(json) {
-    const entry = isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
-    if (!isObject(entry))
+    const entry = operation_isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
+    if (!operation_isObject(entry))
         throw new ShapeError('is not a JSON object');
     return operationOf(entry, readingOf('submission', operations_text(entry.status), operations_text(entry.result, 40)), [], operations_text(entry.created));
 }
@@ -5157,7 +5301,7 @@ const other = (named, expected) => named !== undefined && named !== null && !sam
 /** Reads a job status, refused when it names another job than `jobId` (spelled jobId, jobID or jobid). */
 function followedJobParser(jobId) {
     return (json) => {
-        if (isObject(json)) {
+        if (operation_isObject(json)) {
             for (const key of ['jobId', 'jobID', 'jobid']) {
                 if (other(json[key], jobId)) {
                     throw new ShapeError(`names another job (${quoted(json[key])}), not the job followed (${jobId}); it is not taken as its status`);
@@ -5175,11 +5319,11 @@ function followedSubmissionParser(submissionId) {
     const product = `product/${submissionId.split('/')[1] ?? ''}`;
     const notIt = (why) => new ShapeError(`${why}, not the submission followed (${submissionId}); it is not taken as its status`);
     return (json) => {
-        const list = isObject(json) && Array.isArray(json.value) ? json.value : undefined;
+        const list = operation_isObject(json) && Array.isArray(json.value) ? json.value : undefined;
         if (list && list.length !== 1)
             throw notIt(`lists ${list.length} entries`);
         const entry = list ? list[0] : json;
-        if (isObject(entry)) {
+        if (operation_isObject(entry)) {
             const named = entry.id;
             if (named !== undefined && named !== null && !(typeof named === 'string' && sameSubmissionId(named, submissionId)))
                 throw notIt(`names another submission (${quoted(entry.id)})`);
@@ -5373,7 +5517,7 @@ class ProductIngestionClient {
 }
 /** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
 function unnamedInProgress(s, productGuid) {
-    if (!isObject(s))
+    if (!operation_isObject(s))
         return false;
     if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed')
         return false;
@@ -5399,7 +5543,7 @@ function unfollowable(s, what) {
 }
 function client_parseSubmissions(list) {
     return list.flatMap((s) => {
-        if (!isObject(s))
+        if (!operation_isObject(s))
             return [];
         const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined;
         if (!parsed)
@@ -6180,7 +6324,8 @@ function createLimiter(max) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/progress-log.ts
-// Logs what changed between polls at info level; every poll's detail goes to debug.
+// Logs what changed between polls at info level; every poll's detail goes to debug. With several
+// offers in one step, each line starts with the offer it is about.
 
 
 function describeStep(step) {
@@ -6196,6 +6341,8 @@ function describeStep(step) {
 const MAX_LINES_PER_POLL = 20;
 const MAX_REMEMBERED = 1_000;
 class ProgressLog {
+    /** What starts each line: `contoso/vm: `, or nothing. */
+    prefix;
     polls = 0;
     lastStatus;
     lastCurrent;
@@ -6204,23 +6351,23 @@ class ProgressLog {
     unknownStatuses = new Set();
     saidStart;
     saidEnd;
-    /** Starts each line: the offer's label and ': ' when the step takes several offers live. */
-    prefix;
+    /** `label`: the offer the lines are about (`contoso/vm`), when they must name it. */
     constructor(label) {
         this.prefix = label ? `${label}: ` : '';
     }
     observe(operation) {
+        const log = this.log;
         this.polls++;
         const current = currentStep(operation);
-        log.debug(`${this.prefix}Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
+        log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
         const status = operation.rawStatus ?? '(none)';
         if (status !== this.lastStatus) {
-            log.info(`${this.prefix}Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`);
+            log.info(`Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`);
             this.lastStatus = status;
         }
         if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
             this.unknownStatuses.add(status);
-            log.warning(`${this.prefix}The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
+            log.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`);
         }
         let changed = 0;
         for (const step of operation.steps.slice(0, MAX_REMEMBERED)) {
@@ -6228,24 +6375,31 @@ class ProgressLog {
             if (before === undefined && this.stepStatus.size >= MAX_REMEMBERED)
                 continue;
             if (before !== undefined && before !== step.rawStatus && ++changed <= MAX_LINES_PER_POLL) {
-                log.info(`${this.prefix}Step '${step.name}': ${before} -> ${step.rawStatus}`);
+                log.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`);
             }
             this.stepStatus.set(step.id, step.rawStatus);
         }
         if (changed > MAX_LINES_PER_POLL)
-            log.info(`${this.prefix}…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`);
+            log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`);
         if (current && current.id !== this.lastCurrent) {
-            log.info(`${this.prefix}Now at step ${describeStep(current)}`);
+            log.info(`Now at step ${describeStep(current)}`);
         }
         this.lastCurrent = current?.id;
         // A Product Ingestion job says when it started and ended: each said once.
         if (operation.started && !this.saidStart)
-            log.info(`${this.prefix}Started at ${(this.saidStart = operation.started)}`);
+            log.info(`Started at ${(this.saidStart = operation.started)}`);
         if (operation.ended && !this.saidEnd)
-            log.info(`${this.prefix}Ended at ${(this.saidEnd = operation.ended)}`);
+            log.info(`Ended at ${(this.saidEnd = operation.ended)}`);
         this.logNewMessages(operation);
     }
+    /** The log, each line prefixed with the label. */
+    log = {
+        info: (line) => log.info(this.prefix + line),
+        debug: (line) => log.debug(this.prefix + line),
+        warning: (line) => log.warning(this.prefix + line)
+    };
     logNewMessages(operation) {
+        const log = this.log;
         const all = [
             ...operation.messages.map((m) => ({ ...m, where: '' })),
             ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
@@ -6260,11 +6414,11 @@ class ProgressLog {
             this.seenMessages.add(line);
             // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
             if (m.level === 'error')
-                log.warning(`${this.prefix}The service reported an error: ${line}`);
+                log.warning(`The service reported an error: ${line}`);
             else if (m.level === 'warning')
-                log.warning(`${this.prefix}${line}`);
+                log.warning(`${line}`);
             else
-                log.info(`${this.prefix}Message: ${line}`);
+                log.info(`Message: ${line}`);
         }
     }
 }
@@ -6313,10 +6467,15 @@ class OfferRun {
             this.facts.how = how;
         this.phase = 'recorded';
         // The log line first: it survives even if writing the outputs fails. The location was rebuilt
-        // from validated parts (locations.ts of its API), so it is safe to print and to pass on.
-        log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`);
-        this.facts.location = location.url;
-        this.facts.operationId = location.id;
+        // from validated parts (locations.ts of its API), so it is safe to print and to pass on. Only a
+        // live offer may come without one: the service named no go-live that took it live.
+        if (location) {
+            log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`);
+            this.facts.location = location.url;
+            this.facts.operationId = location.id;
+        }
+        else
+            log.info(`${VERBS[how]} for ${this.label}: the service names no go-live that took it live.`);
         this.facts.result = how === 'started' ? 'accepted' : 'running';
         // After the facts: the outputs written now (the `results` output) are built from them.
         this.onRecorded(location);
@@ -6459,14 +6618,14 @@ async function writeSummary(render) {
 
 
 /** Links of each kind shown per offer, and the longest URL shown. */
-const MAX_LINKS = 3;
-const MAX_URL = 500;
+const fleet_summary_MAX_LINKS = 3;
+const fleet_summary_MAX_URL = 500;
 /** Rows stop before this; the `results` output lists every offer. 256 full rows fit well within. */
 const fleet_summary_MAX_SUMMARY_CHARS = 600 * 1024;
 const HOW = { attached: ' (followed)', started: '', live: ' (live already)' };
 /** An https link of the service's as markdown, or undefined when it is not one to show. */
 function linkMarkdown(link) {
-    if (!isObject(link))
+    if (!operation_isObject(link))
         return undefined;
     const raw = link.url ?? link.uri;
     let url;
@@ -6476,7 +6635,7 @@ function linkMarkdown(link) {
     catch {
         return undefined;
     }
-    if (url.protocol !== 'https:' || url.username || url.password || url.href.length > MAX_URL)
+    if (url.protocol !== 'https:' || url.username || url.password || url.href.length > fleet_summary_MAX_URL)
         return undefined;
     // Characters that end a link or a table cell, percent-encoded: the URL means the same.
     const href = url.href.replace(/[()[\]<>|'"`\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
@@ -6486,7 +6645,7 @@ function linkMarkdown(link) {
 /** The operation's preview and live links (Operation.links, read defensively: any may be missing). */
 function linksMarkdown(operation) {
     const links = operation && operation.links;
-    if (!isObject(links))
+    if (!operation_isObject(links))
         return '';
     const kinds = [
         ['Preview', links.preview],
@@ -6494,8 +6653,8 @@ function linksMarkdown(operation) {
     ];
     return kinds
         .map(([name, list]) => {
-        const shown = (Array.isArray(list) ? list.slice(0, MAX_LINKS * 4) : []).map(linkMarkdown).filter((l) => l !== undefined);
-        return shown.length > 0 ? `${name}: ${shown.slice(0, MAX_LINKS).join(', ')}` : '';
+        const shown = (Array.isArray(list) ? list.slice(0, fleet_summary_MAX_LINKS * 4) : []).map(linkMarkdown).filter((l) => l !== undefined);
+        return shown.length > 0 ? `${name}: ${shown.slice(0, fleet_summary_MAX_LINKS).join(', ')}` : '';
     })
         .filter((part) => part !== '')
         .join(' · ');
@@ -6624,13 +6783,14 @@ function offerResult(offer, stepError) {
     const { facts } = offer;
     const location = facts.location?.href ?? '';
     let status;
-    if (location)
+    // Named (or found live with no go-live named): the state it reached.
+    if (location || facts.how)
         status = STATES[facts.result] ?? 'failed';
     // The request that starts it went out and no answer named it: it may have started, so never
     // `not started` (a re-run finds and follows it). A refusal is an answer: nothing started.
     else
         status = offer.uncertain ? 'failed' : 'not started';
-    const error = offer.failure ?? (location ? undefined : stepError);
+    const error = offer.failure ?? (location || facts.how ? undefined : stepError);
     return {
         offer: offer.subject.offer,
         status,
@@ -6655,13 +6815,17 @@ function aggregateStatus(results) {
     return undefined;
 }
 /**
- * Writes `results` as the offers go, so that a step that times out, fails or is cancelled still has
- * every location it started. Each record or end of an offer asks for a write; writes come at most
- * every `minGapMs` (each appends the whole list to the output file: 256 offers written on each of
- * their 512 events would be tens of MB), and `flush()` writes the last state at the step's end.
+ * Writes `results` as the offers go, so that a step that times out, fails or is cancelled (even
+ * killed) still has every location it started. Each recorded operation is written at once; each end
+ * of an offer asks for a write that comes at most every `minGapMs`. Every write appends the whole
+ * list to the output file, so once the writes reach IMMEDIATE_BYTES (a few hundred offers, each
+ * written on each record) records are coalesced the same way; `flush()` writes the last state.
  */
+/** What the writes on each record may append to the output file before they are coalesced. */
+const IMMEDIATE_BYTES = 8 * 1024 * 1024;
 class ResultsOutput {
     offers;
+    written = 0;
     minGapMs;
     untilNamed;
     lastWrite = -Infinity;
@@ -6676,7 +6840,14 @@ class ResultsOutput {
         this.minGapMs = minGapMs;
         this.untilNamed = untilNamed;
     }
-    /** Told each time an offer's operation is recorded or its run ends. */
+    /** Told each time an offer's operation is recorded: written at once, while the file stays small. */
+    recorded = () => {
+        if (this.written < IMMEDIATE_BYTES)
+            this.write();
+        else
+            this.changed();
+    };
+    /** Told each time an offer's run ends (or is recorded past the budget): a write within `minGapMs`. */
     changed = () => {
         if (this.pending)
             return;
@@ -6701,10 +6872,12 @@ class ResultsOutput {
         this.pending = undefined;
         this.lastWrite = Date.now();
         const results = this.current();
-        if (this.untilNamed && !this.offers.some(({ facts }) => facts.location || facts.dryRun))
+        if (this.untilNamed && !this.offers.some(({ facts }) => facts.location || facts.how || facts.dryRun))
             return results;
         try {
-            setOutput(Outputs.Results, JSON.stringify(results));
+            const json = JSON.stringify(results);
+            setOutput(Outputs.Results, json);
+            this.written += json.length;
         }
         catch (error) {
             // A full disk must not end an offer's go-live; the next write tries again.
@@ -6763,7 +6936,8 @@ async function writeStepEnd(end) {
     const facts = offer?.facts ?? { result: 'not started' };
     if (stepError)
         facts.note = stepError;
-    if (facts.location)
+    // Once a go-live was named (or the offer found live with none named): never for nothing started.
+    if (facts.location || facts.how)
         await guarded('set the status output', () => setOutput(Outputs.Status, facts.result));
     const { operation, dryRun } = facts;
     if (operation)
@@ -6804,10 +6978,11 @@ class Fleet {
         this.results = new ResultsOutput(offers, resultsGapMs, !this.several);
         // One offer keeps the outputs it always had: its operation's location and id, as soon as known.
         const onRecorded = this.several
-            ? this.results.changed
+            ? this.results.recorded
             : (location) => {
-                writeOperationLocation(location);
-                this.results.changed();
+                if (location)
+                    writeOperationLocation(location);
+                this.results.recorded();
             };
         for (const offer of config.offers)
             offers.push(new OfferRun({ publisher: config.publisher, offer }, onRecorded, this.several));
@@ -7337,9 +7512,11 @@ async function startOrAttach(service, given, onSending) {
         await service.checkGiven(given);
         return { location: given, how: 'given' };
     }
-    const { location, how, operation } = await service.start(onSending);
-    const known = how === 'live' || (operation && isTerminal(operation.state)) ? operation : undefined;
-    return known ? { location, how, known } : { location, how };
+    const started = await service.start(onSending);
+    if (started.how === 'live')
+        return { location: started.location, how: 'live', known: started.operation };
+    const { location, how, operation } = started;
+    return operation && isTerminal(operation.state) ? { location, how, known: operation } : { location, how };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/wait-for-operation.ts
@@ -7530,15 +7707,16 @@ function watchForCancellation() {
  */
 async function goLive(offer, lane) {
     const { service, config, limit } = lane;
-    const { location, how, known } = await limit(() => startOrAttach(service, config.operationLocation, offer.sending));
-    offer.record(location, how);
-    let operation;
-    if (known) {
+    const attached = await limit(() => startOrAttach(service, config.operationLocation, offer.sending));
+    offer.record(attached.location, attached.how);
+    if (attached.known) {
         // Live already, or the answer to the request already says how it ended.
-        operation = known;
-        offer.observe(operation);
+        offer.observe(attached.known);
+        return conclude(attached.known, attached.how, offer.label, offer.prefix);
     }
-    else if (config.wait) {
+    const { location, how } = attached;
+    let operation;
+    if (config.wait) {
         operation = await waitForGoLive(offer, service, location, lane.waiting);
     }
     else if (how === 'started') {

@@ -1,38 +1,17 @@
 // A Cloud Partner Portal API on loopback that plays ../shared/cpp-api.md: every operation location
 // form, progressions read one GET at a time, array-wrapped bodies, 409s, error bodies of each kind,
-// and injected faults. Tests, the demo and the benchmark all drive it.
+// the offer status of each state (cpp-offers.ts) and injected faults. Tests, the demo and the
+// benchmark all drive it.
 import { randomUUID } from 'node:crypto'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { answerAfterAccept, FaultBook, type Fault } from './faults.ts'
-import { LaggingListing, type ListingLag } from './listing-lag.ts'
+import { LaggingListing } from './listing-lag.ts'
 import { json, serve } from './serve.ts'
-import { offerStatusSteps, serviceTimestamp, succeedingGoLive, type Body } from './scenarios.ts'
+import { goLiveRefusal, goLiveSubmission, offerRecord, offerStatusBody, type OfferRecord, type OfferSetup } from './cpp-offers.ts'
+import { offerLinks, succeedingGoLive, type Body } from './scenarios.ts'
 
 const API_VERSION = '2017-10-31'
 export const DEFAULT_TOKEN = 'emulator-access-token'
-
-/** How the 202 names the operation: the three forms seen in the wild, or none at all. */
-type LocationStyle = 'operation-location' | 'location-migrated' | 'location-preview' | 'none'
-
-interface OfferSetup {
-  publisher: string
-  offer: string
-  locationStyle?: LocationStyle
-  /** Bodies for successive status GETs of a go-live started on this offer; the last one repeats. */
-  progression?: Body[]
-  /** Answer status GETs as `[body]`, as the documentation shows. */
-  arrayWrapped?: boolean
-  /** A go-live already runs (as after an earlier workflow run): it has this progression. */
-  runningGoLive?: Body[]
-  /** Another operation (a publish) runs: a POST gets 409 and no go-live is listed. */
-  publishRunning?: boolean
-  /** The offer's state at `GET .../status`. */
-  offerStatus?: string
-  /** Tokens allowed on this publisher; others get 403. Default: every valid token. */
-  allowedTokens?: string[]
-  /** A go-live started by a POST shows in the submissions listing only after this lag. */
-  listedAfter?: ListingLag
-}
 
 export type { Fault } from './faults.ts'
 
@@ -52,15 +31,6 @@ interface OperationRecord {
   progression: Body[]
   reads: number
   submission: Body
-}
-
-interface OfferRecord extends Required<
-  Pick<OfferSetup, 'publisher' | 'offer' | 'locationStyle' | 'progression' | 'arrayWrapped' | 'publishRunning'>
-> {
-  offerStatus: string
-  allowedTokens?: string[]
-  listedAfter?: ListingLag
-  submissions: Body[]
 }
 
 export interface CppEmulator {
@@ -110,22 +80,10 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     json(res, status, { error: { code, message } })
   }
 
-  function startGoLive(offer: OfferRecord, progression: Body[], state = 'running'): OperationRecord {
+  function startGoLive(offer: OfferRecord, progression: Body[], state = 'running', at = new Date()): OperationRecord {
     const preview = offer.locationStyle === 'location-preview'
     const id = preview ? `${offer.publisher}$${offer.offer}$${previewCounter++}$preview` : randomUUID()
-    // Shaped like Learn's "GET operations" sample.
-    const submission: Body = {
-      id,
-      offerId: offer.offer,
-      offerVersion: 1,
-      offerTypeId: 'microsoft-azure-virtualmachines',
-      publisherId: offer.publisher,
-      submissionType: 'golive',
-      submissionState: state,
-      publishingVersion: 2,
-      slot: 'production',
-      changedTime: serviceTimestamp(new Date())
-    }
+    const submission = goLiveSubmission(offer, id, state, at)
     offer.submissions.push(submission)
     const record: OperationRecord = { id, publisher: offer.publisher, offer: offer.offer, progression, reads: 0, submission }
     operations.set(id, record)
@@ -209,10 +167,8 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     if (!offer) return error(res, 404, 'OfferNotFound', `Offer '${offerId}' was not found for publisher '${publisher}'.`)
 
     if (req.method === 'POST' && action === 'golive') {
-      const running = offer.submissions.find((s) => s.submissionState === 'running')
-      if (running || offer.publishRunning) {
-        return error(res, 409, 'Conflict', `An operation is already in progress for offer '${offer.offer}'.`)
-      }
+      const refusal = goLiveRefusal(offer)
+      if (refusal) return error(res, refusal.status, refusal.code, refusal.message)
       const op = startGoLive(offer, offer.progression)
       listing.hide(op.submission, offer.listedAfter)
       if (answerAfterAccept(effect, req, res)) return
@@ -226,13 +182,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     if (req.method === 'GET' && action.startsWith('submissions')) {
       return json(res, 200, listing.list(offer.submissions), extraHeaders)
     }
-    if (req.method === 'GET' && action === 'status') {
-      // A running operation shows through; otherwise the state the offer was set up with.
-      const busy = offer.publishRunning || offer.submissions.some((s) => s.submissionState === 'running')
-      const status = busy ? 'running' : offer.offerStatus
-      const steps = offerStatusSteps(status, offer.publishRunning)
-      return json(res, 200, { status, messages: [], steps, previewLinks: [], liveLinks: [] }, extraHeaders)
-    }
+    if (req.method === 'GET' && action === 'status') return json(res, 200, offerStatusBody(offer), extraHeaders)
     if (req.method === 'GET' && operationId) {
       if (operationId.includes('%24')) return error(res, 404, 'NotFound', `Operation '${decodeURIComponent(operationId)}' was not found.`)
       const op = operations.get(operationId)
@@ -251,19 +201,13 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     url: served.origin,
     requests,
     addOffer(setup) {
-      const record: OfferRecord = {
-        publisher: setup.publisher,
-        offer: setup.offer,
-        locationStyle: setup.locationStyle ?? 'operation-location',
-        progression: setup.progression ?? succeedingGoLive(),
-        arrayWrapped: setup.arrayWrapped ?? false,
-        publishRunning: setup.publishRunning ?? false,
-        offerStatus: setup.offerStatus ?? 'waitingForPublisherReview',
-        submissions: []
-      }
-      if (setup.allowedTokens) record.allowedTokens = setup.allowedTokens
-      if (setup.listedAfter) record.listedAfter = setup.listedAfter
+      const record = offerRecord(setup)
       offers.set(key(setup.publisher, setup.offer), record)
+      // Gone live a day ago: the go-live is listed, and its operation reads succeeded.
+      if (record.state === 'live') {
+        const ended = { ...succeedingGoLive().at(-1), ...offerLinks(record.publisher, record.offer, { preview: true, live: true }) }
+        startGoLive(record, [ended], 'succeeded', new Date(Date.now() - 86_400_000))
+      }
       if (setup.runningGoLive) startGoLive(record, setup.runningGoLive)
     },
     injectFault(fault: Fault) {

@@ -71,6 +71,25 @@ const live = (status: string, extra: Body = {}) =>
 const Live = (status: string, extra: Body = {}) =>
   step('live', 'Live', LIVE_DESCRIPTION, status, { estimatedTimeFrame: '~2-5 days', ...extra })
 
+// made-up: Learn's samples show `previewLinks` and `liveLinks` only as empty arrays; cpp-api.md gives
+// their entries as `{displayText, uri}`. These follow that shape, with the Marketplace's URLs.
+const previewLink = (publisher: string, offer: string): Body => ({
+  displayText: 'Azure Marketplace preview',
+  uri: `https://azuremarketplace.microsoft.com/marketplace/apps/${publisher}.${offer}-preview?tab=Overview`
+})
+const liveLink = (publisher: string, offer: string): Body => ({
+  displayText: 'Azure Marketplace listing',
+  uri: `https://azuremarketplace.microsoft.com/marketplace/apps/${publisher}.${offer}`
+})
+
+/** The links of an offer's status or operation: to its preview once published, to its listing once live. */
+export function offerLinks(publisher: string, offer: string, has: { preview: boolean; live: boolean }): Body {
+  return {
+    previewLinks: has.preview ? [previewLink(publisher, offer)] : [],
+    liveLinks: has.live ? [liveLink(publisher, offer)] : []
+  }
+}
+
 function operation(status: string, steps: Body[], extra: Body = {}): Body {
   return {
     status,
@@ -93,11 +112,11 @@ export function succeedingGoLive(successSpelling = 'succeeded'): Body[] {
     operation('running', [...published(), signoff, prep('inProgress', { progressPercentage: 40 }), live('notStarted')]),
     operation('running', [...published(), signoff, prep('complete', done(6)), live('inProgress', { progressPercentage: 10 })]),
     operation('running', [...published(), signoff, prep('complete', done(6)), live('inProgress', { progressPercentage: 70 })]),
-    operation(successSpelling, [...published(), signoff, prep('complete', done(6)), live('complete', completed(42))], {
-      liveLinks: [
-        { displayText: 'Azure Marketplace listing', uri: 'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.contoso-vm' }
-      ]
-    })
+    operation(
+      successSpelling,
+      [...published(), signoff, prep('complete', done(6)), live('complete', completed(42))],
+      offerLinks('contoso', 'contoso-vm', { preview: true, live: true })
+    )
   ]
 }
 

@@ -25,14 +25,16 @@ import type { Operation } from './wait/operation.js'
  */
 async function goLive(offer: OfferRun, lane: Lane): Promise<void> {
   const { service, config, limit } = lane
-  const { location, how, known } = await limit(() => startOrAttach(service, config.operationLocation, offer.sending))
-  offer.record(location, how)
-  let operation: Operation
-  if (known) {
+  const attached = await limit(() => startOrAttach(service, config.operationLocation, offer.sending))
+  offer.record(attached.location, attached.how)
+  if (attached.known) {
     // Live already, or the answer to the request already says how it ended.
-    operation = known
-    offer.observe(operation)
-  } else if (config.wait) {
+    offer.observe(attached.known)
+    return conclude(attached.known, attached.how, offer.label, offer.prefix)
+  }
+  const { location, how } = attached
+  let operation: Operation
+  if (config.wait) {
     operation = await waitForGoLive(offer, service, location, lane.waiting)
   } else if (how === 'started') {
     // With several offers the fleet says once how to check on them later.

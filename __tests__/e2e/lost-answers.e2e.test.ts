@@ -219,8 +219,9 @@ describe.each([cpp, pia])('$name', (api) => {
       try {
         secure.ready()
         const baseUrl = secure.url.replace(/^https:\/\/127\.0\.0\.1:\d+/, 'https://cpp.emulator.test')
-        // Tunnels before the trigger: CPP lists the submissions; PIA looks up the product, then lists.
-        const trigger = api === cpp ? 2 : 3
+        // Tunnels before the trigger: CPP lists the submissions and reads the offer status; PIA looks
+        // up the product, then lists.
+        const trigger = 3
         proxy.refuse(trigger)
         const result = await runAction({
           inputs: secure.inputs({ 'base-url': baseUrl, 'poll-interval': POLL }),

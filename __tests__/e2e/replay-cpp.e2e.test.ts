@@ -11,6 +11,9 @@ const OPERATION = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
 // made-up: an offer with nothing running. Learn's only submissions sample shows a publish running,
 // which the 409 test below replays.
 const NOTHING_RUNNING = '[]'
+// The status of an offer ready to go live: SUSE's (running, publisher-signoff waiting). Learn's only
+// offer status sample says succeeded: an offer live already, which the real run leaves as it is.
+const READY = JSON.stringify(suse.cppOfferStatusAwaitingSignoff)
 
 let replay: ReplayServer
 beforeAll(async () => {
@@ -37,7 +40,7 @@ function serve(o: Offer): void {
       path: o.operationPath ?? `${offerPath}/operations/${OPERATION}`,
       answers: (o.operation ?? []).map((body) => ({ body }))
     },
-    { method: 'GET', path: `${offerPath}/status`, answers: [{ body: o.status ?? learn.offerStatusBody }] }
+    { method: 'GET', path: `${offerPath}/status`, answers: [{ body: o.status ?? READY }] }
   ])
 }
 
@@ -61,6 +64,7 @@ describe('Go live 202 in each published form', () => {
     expect(result.exitCode).toBe(0)
     expect(trail()).toEqual([
       'GET /api/publishers/contoso/offers/contoso-virtualmachineoffer/submissions/?api-version=2017-10-31',
+      'GET /api/publishers/contoso/offers/contoso-virtualmachineoffer/status?api-version=2017-10-31',
       'POST /api/publishers/contoso/offers/contoso-virtualmachineoffer/golive?api-version=2017-10-31'
     ])
     expect(result.outputs.status).toBe('accepted')

@@ -187,7 +187,8 @@ describe('credential rules', () => {
   })
 
   it('warns at the start when a static token expires before the wait can end, and a 401 mid-wait says so', async () => {
-    await start({ tokenUses: 3 })
+    // The token is good for the submissions, the offer status, the POST and one operation read.
+    await start({ tokenUses: 4 })
     const token = fakeJwt({ aud: 'https://cloudpartner.azure.com', exp: Math.floor(Date.now() / 1_000) + 1_800 })
     cpp.acceptToken(token)
     cpp.addOffer({ publisher: 'contoso', offer: 'contoso-vm', progression: endlessGoLive() })

@@ -50,4 +50,31 @@ describe('ProgressLog', () => {
       "The service reported an operation status the action does not know ('publishing'); treating it as still running."
     ])
   })
+
+  it('with a label, names the offer at the start of every line it writes; without one, as before', () => {
+    const labelled = new ProgressLog('contoso/vm')
+    const plain = new ProgressLog()
+    const messages = [{ messageHtml: 'Image rejected', level: 'error' }]
+    for (const log of [labelled, plain]) {
+      log.observe(op('publishing', 'inProgress', { messages }))
+      log.observe({ ...op('succeeded', 'complete'), started: '2026-11-20T10:00:00.4220588Z' })
+    }
+    const infos = core.logged('info')
+    const half = infos.length / 2
+    expect(infos.slice(0, half)).toEqual([
+      'contoso/vm: Operation status: publishing',
+      "contoso/vm: Now at step 'Live' (inProgress, 30%, estimated ~2-5 days)",
+      'contoso/vm: Operation status: publishing -> succeeded',
+      "contoso/vm: Step 'Live': inProgress -> complete",
+      'contoso/vm: Started at 2026-11-20T10:00:00.4220588Z'
+    ])
+    expect(infos.slice(half)).toEqual(infos.slice(0, half).map((line) => line.replace('contoso/vm: ', '')))
+    expect(core.logged('warning')).toEqual([
+      "contoso/vm: The service reported an operation status the action does not know ('publishing'); treating it as still running.",
+      'contoso/vm: The service reported an error: Live: Image rejected',
+      "The service reported an operation status the action does not know ('publishing'); treating it as still running.",
+      'The service reported an error: Live: Image rejected'
+    ])
+    expect(core.logged('debug')[0]).toMatch(/^contoso\/vm: Poll 1: status publishing/)
+  })
 })

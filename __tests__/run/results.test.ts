@@ -186,6 +186,23 @@ describe('ResultsOutput', () => {
     expect(setOutput).toHaveBeenCalledTimes(3)
   })
 
+  it('writes each recorded operation at once, whatever the gap: a killed step keeps every location', () => {
+    jest.useFakeTimers({ now: 1_000_000 })
+    const runs: InstanceType<typeof OfferRun>[] = []
+    const output = new ResultsOutput(runs, 60_000)
+    const setOutput = core.module.setOutput as jest.Mock
+    for (const name of ['a', 'b', 'c']) runs.push(new OfferRun({ publisher: 'contoso', offer: name }, output.recorded, true))
+    setOutput.mockClear()
+    runs[0]?.record(cpp, 'started')
+    runs[1]?.record(cpp, 'started')
+    expect(setOutput).toHaveBeenCalledTimes(2)
+    expect(written().map((x) => x.status)).toEqual(['accepted', 'accepted', 'not started'])
+    // An offer's end waits for the gap; a record does not.
+    runs[2]?.fail('refused')
+    output.changed()
+    expect(setOutput).toHaveBeenCalledTimes(2)
+  })
+
   it('for one offer, writes nothing until its go-live is named or its dry run read, like its other outputs', () => {
     const refused = offer()
     const output = new ResultsOutput([refused], 0, true)

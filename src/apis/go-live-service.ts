@@ -14,19 +14,19 @@ export interface OperationRef {
   id: string
 }
 
-export interface Started {
-  location: OperationRef
-  /**
-   * `started`: this run's request was accepted. `attached`: a go-live already running is followed.
-   * `live`: the offer is live with what would be taken live; nothing was sent.
-   */
-  how: 'started' | 'attached' | 'live'
-  /**
-   * The operation's state when it is already known: for `live` its final state; for `started`, what
-   * the answer to the request said (a final state there is the outcome, with or without a wait).
-   */
-  operation?: Operation
-}
+/**
+ * `started`: this run's request was accepted. `attached`: a go-live already running is followed.
+ * `live`: the offer is live with what would be taken live; nothing was sent. Its operation is the
+ * final state, and its location the go-live that took it live when the service names one.
+ */
+export type Started =
+  | {
+      how: 'started' | 'attached'
+      location: OperationRef
+      /** What the answer to the request said, when it said it: a final state is the outcome. */
+      operation?: Operation
+    }
+  | { how: 'live'; location?: OperationRef | undefined; operation: Operation }
 
 export interface OperationRead {
   operation: Operation

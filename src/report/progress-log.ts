@@ -1,6 +1,7 @@
-// Logs what changed between polls at info level; every poll's detail goes to debug.
+// Logs what changed between polls at info level; every poll's detail goes to debug. With several
+// offers in one step, each line starts with the offer it is about.
 import { currentStep, type Operation, type OperationStep } from '../wait/operation.js'
-import { log } from './log.js'
+import { log as baseLog } from './log.js'
 
 function describeStep(step: OperationStep): string {
   const parts = [step.rawStatus]
@@ -15,6 +16,8 @@ const MAX_LINES_PER_POLL = 20
 const MAX_REMEMBERED = 1_000
 
 export class ProgressLog {
+  /** What starts each line: `contoso/vm: `, or nothing. */
+  private readonly prefix: string
   private polls = 0
   private lastStatus: string | undefined
   private lastCurrent: string | undefined
@@ -23,29 +26,28 @@ export class ProgressLog {
   private readonly unknownStatuses = new Set<string>()
   private saidStart: string | undefined
   private saidEnd: string | undefined
-  /** Starts each line: the offer's label and ': ' when the step takes several offers live. */
-  private readonly prefix: string
-
+  /** `label`: the offer the lines are about (`contoso/vm`), when they must name it. */
   constructor(label?: string) {
     this.prefix = label ? `${label}: ` : ''
   }
 
   observe(operation: Operation): void {
+    const log = this.log
     this.polls++
     const current = currentStep(operation)
     log.debug(
-      `${this.prefix}Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`
+      `Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`
     )
 
     const status = operation.rawStatus ?? '(none)'
     if (status !== this.lastStatus) {
-      log.info(`${this.prefix}Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`)
+      log.info(`Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`)
       this.lastStatus = status
     }
     if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
       this.unknownStatuses.add(status)
       log.warning(
-        `${this.prefix}The service reported an operation status the action does not know ('${status}'); treating it as still running.`
+        `The service reported an operation status the action does not know ('${status}'); treating it as still running.`
       )
     }
     let changed = 0
@@ -53,23 +55,31 @@ export class ProgressLog {
       const before = this.stepStatus.get(step.id)
       if (before === undefined && this.stepStatus.size >= MAX_REMEMBERED) continue
       if (before !== undefined && before !== step.rawStatus && ++changed <= MAX_LINES_PER_POLL) {
-        log.info(`${this.prefix}Step '${step.name}': ${before} -> ${step.rawStatus}`)
+        log.info(`Step '${step.name}': ${before} -> ${step.rawStatus}`)
       }
       this.stepStatus.set(step.id, step.rawStatus)
     }
     if (changed > MAX_LINES_PER_POLL)
-      log.info(`${this.prefix}…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
+      log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
     if (current && current.id !== this.lastCurrent) {
-      log.info(`${this.prefix}Now at step ${describeStep(current)}`)
+      log.info(`Now at step ${describeStep(current)}`)
     }
     this.lastCurrent = current?.id
     // A Product Ingestion job says when it started and ended: each said once.
-    if (operation.started && !this.saidStart) log.info(`${this.prefix}Started at ${(this.saidStart = operation.started)}`)
-    if (operation.ended && !this.saidEnd) log.info(`${this.prefix}Ended at ${(this.saidEnd = operation.ended)}`)
+    if (operation.started && !this.saidStart) log.info(`Started at ${(this.saidStart = operation.started)}`)
+    if (operation.ended && !this.saidEnd) log.info(`Ended at ${(this.saidEnd = operation.ended)}`)
     this.logNewMessages(operation)
   }
 
+  /** The log, each line prefixed with the label. */
+  private readonly log = {
+    info: (line: string): void => baseLog.info(this.prefix + line),
+    debug: (line: string): void => baseLog.debug(this.prefix + line),
+    warning: (line: string): void => baseLog.warning(this.prefix + line)
+  }
+
   private logNewMessages(operation: Operation): void {
+    const log = this.log
     const all = [
       ...operation.messages.map((m) => ({ ...m, where: '' })),
       ...operation.steps.flatMap((s) => s.messages.map((m) => ({ ...m, where: `${s.name}: ` })))
@@ -81,9 +91,9 @@ export class ProgressLog {
       if (this.seenMessages.size >= MAX_REMEMBERED || ++shown > MAX_LINES_PER_POLL) break
       this.seenMessages.add(line)
       // Warnings while it runs: if the go-live fails, the step's error repeats the error messages.
-      if (m.level === 'error') log.warning(`${this.prefix}The service reported an error: ${line}`)
-      else if (m.level === 'warning') log.warning(`${this.prefix}${line}`)
-      else log.info(`${this.prefix}Message: ${line}`)
+      if (m.level === 'error') log.warning(`The service reported an error: ${line}`)
+      else if (m.level === 'warning') log.warning(`${line}`)
+      else log.info(`Message: ${line}`)
     }
   }
 }

@@ -48,10 +48,10 @@ export class Fleet {
     this.results = new ResultsOutput(offers, resultsGapMs, !this.several)
     // One offer keeps the outputs it always had: its operation's location and id, as soon as known.
     const onRecorded = this.several
-      ? this.results.changed
-      : (location: OperationRef): void => {
-          writeOperationLocation(location)
-          this.results.changed()
+      ? this.results.recorded
+      : (location: OperationRef | undefined): void => {
+          if (location) writeOperationLocation(location)
+          this.results.recorded()
         }
     for (const offer of config.offers) offers.push(new OfferRun({ publisher: config.publisher, offer }, onRecorded, this.several))
     this.offers = offers

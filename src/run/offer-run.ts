@@ -38,10 +38,10 @@ export class OfferRun {
   /** Set with a failure after the request that starts the go-live went out unanswered: it may have started. */
   uncertain = false
   private readonly progress: ProgressLog
-  private readonly onRecorded: (location: OperationRef) => void
+  private readonly onRecorded: (location: OperationRef | undefined) => void
 
   /** `onRecorded`: writes the outputs that name the go-live, as soon as it is known. */
-  constructor(subject: Subject, onRecorded: (location: OperationRef) => void, several = false) {
+  constructor(subject: Subject, onRecorded: (location: OperationRef | undefined) => void, several = false) {
     this.subject = subject
     this.label = subjectLabel(subject)
     this.several = several
@@ -56,14 +56,17 @@ export class OfferRun {
   }
 
   /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
-  record(location: OperationRef, how: How): void {
+  record(location: OperationRef | undefined, how: How): void {
     if (how !== 'given') this.facts.how = how
     this.phase = 'recorded'
     // The log line first: it survives even if writing the outputs fails. The location was rebuilt
-    // from validated parts (locations.ts of its API), so it is safe to print and to pass on.
-    log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`)
-    this.facts.location = location.url
-    this.facts.operationId = location.id
+    // from validated parts (locations.ts of its API), so it is safe to print and to pass on. Only a
+    // live offer may come without one: the service named no go-live that took it live.
+    if (location) {
+      log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`)
+      this.facts.location = location.url
+      this.facts.operationId = location.id
+    } else log.info(`${VERBS[how]} for ${this.label}: the service names no go-live that took it live.`)
     this.facts.result = how === 'started' ? 'accepted' : 'running'
     // After the facts: the outputs written now (the `results` output) are built from them.
     this.onRecorded(location)

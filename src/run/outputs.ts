@@ -54,7 +54,8 @@ export async function writeStepEnd(end: StepEnd): Promise<void> {
   const offer = offers[0]
   const facts: Facts = offer?.facts ?? { result: 'not started' }
   if (stepError) facts.note = stepError
-  if (facts.location) await guarded('set the status output', () => core.setOutput(Outputs.Status, facts.result))
+  // Once a go-live was named (or the offer found live with none named): never for nothing started.
+  if (facts.location || facts.how) await guarded('set the status output', () => core.setOutput(Outputs.Status, facts.result))
   const { operation, dryRun } = facts
   if (operation) await guarded('set the operation output', () => core.setOutput(Outputs.Operation, operationOutput(operation)))
   if (dryRun) await guarded('set the offer-status output', () => core.setOutput(Outputs.OfferStatus, dryRun.offerStatus))

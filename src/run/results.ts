@@ -37,11 +37,12 @@ export function offerResult(offer: OfferRun, stepError?: string): OfferResult {
   const { facts } = offer
   const location = facts.location?.href ?? ''
   let status: OfferStatus
-  if (location) status = STATES[facts.result] ?? 'failed'
+  // Named (or found live with no go-live named): the state it reached.
+  if (location || facts.how) status = STATES[facts.result] ?? 'failed'
   // The request that starts it went out and no answer named it: it may have started, so never
   // `not started` (a re-run finds and follows it). A refusal is an answer: nothing started.
   else status = offer.uncertain ? 'failed' : 'not started'
-  const error = offer.failure ?? (location ? undefined : stepError)
+  const error = offer.failure ?? (location || facts.how ? undefined : stepError)
   return {
     offer: offer.subject.offer,
     status,
@@ -65,13 +66,18 @@ export function aggregateStatus(results: readonly OfferResult[]): OfferStatus | 
 }
 
 /**
- * Writes `results` as the offers go, so that a step that times out, fails or is cancelled still has
- * every location it started. Each record or end of an offer asks for a write; writes come at most
- * every `minGapMs` (each appends the whole list to the output file: 256 offers written on each of
- * their 512 events would be tens of MB), and `flush()` writes the last state at the step's end.
+ * Writes `results` as the offers go, so that a step that times out, fails or is cancelled (even
+ * killed) still has every location it started. Each recorded operation is written at once; each end
+ * of an offer asks for a write that comes at most every `minGapMs`. Every write appends the whole
+ * list to the output file, so once the writes reach IMMEDIATE_BYTES (a few hundred offers, each
+ * written on each record) records are coalesced the same way; `flush()` writes the last state.
  */
+/** What the writes on each record may append to the output file before they are coalesced. */
+const IMMEDIATE_BYTES = 8 * 1024 * 1024
+
 export class ResultsOutput {
   private readonly offers: readonly OfferRun[]
+  private written = 0
   private readonly minGapMs: number
   private readonly untilNamed: boolean
   private lastWrite = -Infinity
@@ -88,7 +94,13 @@ export class ResultsOutput {
     this.untilNamed = untilNamed
   }
 
-  /** Told each time an offer's operation is recorded or its run ends. */
+  /** Told each time an offer's operation is recorded: written at once, while the file stays small. */
+  readonly recorded = (): void => {
+    if (this.written < IMMEDIATE_BYTES) this.write()
+    else this.changed()
+  }
+
+  /** Told each time an offer's run ends (or is recorded past the budget): a write within `minGapMs`. */
   readonly changed = (): void => {
     if (this.pending) return
     const wait = this.lastWrite + this.minGapMs - Date.now()
@@ -113,9 +125,11 @@ export class ResultsOutput {
     this.pending = undefined
     this.lastWrite = Date.now()
     const results = this.current()
-    if (this.untilNamed && !this.offers.some(({ facts }) => facts.location || facts.dryRun)) return results
+    if (this.untilNamed && !this.offers.some(({ facts }) => facts.location || facts.how || facts.dryRun)) return results
     try {
-      core.setOutput(Outputs.Results, JSON.stringify(results))
+      const json = JSON.stringify(results)
+      core.setOutput(Outputs.Results, json)
+      this.written += json.length
     } catch (error) {
       // A full disk must not end an offer's go-live; the next write tries again.
       log.warning(`Could not set the results output: ${messageOf(error)}`)

@@ -7,12 +7,9 @@ import { isTerminal } from '../wait/status.js'
 /** How the go-live came to be followed: as the service says (Started), or `given` as input. */
 export type How = Started['how'] | 'given'
 
-export interface Attached {
-  location: OperationRef
-  how: How
-  /** Its state when already known to be final: live already, or ended in the answer to the request. */
-  known?: Operation
-}
+/** The go-live to follow, or one already over (`known`: live already, or ended in the answer). */
+export type Attached =
+  { location: OperationRef; how: How; known?: undefined } | { location?: OperationRef | undefined; how: How; known: Operation }
 
 /** `onSending` is told just before the request that starts the go-live goes out. */
 export async function startOrAttach(service: GoLiveService, given: OperationRef | undefined, onSending: () => void): Promise<Attached> {
@@ -21,7 +18,8 @@ export async function startOrAttach(service: GoLiveService, given: OperationRef 
     await service.checkGiven(given)
     return { location: given, how: 'given' }
   }
-  const { location, how, operation } = await service.start(onSending)
-  const known = how === 'live' || (operation && isTerminal(operation.state)) ? operation : undefined
-  return known ? { location, how, known } : { location, how }
+  const started = await service.start(onSending)
+  if (started.how === 'live') return { location: started.location, how: 'live', known: started.operation }
+  const { location, how, operation } = started
+  return operation && isTerminal(operation.state) ? { location, how, known: operation } : { location, how }
 }

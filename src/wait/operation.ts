@@ -2,6 +2,7 @@
 import { ShapeError } from '../errors.js'
 import { htmlToText } from '../report/html.js'
 import { serviceText } from '../report/safe-text.js'
+import { parseLinks, type OperationLinks } from './links.js'
 import { normaliseOperationStatus, normaliseStepStatus, type OperationState, type StepState } from './status.js'
 
 export interface OperationMessage {
@@ -30,6 +31,8 @@ export interface Operation {
   messages: OperationMessage[]
   /** The body as the service sent it (unwrapped from an array), for the `operation` output. */
   body: Record<string, unknown>
+  /** The service's preview and live links that are safe to show (links.ts); empty lists when none. */
+  links: OperationLinks
   /** When the operation started and ended, as the service says (a Product Ingestion job does). */
   started?: string
   ended?: string
@@ -92,7 +95,7 @@ export function parseOperation(json: unknown): Operation {
   const rawStatus = text(body.status, 60)
   const { state, known } = normaliseOperationStatus(rawStatus)
   const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : []
-  return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), body }
+  return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), links: parseLinks(body), body }
 }
 
 const ACTIVE_STEP_STATES: ReadonlySet<StepState | undefined> = new Set(['running', 'waiting', 'blocked'])

@@ -1,5 +1,6 @@
 // One verdict for the CPP dry run and the real run: decide() per state of the offer status and its
-// submissions. The real run reads no offer status (decide(undefined, …)); the dry run reads both.
+// submissions. Both read the status; when it cannot be read, decide(undefined, …) judges by the
+// submissions alone (the service's 409 refuses what it must).
 import { describe, expect, it } from '@jest/globals'
 import type { Submission } from '../../../src/apis/cloud-partner-portal/client.js'
 import { decide, dependsOnSubmissions } from '../../../src/apis/cloud-partner-portal/decide.js'
@@ -43,7 +44,7 @@ function running(signoff: string) {
   return parseOperation(body)
 }
 
-describe('decide, real run (no offer status read): follow a running go-live, else send the request', () => {
+describe('decide without an offer status (it could not be read): follow a running go-live, else send the request', () => {
   it('follows the newest unfinished go-live, by type or by the production slot', () => {
     const decision = decide(undefined, [
       ...learnPublish,
@@ -65,7 +66,7 @@ describe('decide, real run (no offer status read): follow a running go-live, els
   })
 })
 
-describe('decide, dry run: per offer status', () => {
+describe('decide per offer status, for the dry run and the real run alike', () => {
   it('waitingForPublisherReview: ready', () => {
     expect(decide(status('waitingForPublisherReview'), undefined)).toEqual({
       kind: 'ready',
@@ -114,9 +115,46 @@ describe('decide, dry run: per offer status', () => {
     expect(decide(status('Succeeded'), undefined).say).toMatch(/^The last operation succeeded .*live already/)
   })
 
-  it('a go-live listed while the offer does not run is not followed: the status decides', () => {
-    expect(decide(status('failed'), [RUNNING_GO_LIVE])).toMatchObject({ kind: 'blocked', offerStatus: 'failed' })
-    expect(decide(status('succeeded'), [RUNNING_GO_LIVE])).toMatchObject({ kind: 'live' })
+  it.each(['waitingForPublisherReview', 'succeeded', 'failed', 'canceled', 'neverPublished', 'notStarted', 'paused', undefined])(
+    'a go-live listed as running is followed whatever the status says (%s: it may lag a go-live just started)',
+    (raw) => {
+      expect(decide(status(raw), [...learnPublish, RUNNING_GO_LIVE])).toMatchObject({
+        kind: 'follow',
+        running: { id: RUNNING_GO_LIVE.id }
+      })
+    }
+  )
+
+  it('neverPublished says to publish first', () => {
+    expect(decide(status('neverPublished'), []).say).toMatch(/publish it first/)
+  })
+})
+
+describe('decide, live: the last go-live names what took the offer live', () => {
+  const done = (id: string, changedTime: string, extra: Partial<Submission> = {}) => goLive(id, 'succeeded', changedTime, extra)
+
+  it('names the newest completed go-live, by type or by the production slot, whatever else is listed', () => {
+    const decision = decide(status('succeeded'), [
+      ...learnPublish,
+      done('old', '2026-01-01T00:00:00.0000000Z'),
+      done('newest', '2026-03-01T10:00:00.4220588Z', { submissionType: undefined }),
+      done('middle', '2026-02-01T00:00:00.0000000Z', { slot: undefined, submissionState: 'Completed' }),
+      goLive('failed-later', 'failed', '2026-04-01T00:00:00.0000000Z'),
+      goLive('canceled-later', 'canceled', '2026-04-02T00:00:00.0000000Z')
+    ])
+    expect(decision).toMatchObject({ kind: 'live', last: { id: 'newest' } })
+  })
+
+  it.each([
+    ["Learn's list: only a publish", learnPublish],
+    ['go-lives that did not succeed', [goLive('f', 'failed', '2026-01-01T00:00:00Z'), goLive('c', 'cancelled', '2026-01-02T00:00:00Z')]],
+    ['a publish that succeeded in the staging slot', [{ ...learnPublish[0]!, submissionState: 'succeeded' }]],
+    ['no submissions', []],
+    ['a list that could not be read', undefined]
+  ])('%s: live, naming no go-live', (_what, submissions) => {
+    const decision = decide(status('succeeded'), submissions)
+    expect(decision.kind).toBe('live')
+    expect(decision).not.toHaveProperty('last')
   })
 
   it('a status the action does not know, or none: unknown, the service text quoted on one clean line', () => {
@@ -131,14 +169,17 @@ describe('decide, dry run: per offer status', () => {
   })
 })
 
-describe('dependsOnSubmissions: only a running offer asks whether what runs is a go-live', () => {
+describe('dependsOnSubmissions: every offer but one waiting for sign-off asks whether a go-live runs', () => {
   it.each([
     ['running', true],
     ['RUNNING', true],
     ['waitingForPublisherReview', false],
-    ['succeeded', false],
-    ['failed', false],
-    [undefined, false]
+    ['WAITINGFORPUBLISHERREVIEW', false],
+    ['succeeded', true],
+    ['failed', true],
+    ['neverPublished', true],
+    ['paused', true],
+    [undefined, true]
   ])('%s: %s', (raw, asks) => {
     expect(dependsOnSubmissions(status(raw))).toBe(asks)
   })

@@ -1,7 +1,10 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { endlessGoLive } from '../../../emulator/scenarios.js'
+import { endlessGoLive, failingGoLive } from '../../../emulator/scenarios.js'
 import { createCoreMock } from '../../helpers/core-mock.js'
 import { cppFixture } from '../../helpers/cpp-fixture.js'
+import type { CppClient } from '../../../src/apis/cloud-partner-portal/client.js'
+import type { CppOperationRef } from '../../../src/apis/cloud-partner-portal/locations.js'
+import type { OperationRef } from '../../../src/apis/go-live-service.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
@@ -14,11 +17,15 @@ const newClient = () => fixture.client({ requestTimeoutMs: 1_000, backoff })
 const posts = () => fixture.emulator.requestsTo('POST', '/golive')
 
 describe('startGoLive', () => {
-  it('looks for a running go-live first, then starts one with a single POST', async () => {
+  it('reads the submissions and the offer status first; an offer waiting for sign-off is started with a single POST', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
     const started = await startGoLive(await newClient(), subject, backoff)
     expect(started.how).toBe('started')
-    expect(fixture.emulator.requests.map((r) => r.method)).toEqual(['GET', 'POST'])
+    expect(fixture.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/publishers/contoso/offers/vm/submissions/',
+      'GET /api/publishers/contoso/offers/vm/status',
+      'POST /api/publishers/contoso/offers/vm/golive'
+    ])
   })
 
   it('follows a go-live that already runs (a re-run) and sends no POST', async () => {
@@ -41,8 +48,17 @@ describe('startGoLive', () => {
     expect(core.logged('warning').join('\n')).toMatch(/Could not check for a running go-live/)
   })
 
-  it('on a 409 from another operation (a publish), fails saying what blocks', async () => {
+  it('a publish running (the offer status says so): fails saying what blocks, with no POST', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', publishRunning: true })
+    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
+      'contoso/vm cannot go live now, so no Go Live request was sent: another operation (a publish) is running on the offer: a go-live would be refused until it reaches publisher sign-off.'
+    )
+    expect(posts()).toHaveLength(0)
+  })
+
+  it('on a 409 from another operation (a publish) when the status could not be read, fails saying what blocks', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', publishRunning: true })
+    fixture.emulator.injectFault({ method: 'GET', path: '/status', kind: 'status', status: 503, times: 3 })
     await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
       /The Go Live request failed: HTTP 409 Conflict \(Conflict: An operation is already in progress .*\)\. Another operation that is not a go-live/
     )
@@ -98,6 +114,154 @@ describe('startGoLive', () => {
   it('reports an auth failure of the pre-check without posting', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', allowedTokens: ['other'] })
     await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(/HTTP 403/)
+    expect(posts()).toHaveLength(0)
+  })
+})
+
+/** Reads the go-live until it ends (the emulator moves one step per read): its final state. */
+async function runToItsEnd(client: CppClient, location: OperationRef | undefined): Promise<string> {
+  for (;;) {
+    const { state } = (await client.readOperation(location as CppOperationRef, subject)).operation
+    if (state !== 'running') return state
+  }
+}
+
+describe('startGoLive on each offer status: a re-run converges', () => {
+  const client = () => newClient()
+  const start = async () => startGoLive(await client(), subject, backoff)
+
+  it('live already (an earlier go-live succeeded): no POST; the status as sent, and the last go-live named', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', state: 'live' })
+    const c = await client()
+    const [last] = await c.listSubmissions(subject)
+    const started = await startGoLive(c, subject, backoff)
+    expect(started).toMatchObject({ how: 'live', location: c.submissionLocation(subject, last!) })
+    expect(started.operation).toMatchObject({ rawStatus: 'succeeded', state: 'succeeded' })
+    expect(started.operation!.body).toEqual((await c.getOfferStatus(subject)).body)
+    expect(started.operation!.links.live).toEqual([
+      { text: 'Azure Marketplace listing', url: 'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm' }
+    ])
+    expect(posts()).toHaveLength(0)
+    expect(core.logged('info').join('\n')).toContain(
+      `contoso/vm is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent. The last go-live: submission ${last!.id}.`
+    )
+  })
+
+  it('a go-live of this step run to its end, then the same step again: live, naming that go-live', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', locationStyle: 'location-preview' })
+    const c = await client()
+    const first = await startGoLive(c, subject, backoff)
+    expect(await runToItsEnd(c, first.location)).toBe('succeeded')
+    const again = await startGoLive(c, subject, backoff)
+    expect(again).toMatchObject({ how: 'live', location: { id: first.location!.id, url: first.location!.url } })
+    expect(posts()).toHaveLength(1)
+  })
+
+  it('live, but no go-live listed (the status says succeeded, the list is empty): live with no location', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', offerStatus: 'succeeded' })
+    const started = await start()
+    expect(started.how).toBe('live')
+    expect(started.location).toBeUndefined()
+    expect(started.operation?.state).toBe('succeeded')
+    expect(posts()).toHaveLength(0)
+    expect(core.logged('info').join('\n')).toContain('The service lists no go-live that took it live.')
+  })
+
+  it('live, the last go-live listed under an id the action does not accept: live with no location, saying so', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', offerStatus: 'succeeded' })
+    const odd = JSON.stringify([{ id: '../x', submissionType: 'golive', submissionState: 'succeeded', slot: 'production' }])
+    fixture.emulator.injectFault({
+      method: 'GET',
+      path: '/submissions',
+      kind: 'status',
+      status: 200,
+      body: odd,
+      contentType: 'application/json'
+    })
+    const started = await start()
+    expect(started.how).toBe('live')
+    expect(started.location).toBeUndefined()
+    expect(posts()).toHaveLength(0)
+    expect(core.logged('info').join('\n')).toContain("The last go-live is listed under an id the action does not accept ('../x').")
+  })
+
+  it('never published: fails before any POST, saying to publish first and naming the offer', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', state: 'neverPublished' })
+    await expect(start()).rejects.toThrow(
+      'contoso/vm cannot go live now, so no Go Live request was sent: the offer was never published: publish it first, and go live once it reaches preview (publisher sign-off).'
+    )
+    expect(posts()).toHaveLength(0)
+  })
+
+  it.each([
+    ['failed', /the last operation failed: fix what it reported/],
+    ['Cancelled', /the last operation was canceled: publish again/],
+    ['notStarted', /a publish was requested but has not started/]
+  ])('%s: fails before any POST, saying why', async (offerStatus, why) => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', offerStatus })
+    await expect(start()).rejects.toThrow(why)
+    expect(posts()).toHaveLength(0)
+  })
+
+  it('a go-live of this step that failed, then the same step again: fails before any POST', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', progression: failingGoLive() })
+    const c = await client()
+    const first = await startGoLive(c, subject, backoff)
+    expect(await runToItsEnd(c, first.location)).toBe('failed')
+    await expect(startGoLive(c, subject, backoff)).rejects.toThrow(
+      /cannot go live now, so no Go Live request was sent: the last operation failed/
+    )
+    expect(posts()).toHaveLength(1)
+  })
+
+  it('a status the action does not know: warns, and goes on as without it (one POST)', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', offerStatus: 'paused\n::error::planted' })
+    expect((await start()).how).toBe('started')
+    expect(posts()).toHaveLength(1)
+    expect(core.logged('warning')).toEqual([
+      "The offer status 'paused ::error::planted' is not one the action knows; check the offer in Partner Center. Going on without it: a go-live is started unless one runs, and the service refuses one that cannot start."
+    ])
+  })
+
+  it.each([
+    ['down (503 after every retry)', { kind: 'status', status: 503, times: 3 } as const],
+    ['not served (404)', { kind: 'status', status: 404, body: '<html>Not found</html>', contentType: 'text/html' } as const],
+    ['not JSON', { kind: 'status', status: 200, body: 'not json', times: 3 } as const]
+  ])('a status that is %s: warns, and goes on as today (one POST)', async (_what, fault) => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'GET', path: '/status', ...fault })
+    expect((await start()).how).toBe('started')
+    expect(posts()).toHaveLength(1)
+    expect(core.logged('warning').join('\n')).toMatch(
+      /^Could not read the offer's status \(Reading the offer's status failed: .*\); going on without it/
+    )
+  })
+
+  it('a status read refused (403): fails before any POST', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'GET', path: '/status', kind: 'status', status: 403 })
+    await expect(start()).rejects.toThrow(/^Reading the offer's status failed: HTTP 403 Forbidden/)
+    expect(posts()).toHaveLength(0)
+  })
+
+  it('a go-live listed as running is followed whatever the status would say (it can lag): no POST, no status read', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', offerStatus: 'neverPublished', runningGoLive: endlessGoLive() })
+    fixture.emulator.injectFault({
+      method: 'GET',
+      path: '/status',
+      kind: 'status',
+      status: 200,
+      body: '{"status":"waitingForPublisherReview"}'
+    })
+    expect((await start()).how).toBe('attached')
+    expect(posts()).toHaveLength(0)
+    expect(fixture.emulator.requestsTo('GET', '/status')).toHaveLength(0)
+  })
+
+  it('a running go-live the status shows (the sign-off step still waiting): followed, no POST', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: endlessGoLive() })
+    const started = await start()
+    expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(0)
   })
 })

@@ -1,8 +1,8 @@
-// The one verdict on a CPP offer: what a go-live would do now, from what the offer's submissions
-// and (in a dry run) its status say. Pure: start-go-live.ts and dry-run.ts read, this decides.
+// The one verdict on a CPP offer: what a go-live would do now, from what the offer's status and
+// submissions say. Pure: pre-check.ts (the real run) and dry-run.ts read, this decides.
 import type { Operation } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
-import { isFinishedSubmissionState } from '../../wait/status.js'
+import { isFinishedSubmissionState, normaliseOperationStatus } from '../../wait/status.js'
 import type { Submission } from './client.js'
 
 /** What blocks a go-live: the offer state that says so (the `offer-status` output's words). */
@@ -16,23 +16,33 @@ export type Decision =
   | { kind: 'ready'; say: string }
   /** A go-live would be refused or make no sense; `offerStatus` is the state that blocks it. */
   | { kind: 'blocked'; offerStatus: Blocker; say: string }
-  /** The last operation succeeded and nothing waits for sign-off: the offer is live already. */
-  | { kind: 'live'; say: string }
+  /**
+   * The last operation succeeded, nothing waits for sign-off and no go-live runs: the offer is live
+   * already. `last`: the newest go-live the submissions list as succeeded, when they list one.
+   */
+  | { kind: 'live'; last?: Submission; say: string }
   /** The status is missing or one the action does not know. */
   | { kind: 'unknown'; say: string }
 
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live'])
 const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed']
 
-/** The newest go-live submission that has not finished, if any. */
-function runningGoLive(submissions: Submission[]): Submission | undefined {
-  const running = submissions.filter((s) => {
-    const isGoLive = GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production'
-    return isGoLive && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState)
-  })
+const isGoLive = (s: Submission): boolean =>
+  GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production'
+
+/** The newest go-live submission whose state passes `test`, if any. */
+function newestGoLive(submissions: Submission[], test: (state: string) => boolean): Submission | undefined {
+  const found = submissions.filter((s) => isGoLive(s) && s.submissionState !== undefined && test(s.submissionState))
   const time = (s: Submission): number => Date.parse(s.changedTime ?? '') || 0
-  return running.sort((a, b) => time(b) - time(a))[0]
+  return found.sort((a, b) => time(b) - time(a))[0]
 }
+
+/** The newest go-live submission that has not finished, if any. */
+const runningGoLive = (submissions: Submission[]) => newestGoLive(submissions, (state) => !isFinishedSubmissionState(state))
+
+/** The newest go-live that succeeded (`succeeded`, `complete`, `completed`): the one that took the offer live. */
+const lastGoLive = (submissions: Submission[]) =>
+  newestGoLive(submissions, (state) => normaliseOperationStatus(state).state === 'succeeded')
 
 /**
  * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
@@ -56,30 +66,32 @@ function waitsForSignOff(status: Operation): boolean {
   )
 }
 
-/** Whether the verdict on an offer with this status needs its submissions: only a running offer asks whether what runs is a go-live. */
+/**
+ * Whether the verdict on an offer with this status needs its submissions (the real run always lists
+ * them): whether a go-live runs, which one took the offer live. Not for an offer that waits for
+ * sign-off: a go-live started since shows the offer running, so the dry run spares that read.
+ */
 export function dependsOnSubmissions(offer: Operation): boolean {
-  return canonicalOfferStatus(offer.rawStatus) === 'running'
+  return canonicalOfferStatus(offer.rawStatus) !== 'waitingForPublisherReview'
 }
 
 const READY_TO_SIGN_OFF: Decision = { kind: 'ready', say: 'The offer waits for publisher sign-off' }
 const blocked = (offerStatus: Blocker, say: string): Decision => ({ kind: 'blocked', offerStatus, say })
 
 /**
- * `offer`: the offer status, when it was read (the dry run reads it; the real run does not, and
- * lets the service refuse with a 409 what it must). `submissions`: the offer's submissions, when
- * read (undefined when they could not be). A go-live listed as running is followed; with a status,
- * it counts only while the offer runs, and wins over a sign-off step that has not moved on yet.
+ * `offer`: the offer status, when it was read (undefined when it could not be: then the service's
+ * 409 refuses what it must). `submissions`: the offer's submissions, when read (undefined when they
+ * could not be). A go-live listed as running is followed whatever the status says: the status can
+ * lag a go-live just started, and following one never starts a second.
  */
 export function decide(offer: Operation | undefined, submissions: Submission[] | undefined): Decision {
   const running = runningGoLive(submissions ?? [])
-  if (!offer) {
-    return running ? { kind: 'follow', running, say: 'A go-live is already running' } : { kind: 'ready', say: 'No go-live is running' }
-  }
+  if (running) return { kind: 'follow', running, say: 'A go-live is already running' }
+  if (!offer) return { kind: 'ready', say: 'No go-live is running' }
   switch (canonicalOfferStatus(offer.rawStatus)) {
     case 'waitingForPublisherReview':
       return READY_TO_SIGN_OFF
     case 'running':
-      if (running) return { kind: 'follow', running, say: 'A go-live is already running' }
       if (waitsForSignOff(offer)) return READY_TO_SIGN_OFF
       return blocked(
         'running',
@@ -93,13 +105,14 @@ export function decide(offer: Operation | undefined, submissions: Submission[] |
     case 'neverPublished':
       return blocked(
         'neverPublished',
-        'The offer was never published: publish it and let it reach preview (publisher sign-off) before going live.'
+        'The offer was never published: publish it first, and go live once it reaches preview (publisher sign-off).'
       )
-    case 'succeeded':
-      return {
-        kind: 'live',
-        say: 'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.'
-      }
+    case 'succeeded': {
+      const last = lastGoLive(submissions ?? [])
+      const say =
+        'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.'
+      return last ? { kind: 'live', last, say } : { kind: 'live', say }
+    }
     case 'failed':
       return blocked('failed', 'The last operation failed: fix what it reported in Partner Center and publish again before going live.')
     case 'canceled':

@@ -1,38 +1,63 @@
-// Starting a go-live without ever starting two: a running one is followed instead, and a POST whose
-// answer is lost is never sent again (the submissions are searched for the go-live it started).
-import type { CppClient } from './client.js'
-import { ActionError, messageOf } from '../../errors.js'
+// Starting a go-live without ever starting two, and only when it makes sense: the offer's status
+// and submissions are read first (pre-check.ts), so a re-run reports a live offer, follows a running
+// go-live and refuses an offer never published, all without a POST. A POST whose answer is lost is
+// never sent again (the submissions are searched for the go-live it started).
+import type { CppClient, Submission } from './client.js'
+import { ActionError } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
 import { log } from '../../report/log.js'
 import type { Started } from '../go-live-service.js'
 import type { CppOperationRef } from './locations.js'
 import type { BackoffSettings } from '../../http/retry.js'
 import { serviceText } from '../../report/safe-text.js'
-import { isServiceUnavailable } from '../../http/service-error.js'
-import type { Subject } from '../subject.js'
+import { subjectLabel, type Subject } from '../subject.js'
+import type { Operation } from '../../wait/operation.js'
 import { cppFailure } from './hints.js'
 import { decide } from './decide.js'
+import { preCheck } from './pre-check.js'
 
-/** The go-live running now, if the submissions list one (decide() without an offer status). */
-async function findRunning(client: CppClient, subject: Subject): Promise<CppOperationRef | undefined> {
-  const decision = decide(undefined, await client.listSubmissions(subject))
-  if (decision.kind !== 'follow') return undefined
-  const found = decision.running
+/**
+ * Started, except that a live offer may come without a location: the submissions need not list the
+ * go-live that took it live (service.ts says what becomes of that).
+ */
+
+/** The location of a listed go-live, or an error when its id is not one the action accepts. */
+function locationOf(client: CppClient, subject: Subject, found: Submission): CppOperationRef {
   const location = client.submissionLocation(subject, found)
   if (!location) {
     throw new ActionError(
-      `A go-live of ${subject.publisher}/${subject.offer} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
+      `A go-live of ${subjectLabel(subject)} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
     )
   }
   return location
 }
 
+/** The go-live running now, if the submissions list one (decide() without an offer status). */
+async function findRunning(client: CppClient, subject: Subject): Promise<CppOperationRef | undefined> {
+  const decision = decide(undefined, await client.listSubmissions(subject))
+  return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined
+}
+
 /** A go-live found before (or instead of) this run's request: one that was already running. */
 function followingRunning(subject: Subject, location: CppOperationRef): Started {
   log.info(
-    `A go-live of ${subject.publisher}/${subject.offer} is already running (submission ${location.id}): following it instead of starting another.`
+    `A go-live of ${subjectLabel(subject)} is already running (submission ${location.id}): following it instead of starting another.`
   )
   return { location, how: 'attached' }
+}
+
+/** Live already: the status as the service sent it, and the go-live that took it live when listed. */
+function liveAlready(client: CppClient, subject: Subject, status: Operation, last: Submission | undefined): Started {
+  const location = last ? client.submissionLocation(subject, last) : undefined
+  const which = location
+    ? ` The last go-live: submission ${location.id}.`
+    : last
+      ? ` The last go-live is listed under an id the action does not accept ('${serviceText(last.id, 80)}').`
+      : ' The service lists no go-live that took it live.'
+  log.info(
+    `${subjectLabel(subject)} is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent.${which}`
+  )
+  return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status }
 }
 
 /**
@@ -47,20 +72,18 @@ export async function startGoLive(
   onSending?: () => void,
   deadline?: number
 ): Promise<Started> {
-  // A re-run of the workflow must not start a second go-live: look before posting.
-  try {
-    const running = await findRunning(client, subject)
-    if (running) return followingRunning(subject, running)
-  } catch (error) {
-    // Only a listing that is down or unreadable is passed over; sign-in, permission and not-found
-    // problems would fail the POST the same way, so they are reported now.
-    if (!isServiceUnavailable(error)) throw error
-    log.warning(
-      `Could not check for a running go-live (${messageOf(error)}); sending the Go Live request anyway (the service refuses a second one with HTTP 409).`
+  // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
+  const { decision, status } = await preCheck(client, subject)
+  if (decision.kind === 'follow') return followingRunning(subject, locationOf(client, subject, decision.running))
+  if (decision.kind === 'live' && status) return liveAlready(client, subject, status, decision.last)
+  if (decision.kind === 'blocked') {
+    const { say } = decision
+    throw new ActionError(
+      `${subjectLabel(subject)} cannot go live now, so no Go Live request was sent: ${say.charAt(0).toLowerCase()}${say.slice(1)}`
     )
   }
 
-  const label = `${subject.publisher}/${subject.offer}`
+  const label = subjectLabel(subject)
   const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline }
   log.info(`Sending the Go Live request for ${label}.`)
   onSending?.()

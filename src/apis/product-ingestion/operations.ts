@@ -4,6 +4,7 @@
 //   submission: {id, target: {targetType}, status: notStarted|running|completed, result, created}
 import { ShapeError } from '../../errors.js'
 import { isObject, type Operation, type OperationMessage } from '../../wait/operation.js'
+import { noLinks } from '../../wait/links.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { OperationState } from '../../wait/status.js'
 import { RESOURCE_ID } from './locations.js'
@@ -70,7 +71,7 @@ function readingOf(what: 'job' | 'submission', rawStatus: string | undefined, ra
 }
 
 function operationOf(body: Json, reading: StatusReading, messages: OperationMessage[], started?: string, ended?: string): Operation {
-  const operation: Operation = { ...reading, steps: [], messages, body }
+  const operation: Operation = { ...reading, steps: [], messages, links: noLinks(), body }
   if (started) operation.started = started
   if (ended && !ended.startsWith('0001-')) operation.ended = ended
   return operation

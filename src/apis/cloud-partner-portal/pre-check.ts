@@ -1,0 +1,71 @@
+// What the real run reads before any Go Live request: the offer's submissions and its status, judged
+// by decide() as the dry run judges them. A re-run of the same step converges: a live offer is
+// reported, a running go-live followed, an offer never published refused, and only an offer that
+// waits for sign-off is taken live.
+import { messageOf } from '../../errors.js'
+import { isServiceUnavailable, ServiceError } from '../../http/service-error.js'
+import { log } from '../../report/log.js'
+import type { Operation } from '../../wait/operation.js'
+import type { Subject } from '../subject.js'
+import type { CppClient, Submission } from './client.js'
+import { decide, type Decision } from './decide.js'
+
+const AS_WITHOUT = 'a go-live is started unless one runs, and the service refuses one that cannot start.'
+
+export interface PreCheck {
+  decision: Decision
+  /** The offer status as read; undefined when it could not be read. */
+  status?: Operation
+}
+
+/**
+ * Only a read that is down or unreadable is passed over; a sign-in, permission or not-found problem
+ * would fail the POST the same way, so it is reported now.
+ */
+async function listed(client: CppClient, subject: Subject): Promise<Submission[] | undefined> {
+  try {
+    return await client.listSubmissions(subject)
+  } catch (error) {
+    if (!isServiceUnavailable(error)) throw error
+    log.warning(
+      `Could not check for a running go-live (${messageOf(error)}); going on without the list (the service refuses a second go-live with HTTP 409).`
+    )
+    return undefined
+  }
+}
+
+/**
+ * The offer status, or undefined when it cannot be read now. The submissions of the same offer were
+ * just listed, so a 404 here says the service does not serve the status of this offer (older
+ * clients never read it), not that the offer is missing: the step goes on as without it.
+ */
+async function status(client: CppClient, subject: Subject): Promise<Operation | undefined> {
+  try {
+    return await client.getOfferStatus(subject)
+  } catch (error) {
+    const notServed = error instanceof ServiceError && (error.status === 404 || error.status === 405)
+    if (!isServiceUnavailable(error) && !notServed) throw error
+    log.warning(`Could not read the offer's status (${messageOf(error)}); going on without it: ${AS_WITHOUT}`)
+    return undefined
+  }
+}
+
+export async function preCheck(client: CppClient, subject: Subject): Promise<PreCheck> {
+  const submissions = await listed(client, subject)
+  // A go-live listed as running is followed whatever the status says (decide.ts): no need to read it.
+  const listedOnly = decide(undefined, submissions)
+  if (listedOnly.kind === 'follow') return { decision: listedOnly }
+  const offer = await status(client, subject)
+  if (!offer) return { decision: decide(undefined, submissions) }
+  const decision = decide(offer, submissions)
+  // A state the action does not know is no reason to refuse: the service refuses what it must (409).
+  if (decision.kind === 'unknown') {
+    log.warning(`${decision.say} Going on without it: ${AS_WITHOUT}`)
+    return { decision: decide(undefined, submissions), status: offer }
+  }
+  // Something runs, and whether it is a go-live cannot be told without the list: the 409 tells.
+  if (decision.kind === 'blocked' && decision.offerStatus === 'running' && !submissions) {
+    return { decision: decide(undefined, undefined), status: offer }
+  }
+  return { decision, status: offer }
+}
