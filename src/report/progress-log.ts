@@ -35,9 +35,7 @@ export class ProgressLog {
     const log = this.log
     this.polls++
     const current = currentStep(operation)
-    log.debug(
-      `Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`
-    )
+    log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`)
 
     const status = operation.rawStatus ?? '(none)'
     if (status !== this.lastStatus) {
@@ -46,9 +44,7 @@ export class ProgressLog {
     }
     if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
       this.unknownStatuses.add(status)
-      log.warning(
-        `The service reported an operation status the action does not know ('${status}'); treating it as still running.`
-      )
+      log.warning(`The service reported an operation status the action does not know ('${status}'); treating it as still running.`)
     }
     let changed = 0
     for (const step of operation.steps.slice(0, MAX_REMEMBERED)) {
@@ -59,8 +55,7 @@ export class ProgressLog {
       }
       this.stepStatus.set(step.id, step.rawStatus)
     }
-    if (changed > MAX_LINES_PER_POLL)
-      log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
+    if (changed > MAX_LINES_PER_POLL) log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
     if (current && current.id !== this.lastCurrent) {
       log.info(`Now at step ${describeStep(current)}`)
     }
