@@ -128,6 +128,15 @@ describe('an answer about something else is not a result', () => {
     expect(() => readSubmission(completed(body))).toThrow(message)
   })
 
+  it('quotes the target type of a refused submission read as the service spelled it', () => {
+    // made-up: the service spells target types in lower case; the casing shows that the message
+    // quotes the answer as sent (as it did before the one read of a target type), not a normalised form.
+    const body = entry({ target: { targetType: 'Preview' }, status: 'completed', result: 'failed' })
+    expect(() => readSubmission(body)).toThrow(/^is about a Preview submission, not the live one followed/)
+    // Any casing of `live` is still the live submission.
+    expect(readSubmission(entry({ target: { targetType: 'LIVE' }, status: 'running' })).state).toBe('running')
+  })
+
   it('quotes what another answer names as one bounded clean line', () => {
     const error = (() => {
       try {

@@ -52,8 +52,10 @@ export function followedSubmissionParser(submissionId: string): (json: unknown) 
       // The preview and the live submission share an id: only the live one is followed.
       const target = targetTypeOf(entry)
       if (target !== undefined && target !== 'live') {
+        // Decided on the lower-case form; quoted as the service spelled it.
+        const said = (entry.target as { targetType: string }).targetType
         throw new ShapeError(
-          `is about a ${serviceText(target, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`
+          `is about a ${serviceText(said, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`
         )
       }
     }
