@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6072);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7682);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6072:
+/***/ 7682:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -576,8 +576,17 @@ function canonicalOperationLocation(raw, baseUrl, apiVersion) {
     return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named };
 }
 
+;// CONCATENATED MODULE: ./src/lookup.ts
+// Tables read with text from the network or an input: only their own entries count. A plain
+// `table[key]` would take `constructor`, `__proto__` or `toString` from Object.prototype as a state.
+/** `table[key]` when the table itself has that entry; undefined otherwise. */
+function ownEntry(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/wait/duration.ts
 // Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
+
 const UNIT_MS = {
     ms: 1,
     s: 1_000,
@@ -606,7 +615,7 @@ function parseDuration(text) {
         if (seen.has(unit))
             return undefined;
         seen.add(unit);
-        total += Number(amount) * UNIT_MS[unit];
+        total += Number(amount) * ownEntry(UNIT_MS, unit);
         index += whole.length;
     }
     return Math.round(total);
@@ -3818,6 +3827,7 @@ async function withRetries(send, options) {
 
 ;// CONCATENATED MODULE: ./src/report/html.ts
 // The service's messages are HTML (`messageHtml`); logs and summaries want plain text.
+
 const NAMED_ENTITIES = {
     amp: '&',
     lt: '<',
@@ -3842,7 +3852,7 @@ function decodeEntities(text) {
             const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
             return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
         }
-        return NAMED_ENTITIES[entity.toLowerCase()] ?? whole;
+        return ownEntry(NAMED_ENTITIES, entity.toLowerCase()) ?? whole;
     });
 }
 /** Plain text of an HTML fragment: tags dropped (block ends become spaces), entities decoded, space folded. */
@@ -4396,6 +4406,7 @@ const noLinks = () => ({ preview: [], live: [] });
 
 ;// CONCATENATED MODULE: ./src/wait/status.ts
 // Every status spelling the service has used, folded into the few states the action acts on.
+
 const OPERATION_STATES = {
     succeeded: 'succeeded',
     complete: 'succeeded',
@@ -4409,7 +4420,7 @@ const OPERATION_STATES = {
 };
 /** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
 function normaliseOperationStatus(raw) {
-    const state = typeof raw === 'string' ? OPERATION_STATES[raw.trim().toLowerCase()] : undefined;
+    const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined;
     return state ? { state, known: true } : { state: 'running', known: false };
 }
 function isTerminal(state) {
@@ -4431,7 +4442,7 @@ const STEP_STATES = {
     cancelled: 'canceled'
 };
 function normaliseStepStatus(raw) {
-    return typeof raw === 'string' ? STEP_STATES[raw.trim().toLowerCase()] : undefined;
+    return typeof raw === 'string' ? ownEntry(STEP_STATES, raw.trim().toLowerCase()) : undefined;
 }
 /** Submission states that mean the submission is over. */
 function isFinishedSubmissionState(raw) {
@@ -5187,6 +5198,7 @@ function locations_canonicalOperationLocation(raw, base, version) {
 
 
 
+
 const operations_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
 const MAX_ERRORS = 100;
 /** Nesting followed into `details`; an error nested deeper is reported where the walk stops. */
@@ -5229,7 +5241,7 @@ function readingOf(what, rawStatus, rawResult) {
     const status = rawStatus?.toLowerCase();
     if (status !== 'completed')
         return { rawStatus, state: 'running', knownStatus: status !== undefined && STILL_GOING.has(status) };
-    const state = rawResult === undefined ? undefined : RESULTS[rawResult.toLowerCase()];
+    const state = rawResult === undefined ? undefined : ownEntry(RESULTS, rawResult.toLowerCase());
     if (state)
         return { rawStatus: rawResult, state, knownStatus: true };
     const unknownReason = rawResult
@@ -5332,7 +5344,9 @@ function followedSubmissionParser(submissionId) {
             // The preview and the live submission share an id: only the live one is followed.
             const target = targetTypeOf(entry);
             if (target !== undefined && target !== 'live') {
-                throw new ShapeError(`is about a ${serviceText(target, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`);
+                // Decided on the lower-case form; quoted as the service spelled it.
+                const said = entry.target.targetType;
+                throw new ShapeError(`is about a ${serviceText(said, 40)} submission, not the live one followed (${submissionId}); it is not taken as its status`);
             }
         }
         return parseSubmissionStatus(entry);
@@ -6736,7 +6750,8 @@ function prune(value, depth) {
         return items;
     }
     const keys = Object.keys(value);
-    const out = {};
+    // No prototype: a key `__proto__` (JSON.parse makes it an own key) stays a key, not a prototype.
+    const out = Object.create(null);
     for (const key of keys.slice(0, MAX_ENTRIES))
         out[key] = prune(value[key], depth + 1);
     if (keys.length > MAX_ENTRIES)
@@ -7191,7 +7206,7 @@ function jwtExpiry(token) {
 
 
 function flatten(headers) {
-    const flat = {};
+    const flat = Object.create(null);
     for (const [name, value] of Object.entries(headers)) {
         if (value !== undefined)
             flat[name] = Array.isArray(value) ? value.join(', ') : value;

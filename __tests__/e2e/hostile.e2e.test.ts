@@ -126,6 +126,18 @@ describe('no workflow commands from the network', () => {
   })
 })
 
+describe('names Object.prototype carries are no state', () => {
+  // made-up: no service sends these; a proxy or a broken gateway can (found by differential testing).
+  it.each(['__proto__', 'constructor'])('a status %s is unknown and still going: the wait times out, never success', async (name) => {
+    play({ operation: () => body(name) })
+    const result = await runAction({ inputs: inputs({ 'operation-location': LOCATION, wait: 'true', timeout: '300ms' }) })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs.status).toBe('running')
+    expect(result.stdout).toContain(`The service reported an operation status the action does not know ('${name}')`)
+    expect(result.stdout).toMatch(/::error::Timed out after 300ms waiting for the go-live/)
+  })
+})
+
 describe('outputs are safe to use', () => {
   it('writes operation-location and operation-id only in their canonical, shell-inert forms', async () => {
     play({})

@@ -6,7 +6,7 @@ import type { BackoffSettings } from '../http/retry.js'
 import { NetworkError, type HttpResponse, type Transport } from '../http/transport.js'
 
 function flatten(headers: HttpResponse['headers']): Record<string, string> {
-  const flat: Record<string, string> = {}
+  const flat = Object.create(null) as Record<string, string>
   for (const [name, value] of Object.entries(headers)) {
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value
   }

@@ -1,4 +1,5 @@
 // The service's messages are HTML (`messageHtml`); logs and summaries want plain text.
+import { ownEntry } from '../lookup.js'
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
@@ -25,7 +26,7 @@ function decodeEntities(text: string): string {
       const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10)
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
     }
-    return NAMED_ENTITIES[entity.toLowerCase()] ?? whole
+    return ownEntry(NAMED_ENTITIES, entity.toLowerCase()) ?? whole
   })
 }
 

@@ -18,7 +18,8 @@ function prune(value: unknown, depth: number): unknown {
     return items
   }
   const keys = Object.keys(value)
-  const out: Record<string, unknown> = {}
+  // No prototype: a key `__proto__` (JSON.parse makes it an own key) stays a key, not a prototype.
+  const out = Object.create(null) as Record<string, unknown>
   for (const key of keys.slice(0, MAX_ENTRIES)) out[key] = prune((value as Record<string, unknown>)[key], depth + 1)
   if (keys.length > MAX_ENTRIES) out['…'] = `${keys.length - MAX_ENTRIES} more keys`
   return out

@@ -1,4 +1,5 @@
 // Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
+import { ownEntry } from '../lookup.js'
 const UNIT_MS: Record<string, number> = {
   ms: 1,
   s: 1_000,
@@ -24,7 +25,7 @@ export function parseDuration(text: string): number | undefined {
     const [whole, amount, unit] = match as unknown as [string, string, string]
     if (seen.has(unit)) return undefined
     seen.add(unit)
-    total += Number(amount) * (UNIT_MS[unit] as number)
+    total += Number(amount) * (ownEntry(UNIT_MS, unit) as number)
     index += whole.length
   }
   return Math.round(total)

@@ -1,4 +1,5 @@
 // Every status spelling the service has used, folded into the few states the action acts on.
+import { ownEntry } from '../lookup.js'
 
 /**
  * `unknown`: the operation ended, but the service did not say how in words the action knows (a
@@ -21,7 +22,7 @@ const OPERATION_STATES: Record<string, OperationState> = {
 
 /** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
 export function normaliseOperationStatus(raw: unknown): { state: OperationState; known: boolean } {
-  const state = typeof raw === 'string' ? OPERATION_STATES[raw.trim().toLowerCase()] : undefined
+  const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined
   return state ? { state, known: true } : { state: 'running', known: false }
 }
 
@@ -48,7 +49,7 @@ const STEP_STATES: Record<string, StepState> = {
 }
 
 export function normaliseStepStatus(raw: unknown): StepState | undefined {
-  return typeof raw === 'string' ? STEP_STATES[raw.trim().toLowerCase()] : undefined
+  return typeof raw === 'string' ? ownEntry(STEP_STATES, raw.trim().toLowerCase()) : undefined
 }
 
 /** Submission states that mean the submission is over. */

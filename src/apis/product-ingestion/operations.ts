@@ -8,6 +8,7 @@ import { noLinks } from '../../wait/links.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { OperationState } from '../../wait/status.js'
 import { RESOURCE_ID } from './locations.js'
+import { ownEntry } from '../../lookup.js'
 
 type Json = Record<string, unknown>
 const text = (value: unknown, max = 60): string | undefined =>
@@ -62,7 +63,7 @@ const RESULTS: Record<string, OperationState> = { succeeded: 'succeeded', failed
 function readingOf(what: 'job' | 'submission', rawStatus: string | undefined, rawResult: string | undefined): StatusReading {
   const status = rawStatus?.toLowerCase()
   if (status !== 'completed') return { rawStatus, state: 'running', knownStatus: status !== undefined && STILL_GOING.has(status) }
-  const state = rawResult === undefined ? undefined : RESULTS[rawResult.toLowerCase()]
+  const state = rawResult === undefined ? undefined : ownEntry(RESULTS, rawResult.toLowerCase())
   if (state) return { rawStatus: rawResult, state, knownStatus: true }
   const unknownReason = rawResult
     ? `the ${what} completed with result '${rawResult}', which the action does not know`
