@@ -9,8 +9,8 @@ import type { Hint, ServiceError } from '../../http/service-error.js'
 import type { Subject } from '../subject.js'
 import { cppFailure, operationHintFor, refusesLocation } from './hints.js'
 import type { HttpResponse } from '../../http/transport.js'
-import { apiUrl, LocationProblem } from '../../http/urls.js'
-import { canonicalOperationLocation, isOperationId, sameOffer, type CppOperationRef } from './locations.js'
+import { LocationProblem } from '../../http/urls.js'
+import { canonicalOperationLocation, isOperationId, requestUrl, sameOffer, type CppOperationRef } from './locations.js'
 
 export interface CppClientOptions extends ApiClientOptions {
   baseUrl: URL
@@ -108,7 +108,7 @@ export class CppClient {
 
   // Publisher and offer are validated identifiers: safe as path segments as they are.
   private offerUrl(subject: Subject, tail: string): URL {
-    return apiUrl(`/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.baseUrl, this.options.apiVersion)
+    return requestUrl(this.options.baseUrl, `/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.apiVersion)
   }
 
   private readJson<T>(url: URL, what: string, subject: Subject, parse: (json: unknown) => T) {
