@@ -3,7 +3,7 @@ import { ApiClient, isSuccess, type ApiClientOptions } from '../../http/api-clie
 import { ShapeError } from '../../errors.js'
 import type { OperationRead } from '../go-live-service.js'
 import { log } from '../../report/log.js'
-import { parseOperation, type Operation } from '../../wait/operation.js'
+import { isObject, parseOperation, type Operation } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { Hint, ServiceError } from '../../http/service-error.js'
 import type { Subject } from '../subject.js'
@@ -48,7 +48,7 @@ export class CppClient {
     const what = 'The Go Live request'
     const response = await this.api.send('POST', this.offerUrl(subject, 'golive'), 'trigger', what, (r) => this.failure(what, r, subject))
     if (response.status === 409) return { kind: 'conflict', response }
-    if (!isSuccess(response)) throw this.failure('The Go Live request', response, subject)
+    if (!isSuccess(response)) throw this.failure(what, response, subject)
     const { status } = response
     const raw = header(response, 'operation-location') ?? header(response, 'location')
     if (!raw) return { kind: 'unusable', status, problem: 'sent neither an Operation-Location nor a Location header' }
@@ -130,9 +130,8 @@ function header(response: HttpResponse, name: string): string | undefined {
 function parseSubmissions(json: unknown): Submission[] {
   const list = Array.isArray(json) ? json : (json as { value?: unknown } | null)?.value
   if (!Array.isArray(list)) throw new ShapeError('is not a list')
-  return list.flatMap((item: unknown) => {
-    const s = item as Record<string, unknown>
-    if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
+  return list.flatMap((s: unknown) => {
+    if (!isObject(s) || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
     const submission: Submission = { id: String(s.id) }
     for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime'] as const) {
       if (typeof s[key] === 'string') submission[key] = s[key] as string
