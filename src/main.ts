@@ -6,7 +6,6 @@ import * as core from '@actions/core'
 import type { GoLiveService } from './apis/go-live-service.js'
 import { apiDescriptor } from './apis/registry.js'
 import { Inputs } from './constants.js'
-import { messageOf } from './errors.js'
 import { getConfig, type Config } from './inputs.js'
 import { log } from './report/log.js'
 import { conclude } from './run/conclude.js'
@@ -63,7 +62,8 @@ export async function run(): Promise<void> {
       await goLive(offer, service, config, { timeoutMs, pollIntervalMs, deadline, cancellation })
     }
   } catch (error) {
-    note = config ? failureText(error, offer) : messageOf(error)
+    // Also before the inputs are read: an input refused is its message; a fault of ours, a fault.
+    note = failureText(error, offer)
     log.fail(note)
   } finally {
     // Each on its own: a failure in one must not undo the others (see run/outputs.ts).
