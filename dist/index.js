@@ -416,7 +416,8 @@ function subjectLabel(subject) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/urls.ts
-// Where requests may go: the base URL rules, and the URLs of the action's own requests.
+// Where requests may go: the base URL rules, and the checks every operation location passes. Each
+// API builds its own request URLs (its locations.ts), with its own version query.
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
 function isLoopbackHost(hostname) {
     return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
@@ -440,13 +441,6 @@ function baseUrlProblem(url, withPath = false) {
         return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
     }
     return undefined;
-}
-/**
- * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
- * base URL's origin, with the api-version query.
- */
-function apiUrl(path, baseUrl, apiVersion) {
-    return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`);
 }
 /**
  * What is wrong with the text of an operation location, checked before a URL parser normalises away
@@ -529,6 +523,13 @@ function isOperationId(id) {
 function isCppOperationRef(ref) {
     return ref.kind === 'cpp-operation';
 }
+/**
+ * The URL of a request of the action's own: `path` (already encoded, `$` kept literal) on the base
+ * URL's origin, with the version query.
+ */
+function requestUrl(base, path, version) {
+    return new URL(`${base.origin}${path}?${VERSION_QUERY}=${encodeURIComponent(version)}`);
+}
 // Publisher and offer ids are case-insensitive on the service.
 function sameOffer(a, b) {
     return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
@@ -573,7 +574,7 @@ function canonicalOperationLocation(raw, baseUrl, apiVersion) {
     const path = named.id.includes('$')
         ? `/api/operations/${named.id}`
         : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
-    return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named };
+    return { kind: 'cpp-operation', url: requestUrl(baseUrl, path, version), ...named };
 }
 
 ;// CONCATENATED MODULE: ./src/lookup.ts
@@ -3862,8 +3863,203 @@ function htmlToText(html) {
     return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
 }
 
+;// CONCATENATED MODULE: ./src/wait/links.ts
+// The links a CPP status names (`previewLinks`, `liveLinks`: `{displayText, uri}`), kept only when
+// they are safe to show as links: absolute https URLs with no credentials, white space or control
+// characters, of bounded length, and a bounded number of them. Anything else is left out, silently:
+// a link is a courtesy, never a reason to fail.
+
+const MAX_LINKS = 20;
+const MAX_URL = 2_000;
+const MAX_TEXT = 100;
+/** Entries looked at per list: a hostile list of a million entries costs this many, not a million. */
+const MAX_SCANNED = 200;
+// White space, controls (C0, C1) and format characters (bidi overrides, zero-width): never in a link.
+const links_UNSAFE = /[\s\p{Cc}\p{Cf}]/u;
+// Characters that end or break a Markdown link or an HTML attribute, percent-encoded in the path,
+// query and fragment (the URL parser leaves several of them as they are).
+const BREAKS_OUT = /[()[\]<>"'`{}|\\^]/g;
+const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+/** The URL of a link, rebuilt, or undefined when it is not one to show. */
+function safeLinkUrl(raw) {
+    if (typeof raw !== 'string' || raw.length > MAX_URL || links_UNSAFE.test(raw))
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw); // no base: a relative reference is refused
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.username || url.password || !url.hostname)
+        return undefined;
+    const rest = `${url.pathname}${url.search}${url.hash}`.replace(BREAKS_OUT, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    const href = `${url.origin}${rest}`;
+    return href.length <= MAX_URL ? href : undefined;
+}
+/** The safe links of one list (`previewLinks` or `liveLinks`); [] when it is missing or not a list. */
+function linksOf(value) {
+    if (!Array.isArray(value))
+        return [];
+    const links = [];
+    for (const entry of value.slice(0, MAX_SCANNED)) {
+        if (!isObject(entry))
+            continue;
+        const url = safeLinkUrl(entry.uri);
+        if (!url)
+            continue;
+        const text = typeof entry.displayText === 'string' ? serviceText(entry.displayText, MAX_TEXT) : '';
+        links.push({ text: text || serviceText(url, MAX_TEXT), url });
+        if (links.length === MAX_LINKS)
+            break;
+    }
+    return links;
+}
+/** The links of a CPP status body; empty lists when it names none. */
+function parseLinks(body) {
+    return { preview: linksOf(body.previewLinks), live: linksOf(body.liveLinks) };
+}
+/** No links: what an answer that has none (a Product Ingestion job) carries. */
+const noLinks = () => ({ preview: [], live: [] });
+
+;// CONCATENATED MODULE: ./src/wait/status.ts
+// Every status spelling the service has used, folded into the few states the action acts on.
+
+const OPERATION_STATES = {
+    succeeded: 'succeeded',
+    complete: 'succeeded',
+    completed: 'succeeded',
+    failed: 'failed',
+    canceled: 'canceled',
+    cancelled: 'canceled',
+    notstarted: 'running',
+    running: 'running',
+    waitingforpublisherreview: 'running'
+};
+/** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
+function normaliseOperationStatus(raw) {
+    const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined;
+    return state ? { state, known: true } : { state: 'running', known: false };
+}
+function isTerminal(state) {
+    return state !== 'running';
+}
+const STEP_STATES = {
+    notstarted: 'notStarted',
+    inprogress: 'running',
+    running: 'running',
+    waitingforpublisherreview: 'waiting',
+    waitingforapproval: 'waiting',
+    blocked: 'blocked',
+    rejected: 'failed',
+    failed: 'failed',
+    complete: 'completed',
+    completed: 'completed',
+    succeeded: 'completed',
+    canceled: 'canceled',
+    cancelled: 'canceled'
+};
+function normaliseStepStatus(raw) {
+    return typeof raw === 'string' ? ownEntry(STEP_STATES, raw.trim().toLowerCase()) : undefined;
+}
+/** Submission states that mean the submission is over. */
+function isFinishedSubmissionState(raw) {
+    const state = normaliseOperationStatus(raw);
+    return state.known && isTerminal(state.state);
+}
+
+;// CONCATENATED MODULE: ./src/wait/operation.ts
+// A typed view of an operation body, read defensively: every field may be missing or oddly typed.
+
+
+
+
+
+/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
+function operation_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+// Every string kept is one clean line of bounded length: it is printed and summarised later.
+function operation_text(value, max = 200) {
+    if (typeof value !== 'string')
+        return undefined;
+    const clean = serviceText(value.slice(0, max * 4), max);
+    return clean === '' ? undefined : clean;
+}
+function messagesOf(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter(operation_isObject).flatMap((m) => {
+        const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
+        if (!html)
+            return [];
+        // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
+        const message = {
+            text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
+            level: (operation_text(m.level, 20) ?? 'information').toLowerCase()
+        };
+        const timestamp = operation_text(m.timestamp);
+        if (timestamp)
+            message.timestamp = timestamp;
+        return message.text ? [message] : [];
+    });
+}
+function stepOf(value, index) {
+    const id = operation_text(value.id) ?? `step-${index + 1}`;
+    const rawStatus = operation_text(value.status, 60) ?? 'unknown';
+    const step = {
+        id,
+        name: operation_text(value.stepName) ?? id,
+        rawStatus,
+        state: normaliseStepStatus(rawStatus),
+        messages: messagesOf(value.messages)
+    };
+    const estimate = operation_text(value.estimatedTimeFrame, 60);
+    if (estimate)
+        step.estimate = estimate;
+    if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
+        step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)));
+    }
+    return step;
+}
+/** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
+function parseOperation(json) {
+    const body = Array.isArray(json) ? json[0] : json;
+    if (!operation_isObject(body)) {
+        throw new ShapeError('is not a JSON object');
+    }
+    const rawStatus = operation_text(body.status, 60);
+    const { state, known } = normaliseOperationStatus(rawStatus);
+    const steps = Array.isArray(body.steps) ? body.steps.filter(operation_isObject).map(stepOf) : [];
+    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), links: parseLinks(body), body };
+}
+const ACTIVE_STEP_STATES = new Set(['running', 'waiting', 'blocked']);
+/** The step the operation is in now: the first active one, else the first not started. */
+function currentStep(operation) {
+    return operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ?? operation.steps.find((s) => s.state === 'notStarted');
+}
+/** Why an operation failed, in words: its error messages and those of failed steps. */
+function failureReasons(operation) {
+    // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
+    const reasons = new Set();
+    const add = (line) => void reasons.add(line);
+    for (const m of operation.messages)
+        if (m.level === 'error')
+            add(m.text);
+    for (const step of operation.steps) {
+        const errors = step.messages.filter((m) => m.level === 'error');
+        for (const m of errors)
+            add(`${step.name}: ${m.text}`);
+        if (errors.length === 0 && (step.state === 'failed' || step.state === 'canceled')) {
+            add(`${step.name}: ${step.rawStatus}`);
+        }
+    }
+    return [...reasons];
+}
+
 ;// CONCATENATED MODULE: ./src/http/service-error.ts
 // Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
+
 
 
 
@@ -3904,8 +4100,8 @@ function said(detail) {
     return [detail.code, detail.message].filter(Boolean).join(': ');
 }
 function fromJson(json) {
-    const root = (Array.isArray(json) ? json[0] : json);
-    if (typeof root !== 'object' || root === null)
+    const root = Array.isArray(json) ? json[0] : json;
+    if (!operation_isObject(root))
         return {};
     const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root);
     const detail = {};
@@ -4002,7 +4198,7 @@ class NetworkError extends Error {
         this.retryable = retryable;
     }
 }
-/** The largest answer read: a CPP operation is a few KB, so this is generous and still bounded. */
+/** The largest answer read: an operation or a page of a list is a few KB, so this is generous and still bounded. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 // Failed before a byte left the machine: always safe to retry.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
@@ -4345,202 +4541,9 @@ class ApiClient {
     }
 }
 
-;// CONCATENATED MODULE: ./src/wait/links.ts
-// The links a CPP status names (`previewLinks`, `liveLinks`: `{displayText, uri}`), kept only when
-// they are safe to show as links: absolute https URLs with no credentials, white space or control
-// characters, of bounded length, and a bounded number of them. Anything else is left out, silently:
-// a link is a courtesy, never a reason to fail.
-
-const MAX_LINKS = 20;
-const MAX_URL = 2_000;
-const MAX_TEXT = 100;
-/** Entries looked at per list: a hostile list of a million entries costs this many, not a million. */
-const MAX_SCANNED = 200;
-// White space, controls (C0, C1) and format characters (bidi overrides, zero-width): never in a link.
-const links_UNSAFE = /[\s\p{Cc}\p{Cf}]/u;
-// Characters that end or break a Markdown link or an HTML attribute, percent-encoded in the path,
-// query and fragment (the URL parser leaves several of them as they are).
-const BREAKS_OUT = /[()[\]<>"'`{}|\\^]/g;
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** The URL of a link, rebuilt, or undefined when it is not one to show. */
-function safeLinkUrl(raw) {
-    if (typeof raw !== 'string' || raw.length > MAX_URL || links_UNSAFE.test(raw))
-        return undefined;
-    let url;
-    try {
-        url = new URL(raw); // no base: a relative reference is refused
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' || url.username || url.password || !url.hostname)
-        return undefined;
-    const rest = `${url.pathname}${url.search}${url.hash}`.replace(BREAKS_OUT, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    const href = `${url.origin}${rest}`;
-    return href.length <= MAX_URL ? href : undefined;
-}
-/** The safe links of one list (`previewLinks` or `liveLinks`); [] when it is missing or not a list. */
-function linksOf(value) {
-    if (!Array.isArray(value))
-        return [];
-    const links = [];
-    for (const entry of value.slice(0, MAX_SCANNED)) {
-        if (!isObject(entry))
-            continue;
-        const url = safeLinkUrl(entry.uri);
-        if (!url)
-            continue;
-        const text = typeof entry.displayText === 'string' ? serviceText(entry.displayText, MAX_TEXT) : '';
-        links.push({ text: text || serviceText(url, MAX_TEXT), url });
-        if (links.length === MAX_LINKS)
-            break;
-    }
-    return links;
-}
-/** The links of a CPP status body; empty lists when it names none. */
-function parseLinks(body) {
-    return { preview: linksOf(body.previewLinks), live: linksOf(body.liveLinks) };
-}
-/** No links: what an answer that has none (a Product Ingestion job) carries. */
-const noLinks = () => ({ preview: [], live: [] });
-
-;// CONCATENATED MODULE: ./src/wait/status.ts
-// Every status spelling the service has used, folded into the few states the action acts on.
-
-const OPERATION_STATES = {
-    succeeded: 'succeeded',
-    complete: 'succeeded',
-    completed: 'succeeded',
-    failed: 'failed',
-    canceled: 'canceled',
-    cancelled: 'canceled',
-    notstarted: 'running',
-    running: 'running',
-    waitingforpublisherreview: 'running'
-};
-/** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
-function normaliseOperationStatus(raw) {
-    const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined;
-    return state ? { state, known: true } : { state: 'running', known: false };
-}
-function isTerminal(state) {
-    return state !== 'running';
-}
-const STEP_STATES = {
-    notstarted: 'notStarted',
-    inprogress: 'running',
-    running: 'running',
-    waitingforpublisherreview: 'waiting',
-    waitingforapproval: 'waiting',
-    blocked: 'blocked',
-    rejected: 'failed',
-    failed: 'failed',
-    complete: 'completed',
-    completed: 'completed',
-    succeeded: 'completed',
-    canceled: 'canceled',
-    cancelled: 'canceled'
-};
-function normaliseStepStatus(raw) {
-    return typeof raw === 'string' ? ownEntry(STEP_STATES, raw.trim().toLowerCase()) : undefined;
-}
-/** Submission states that mean the submission is over. */
-function isFinishedSubmissionState(raw) {
-    const state = normaliseOperationStatus(raw);
-    return state.known && isTerminal(state.state);
-}
-
-;// CONCATENATED MODULE: ./src/wait/operation.ts
-// A typed view of an operation body, read defensively: every field may be missing or oddly typed.
-
-
-
-
-
-/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
-function operation_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-// Every string kept is one clean line of bounded length: it is printed and summarised later.
-function operation_text(value, max = 200) {
-    if (typeof value !== 'string')
-        return undefined;
-    const clean = serviceText(value.slice(0, max * 4), max);
-    return clean === '' ? undefined : clean;
-}
-function messagesOf(value) {
-    if (!Array.isArray(value))
-        return [];
-    return value.filter(operation_isObject).flatMap((m) => {
-        const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
-        if (!html)
-            return [];
-        // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
-        const message = {
-            text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
-            level: (operation_text(m.level, 20) ?? 'information').toLowerCase()
-        };
-        const timestamp = operation_text(m.timestamp);
-        if (timestamp)
-            message.timestamp = timestamp;
-        return message.text ? [message] : [];
-    });
-}
-function stepOf(value, index) {
-    const id = operation_text(value.id) ?? `step-${index + 1}`;
-    const rawStatus = operation_text(value.status, 60) ?? 'unknown';
-    const step = {
-        id,
-        name: operation_text(value.stepName) ?? id,
-        rawStatus,
-        state: normaliseStepStatus(rawStatus),
-        messages: messagesOf(value.messages)
-    };
-    const estimate = operation_text(value.estimatedTimeFrame, 60);
-    if (estimate)
-        step.estimate = estimate;
-    if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
-        step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)));
-    }
-    return step;
-}
-/** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
-function parseOperation(json) {
-    const body = Array.isArray(json) ? json[0] : json;
-    if (!operation_isObject(body)) {
-        throw new ShapeError('is not a JSON object');
-    }
-    const rawStatus = operation_text(body.status, 60);
-    const { state, known } = normaliseOperationStatus(rawStatus);
-    const steps = Array.isArray(body.steps) ? body.steps.filter(operation_isObject).map(stepOf) : [];
-    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), links: parseLinks(body), body };
-}
-const ACTIVE_STEP_STATES = new Set(['running', 'waiting', 'blocked']);
-/** The step the operation is in now: the first active one, else the first not started. */
-function currentStep(operation) {
-    return operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ?? operation.steps.find((s) => s.state === 'notStarted');
-}
-/** Why an operation failed, in words: its error messages and those of failed steps. */
-function failureReasons(operation) {
-    // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
-    const reasons = new Set();
-    const add = (line) => void reasons.add(line);
-    for (const m of operation.messages)
-        if (m.level === 'error')
-            add(m.text);
-    for (const step of operation.steps) {
-        const errors = step.messages.filter((m) => m.level === 'error');
-        for (const m of errors)
-            add(`${step.name}: ${m.text}`);
-        if (errors.length === 0 && (step.state === 'failed' || step.state === 'canceled')) {
-            add(`${step.name}: ${step.rawStatus}`);
-        }
-    }
-    return [...reasons];
-}
-
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/hints.ts
-// What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version).
+// What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version). A
+// 401's advice is the token source's (TokenProvider.rejectionHint), which the client gives instead.
 
 const aboutVersion = (detail) => /version/i.test(`${detail.code} ${detail.message}`);
 function hintFor(status, subject, detail) {
@@ -4549,8 +4552,6 @@ function hintFor(status, subject, detail) {
             return aboutVersion(detail)
                 ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
                 : 'The service rejected the request as malformed.';
-        case 401:
-            return 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://cloudpartner.azure.com; tokens live about an hour.';
         case 403:
             return `The identity is not allowed to act for publisher '${subject.publisher}': add its service principal (the app registration) to the Partner Center account that owns the publisher, and check the publisher id.`;
         case 404:
@@ -4576,7 +4577,6 @@ function operationHintFor(status, location, subject, detail) {
                 : `The service refused the status read of ${location.href} as malformed: check the operation location.`;
         case 404:
             return `No operation was found at ${location.href}: the location may be wrong, or the service no longer keeps the operation. A dry run (dry-run: true) or Partner Center shows whether a go-live of ${subject.publisher}/${subject.offer} runs; a re-run with this operation-location reads it again.`;
-        case 401:
         case 403:
             return hintFor(status, subject, detail);
         default:
@@ -4619,7 +4619,7 @@ class CppClient {
         if (response.status === 409)
             return { kind: 'conflict', response };
         if (!isSuccess(response))
-            throw this.failure('The Go Live request', response, subject);
+            throw this.failure(what, response, subject);
         const { status } = response;
         const raw = header(response, 'operation-location') ?? header(response, 'location');
         if (!raw)
@@ -4674,7 +4674,7 @@ class CppClient {
     }
     // Publisher and offer are validated identifiers: safe as path segments as they are.
     offerUrl(subject, tail) {
-        return apiUrl(`/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.baseUrl, this.options.apiVersion);
+        return requestUrl(this.options.baseUrl, `/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.apiVersion);
     }
     readJson(url, what, subject, parse) {
         return this.api.readJson(url, what, parse, (response) => this.failure(what, response, subject));
@@ -4693,9 +4693,8 @@ function parseSubmissions(json) {
     const list = Array.isArray(json) ? json : json?.value;
     if (!Array.isArray(list))
         throw new ShapeError('is not a list');
-    return list.flatMap((item) => {
-        const s = item;
-        if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number'))
+    return list.flatMap((s) => {
+        if (!operation_isObject(s) || (typeof s.id !== 'string' && typeof s.id !== 'number'))
             return [];
         const submission = { id: String(s.id) };
         for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime']) {
@@ -5154,7 +5153,7 @@ function on(base, path, version) {
     return new URL(`${base.origin}${base.pathname.replace(/\/$/, '')}${path}?${locations_VERSION_QUERY}=${version}`);
 }
 /** The URL of a request of the action's own, under the base URL. */
-function requestUrl(base, path, version, query = '') {
+function locations_requestUrl(base, path, version, query = '') {
     const url = on(base, path, version);
     return query ? new URL(`${url.href}&${query}`) : url;
 }
@@ -5359,6 +5358,7 @@ function followedSubmissionParser(submissionId) {
 // origin only, a list has a bounded number of pages, and a link back to a page read is a loop.
 
 
+
 const MAX_PAGES = 100;
 const MAX_LINK_CHARS = 8 * 1024;
 /** One page of a list; throws (with what it is not) when the answer is not one. */
@@ -5392,9 +5392,9 @@ function nextPageUrl(link, rules) {
     if (url.origin !== rules.base.origin)
         return refuse(`points to ${url.origin}, not to ${rules.base.origin}`);
     url.hash = '';
-    // `$version` goes on every call; a link without it gets the action's.
-    if (!url.searchParams.has('$version'))
-        url = new URL(`${url.href}${url.search ? '&' : '?'}$version=${rules.version}`);
+    // The version (`$version`) goes on every call; a link without it gets the action's.
+    if (!url.searchParams.has(locations_VERSION_QUERY))
+        url = new URL(`${url.href}${url.search ? '&' : '?'}${locations_VERSION_QUERY}=${rules.version}`);
     if (rules.seen.some((page) => page.href === url.href))
         return refuse('leads back to a page already read');
     if (rules.seen.length >= MAX_PAGES)
@@ -5422,10 +5422,10 @@ const CONFLICTS = [
     ['not-latest', /not the latest/i]
 ];
 const hints = {
-    401: 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://graph.microsoft.com; tokens live about an hour.',
     403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
     404: 'Not found: check the offer id (the product external id shown in Partner Center).'
-    // 408, 429 and 5xx: the advice every API shares (transientHint), which ServiceError adds itself.
+    // 401: the token source's advice (failure() below). 408, 429 and 5xx: the advice every API shares
+    // (transientHint), which ServiceError adds itself.
 };
 // A job or submission the action follows was named by the service or an earlier run: a 404 says
 // nothing about the offer id.
@@ -5441,7 +5441,7 @@ class ProductIngestionClient {
         this.api = new ApiClient(options);
     }
     url(path, query = '') {
-        return requestUrl(this.options.baseUrl, path, this.options.apiVersion, query);
+        return locations_requestUrl(this.options.baseUrl, path, this.options.apiVersion, query);
     }
     /** `notFound`: advice for a 404 that fits what was read, instead of the offer id's. */
     failure(what, response, notFound) {
@@ -5735,13 +5735,13 @@ function followRunning(client, subject, running) {
     return follow(client, running);
 }
 /** The go-live running now, if the submissions list one. */
-async function start_go_live_runningGoLive(client, productGuid) {
+async function start_go_live_findRunning(client, productGuid) {
     const decision = decide_decide(await client.listSubmissions(productGuid));
     return decision.kind === 'follow' ? follow(client, decision.running) : undefined;
 }
 async function start_go_live_startGoLive(client, subject, backoff, signal, onSending, deadline) {
     const productGuid = await productOf(client, subject);
-    const find = () => start_go_live_runningGoLive(client, productGuid);
+    const find = () => start_go_live_findRunning(client, productGuid);
     const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline };
     // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
     const decision = decide_decide(await client.listSubmissions(productGuid));
@@ -5895,7 +5895,7 @@ function allApis() {
 
 const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com";
+const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'";
 /** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
 function maskSecret(secret) {
     core_setSecret(secret);
@@ -7184,13 +7184,14 @@ async function gitHubIdToken(audience, context) {
 
 ;// CONCATENATED MODULE: ./src/auth/jwt.ts
 // Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
+
 function decodeJwtClaims(token) {
     const parts = token.split('.');
     if (parts.length !== 3 || !parts[1])
         return undefined;
     try {
         const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? claims : undefined;
+        return operation_isObject(claims) ? claims : undefined;
     }
     catch {
         return undefined;
@@ -7396,7 +7397,8 @@ async function entraTokenProvider(auth, target, transport, backoff, signal) {
 
 
 const SIGN_IN_INSTEAD = "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens.";
-function staticTokenProvider(token, resource = 'https://cloudpartner.azure.com') {
+/** `resource`: the API's (see its descriptor), named in the advice after a 401. */
+function staticTokenProvider(token, resource) {
     return {
         renewable: false,
         getToken: async () => token,
@@ -7715,7 +7717,6 @@ function watchForCancellation() {
 
 
 
-
 /**
  * One offer: start its go-live or attach to one (when one of the fleet's places is free), name it
  * at once, follow it as asked, and conclude.
@@ -7769,7 +7770,8 @@ async function run() {
         await fleet.run(session, config.dryRun ? main_dryRun : goLive, { config, cancellation, deadline });
     }
     catch (error) {
-        stepError = config ? failureText(error, undefined, config.offers.length > 1) : messageOf(error);
+        // Also before the inputs are read: an input refused is its message; a fault of ours, a fault.
+        stepError = failureText(error, undefined, (config?.offers.length ?? 0) > 1);
     }
     finally {
         // Each on its own: a failure in one must not undo the others (see run/outputs.ts).

@@ -4,7 +4,6 @@
 // offers go side by side in a fleet (one offer is a fleet of one), and an offer's part (start or
 // attach, wait, conclude) is goLive().
 import { apiDescriptor } from './apis/registry.js'
-import { messageOf } from './errors.js'
 import { getConfig, type Config } from './inputs.js'
 import { log } from './report/log.js'
 import { conclude } from './run/conclude.js'
@@ -71,7 +70,8 @@ export async function run(): Promise<void> {
     // Each offer's failure stays its own (on its run); only a failure of the step lands below.
     await fleet.run(session, config.dryRun ? dryRun : goLive, { config, cancellation, deadline })
   } catch (error) {
-    stepError = config ? failureText(error, undefined, config.offers.length > 1) : messageOf(error)
+    // Also before the inputs are read: an input refused is its message; a fault of ours, a fault.
+    stepError = failureText(error, undefined, (config?.offers.length ?? 0) > 1)
   } finally {
     // Each on its own: a failure in one must not undo the others (see run/outputs.ts).
     cancellation.dispose()

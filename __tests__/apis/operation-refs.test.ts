@@ -28,7 +28,7 @@ function service(api: 'cloud-partner-portal' | 'product-ingestion', body: unknow
     baseUrl: new URL(descriptor.defaults.baseUrl),
     apiVersion: descriptor.defaults.version,
     transport,
-    tokens: staticTokenProvider('t'),
+    tokens: staticTokenProvider('t', descriptor.signIn.resource),
     backoff: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }
   })
   return { service: created, requested }

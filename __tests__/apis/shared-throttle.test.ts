@@ -32,7 +32,7 @@ function optionsFor(offer: string, throttle: InstanceType<typeof Throttle>) {
     baseUrl: new URL(fixture.emulator.url),
     apiVersion: '2017-10-31',
     transport,
-    tokens: staticTokenProvider(DEFAULT_TOKEN),
+    tokens: staticTokenProvider(DEFAULT_TOKEN, 'https://cloudpartner.azure.com'),
     backoff: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
     throttle
   }

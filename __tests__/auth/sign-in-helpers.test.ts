@@ -64,11 +64,14 @@ describe('static tokens', () => {
     expect(expiryWarning(jwt({ exp: now / 1_000 - 60 }), 60_000, now)).toMatch(/has already expired/)
   })
 
-  it('says the token expired when a 401 comes after its expiry', () => {
-    expect(staticTokenProvider(jwt({ exp: 1 })).rejectionHint()).toMatch(
+  it('says the token expired when a 401 comes after its expiry, or names the API resource it must be for', () => {
+    expect(staticTokenProvider(jwt({ exp: 1 }), 'https://cloudpartner.azure.com').rejectionHint()).toMatch(
       /^The 'token' input expired at 1970-01-01T00:00:01.000Z\. Sign in with 'client-id'/
     )
-    expect(staticTokenProvider('opaque').rejectionHint()).toMatch(/rejected: it is malformed, for another resource, or expired/)
+    // The resource it names is the one handed in (the chosen API's), never a default.
+    expect(staticTokenProvider('opaque', 'https://graph.microsoft.com').rejectionHint()).toMatch(
+      /rejected: it is malformed, for another resource, or expired \(Entra ID access tokens for https:\/\/graph\.microsoft\.com live/
+    )
   })
 })
 

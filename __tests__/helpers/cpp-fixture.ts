@@ -47,7 +47,7 @@ export function cppFixture(core: CoreMock): CppFixture {
         baseUrl: new URL((emulator as CppEmulator).url),
         apiVersion: '2017-10-31',
         transport,
-        tokens: options.tokens ?? staticTokenProvider(options.token ?? DEFAULT_TOKEN),
+        tokens: options.tokens ?? staticTokenProvider(options.token ?? DEFAULT_TOKEN, 'https://cloudpartner.azure.com'),
         backoff: options.backoff ?? { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 }
       })
     }

@@ -1,12 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { apiUrl, baseUrlProblem, isLoopbackHost, locationVersion } from '../../src/http/urls.js'
-
-describe('apiUrl', () => {
-  it('puts a path on the base origin with the api-version query, keeping a literal $', () => {
-    const url = apiUrl('/api/operations/contoso$vm$2$preview', new URL('https://cloudpartner.azure.com'), '2017-10-31')
-    expect(url.href).toBe('https://cloudpartner.azure.com/api/operations/contoso$vm$2$preview?api-version=2017-10-31')
-  })
-})
+import { baseUrlProblem, isLoopbackHost, locationVersion } from '../../src/http/urls.js'
 
 describe('base URL rules', () => {
   it('accepts https origins and plain http on loopback only', () => {

@@ -28,7 +28,7 @@ const answer = (status: number, body: string): HttpResponse => ({ status, header
 /** A CPP client whose every request gets `response`. */
 function cppClient(response: HttpResponse) {
   const transport: Transport = { request: async () => response, dispose: () => undefined }
-  const tokens = staticTokenProvider('t')
+  const tokens = staticTokenProvider('t', 'https://cloudpartner.azure.com')
   return new CppClient({
     baseUrl: base,
     apiVersion: '2017-10-31',

@@ -231,7 +231,11 @@ describe('waitForOperation', () => {
   it('ends the wait at once on a 401 that a fresh token did not cure', async () => {
     const { staticTokenProvider } = await import('../../src/auth/static-token.js')
     let renewals = 0
-    const tokens = { ...staticTokenProvider(DEFAULT_TOKEN), renewable: true, renew: async () => void renewals++ }
+    const tokens = {
+      ...staticTokenProvider(DEFAULT_TOKEN, 'https://cloudpartner.azure.com'),
+      renewable: true,
+      renew: async () => void renewals++
+    }
     const { outcome: unauthorized, gets } = await clientReads({ kind: 'status', status: 401, body: '', times: 2 }, { tokens })
     expect(renewals).toBe(1)
     expect(gets).toBe(2) // the read and its one retry with a fresh token

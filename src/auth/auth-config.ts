@@ -14,7 +14,7 @@ const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
 
 const TWO_WAYS =
-  "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a bearer token for https://cloudpartner.azure.com"
+  "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'"
 
 /** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
 function maskSecret(secret: string): void {

@@ -1,4 +1,5 @@
 // Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
+import { isObject } from '../wait/operation.js'
 
 export type JwtClaims = Record<string, unknown>
 
@@ -7,7 +8,7 @@ export function decodeJwtClaims(token: string): JwtClaims | undefined {
   if (parts.length !== 3 || !parts[1]) return undefined
   try {
     const claims: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'))
-    return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as JwtClaims) : undefined
+    return isObject(claims) ? claims : undefined
   } catch {
     return undefined
   }

@@ -6,7 +6,8 @@ import type { TokenProvider } from './token-provider.js'
 const SIGN_IN_INSTEAD =
   "Sign in with 'client-id' and 'tenant-id' instead (GitHub OIDC or a client secret): the action then renews its tokens."
 
-export function staticTokenProvider(token: string, resource = 'https://cloudpartner.azure.com'): TokenProvider {
+/** `resource`: the API's (see its descriptor), named in the advice after a 401. */
+export function staticTokenProvider(token: string, resource: string): TokenProvider {
   return {
     renewable: false,
     getToken: async () => token,

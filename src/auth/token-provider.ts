@@ -1,4 +1,4 @@
-/** Where bearer tokens for the CPP API come from. */
+/** Where bearer tokens for the API come from: all an API client sees of sign-in. */
 export interface TokenProvider {
   /** Whether `renew` can give another token. */
   readonly renewable: boolean

@@ -2,6 +2,7 @@
 import { ActionError, ServiceUnavailableError } from '../errors.js'
 import { htmlToText } from '../report/html.js'
 import { serviceText } from '../report/safe-text.js'
+import { isObject } from '../wait/operation.js'
 import { isTransientStatus } from './retry.js'
 import type { HttpResponse } from './transport.js'
 
@@ -48,8 +49,8 @@ function said(detail: ServiceDetail): string {
 }
 
 function fromJson(json: unknown): ServiceDetail {
-  const root = (Array.isArray(json) ? json[0] : json) as Record<string, unknown> | null
-  if (typeof root !== 'object' || root === null) return {}
+  const root: unknown = Array.isArray(json) ? json[0] : json
+  if (!isObject(root)) return {}
   const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root) as Record<string, unknown>
   const detail: ServiceDetail = {}
   const code = inner.code ?? (typeof root.error === 'string' ? root.error : undefined)

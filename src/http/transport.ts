@@ -44,7 +44,7 @@ export interface Transport {
   dispose(): void
 }
 
-/** The largest answer read: a CPP operation is a few KB, so this is generous and still bounded. */
+/** The largest answer read: an operation or a page of a list is a few KB, so this is generous and still bounded. */
 const MAX_BODY_BYTES = 4 * 1024 * 1024
 
 // Failed before a byte left the machine: always safe to retry.

@@ -1,4 +1,5 @@
-// Where requests may go: the base URL rules, and the URLs of the action's own requests.
+// Where requests may go: the base URL rules, and the checks every operation location passes. Each
+// API builds its own request URLs (its locations.ts), with its own version query.
 
 const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1'])
 
@@ -23,14 +24,6 @@ export function baseUrlProblem(url: URL, withPath = false): string | undefined {
     return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment'
   }
   return undefined
-}
-
-/**
- * The URL of one of the action's own requests: `path` (already encoded, `$` kept literal) on the
- * base URL's origin, with the api-version query.
- */
-export function apiUrl(path: string, baseUrl: URL, apiVersion: string): URL {
-  return new URL(`${baseUrl.origin}${path}?api-version=${encodeURIComponent(apiVersion)}`)
 }
 
 /**

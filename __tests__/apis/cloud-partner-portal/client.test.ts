@@ -18,7 +18,12 @@ async function client(options: ClientOptions & { renewTo?: string } = {}) {
   // A renewable source, as Entra sign-in is: after renew() it hands out the fresh token.
   let token = options.token ?? DEFAULT_TOKEN
   const renewTo = options.renewTo
-  const tokens = { ...staticTokenProvider(token), renewable: true, getToken: async () => token, renew: async () => (token = renewTo) }
+  const tokens = {
+    ...staticTokenProvider(token, 'https://cloudpartner.azure.com'),
+    renewable: true,
+    getToken: async () => token,
+    renew: async () => (token = renewTo)
+  }
   return fixture.client({ ...options, tokens })
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { canonicalOperationLocation, isOperationId } from '../../../src/apis/cloud-partner-portal/locations.js'
+import { canonicalOperationLocation, isOperationId, requestUrl } from '../../../src/apis/cloud-partner-portal/locations.js'
 import { LocationProblem } from '../../../src/http/urls.js'
 
 const base = new URL('https://cloudpartner.azure.com')
@@ -80,5 +80,12 @@ describe('isOperationId', () => {
     for (const id of ['1', 'x', '../x', 'contoso$vm$x$preview', 'a$b$1$preview;id', `${GUID}\n`, 'contoso$a..b$1$preview']) {
       expect(isOperationId(id)).toBe(false)
     }
+  })
+})
+
+describe('requestUrl', () => {
+  it('puts a path on the base origin with the api-version query, keeping a literal $', () => {
+    const url = requestUrl(new URL('https://cloudpartner.azure.com'), '/api/operations/contoso$vm$2$preview', '2017-10-31')
+    expect(url.href).toBe('https://cloudpartner.azure.com/api/operations/contoso$vm$2$preview?api-version=2017-10-31')
   })
 })

@@ -181,3 +181,22 @@ describe('the configure request', () => {
     expect((JSON.parse(requests[0]?.body as string) as { resources: Array<{ id: string }> }).resources[0]?.id).toBe(id)
   })
 })
+
+describe('a 401', () => {
+  it("carries the token source's advice, naming the Product Ingestion API's resource", async () => {
+    const transport: Transport = {
+      request: async (): Promise<HttpResponse> => ({ status: 401, headers: {}, body: '' }),
+      dispose: () => undefined
+    }
+    const ingestion = new ProductIngestionClient({
+      baseUrl: new URL(BASE),
+      apiVersion: '2022-07-01',
+      transport,
+      tokens: staticTokenProvider('t', 'https://graph.microsoft.com'),
+      backoff: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 }
+    })
+    await expect(ingestion.listSubmissions(GUID)).rejects.toThrow(
+      "Listing the product's submissions failed: HTTP 401 Unauthorized. The 'token' input was rejected: it is malformed, for another resource, or expired (Entra ID access tokens for https://graph.microsoft.com live about an hour)."
+    )
+  })
+})

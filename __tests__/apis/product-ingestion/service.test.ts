@@ -12,7 +12,7 @@ const options = (baseUrl: string, pollIntervalMs?: number) => ({
   baseUrl: new URL(baseUrl),
   apiVersion: '2022-07-01',
   transport: createTransport(1_000),
-  tokens: staticTokenProvider('t'),
+  tokens: staticTokenProvider('t', 'https://graph.microsoft.com'),
   backoff: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
   ...(pollIntervalMs !== undefined ? { pollIntervalMs } : {})
 })

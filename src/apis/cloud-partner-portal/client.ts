@@ -3,14 +3,14 @@ import { ApiClient, isSuccess, type ApiClientOptions } from '../../http/api-clie
 import { ShapeError } from '../../errors.js'
 import type { OperationRead } from '../go-live-service.js'
 import { log } from '../../report/log.js'
-import { parseOperation, type Operation } from '../../wait/operation.js'
+import { isObject, parseOperation, type Operation } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { Hint, ServiceError } from '../../http/service-error.js'
 import type { Subject } from '../subject.js'
 import { cppFailure, operationHintFor, refusesLocation } from './hints.js'
 import type { HttpResponse } from '../../http/transport.js'
-import { apiUrl, LocationProblem } from '../../http/urls.js'
-import { canonicalOperationLocation, isOperationId, sameOffer, type CppOperationRef } from './locations.js'
+import { LocationProblem } from '../../http/urls.js'
+import { canonicalOperationLocation, isOperationId, requestUrl, sameOffer, type CppOperationRef } from './locations.js'
 
 export interface CppClientOptions extends ApiClientOptions {
   baseUrl: URL
@@ -48,7 +48,7 @@ export class CppClient {
     const what = 'The Go Live request'
     const response = await this.api.send('POST', this.offerUrl(subject, 'golive'), 'trigger', what, (r) => this.failure(what, r, subject))
     if (response.status === 409) return { kind: 'conflict', response }
-    if (!isSuccess(response)) throw this.failure('The Go Live request', response, subject)
+    if (!isSuccess(response)) throw this.failure(what, response, subject)
     const { status } = response
     const raw = header(response, 'operation-location') ?? header(response, 'location')
     if (!raw) return { kind: 'unusable', status, problem: 'sent neither an Operation-Location nor a Location header' }
@@ -108,7 +108,7 @@ export class CppClient {
 
   // Publisher and offer are validated identifiers: safe as path segments as they are.
   private offerUrl(subject: Subject, tail: string): URL {
-    return apiUrl(`/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.baseUrl, this.options.apiVersion)
+    return requestUrl(this.options.baseUrl, `/api/publishers/${subject.publisher}/offers/${subject.offer}/${tail}`, this.options.apiVersion)
   }
 
   private readJson<T>(url: URL, what: string, subject: Subject, parse: (json: unknown) => T) {
@@ -130,9 +130,8 @@ function header(response: HttpResponse, name: string): string | undefined {
 function parseSubmissions(json: unknown): Submission[] {
   const list = Array.isArray(json) ? json : (json as { value?: unknown } | null)?.value
   if (!Array.isArray(list)) throw new ShapeError('is not a list')
-  return list.flatMap((item: unknown) => {
-    const s = item as Record<string, unknown>
-    if (typeof s !== 'object' || s === null || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
+  return list.flatMap((s: unknown) => {
+    if (!isObject(s) || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
     const submission: Submission = { id: String(s.id) }
     for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime'] as const) {
       if (typeof s[key] === 'string') submission[key] = s[key] as string

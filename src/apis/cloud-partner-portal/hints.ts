@@ -1,4 +1,5 @@
-// What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version).
+// What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version). A
+// 401's advice is the token source's (TokenProvider.rejectionHint), which the client gives instead.
 import { ServiceError, transientHint, type Hint, type ServiceDetail } from '../../http/service-error.js'
 import type { HttpResponse } from '../../http/transport.js'
 import type { Subject } from '../subject.js'
@@ -11,8 +12,6 @@ function hintFor(status: number, subject: Subject, detail: ServiceDetail): strin
       return aboutVersion(detail)
         ? "Check the 'api-version' input (the CPP API answers to 2017-10-31)."
         : 'The service rejected the request as malformed.'
-    case 401:
-      return 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://cloudpartner.azure.com; tokens live about an hour.'
     case 403:
       return `The identity is not allowed to act for publisher '${subject.publisher}': add its service principal (the app registration) to the Partner Center account that owns the publisher, and check the publisher id.`
     case 404:
@@ -39,7 +38,6 @@ export function operationHintFor(status: number, location: URL, subject: Subject
         : `The service refused the status read of ${location.href} as malformed: check the operation location.`
     case 404:
       return `No operation was found at ${location.href}: the location may be wrong, or the service no longer keeps the operation. A dry run (dry-run: true) or Partner Center shows whether a go-live of ${subject.publisher}/${subject.offer} runs; a re-run with this operation-location reads it again.`
-    case 401:
     case 403:
       return hintFor(status, subject, detail)
     default:

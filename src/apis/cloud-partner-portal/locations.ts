@@ -31,6 +31,14 @@ export function isCppOperationRef(ref: OperationRef): ref is CppOperationRef {
   return ref.kind === 'cpp-operation'
 }
 
+/**
+ * The URL of a request of the action's own: `path` (already encoded, `$` kept literal) on the base
+ * URL's origin, with the version query.
+ */
+export function requestUrl(base: URL, path: string, version: string): URL {
+  return new URL(`${base.origin}${path}?${VERSION_QUERY}=${encodeURIComponent(version)}`)
+}
+
 // Publisher and offer ids are case-insensitive on the service.
 export function sameOffer(a: Subject, b: Subject): boolean {
   return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase()
@@ -75,5 +83,5 @@ export function canonicalOperationLocation(raw: string, baseUrl: URL, apiVersion
   const path = named.id.includes('$')
     ? `/api/operations/${named.id}`
     : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`
-  return { kind: 'cpp-operation', url: new URL(`${baseUrl.origin}${path}?${VERSION_QUERY}=${version}`), ...named }
+  return { kind: 'cpp-operation', url: requestUrl(baseUrl, path, version), ...named }
 }

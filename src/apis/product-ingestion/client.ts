@@ -61,10 +61,10 @@ export type GoLiveAnswer =
   | { kind: 'conflict'; conflict: Conflict; response: HttpResponse }
 
 const hints: Record<number, string> = {
-  401: 'The access token was missing, malformed or expired. It must be a Microsoft Entra ID token for the resource https://graph.microsoft.com; tokens live about an hour.',
   403: 'The identity is not allowed to act on this product: add the app registration to the Partner Center account (Account settings > User management > Microsoft Entra applications), with the Manager role.',
   404: 'Not found: check the offer id (the product external id shown in Partner Center).'
-  // 408, 429 and 5xx: the advice every API shares (transientHint), which ServiceError adds itself.
+  // 401: the token source's advice (failure() below). 408, 429 and 5xx: the advice every API shares
+  // (transientHint), which ServiceError adds itself.
 }
 
 // A job or submission the action follows was named by the service or an earlier run: a 404 says

@@ -3,6 +3,7 @@
 // origin only, a list has a bounded number of pages, and a link back to a page read is a loop.
 import { UnexpectedAnswerError } from '../../http/api-client.js'
 import { ShapeError } from '../../errors.js'
+import { VERSION_QUERY } from './locations.js'
 
 const MAX_PAGES = 100
 const MAX_LINK_CHARS = 8 * 1024
@@ -47,8 +48,8 @@ export function nextPageUrl(link: unknown, rules: PageRules): URL | undefined {
   // The origin as the URL parser canonicalised it: safe to print.
   if (url.origin !== rules.base.origin) return refuse(`points to ${url.origin}, not to ${rules.base.origin}`)
   url.hash = ''
-  // `$version` goes on every call; a link without it gets the action's.
-  if (!url.searchParams.has('$version')) url = new URL(`${url.href}${url.search ? '&' : '?'}$version=${rules.version}`)
+  // The version (`$version`) goes on every call; a link without it gets the action's.
+  if (!url.searchParams.has(VERSION_QUERY)) url = new URL(`${url.href}${url.search ? '&' : '?'}${VERSION_QUERY}=${rules.version}`)
   if (rules.seen.some((page) => page.href === url.href)) return refuse('leads back to a page already read')
   if (rules.seen.length >= MAX_PAGES) return refuse('', `the list has more than ${MAX_PAGES} pages`)
   return url

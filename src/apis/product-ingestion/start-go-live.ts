@@ -34,7 +34,7 @@ function followRunning(client: ProductIngestionClient, subject: Subject, running
 }
 
 /** The go-live running now, if the submissions list one. */
-async function runningGoLive(client: ProductIngestionClient, productGuid: string): Promise<SubmissionRef | undefined> {
+async function findRunning(client: ProductIngestionClient, productGuid: string): Promise<SubmissionRef | undefined> {
   const decision = decide(await client.listSubmissions(productGuid))
   return decision.kind === 'follow' ? follow(client, decision.running) : undefined
 }
@@ -48,7 +48,7 @@ export async function startGoLive(
   deadline?: number
 ): Promise<Started> {
   const productGuid = await productOf(client, subject)
-  const find = (): Promise<SubmissionRef | undefined> => runningGoLive(client, productGuid)
+  const find = (): Promise<SubmissionRef | undefined> => findRunning(client, productGuid)
   const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline }
   // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
   const decision = decide(await client.listSubmissions(productGuid))
