@@ -3637,6 +3637,7 @@ function serviceText(value, max = 200) {
 // cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
 
 
+
 /** The longest line the action prints, as the runner reads it: command and escaping included. */
 const MAX_LINE = 4096;
 /** The end of a line that was cut. */
@@ -3695,7 +3696,12 @@ const log = {
     notice: (message) => notice(annotation('notice', message)),
     warning: (message) => warning(annotation('warning', message)),
     /** The step's error: marks the step failed. */
-    fail: (message) => setFailed(annotation('error', message))
+    fail: (message) => setFailed(annotation('error', message)),
+    /** A fault of the action's own (not an ActionError, which is words for the user): its stack, for debugging. */
+    fault: (error) => {
+        if (error instanceof Error && !(error instanceof ActionError))
+            log.debug(error.stack ?? error.message);
+    }
 };
 
 ;// CONCATENATED MODULE: ./src/wait/sleep.ts
@@ -6620,6 +6626,7 @@ async function writeSummary(render) {
     }
     catch (error) {
         log.warning(`Could not write the job summary: ${messageOf(error)}`);
+        log.fault(error);
     }
 }
 
@@ -6926,6 +6933,7 @@ async function guarded(what, step) {
     }
     catch (error) {
         log.warning(`Could not ${what}: ${messageOf(error)}`);
+        log.fault(error);
     }
 }
 /**

@@ -91,3 +91,15 @@ describe('log: every line bounded', () => {
     expect(second?.length).toBe(MAX_LINE)
   })
 })
+
+describe('log.fault', () => {
+  it("writes the stack of a fault of the action's own to the debug log, and nothing for words meant for the user", async () => {
+    const { ActionError } = await import('../../src/errors.js')
+    core.reset()
+    log.fault(new ActionError('The service refused it.'))
+    expect(core.logged('debug')).toEqual([])
+    log.fault(new TypeError("Cannot read properties of undefined (reading 'x')"))
+    expect(core.logged('debug')[0]).toBe("TypeError: Cannot read properties of undefined (reading 'x')")
+    expect(core.logged('debug')[1]).toMatch(/^\s*at /)
+  })
+})

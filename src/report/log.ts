@@ -2,6 +2,7 @@
 // message quotes, it cannot start a workflow command or break into a second line. And every line is
 // cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
 import * as core from '@actions/core'
+import { ActionError } from '../errors.js'
 import { oneLine } from './safe-text.js'
 
 /** The longest line the action prints, as the runner reads it: command and escaping included. */
@@ -65,5 +66,9 @@ export const log = {
   notice: (message: string): void => core.notice(annotation('notice', message)),
   warning: (message: string): void => core.warning(annotation('warning', message)),
   /** The step's error: marks the step failed. */
-  fail: (message: string): void => core.setFailed(annotation('error', message))
+  fail: (message: string): void => core.setFailed(annotation('error', message)),
+  /** A fault of the action's own (not an ActionError, which is words for the user): its stack, for debugging. */
+  fault: (error: unknown): void => {
+    if (error instanceof Error && !(error instanceof ActionError)) log.debug(error.stack ?? error.message)
+  }
 }

@@ -130,5 +130,6 @@ export async function writeSummary(render: () => string): Promise<void> {
     await core.summary.addRaw(render(), true).write()
   } catch (error) {
     log.warning(`Could not write the job summary: ${messageOf(error)}`)
+    log.fault(error)
   }
 }

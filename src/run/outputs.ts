@@ -24,6 +24,7 @@ export async function guarded(what: string, step: () => unknown): Promise<void> 
     await step()
   } catch (error) {
     log.warning(`Could not ${what}: ${messageOf(error)}`)
+    log.fault(error)
   }
 }
 
