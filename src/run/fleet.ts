@@ -45,7 +45,7 @@ export class Fleet {
   constructor(config: Config, resultsGapMs?: number) {
     const offers: OfferRun[] = []
     this.several = config.offers.length > 1
-    this.results = new ResultsOutput(offers, resultsGapMs, !this.several)
+    this.results = new ResultsOutput(offers, resultsGapMs)
     // One offer keeps the outputs it always had: its operation's location and id, as soon as known.
     const onRecorded = this.several
       ? this.results.recorded

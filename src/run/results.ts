@@ -79,19 +79,13 @@ export class ResultsOutput {
   private readonly offers: readonly OfferRun[]
   private written = 0
   private readonly minGapMs: number
-  private readonly untilNamed: boolean
   private lastWrite = -Infinity
   private pending: NodeJS.Timeout | undefined
   private stepError: string | undefined
 
-  /**
-   * `untilNamed` (one offer): nothing is written until its go-live is recorded or its dry run read,
-   * as for the other outputs of one offer, which stay empty when the run ends before that.
-   */
-  constructor(offers: readonly OfferRun[], minGapMs = 1_000, untilNamed = false) {
+  constructor(offers: readonly OfferRun[], minGapMs = 1_000) {
     this.offers = offers
     this.minGapMs = minGapMs
-    this.untilNamed = untilNamed
   }
 
   /** Told each time an offer's operation is recorded: written at once, while the file stays small. */
@@ -125,7 +119,6 @@ export class ResultsOutput {
     this.pending = undefined
     this.lastWrite = Date.now()
     const results = this.current()
-    if (this.untilNamed && !this.offers.some(({ facts }) => facts.location || facts.how || facts.dryRun)) return results
     try {
       const json = JSON.stringify(results)
       core.setOutput(Outputs.Results, json)
