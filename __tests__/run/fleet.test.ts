@@ -142,6 +142,27 @@ describe('run with several offers (fake services)', () => {
     ])
   })
 
+  it('an offer whose wait fails for another reason than the timeout is `failed`, so the step fails with a `failed` aggregate', async () => {
+    services = {
+      'vm-a': service(started('vm-a'), [{ status: 'succeeded' }]),
+      'vm-b': {
+        ...service(started('vm-b')),
+        readOperation: async () => {
+          throw new ActionError("The CPP API refused the status read (404 Not Found): 'operation not found'.", { resumable: false })
+        }
+      }
+    }
+    core.inputs = inputs('vm-a,vm-b')
+    await run()
+    expect(core.failures).toHaveLength(1)
+    expect(results().map((r) => [r.offer, r.status, r['operation-location']])).toEqual([
+      ['vm-a', 'succeeded', ref('vm-a').url.href],
+      ['vm-b', 'failed', ref('vm-b').url.href]
+    ])
+    // The step fails exactly when the aggregate is `failed` (or a wait timed out).
+    expect(core.outputs.status).toBe('failed')
+  })
+
   it('without waiting: `accepted`, no failure, and one line on how to check later', async () => {
     services = { 'vm-a': service(started('vm-a')), 'vm-b': service(started('vm-b')) }
     core.inputs = inputs('vm-a,vm-b', { wait: 'false' })
