@@ -163,6 +163,28 @@ describe('run with several offers (fake services)', () => {
     expect(core.outputs.status).toBe('failed')
   })
 
+  it('names the offer in the lines of its wait: a missed poll and the read after it', async () => {
+    const { ServiceUnavailableError } = await import('../../src/errors.js')
+    let reads = 0
+    services = {
+      'vm-a': service(started('vm-a'), [{ status: 'succeeded' }]),
+      'vm-b': {
+        ...service(started('vm-b')),
+        readOperation: async () => {
+          if (reads++ === 0) throw new ServiceUnavailableError('Reading the operation status failed: HTTP 503.')
+          return { operation: parseOperation({ status: 'succeeded' }) }
+        }
+      }
+    }
+    core.inputs = inputs('vm-a,vm-b')
+    await run()
+    expect(core.failures).toEqual([])
+    expect(core.logged('warning')).toContain(
+      'contoso/vm-b: Poll 1 missed: Reading the operation status failed: HTTP 503. Trying again at the next poll.'
+    )
+    expect(core.logged('info')).toContain('contoso/vm-b: Poll 2 read the status again after 1 missed poll.')
+  })
+
   it('without waiting: `accepted`, no failure, and one line on how to check later', async () => {
     services = { 'vm-a': service(started('vm-a')), 'vm-b': service(started('vm-b')) }
     core.inputs = inputs('vm-a,vm-b', { wait: 'false' })

@@ -45,7 +45,8 @@ export async function waitForGoLive(
       signal: cancellation.signal,
       onOperation: (operation) => offer.observe(operation),
       missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
-      pacer
+      pacer,
+      prefix: offer.prefix
     })
   } finally {
     // Its turns go to the offers still waiting.
