@@ -242,7 +242,10 @@ describe('run with several offers (fake services)', () => {
 describe('Fleet', () => {
   const config = (offers: string[], over: Partial<Config> = {}): Config =>
     ({ publisher: 'contoso', offers, maxParallel: 3, wait: false, dryRun: false, timeoutMs: 60_000, pollIntervalMs: 1, ...over }) as Config
-  const session = { serviceFor: (subject: { offer: string }) => services[subject.offer] } as unknown as Session
+  const session = {
+    serviceFor: (subject: { offer: string }) => services[subject.offer],
+    throttle: { waitMs: () => 0 }
+  } as unknown as Session
   const step = (cfg: Config, signal = new AbortController().signal) => ({
     config: cfg,
     cancellation: { signal, setDeadline: () => undefined, dispose: () => undefined },

@@ -64,7 +64,8 @@ export class Fleet {
     const limiter = createLimiter(config.maxParallel)
     const waiting: WaitSettings = { timeoutMs, pollIntervalMs, deadline, cancellation }
     if (this.several) {
-      waiting.pacer = new Pacer(pollIntervalMs)
+      // Reads held by a Retry-After wait in the pacer's line, and resume spaced when it ends.
+      waiting.pacer = new Pacer(pollIntervalMs, () => session.throttle.waitMs())
       this.announce(config)
     }
     if (config.dryRun && (config.wait || config.operationLocation))
