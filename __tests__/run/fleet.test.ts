@@ -142,6 +142,49 @@ describe('run with several offers (fake services)', () => {
     ])
   })
 
+  it('an offer whose wait fails for another reason than the timeout is `failed`, so the step fails with a `failed` aggregate', async () => {
+    services = {
+      'vm-a': service(started('vm-a'), [{ status: 'succeeded' }]),
+      'vm-b': {
+        ...service(started('vm-b')),
+        readOperation: async () => {
+          throw new ActionError("The CPP API refused the status read (404 Not Found): 'operation not found'.", { resumable: false })
+        }
+      }
+    }
+    core.inputs = inputs('vm-a,vm-b')
+    await run()
+    expect(core.failures).toHaveLength(1)
+    expect(results().map((r) => [r.offer, r.status, r['operation-location']])).toEqual([
+      ['vm-a', 'succeeded', ref('vm-a').url.href],
+      ['vm-b', 'failed', ref('vm-b').url.href]
+    ])
+    // The step fails exactly when the aggregate is `failed` (or a wait timed out).
+    expect(core.outputs.status).toBe('failed')
+  })
+
+  it('names the offer in the lines of its wait: a missed poll and the read after it', async () => {
+    const { ServiceUnavailableError } = await import('../../src/errors.js')
+    let reads = 0
+    services = {
+      'vm-a': service(started('vm-a'), [{ status: 'succeeded' }]),
+      'vm-b': {
+        ...service(started('vm-b')),
+        readOperation: async () => {
+          if (reads++ === 0) throw new ServiceUnavailableError('Reading the operation status failed: HTTP 503.')
+          return { operation: parseOperation({ status: 'succeeded' }) }
+        }
+      }
+    }
+    core.inputs = inputs('vm-a,vm-b')
+    await run()
+    expect(core.failures).toEqual([])
+    expect(core.logged('warning')).toContain(
+      'contoso/vm-b: Poll 1 missed: Reading the operation status failed: HTTP 503. Trying again at the next poll.'
+    )
+    expect(core.logged('info')).toContain('contoso/vm-b: Poll 2 read the status again after 1 missed poll.')
+  })
+
   it('without waiting: `accepted`, no failure, and one line on how to check later', async () => {
     services = { 'vm-a': service(started('vm-a')), 'vm-b': service(started('vm-b')) }
     core.inputs = inputs('vm-a,vm-b', { wait: 'false' })
@@ -199,7 +242,10 @@ describe('run with several offers (fake services)', () => {
 describe('Fleet', () => {
   const config = (offers: string[], over: Partial<Config> = {}): Config =>
     ({ publisher: 'contoso', offers, maxParallel: 3, wait: false, dryRun: false, timeoutMs: 60_000, pollIntervalMs: 1, ...over }) as Config
-  const session = { serviceFor: (subject: { offer: string }) => services[subject.offer] } as unknown as Session
+  const session = {
+    serviceFor: (subject: { offer: string }) => services[subject.offer],
+    throttle: { waitMs: () => 0 }
+  } as unknown as Session
   const step = (cfg: Config, signal = new AbortController().signal) => ({
     config: cfg,
     cancellation: { signal, setDeadline: () => undefined, dispose: () => undefined },

@@ -11,6 +11,7 @@ const { MAX_TIMER_MS, sleep } = await import('../../src/wait/sleep.js')
 const { waitForOperation } = await import('../../src/wait/wait-for-operation.js')
 const { parseOperation } = await import('../../src/wait/operation.js')
 const { CancelledError, DeadlineError } = await import('../../src/errors.js')
+const { Throttle } = await import('../../src/http/throttle.js')
 
 beforeEach(() => {
   core.reset()
@@ -233,5 +234,31 @@ describe('waitForOperation with a pacer', () => {
     await jest.advanceTimersByTimeAsync(1_000)
     controller.abort(new CancelledError('SIGINT'))
     expect(await wait).toBeInstanceOf(CancelledError)
+  })
+
+  it('after the service asked the fleet to slow down, the held reads resume spaced, not all at once', async () => {
+    const throttle = new Throttle()
+    const pacer = new Pacer(1_000, () => throttle.waitMs())
+    for (let i = 0; i < 4; i++) pacer.join()
+    const at: number[] = []
+    // Each read waits on the throttle first, as every request of the API clients does; the first
+    // one is answered with a Retry-After of 3 s for the whole fleet.
+    const reads = Array.from({ length: 4 }, (_, i) =>
+      waitForOperation(
+        async () => {
+          await throttle.ready()
+          at.push(Date.now())
+          if (i === 0) throttle.slowDown(3_000)
+          return succeeded
+        },
+        { intervalMs: 1_000, deadline: 3_600_000, missedBudgetMs: 0, onOperation: () => undefined, pacer }
+      )
+    )
+    await jest.advanceTimersByTimeAsync(10_000)
+    await Promise.all(reads)
+    expect(at[0]).toBe(0)
+    // Not before the time asked for, and a quarter of the interval apart, as before the hold.
+    expect(at.slice(1).every((t) => t >= 3_000)).toBe(true)
+    expect(Math.min(...gaps(at.slice(1)))).toBeGreaterThanOrEqual(250)
   })
 })

@@ -3,7 +3,7 @@
 // waits through one pacer, so the fleet's reads are spread over the poll interval; and each
 // offer's failure kept on its own run, so that it never stops the others.
 import type { OperationRef, GoLiveService } from '../apis/go-live-service.js'
-import { ActionError, DeadlineError } from '../errors.js'
+import { ActionError, CancelledError, DeadlineError } from '../errors.js'
 import type { Config } from '../inputs.js'
 import { log } from '../report/log.js'
 import type { Cancellation } from '../wait/cancellation.js'
@@ -15,7 +15,7 @@ import { OfferRun } from './offer-run.js'
 import { writeOperationLocation } from './outputs.js'
 import { ResultsOutput } from './results.js'
 import type { Session } from './session.js'
-import type { WaitSettings } from './wait.js'
+import { WaitTimedOutError, type WaitSettings } from './wait.js'
 
 /** What one offer's story gets from the fleet. */
 export interface Lane {
@@ -64,7 +64,8 @@ export class Fleet {
     const limiter = createLimiter(config.maxParallel)
     const waiting: WaitSettings = { timeoutMs, pollIntervalMs, deadline, cancellation }
     if (this.several) {
-      waiting.pacer = new Pacer(pollIntervalMs)
+      // Reads held by a Retry-After wait in the pacer's line, and resume spaced when it ends.
+      waiting.pacer = new Pacer(pollIntervalMs, () => session.throttle.waitMs())
       this.announce(config)
     }
     if (config.dryRun && (config.wait || config.operationLocation))
@@ -80,7 +81,7 @@ export class Fleet {
         try {
           await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting })
         } catch (error) {
-          offer.fail(failureText(error, offer, this.several), mayHaveStarted(error, offer))
+          offer.fail(failureText(error, offer, this.several), mayHaveStarted(error, offer), interrupted(error))
         } finally {
           this.results.changed()
         }
@@ -111,4 +112,9 @@ function notStarted(reason: unknown, offer: OfferRun, timeoutMs: number): unknow
     `The timeout (${formatDuration(timeoutMs)}) passed before the go-live of ${offer.label} was started: nothing was sent; run the step again to take it live.`,
     { resumable: false }
   )
+}
+
+/** Whether a failure only stopped the step following the go-live (which goes on at the service). */
+function interrupted(error: unknown): boolean {
+  return error instanceof WaitTimedOutError || error instanceof CancelledError || error instanceof DeadlineError
 }

@@ -37,6 +37,11 @@ export class OfferRun {
   failure: string | undefined
   /** Set with a failure after the request that starts the go-live went out unanswered: it may have started. */
   uncertain = false
+  /**
+   * Set with a failure that stopped the step following a go-live that goes on (a wait timed out, the
+   * step was cancelled): its last known state stays its result. Any other failure fails the offer.
+   */
+  interrupted = false
   private readonly progress: ProgressLog
   private readonly onRecorded: (location: OperationRef | undefined) => void
 
@@ -73,9 +78,10 @@ export class OfferRun {
   }
 
   /** Ends the run without success: `failure` is the step's error line for this offer. */
-  fail(failure: string, uncertain = false): void {
+  fail(failure: string, uncertain = false, interrupted = false): void {
     this.failure = failure
     this.uncertain = uncertain
+    this.interrupted = interrupted
     this.facts.note = failure
   }
 

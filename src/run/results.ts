@@ -37,8 +37,10 @@ export function offerResult(offer: OfferRun, stepError?: string): OfferResult {
   const { facts } = offer
   const location = facts.location?.href ?? ''
   let status: OfferStatus
-  // Named (or found live with no go-live named): the state it reached.
-  if (location || facts.how) status = STATES[facts.result] ?? 'failed'
+  // Named (or found live with no go-live named): the state it reached, unless the offer's run failed
+  // for another reason than the step stopping to follow it (a status read refused): the step fails
+  // for it, so the aggregate must say `failed` too.
+  if (location || facts.how) status = offer.failure !== undefined && !offer.interrupted ? 'failed' : (STATES[facts.result] ?? 'failed')
   // The request that starts it went out and no answer named it: it may have started, so never
   // `not started` (a re-run finds and follows it). A refusal is an answer: nothing started.
   else status = offer.uncertain ? 'failed' : 'not started'

@@ -20,7 +20,8 @@ export class Session {
   private readonly deadline: number
   private readonly backoff: BackoffSettings
   private readonly transports: Transport[] = []
-  private readonly throttle = new Throttle()
+  /** The brake every request of the step waits on (a Retry-After from the service); the pacer too. */
+  readonly throttle = new Throttle()
   private tokens: TokenProvider | undefined
   private apiTransport: Transport | undefined
   private services = 0

@@ -20,6 +20,11 @@ export interface WaitSettings {
   pacer?: Pacer | undefined
 }
 
+/** The wait's timeout passed with the go-live still going on at the service (not a failure of it). */
+export class WaitTimedOutError extends ActionError {
+  override name = 'WaitTimedOutError'
+}
+
 /** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
 export async function waitForGoLive(
   offer: OfferRun,
@@ -40,7 +45,8 @@ export async function waitForGoLive(
       signal: cancellation.signal,
       onOperation: (operation) => offer.observe(operation),
       missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
-      pacer
+      pacer,
+      prefix: offer.prefix
     })
   } finally {
     // Its turns go to the offers still waiting.
@@ -49,7 +55,7 @@ export async function waitForGoLive(
   if (outcome.kind === 'timeout') {
     offer.facts.result = 'running'
     // Resumable: the step's error adds how to check on the go-live later.
-    throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`)
+    throw new WaitTimedOutError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`)
   }
   return outcome.operation
 }

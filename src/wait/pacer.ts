@@ -18,11 +18,17 @@ export class Pacer {
   /** When the last turn was granted (epoch ms). */
   private last = -Infinity
   private timer: NodeJS.Timeout | undefined
+  private readonly holdMs: () => number
 
-  /** `intervalMs`: how often each member reads (the poll interval). */
-  constructor(intervalMs: number) {
+  /**
+   * `intervalMs`: how often each member reads (the poll interval). `holdMs`: how long the service
+   * asked every request to wait (the step's Throttle): no turn is granted meanwhile, so the reads
+   * resume spaced when it ends instead of all at once.
+   */
+  constructor(intervalMs: number, holdMs: () => number = () => 0) {
     if (!Number.isFinite(intervalMs) || intervalMs < 0) throw new RangeError(`A pacer needs an interval of 0 ms or more, not ${intervalMs}`)
     this.intervalMs = intervalMs
+    this.holdMs = holdMs
   }
 
   /** One more wait shares the interval (the turns come closer together). */
@@ -65,7 +71,7 @@ export class Pacer {
     this.timer = undefined
     for (let head = this.queue[0]; head; head = this.queue[0]) {
       const now = Date.now()
-      const due = this.last + this.gapMs()
+      const due = Math.max(this.last + this.gapMs(), now + this.holdMs())
       if (now < due) {
         this.timer = setTimeout(() => this.schedule(), Math.min(Math.ceil(due - now), MAX_TIMER_MS))
         return

@@ -20,6 +20,8 @@ export interface WaitOptions {
   missedBudgetMs: number
   /** The fleet's pace: a turn before each read, so many waits spread their reads (the caller joins it). */
   pacer?: Pacer | undefined
+  /** What starts each line of the wait (the offer, `contoso/vm: `, with several offers), or nothing. */
+  prefix?: string | undefined
 }
 
 export type WaitOutcome = { kind: 'finished'; operation: Operation } | { kind: 'timeout'; operation?: Operation }
@@ -56,19 +58,20 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
   let last: Operation | undefined
   let missed = 0
   let missingSince = 0
+  const prefix = options.prefix ?? ''
   const timeout = (): WaitOutcome => (last ? { kind: 'timeout', operation: last } : { kind: 'timeout' })
   for (let poll = 1; ; poll++) {
     let delay = options.intervalMs
     if (options.pacer && !(await turnBefore(options.pacer, options.deadline, options.signal))) return timeout()
     try {
       const answer = await read()
-      if (missed > 0) log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`)
+      if (missed > 0) log.info(`${prefix}Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`)
       missed = 0
       last = answer.operation
       options.onOperation(answer.operation)
       if (isTerminal(answer.operation.state)) return { kind: 'finished', operation: answer.operation }
       if (answer.retryAfterMs !== undefined && answer.retryAfterMs > delay) {
-        log.debug(`The service asked for ${formatDuration(answer.retryAfterMs)} before the next poll.`)
+        log.debug(`${prefix}The service asked for ${formatDuration(answer.retryAfterMs)} before the next poll.`)
         delay = answer.retryAfterMs
       }
     } catch (error) {
@@ -83,7 +86,7 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
           { cause: error }
         )
       }
-      log.warning(`Poll ${poll} missed: ${messageOf(error)} Trying again at the next poll.`)
+      log.warning(`${prefix}Poll ${poll} missed: ${messageOf(error)} Trying again at the next poll.`)
     }
     // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
     const remaining = options.deadline - Date.now()
