@@ -4464,9 +4464,8 @@ class ApiClient {
     async readOperation(url, what, parse, failure) {
         const { value: operation, response } = await this.readJson(url, what, parse, failure);
         const retryAfterMs = parseRetryAfter(response.headers['retry-after']);
-        // The wait honours it for this operation; every other request of the step slows down too.
-        if (retryAfterMs !== undefined)
-            this.options.throttle?.slowDown(retryAfterMs);
+        // The wait honours it for this operation only: a Retry-After on an answer (long-running
+        // operations send one on every read) paces that offer; only a refusal (429, 503) slows the fleet.
         return retryAfterMs === undefined ? { operation } : { operation, retryAfterMs };
     }
     /**
@@ -6230,11 +6229,17 @@ class Pacer {
     /** When the last turn was granted (epoch ms). */
     last = -Infinity;
     timer;
-    /** `intervalMs`: how often each member reads (the poll interval). */
-    constructor(intervalMs) {
+    holdMs;
+    /**
+     * `intervalMs`: how often each member reads (the poll interval). `holdMs`: how long the service
+     * asked every request to wait (the step's Throttle): no turn is granted meanwhile, so the reads
+     * resume spaced when it ends instead of all at once.
+     */
+    constructor(intervalMs, holdMs = () => 0) {
         if (!Number.isFinite(intervalMs) || intervalMs < 0)
             throw new RangeError(`A pacer needs an interval of 0 ms or more, not ${intervalMs}`);
         this.intervalMs = intervalMs;
+        this.holdMs = holdMs;
     }
     /** One more wait shares the interval (the turns come closer together). */
     join() {
@@ -6274,7 +6279,7 @@ class Pacer {
         this.timer = undefined;
         for (let head = this.queue[0]; head; head = this.queue[0]) {
             const now = Date.now();
-            const due = this.last + this.gapMs();
+            const due = Math.max(this.last + this.gapMs(), now + this.holdMs());
             if (now < due) {
                 this.timer = setTimeout(() => this.schedule(), Math.min(Math.ceil(due - now), MAX_TIMER_MS));
                 return;
@@ -6466,6 +6471,11 @@ class OfferRun {
     failure;
     /** Set with a failure after the request that starts the go-live went out unanswered: it may have started. */
     uncertain = false;
+    /**
+     * Set with a failure that stopped the step following a go-live that goes on (a wait timed out, the
+     * step was cancelled): its last known state stays its result. Any other failure fails the offer.
+     */
+    interrupted = false;
     progress;
     onRecorded;
     /** `onRecorded`: writes the outputs that name the go-live, as soon as it is known. */
@@ -6501,9 +6511,10 @@ class OfferRun {
         this.onRecorded(location);
     }
     /** Ends the run without success: `failure` is the step's error line for this offer. */
-    fail(failure, uncertain = false) {
+    fail(failure, uncertain = false, interrupted = false) {
         this.failure = failure;
         this.uncertain = uncertain;
+        this.interrupted = interrupted;
         this.facts.note = failure;
     }
     /** Every state read of the go-live: the progress log, and the facts the outputs and summary hold. */
@@ -6805,9 +6816,11 @@ function offerResult(offer, stepError) {
     const { facts } = offer;
     const location = facts.location?.href ?? '';
     let status;
-    // Named (or found live with no go-live named): the state it reached.
+    // Named (or found live with no go-live named): the state it reached, unless the offer's run failed
+    // for another reason than the step stopping to follow it (a status read refused): the step fails
+    // for it, so the aggregate must say `failed` too.
     if (location || facts.how)
-        status = STATES[facts.result] ?? 'failed';
+        status = offer.failure !== undefined && !offer.interrupted ? 'failed' : (STATES[facts.result] ?? 'failed');
     // The request that starts it went out and no answer named it: it may have started, so never
     // `not started` (a re-run finds and follows it). A refusal is an answer: nothing started.
     else
@@ -6972,7 +6985,135 @@ async function writeFleetEnd(offers, results, end) {
     await writeSummary(() => fleetSummaryMarkdown({ rows, status, elapsedMs: end.elapsedMs, note: end.stepError, dryRun: end.dryRun ?? false }));
 }
 
+;// CONCATENATED MODULE: ./src/wait/wait-for-operation.ts
+// Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
+
+
+
+
+
+
+
+/**
+ * Answers that refuse the caller's identity: a 401 that a fresh token did not cure, a 403 (a
+ * permission revoked mid-wait). Every later poll would get the same, so they end the wait at once.
+ */
+const REFUSALS = new Set([401, 403]);
+/**
+ * Whether a failed status read costs one poll rather than the wait: the service's own trouble (see
+ * isServiceUnavailable), or any other error answer, such as a 404 or 400 from a gateway in the
+ * middle of a deployment. Repeated, they end the wait like an outage does (missedPollBudget).
+ */
+function costsOnePoll(error) {
+    return isServiceUnavailable(error) || (error instanceof ServiceError && !REFUSALS.has(error.status));
+}
+/** Fewest missed polls in a row that can end a wait, however short the budget. */
+const MIN_MISSED_POLLS = 3;
+/**
+ * How long the status may stay unreadable before a wait gives up: a quarter of the wait, and never
+ * less than three polls. A passing outage (an hour of a five-day wait) must not end the wait; an
+ * outage that lasts must not hide behind it.
+ */
+function missedPollBudget(timeoutMs, intervalMs) {
+    return Math.max(MIN_MISSED_POLLS * intervalMs, timeoutMs / 4);
+}
+/** Polls `read` (one status read of the operation) until the operation ends or the wait does. */
+async function waitForOperation(read, options) {
+    let last;
+    let missed = 0;
+    let missingSince = 0;
+    const prefix = options.prefix ?? '';
+    const timeout = () => (last ? { kind: 'timeout', operation: last } : { kind: 'timeout' });
+    for (let poll = 1;; poll++) {
+        let delay = options.intervalMs;
+        if (options.pacer && !(await turnBefore(options.pacer, options.deadline, options.signal)))
+            return timeout();
+        try {
+            const answer = await read();
+            if (missed > 0)
+                log.info(`${prefix}Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`);
+            missed = 0;
+            last = answer.operation;
+            options.onOperation(answer.operation);
+            if (isTerminal(answer.operation.state))
+                return { kind: 'finished', operation: answer.operation };
+            if (answer.retryAfterMs !== undefined && answer.retryAfterMs > delay) {
+                log.debug(`${prefix}The service asked for ${formatDuration(answer.retryAfterMs)} before the next poll.`);
+                delay = answer.retryAfterMs;
+            }
+        }
+        catch (error) {
+            if (error instanceof DeadlineError)
+                return timeout();
+            // One odd answer or a passing outage costs this poll, not the wait.
+            if (!costsOnePoll(error))
+                throw error;
+            if (missed++ === 0)
+                missingSince = Date.now();
+            const outage = Date.now() - missingSince;
+            if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {
+                throw new ActionError(`${messageOf(error)} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`, { cause: error });
+            }
+            log.warning(`${prefix}Poll ${poll} missed: ${messageOf(error)} Trying again at the next poll.`);
+        }
+        // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
+        const remaining = options.deadline - Date.now();
+        if (remaining <= 0)
+            return timeout();
+        try {
+            await sleep(Math.min(delay, remaining), options.signal);
+        }
+        catch (error) {
+            if (error instanceof DeadlineError)
+                return timeout();
+            throw error;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/wait.ts
+
+
+
+
+/** The wait's timeout passed with the go-live still going on at the service (not a failure of it). */
+class WaitTimedOutError extends ActionError {
+    name = 'WaitTimedOutError';
+}
+/** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
+async function waitForGoLive(offer, service, location, settings) {
+    const { timeoutMs, pollIntervalMs, deadline, cancellation, pacer } = settings;
+    if (!pacer)
+        log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
+    // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
+    cancellation.setDeadline(deadline);
+    pacer?.join();
+    let outcome;
+    try {
+        outcome = await waitForOperation(() => service.readOperation(location), {
+            intervalMs: pollIntervalMs,
+            deadline,
+            signal: cancellation.signal,
+            onOperation: (operation) => offer.observe(operation),
+            missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
+            pacer,
+            prefix: offer.prefix
+        });
+    }
+    finally {
+        // Its turns go to the offers still waiting.
+        pacer?.leave();
+    }
+    if (outcome.kind === 'timeout') {
+        offer.facts.result = 'running';
+        // Resumable: the step's error adds how to check on the go-live later.
+        throw new WaitTimedOutError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`);
+    }
+    return outcome.operation;
+}
+
 ;// CONCATENATED MODULE: ./src/run/fleet.ts
+
 
 
 
@@ -7010,7 +7151,8 @@ class Fleet {
         const limiter = createLimiter(config.maxParallel);
         const waiting = { timeoutMs, pollIntervalMs, deadline, cancellation };
         if (this.several) {
-            waiting.pacer = new Pacer(pollIntervalMs);
+            // Reads held by a Retry-After wait in the pacer's line, and resume spaced when it ends.
+            waiting.pacer = new Pacer(pollIntervalMs, () => session.throttle.waitMs());
             this.announce(config);
         }
         if (config.dryRun && (config.wait || config.operationLocation))
@@ -7026,7 +7168,7 @@ class Fleet {
                 await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting });
             }
             catch (error) {
-                offer.fail(failureText(error, offer, this.several), mayHaveStarted(error, offer));
+                offer.fail(failureText(error, offer, this.several), mayHaveStarted(error, offer), interrupted(error));
             }
             finally {
                 this.results.changed();
@@ -7052,6 +7194,10 @@ function notStarted(reason, offer, timeoutMs) {
     if (!(reason instanceof DeadlineError))
         return reason;
     return new ActionError(`The timeout (${formatDuration(timeoutMs)}) passed before the go-live of ${offer.label} was started: nothing was sent; run the step again to take it live.`, { resumable: false });
+}
+/** Whether a failure only stopped the step following the go-live (which goes on at the service). */
+function interrupted(error) {
+    return error instanceof WaitTimedOutError || error instanceof CancelledError || error instanceof DeadlineError;
 }
 
 ;// CONCATENATED MODULE: ./src/http/throttle.ts
@@ -7467,6 +7613,7 @@ class Session {
     deadline;
     backoff;
     transports = [];
+    /** The brake every request of the step waits on (a Retry-After from the service); the pacer too. */
     throttle = new Throttle();
     tokens;
     apiTransport;
@@ -7534,127 +7681,6 @@ async function startOrAttach(service, given, onSending) {
         return { location: started.location, how: 'live', known: started.operation };
     const { location, how, operation } = started;
     return operation && isTerminal(operation.state) ? { location, how, known: operation } : { location, how };
-}
-
-;// CONCATENATED MODULE: ./src/wait/wait-for-operation.ts
-// Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
-
-
-
-
-
-
-
-/**
- * Answers that refuse the caller's identity: a 401 that a fresh token did not cure, a 403 (a
- * permission revoked mid-wait). Every later poll would get the same, so they end the wait at once.
- */
-const REFUSALS = new Set([401, 403]);
-/**
- * Whether a failed status read costs one poll rather than the wait: the service's own trouble (see
- * isServiceUnavailable), or any other error answer, such as a 404 or 400 from a gateway in the
- * middle of a deployment. Repeated, they end the wait like an outage does (missedPollBudget).
- */
-function costsOnePoll(error) {
-    return isServiceUnavailable(error) || (error instanceof ServiceError && !REFUSALS.has(error.status));
-}
-/** Fewest missed polls in a row that can end a wait, however short the budget. */
-const MIN_MISSED_POLLS = 3;
-/**
- * How long the status may stay unreadable before a wait gives up: a quarter of the wait, and never
- * less than three polls. A passing outage (an hour of a five-day wait) must not end the wait; an
- * outage that lasts must not hide behind it.
- */
-function missedPollBudget(timeoutMs, intervalMs) {
-    return Math.max(MIN_MISSED_POLLS * intervalMs, timeoutMs / 4);
-}
-/** Polls `read` (one status read of the operation) until the operation ends or the wait does. */
-async function waitForOperation(read, options) {
-    let last;
-    let missed = 0;
-    let missingSince = 0;
-    const timeout = () => (last ? { kind: 'timeout', operation: last } : { kind: 'timeout' });
-    for (let poll = 1;; poll++) {
-        let delay = options.intervalMs;
-        if (options.pacer && !(await turnBefore(options.pacer, options.deadline, options.signal)))
-            return timeout();
-        try {
-            const answer = await read();
-            if (missed > 0)
-                log.info(`Poll ${poll} read the status again after ${missed} missed poll${missed > 1 ? 's' : ''}.`);
-            missed = 0;
-            last = answer.operation;
-            options.onOperation(answer.operation);
-            if (isTerminal(answer.operation.state))
-                return { kind: 'finished', operation: answer.operation };
-            if (answer.retryAfterMs !== undefined && answer.retryAfterMs > delay) {
-                log.debug(`The service asked for ${formatDuration(answer.retryAfterMs)} before the next poll.`);
-                delay = answer.retryAfterMs;
-            }
-        }
-        catch (error) {
-            if (error instanceof DeadlineError)
-                return timeout();
-            // One odd answer or a passing outage costs this poll, not the wait.
-            if (!costsOnePoll(error))
-                throw error;
-            if (missed++ === 0)
-                missingSince = Date.now();
-            const outage = Date.now() - missingSince;
-            if (missed >= MIN_MISSED_POLLS && outage >= options.missedBudgetMs) {
-                throw new ActionError(`${messageOf(error)} The status could not be read for ${formatDuration(outage)} (${missed} polls in a row), longer than the wait tolerates (${formatDuration(options.missedBudgetMs)}); giving up waiting.`, { cause: error });
-            }
-            log.warning(`Poll ${poll} missed: ${messageOf(error)} Trying again at the next poll.`);
-        }
-        // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
-        const remaining = options.deadline - Date.now();
-        if (remaining <= 0)
-            return timeout();
-        try {
-            await sleep(Math.min(delay, remaining), options.signal);
-        }
-        catch (error) {
-            if (error instanceof DeadlineError)
-                return timeout();
-            throw error;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/run/wait.ts
-
-
-
-
-/** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
-async function waitForGoLive(offer, service, location, settings) {
-    const { timeoutMs, pollIntervalMs, deadline, cancellation, pacer } = settings;
-    if (!pacer)
-        log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
-    // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
-    cancellation.setDeadline(deadline);
-    pacer?.join();
-    let outcome;
-    try {
-        outcome = await waitForOperation(() => service.readOperation(location), {
-            intervalMs: pollIntervalMs,
-            deadline,
-            signal: cancellation.signal,
-            onOperation: (operation) => offer.observe(operation),
-            missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
-            pacer
-        });
-    }
-    finally {
-        // Its turns go to the offers still waiting.
-        pacer?.leave();
-    }
-    if (outcome.kind === 'timeout') {
-        offer.facts.result = 'running';
-        // Resumable: the step's error adds how to check on the go-live later.
-        throw new ActionError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`);
-    }
-    return outcome.operation;
 }
 
 ;// CONCATENATED MODULE: ./src/wait/cancellation.ts

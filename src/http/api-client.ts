@@ -108,8 +108,8 @@ export class ApiClient {
   async readOperation(url: URL, what: string, parse: (json: unknown) => Operation, failure: DescribeFailure): Promise<OperationRead> {
     const { value: operation, response } = await this.readJson(url, what, parse, failure)
     const retryAfterMs = parseRetryAfter(response.headers['retry-after'])
-    // The wait honours it for this operation; every other request of the step slows down too.
-    if (retryAfterMs !== undefined) this.options.throttle?.slowDown(retryAfterMs)
+    // The wait honours it for this operation only: a Retry-After on an answer (long-running
+    // operations send one on every read) paces that offer; only a refusal (429, 503) slows the fleet.
     return retryAfterMs === undefined ? { operation } : { operation, retryAfterMs }
   }
 
