@@ -578,8 +578,13 @@ function canonicalOperationLocation(raw, baseUrl, apiVersion) {
 }
 
 ;// CONCATENATED MODULE: ./src/lookup.ts
-// Tables read with text from the network or an input: only their own entries count. A plain
-// `table[key]` would take `constructor`, `__proto__` or `toString` from Object.prototype as a state.
+// Reading JSON and text from the network: an object is a plain JSON object, and a table read with a
+// service's word takes only its own entries (a plain `table[key]` would take `constructor`,
+// `__proto__` or `toString` from Object.prototype as a state).
+/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
 /** `table[key]` when the table itself has that entry; undefined otherwise. */
 function ownEntry(table, key) {
     return Object.hasOwn(table, key) ? table[key] : undefined;
@@ -3869,200 +3874,6 @@ function htmlToText(html) {
     return decodeEntities(withoutTags).replace(/\s+/g, ' ').trim();
 }
 
-;// CONCATENATED MODULE: ./src/wait/links.ts
-// The links a CPP status names (`previewLinks`, `liveLinks`: `{displayText, uri}`), kept only when
-// they are safe to show as links: absolute https URLs with no credentials, white space or control
-// characters, of bounded length, and a bounded number of them. Anything else is left out, silently:
-// a link is a courtesy, never a reason to fail.
-
-const MAX_LINKS = 20;
-const MAX_URL = 2_000;
-const MAX_TEXT = 100;
-/** Entries looked at per list: a hostile list of a million entries costs this many, not a million. */
-const MAX_SCANNED = 200;
-// White space, controls (C0, C1) and format characters (bidi overrides, zero-width): never in a link.
-const links_UNSAFE = /[\s\p{Cc}\p{Cf}]/u;
-// Characters that end or break a Markdown link or an HTML attribute, percent-encoded in the path,
-// query and fragment (the URL parser leaves several of them as they are).
-const BREAKS_OUT = /[()[\]<>"'`{}|\\^]/g;
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-/** The URL of a link, rebuilt, or undefined when it is not one to show. */
-function safeLinkUrl(raw) {
-    if (typeof raw !== 'string' || raw.length > MAX_URL || links_UNSAFE.test(raw))
-        return undefined;
-    let url;
-    try {
-        url = new URL(raw); // no base: a relative reference is refused
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' || url.username || url.password || !url.hostname)
-        return undefined;
-    const rest = `${url.pathname}${url.search}${url.hash}`.replace(BREAKS_OUT, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    const href = `${url.origin}${rest}`;
-    return href.length <= MAX_URL ? href : undefined;
-}
-/** The safe links of one list (`previewLinks` or `liveLinks`); [] when it is missing or not a list. */
-function linksOf(value) {
-    if (!Array.isArray(value))
-        return [];
-    const links = [];
-    for (const entry of value.slice(0, MAX_SCANNED)) {
-        if (!isObject(entry))
-            continue;
-        const url = safeLinkUrl(entry.uri);
-        if (!url)
-            continue;
-        const text = typeof entry.displayText === 'string' ? serviceText(entry.displayText, MAX_TEXT) : '';
-        links.push({ text: text || serviceText(url, MAX_TEXT), url });
-        if (links.length === MAX_LINKS)
-            break;
-    }
-    return links;
-}
-/** The links of a CPP status body; empty lists when it names none. */
-function parseLinks(body) {
-    return { preview: linksOf(body.previewLinks), live: linksOf(body.liveLinks) };
-}
-/** No links: what an answer that has none (a Product Ingestion job) carries. */
-const noLinks = () => ({ preview: [], live: [] });
-
-;// CONCATENATED MODULE: ./src/wait/status.ts
-// Every status spelling the service has used, folded into the few states the action acts on.
-
-const OPERATION_STATES = {
-    succeeded: 'succeeded',
-    complete: 'succeeded',
-    completed: 'succeeded',
-    failed: 'failed',
-    canceled: 'canceled',
-    cancelled: 'canceled',
-    notstarted: 'running',
-    running: 'running',
-    waitingforpublisherreview: 'running'
-};
-/** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
-function normaliseOperationStatus(raw) {
-    const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined;
-    return state ? { state, known: true } : { state: 'running', known: false };
-}
-function isTerminal(state) {
-    return state !== 'running';
-}
-const STEP_STATES = {
-    notstarted: 'notStarted',
-    inprogress: 'running',
-    running: 'running',
-    waitingforpublisherreview: 'waiting',
-    waitingforapproval: 'waiting',
-    blocked: 'blocked',
-    rejected: 'failed',
-    failed: 'failed',
-    complete: 'completed',
-    completed: 'completed',
-    succeeded: 'completed',
-    canceled: 'canceled',
-    cancelled: 'canceled'
-};
-function normaliseStepStatus(raw) {
-    return typeof raw === 'string' ? ownEntry(STEP_STATES, raw.trim().toLowerCase()) : undefined;
-}
-/** Submission states that mean the submission is over. */
-function isFinishedSubmissionState(raw) {
-    const state = normaliseOperationStatus(raw);
-    return state.known && isTerminal(state.state);
-}
-
-;// CONCATENATED MODULE: ./src/wait/operation.ts
-// A typed view of an operation body, read defensively: every field may be missing or oddly typed.
-
-
-
-
-
-/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
-function operation_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-// Every string kept is one clean line of bounded length: it is printed and summarised later.
-function operation_text(value, max = 200) {
-    if (typeof value !== 'string')
-        return undefined;
-    const clean = serviceText(value.slice(0, max * 4), max);
-    return clean === '' ? undefined : clean;
-}
-function messagesOf(value) {
-    if (!Array.isArray(value))
-        return [];
-    return value.filter(operation_isObject).flatMap((m) => {
-        const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
-        if (!html)
-            return [];
-        // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
-        const message = {
-            text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
-            level: (operation_text(m.level, 20) ?? 'information').toLowerCase()
-        };
-        const timestamp = operation_text(m.timestamp);
-        if (timestamp)
-            message.timestamp = timestamp;
-        return message.text ? [message] : [];
-    });
-}
-function stepOf(value, index) {
-    const id = operation_text(value.id) ?? `step-${index + 1}`;
-    const rawStatus = operation_text(value.status, 60) ?? 'unknown';
-    const step = {
-        id,
-        name: operation_text(value.stepName) ?? id,
-        rawStatus,
-        state: normaliseStepStatus(rawStatus),
-        messages: messagesOf(value.messages)
-    };
-    const estimate = operation_text(value.estimatedTimeFrame, 60);
-    if (estimate)
-        step.estimate = estimate;
-    if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
-        step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)));
-    }
-    return step;
-}
-/** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
-function parseOperation(json) {
-    const body = Array.isArray(json) ? json[0] : json;
-    if (!operation_isObject(body)) {
-        throw new ShapeError('is not a JSON object');
-    }
-    const rawStatus = operation_text(body.status, 60);
-    const { state, known } = normaliseOperationStatus(rawStatus);
-    const steps = Array.isArray(body.steps) ? body.steps.filter(operation_isObject).map(stepOf) : [];
-    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), links: parseLinks(body), body };
-}
-const ACTIVE_STEP_STATES = new Set(['running', 'waiting', 'blocked']);
-/** The step the operation is in now: the first active one, else the first not started. */
-function currentStep(operation) {
-    return operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ?? operation.steps.find((s) => s.state === 'notStarted');
-}
-/** Why an operation failed, in words: its error messages and those of failed steps. */
-function failureReasons(operation) {
-    // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
-    const reasons = new Set();
-    const add = (line) => void reasons.add(line);
-    for (const m of operation.messages)
-        if (m.level === 'error')
-            add(m.text);
-    for (const step of operation.steps) {
-        const errors = step.messages.filter((m) => m.level === 'error');
-        for (const m of errors)
-            add(`${step.name}: ${m.text}`);
-        if (errors.length === 0 && (step.state === 'failed' || step.state === 'canceled')) {
-            add(`${step.name}: ${step.rawStatus}`);
-        }
-    }
-    return [...reasons];
-}
-
 ;// CONCATENATED MODULE: ./src/http/service-error.ts
 // Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
 
@@ -4107,7 +3918,7 @@ function said(detail) {
 }
 function fromJson(json) {
     const root = Array.isArray(json) ? json[0] : json;
-    if (!operation_isObject(root))
+    if (!isObject(root))
         return {};
     const inner = (typeof root.error === 'object' && root.error !== null ? root.error : root);
     const detail = {};
@@ -4546,6 +4357,197 @@ class ApiClient {
     }
 }
 
+;// CONCATENATED MODULE: ./src/wait/links.ts
+// The links a CPP status names (`previewLinks`, `liveLinks`: `{displayText, uri}`), kept only when
+// they are safe to show as links: absolute https URLs with no credentials, white space or control
+// characters, of bounded length, and a bounded number of them. Anything else is left out, silently:
+// a link is a courtesy, never a reason to fail.
+
+
+const MAX_LINKS = 20;
+const MAX_URL = 2_000;
+const MAX_TEXT = 100;
+/** Entries looked at per list: a hostile list of a million entries costs this many, not a million. */
+const MAX_SCANNED = 200;
+// White space, controls (C0, C1) and format characters (bidi overrides, zero-width): never in a link.
+const links_UNSAFE = /[\s\p{Cc}\p{Cf}]/u;
+// Characters that end or break a Markdown link or an HTML attribute, percent-encoded in the path,
+// query and fragment (the URL parser leaves several of them as they are).
+const BREAKS_OUT = /[()[\]<>"'`{}|\\^]/g;
+/** The URL of a link, rebuilt, or undefined when it is not one to show. */
+function safeLinkUrl(raw) {
+    if (typeof raw !== 'string' || raw.length > MAX_URL || links_UNSAFE.test(raw))
+        return undefined;
+    let url;
+    try {
+        url = new URL(raw); // no base: a relative reference is refused
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' || url.username || url.password || !url.hostname)
+        return undefined;
+    const rest = `${url.pathname}${url.search}${url.hash}`.replace(BREAKS_OUT, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+    const href = `${url.origin}${rest}`;
+    return href.length <= MAX_URL ? href : undefined;
+}
+/** The safe links of one list (`previewLinks` or `liveLinks`); [] when it is missing or not a list. */
+function linksOf(value) {
+    if (!Array.isArray(value))
+        return [];
+    const links = [];
+    for (const entry of value.slice(0, MAX_SCANNED)) {
+        if (!isObject(entry))
+            continue;
+        const url = safeLinkUrl(entry.uri);
+        if (!url)
+            continue;
+        const text = typeof entry.displayText === 'string' ? serviceText(entry.displayText, MAX_TEXT) : '';
+        links.push({ text: text || serviceText(url, MAX_TEXT), url });
+        if (links.length === MAX_LINKS)
+            break;
+    }
+    return links;
+}
+/** The links of a CPP status body; empty lists when it names none. */
+function parseLinks(body) {
+    return { preview: linksOf(body.previewLinks), live: linksOf(body.liveLinks) };
+}
+/** No links: what an answer that has none (a Product Ingestion job) carries. */
+const noLinks = () => ({ preview: [], live: [] });
+
+;// CONCATENATED MODULE: ./src/wait/status.ts
+// Every status spelling the service has used, folded into the few states the action acts on.
+
+const OPERATION_STATES = {
+    succeeded: 'succeeded',
+    complete: 'succeeded',
+    completed: 'succeeded',
+    failed: 'failed',
+    canceled: 'canceled',
+    cancelled: 'canceled',
+    notstarted: 'running',
+    running: 'running',
+    waitingforpublisherreview: 'running'
+};
+/** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
+function normaliseOperationStatus(raw) {
+    const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined;
+    return state ? { state, known: true } : { state: 'running', known: false };
+}
+function isTerminal(state) {
+    return state !== 'running';
+}
+const STEP_STATES = {
+    notstarted: 'notStarted',
+    inprogress: 'running',
+    running: 'running',
+    waitingforpublisherreview: 'waiting',
+    waitingforapproval: 'waiting',
+    blocked: 'blocked',
+    rejected: 'failed',
+    failed: 'failed',
+    complete: 'completed',
+    completed: 'completed',
+    succeeded: 'completed',
+    canceled: 'canceled',
+    cancelled: 'canceled'
+};
+function normaliseStepStatus(raw) {
+    return typeof raw === 'string' ? ownEntry(STEP_STATES, raw.trim().toLowerCase()) : undefined;
+}
+/** Submission states that mean the submission is over. */
+function isFinishedSubmissionState(raw) {
+    const state = normaliseOperationStatus(raw);
+    return state.known && isTerminal(state.state);
+}
+
+;// CONCATENATED MODULE: ./src/wait/operation.ts
+// A typed view of an operation body, read defensively: every field may be missing or oddly typed.
+
+
+
+
+
+
+// Every string kept is one clean line of bounded length: it is printed and summarised later.
+function operation_text(value, max = 200) {
+    if (typeof value !== 'string')
+        return undefined;
+    const clean = serviceText(value.slice(0, max * 4), max);
+    return clean === '' ? undefined : clean;
+}
+function messagesOf(value) {
+    if (!Array.isArray(value))
+        return [];
+    return value.filter(isObject).flatMap((m) => {
+        const html = [m.messageHtml, m.message, m.text].find((v) => typeof v === 'string' && v.trim() !== '');
+        if (!html)
+            return [];
+        // The HTML is cut before it is cleaned: the clean-up's work stays bounded too.
+        const message = {
+            text: serviceText(htmlToText(html.slice(0, 8_000)), 500),
+            level: (operation_text(m.level, 20) ?? 'information').toLowerCase()
+        };
+        const timestamp = operation_text(m.timestamp);
+        if (timestamp)
+            message.timestamp = timestamp;
+        return message.text ? [message] : [];
+    });
+}
+function stepOf(value, index) {
+    const id = operation_text(value.id) ?? `step-${index + 1}`;
+    const rawStatus = operation_text(value.status, 60) ?? 'unknown';
+    const step = {
+        id,
+        name: operation_text(value.stepName) ?? id,
+        rawStatus,
+        state: normaliseStepStatus(rawStatus),
+        messages: messagesOf(value.messages)
+    };
+    const estimate = operation_text(value.estimatedTimeFrame, 60);
+    if (estimate)
+        step.estimate = estimate;
+    if (typeof value.progressPercentage === 'number' && Number.isFinite(value.progressPercentage)) {
+        step.progress = Math.min(100, Math.max(0, Math.round(value.progressPercentage)));
+    }
+    return step;
+}
+/** Parses an operation body; the documentation wraps it in an array, so `[obj]` is accepted too. */
+function parseOperation(json) {
+    const body = Array.isArray(json) ? json[0] : json;
+    if (!isObject(body)) {
+        throw new ShapeError('is not a JSON object');
+    }
+    const rawStatus = operation_text(body.status, 60);
+    const { state, known } = normaliseOperationStatus(rawStatus);
+    const steps = Array.isArray(body.steps) ? body.steps.filter(isObject).map(stepOf) : [];
+    return { rawStatus, state, knownStatus: known, steps, messages: messagesOf(body.messages), links: parseLinks(body), body };
+}
+const ACTIVE_STEP_STATES = new Set(['running', 'waiting', 'blocked']);
+/** The step the operation is in now: the first active one, else the first not started. */
+function currentStep(operation) {
+    return operation.steps.find((s) => ACTIVE_STEP_STATES.has(s.state)) ?? operation.steps.find((s) => s.state === 'notStarted');
+}
+/** Why an operation failed, in words: its error messages and those of failed steps. */
+function failureReasons(operation) {
+    // A Set keeps this linear: a broken service can list tens of thousands of failed steps.
+    const reasons = new Set();
+    const add = (line) => void reasons.add(line);
+    for (const m of operation.messages)
+        if (m.level === 'error')
+            add(m.text);
+    for (const step of operation.steps) {
+        const errors = step.messages.filter((m) => m.level === 'error');
+        for (const m of errors)
+            add(`${step.name}: ${m.text}`);
+        if (errors.length === 0 && (step.state === 'failed' || step.state === 'canceled')) {
+            add(`${step.name}: ${step.rawStatus}`);
+        }
+    }
+    return [...reasons];
+}
+
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/hints.ts
 // What to do about a failure of the CPP API, in its terms (publisher and offer ids, api-version). A
 // 401's advice is the token source's (TokenProvider.rejectionHint), which the client gives instead.
@@ -4602,6 +4604,7 @@ function cppFailure(what, response, subject, hint) {
 
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/client.ts
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
+
 
 
 
@@ -4699,7 +4702,7 @@ function parseSubmissions(json) {
     if (!Array.isArray(list))
         throw new ShapeError('is not a list');
     return list.flatMap((s) => {
-        if (!operation_isObject(s) || (typeof s.id !== 'string' && typeof s.id !== 'number'))
+        if (!isObject(s) || (typeof s.id !== 'string' && typeof s.id !== 'number'))
             return [];
         const submission = { id: String(s.id) };
         for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime']) {
@@ -5203,6 +5206,7 @@ function locations_canonicalOperationLocation(raw, base, version) {
 
 
 
+
 const operations_text = (value, max = 60) => typeof value === 'string' && value.trim() ? serviceText(value.slice(0, max * 4), max) : undefined;
 const MAX_ERRORS = 100;
 /** Nesting followed into `details`; an error nested deeper is reported where the walk stops. */
@@ -5214,12 +5218,12 @@ function jobErrors(value) {
         if (!Array.isArray(items))
             return;
         for (const item of items.slice(0, MAX_ERRORS)) {
-            if (found.length >= MAX_ERRORS || !operation_isObject(item))
+            if (found.length >= MAX_ERRORS || !isObject(item))
                 continue;
             const here = [...codes, operations_text(item.code, 40) ?? 'error'];
             const said = [...messages, ...(operations_text(item.message, 300) ? [operations_text(item.message, 300)] : [])];
             const resource = operations_text(item.resourceId, 100) ?? resourceId;
-            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(operation_isObject);
+            const deeper = depth < MAX_DEPTH && Array.isArray(item.details) && item.details.some(isObject);
             if (deeper)
                 walk(item.details, here, said, resource, depth + 1);
             else
@@ -5263,13 +5267,13 @@ function operationOf(body, reading, messages, started, ended) {
 }
 /** The job id of a configure answer (`jobId`, or `jobID` in newer samples), when it is a plain id (letters, digits, '-'). */
 function jobIdOf(body) {
-    if (!operation_isObject(body))
+    if (!isObject(body))
         return undefined;
     const id = body.jobId ?? body.jobID ?? body.jobid;
     return typeof id === 'string' && RESOURCE_ID.test(id) ? id : undefined;
 }
 function parseJobStatus(json) {
-    if (!operation_isObject(json))
+    if (!isObject(json))
         throw new ShapeError('is not a JSON object');
     const errors = jobErrors(json.errors);
     const messages = errors.map((e) => ({ text: e.message, level: 'error' }));
@@ -5285,13 +5289,13 @@ function parseJobStatus(json) {
 }
 /** A submission's target type (`live`, `preview`, `draft`), in lower case; undefined when it names none. */
 function targetTypeOf(entry) {
-    const target = operation_isObject(entry.target) ? entry.target.targetType : undefined;
+    const target = isObject(entry.target) ? entry.target.targetType : undefined;
     return typeof target === 'string' ? target.toLowerCase() : undefined;
 }
 /** One submission: the entry itself, or `{value: [entry]}`. */
 function parseSubmissionStatus(json) {
-    const entry = operation_isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
-    if (!operation_isObject(entry))
+    const entry = isObject(json) && Array.isArray(json.value) ? json.value[0] : json;
+    if (!isObject(entry))
         throw new ShapeError('is not a JSON object');
     return operationOf(entry, readingOf('submission', operations_text(entry.status), operations_text(entry.result, 40)), [], operations_text(entry.created));
 }
@@ -5301,6 +5305,7 @@ function parseSubmissionStatus(json) {
 // job, another submission or product, or lists other entries (a gateway's cache, a mixed-up answer)
 // is refused: the read fails as an unexpected answer, which costs one poll, never decides the wait,
 // and never becomes the `operation` output.
+
 
 
 
@@ -5317,7 +5322,7 @@ const other = (named, expected) => named !== undefined && named !== null && !sam
 /** Reads a job status, refused when it names another job than `jobId` (spelled jobId, jobID or jobid). */
 function followedJobParser(jobId) {
     return (json) => {
-        if (operation_isObject(json)) {
+        if (isObject(json)) {
             for (const key of ['jobId', 'jobID', 'jobid']) {
                 if (other(json[key], jobId)) {
                     throw new ShapeError(`names another job (${quoted(json[key])}), not the job followed (${jobId}); it is not taken as its status`);
@@ -5335,11 +5340,11 @@ function followedSubmissionParser(submissionId) {
     const product = `product/${submissionId.split('/')[1] ?? ''}`;
     const notIt = (why) => new ShapeError(`${why}, not the submission followed (${submissionId}); it is not taken as its status`);
     return (json) => {
-        const list = operation_isObject(json) && Array.isArray(json.value) ? json.value : undefined;
+        const list = isObject(json) && Array.isArray(json.value) ? json.value : undefined;
         if (list && list.length !== 1)
             throw notIt(`lists ${list.length} entries`);
         const entry = list ? list[0] : json;
-        if (operation_isObject(entry)) {
+        if (isObject(entry)) {
             const named = entry.id;
             if (named !== undefined && named !== null && !(typeof named === 'string' && sameSubmissionId(named, submissionId)))
                 throw notIt(`names another submission (${quoted(entry.id)})`);
@@ -5410,6 +5415,7 @@ function nextPageUrl(link, rules) {
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/client.ts
 // The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
 // the configure request that takes a preview live, and the job or submission to follow.
+
 
 
 
@@ -5536,7 +5542,7 @@ class ProductIngestionClient {
 }
 /** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
 function unnamedInProgress(s, productGuid) {
-    if (!operation_isObject(s))
+    if (!isObject(s))
         return false;
     if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed')
         return false;
@@ -5562,7 +5568,7 @@ function unfollowable(s, what) {
 }
 function client_parseSubmissions(list) {
     return list.flatMap((s) => {
-        if (!operation_isObject(s))
+        if (!isObject(s))
             return [];
         const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined;
         if (!parsed)
@@ -6643,10 +6649,9 @@ async function writeSummary(render) {
 
 ;// CONCATENATED MODULE: ./src/report/fleet-summary.ts
 // The job summary of a step that takes several offers live: one table, a row per offer. Service
-// text is escaped as in the one-offer summary; links are the service's own preview and live links,
-// kept only as https URLs without credentials and escaped for markdown; the whole stays far below
+// text is escaped as in the one-offer summary; links are the service's own preview and live links
+// as wait/links.ts keeps them (https only, no credentials, escaped); the whole stays far below
 // GitHub's 1 MiB limit however many offers and whatever the service sends.
-
 
 
 /** Links of each kind shown per offer, and the longest URL shown. */
@@ -6655,38 +6660,23 @@ const fleet_summary_MAX_URL = 500;
 /** Rows stop before this; the `results` output lists every offer. 256 full rows fit well within. */
 const fleet_summary_MAX_SUMMARY_CHARS = 600 * 1024;
 const HOW = { attached: ' (followed)', started: '', live: ' (live already)' };
-/** An https link of the service's as markdown, or undefined when it is not one to show. */
-function linkMarkdown(link) {
-    if (!operation_isObject(link))
-        return undefined;
-    const raw = link.url ?? link.uri;
-    let url;
-    try {
-        url = new URL(raw instanceof URL ? raw.href : String(raw));
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' || url.username || url.password || url.href.length > fleet_summary_MAX_URL)
-        return undefined;
-    // Characters that end a link or a table cell, percent-encoded: the URL means the same.
-    const href = url.href.replace(/[()[\]<>|'"`\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-    const text = [link.text, link.displayText].find((t) => typeof t === 'string' && t.trim() !== '');
-    return `[${markdownText(text ?? url.hostname, 60)}](${href})`;
-}
-/** The operation's preview and live links (Operation.links, read defensively: any may be missing). */
+/**
+ * The operation's preview and live links as markdown. They are safe already (wait/links.ts: https,
+ * no credentials, characters that end a link percent-encoded); here only their number and length
+ * are kept small and their text escaped.
+ */
 function linksMarkdown(operation) {
-    const links = operation && operation.links;
-    if (!operation_isObject(links))
+    if (!operation)
         return '';
     const kinds = [
-        ['Preview', links.preview],
-        ['Live', links.live]
+        ['Preview', operation.links.preview],
+        ['Live', operation.links.live]
     ];
     return kinds
         .map(([name, list]) => {
-        const shown = (Array.isArray(list) ? list.slice(0, fleet_summary_MAX_LINKS * 4) : []).map(linkMarkdown).filter((l) => l !== undefined);
-        return shown.length > 0 ? `${name}: ${shown.slice(0, fleet_summary_MAX_LINKS).join(', ')}` : '';
+        const shown = list.filter((link) => link.url.length <= fleet_summary_MAX_URL).slice(0, fleet_summary_MAX_LINKS);
+        const cells = shown.map((link) => `[${markdownText(link.text, 60)}](${link.url})`);
+        return cells.length > 0 ? `${name}: ${cells.join(', ')}` : '';
     })
         .filter((part) => part !== '')
         .join(' · ');
@@ -7337,7 +7327,7 @@ function decodeJwtClaims(token) {
         return undefined;
     try {
         const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        return operation_isObject(claims) ? claims : undefined;
+        return isObject(claims) ? claims : undefined;
     }
     catch {
         return undefined;

@@ -9,9 +9,9 @@ const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
 const location = (offer: string) =>
   new URL(`https://cloudpartner.azure.com/api/publishers/contoso/offers/${offer}/operations/${GUID}?api-version=2017-10-31`)
 
-/** An operation with links as Operation.links holds them (the CPP previewLinks/liveLinks, parsed). */
+/** An operation whose CPP body names these previewLinks/liveLinks, parsed as the action parses them. */
 function withLinks(body: Record<string, unknown>, links: { preview: unknown[]; live: unknown[] }): Operation {
-  return { ...parseOperation(body), links } as Operation
+  return parseOperation({ ...body, previewLinks: links.preview, liveLinks: links.live })
 }
 
 const rows: Row[] = [
@@ -26,7 +26,7 @@ const rows: Row[] = [
       { status: 'succeeded' },
       {
         preview: [{ displayText: 'Preview (Azure portal)', uri: 'https://portal.azure.com/#create/contoso.vm-a-preview' }],
-        live: [{ text: 'Marketplace', url: 'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm-a?tab=Overview' }]
+        live: [{ displayText: 'Marketplace', uri: 'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm-a?tab=Overview' }]
       }
     )
   },
@@ -79,7 +79,8 @@ describe('fleetSummaryMarkdown', () => {
           { displayText: 'long', uri: `https://example.com/${'a'.repeat(600)}` },
           { displayText: 'no uri' },
           'not an object',
-          { displayText: 'x](https://evil.example) [y', uri: 'https://example.com/a(b)|c d' }
+          { displayText: 'spaces', uri: 'https://example.com/c d' },
+          { displayText: 'x](https://evil.example) [y', uri: 'https://example.com/a(b)|c' }
         ],
         live: []
       }
@@ -87,8 +88,9 @@ describe('fleetSummaryMarkdown', () => {
     const markdown = fleetSummaryMarkdown(facts({ rows: [{ ...rows[0], operation: hostile } as Row] }))
     const row = markdown.split('\n').find((line) => line.startsWith('| contoso/vm-a'))
     // The text cannot close the link early; the URL cannot end it or the cell.
-    expect(row).toMatch(/\| Preview: \[x\\\]\(https&#58;\/\/evil\.example\) \\\[y\]\(https:\/\/example\.com\/a%28b%29%7Cc%20d\) \|$/)
-    for (const dropped of ['http://example.com', 'javascript:', 'user:pass', 'aaaa', 'no uri']) expect(markdown).not.toContain(dropped)
+    expect(row).toMatch(/\| Preview: \[x\\\]\(https&#58;\/\/evil\.example\) \\\[y\]\(https:\/\/example\.com\/a%28b%29%7Cc\) \|$/)
+    for (const dropped of ['http://example.com', 'javascript:', 'user:pass', 'aaaa', 'no uri', 'spaces'])
+      expect(markdown).not.toContain(dropped)
     expect(fleetSummaryMarkdown(facts())).toContain(
       'Preview: [Preview (Azure portal)](https://portal.azure.com/#create/contoso.vm-a-preview) · Live: [Marketplace](https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm-a?tab=Overview)'
     )

@@ -1,5 +1,5 @@
 // Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
-import { isObject } from '../wait/operation.js'
+import { isObject } from '../lookup.js'
 
 export type JwtClaims = Record<string, unknown>
 

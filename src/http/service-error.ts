@@ -2,7 +2,7 @@
 import { ActionError, ServiceUnavailableError } from '../errors.js'
 import { htmlToText } from '../report/html.js'
 import { serviceText } from '../report/safe-text.js'
-import { isObject } from '../wait/operation.js'
+import { isObject } from '../lookup.js'
 import { isTransientStatus } from './retry.js'
 import type { HttpResponse } from './transport.js'
 

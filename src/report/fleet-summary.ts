@@ -1,8 +1,7 @@
 // The job summary of a step that takes several offers live: one table, a row per offer. Service
-// text is escaped as in the one-offer summary; links are the service's own preview and live links,
-// kept only as https URLs without credentials and escaped for markdown; the whole stays far below
+// text is escaped as in the one-offer summary; links are the service's own preview and live links
+// as wait/links.ts keeps them (https only, no credentials, escaped); the whole stays far below
 // GitHub's 1 MiB limit however many offers and whatever the service sends.
-import { isObject } from '../wait/operation.js'
 import { formatDuration } from '../wait/duration.js'
 import { markdownText, RESULT_ICONS, VERDICTS, type SummaryFacts } from './summary.js'
 
@@ -31,35 +30,22 @@ const MAX_SUMMARY_CHARS = 600 * 1024
 
 const HOW = { attached: ' (followed)', started: '', live: ' (live already)' } as const
 
-/** An https link of the service's as markdown, or undefined when it is not one to show. */
-function linkMarkdown(link: unknown): string | undefined {
-  if (!isObject(link)) return undefined
-  const raw = link.url ?? link.uri
-  let url: URL
-  try {
-    url = new URL(raw instanceof URL ? raw.href : String(raw))
-  } catch {
-    return undefined
-  }
-  if (url.protocol !== 'https:' || url.username || url.password || url.href.length > MAX_URL) return undefined
-  // Characters that end a link or a table cell, percent-encoded: the URL means the same.
-  const href = url.href.replace(/[()[\]<>|'"`\\\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-  const text = [link.text, link.displayText].find((t): t is string => typeof t === 'string' && t.trim() !== '')
-  return `[${markdownText(text ?? url.hostname, 60)}](${href})`
-}
-
-/** The operation's preview and live links (Operation.links, read defensively: any may be missing). */
+/**
+ * The operation's preview and live links as markdown. They are safe already (wait/links.ts: https,
+ * no credentials, characters that end a link percent-encoded); here only their number and length
+ * are kept small and their text escaped.
+ */
 function linksMarkdown(operation: SummaryFacts['operation']): string {
-  const links: unknown = operation && (operation as { links?: unknown }).links
-  if (!isObject(links)) return ''
+  if (!operation) return ''
   const kinds = [
-    ['Preview', links.preview],
-    ['Live', links.live]
+    ['Preview', operation.links.preview],
+    ['Live', operation.links.live]
   ] as const
   return kinds
     .map(([name, list]) => {
-      const shown = (Array.isArray(list) ? list.slice(0, MAX_LINKS * 4) : []).map(linkMarkdown).filter((l) => l !== undefined)
-      return shown.length > 0 ? `${name}: ${shown.slice(0, MAX_LINKS).join(', ')}` : ''
+      const shown = list.filter((link) => link.url.length <= MAX_URL).slice(0, MAX_LINKS)
+      const cells = shown.map((link) => `[${markdownText(link.text, 60)}](${link.url})`)
+      return cells.length > 0 ? `${name}: ${cells.join(', ')}` : ''
     })
     .filter((part) => part !== '')
     .join(' · ')

@@ -2,6 +2,7 @@
 // they are safe to show as links: absolute https URLs with no credentials, white space or control
 // characters, of bounded length, and a bounded number of them. Anything else is left out, silently:
 // a link is a courtesy, never a reason to fail.
+import { isObject } from '../lookup.js'
 import { serviceText } from '../report/safe-text.js'
 
 export interface Link {
@@ -30,8 +31,6 @@ const UNSAFE = /[\s\p{Cc}\p{Cf}]/u
 // Characters that end or break a Markdown link or an HTML attribute, percent-encoded in the path,
 // query and fragment (the URL parser leaves several of them as they are).
 const BREAKS_OUT = /[()[\]<>"'`{}|\\^]/g
-
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
 
 /** The URL of a link, rebuilt, or undefined when it is not one to show. */
 export function safeLinkUrl(raw: unknown): string | undefined {

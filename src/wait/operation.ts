@@ -4,6 +4,7 @@ import { htmlToText } from '../report/html.js'
 import { serviceText } from '../report/safe-text.js'
 import { parseLinks, type OperationLinks } from './links.js'
 import { normaliseOperationStatus, normaliseStepStatus, type OperationState, type StepState } from './status.js'
+import { isObject } from '../lookup.js'
 
 export interface OperationMessage {
   text: string
@@ -39,11 +40,6 @@ export interface Operation {
 }
 
 type Json = Record<string, unknown>
-
-/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
-export function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
 
 // Every string kept is one clean line of bounded length: it is printed and summarised later.
 function text(value: unknown, max = 200): string | undefined {

@@ -3,7 +3,8 @@
 // is refused: the read fails as an unexpected answer, which costs one poll, never decides the wait,
 // and never becomes the `operation` output.
 import { ShapeError } from '../../errors.js'
-import { isObject, type Operation } from '../../wait/operation.js'
+import { type Operation } from '../../wait/operation.js'
+import { isObject } from '../../lookup.js'
 import { serviceText } from '../../report/safe-text.js'
 import { parseJobStatus, parseSubmissionStatus, targetTypeOf } from './operations.js'
 import { sameSubmissionId } from './locations.js'

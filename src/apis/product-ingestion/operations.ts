@@ -3,7 +3,8 @@
 //                jobStart, jobEnd ('0001-01-01T00:00:00' until it ends), errors: [{code, message, details: [...]}]}
 //   submission: {id, target: {targetType}, status: notStarted|running|completed, result, created}
 import { ShapeError } from '../../errors.js'
-import { isObject, type Operation, type OperationMessage } from '../../wait/operation.js'
+import { type Operation, type OperationMessage } from '../../wait/operation.js'
+import { isObject } from '../../lookup.js'
 import { noLinks } from '../../wait/links.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { OperationState } from '../../wait/status.js'
