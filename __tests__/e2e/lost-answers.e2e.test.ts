@@ -142,7 +142,7 @@ describe.each([cpp, pia])('$name', (api) => {
       expect(service.posts()).toHaveLength(1)
       expect(result.exitCode).toBe(0)
       expect(result.outputs.status).toBe(api.followed.status)
-      expect(result.stdout).toMatch(/::warning::Look 1 for the go-live missed: .*HTTP 404/)
+      expect(result.stdout).toMatch(/::warning::Look 1 for the go-live of .*contoso-vm missed: .*HTTP 404/)
     })
   })
 

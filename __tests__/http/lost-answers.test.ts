@@ -139,7 +139,7 @@ describe('triggerGoLive', () => {
     const { find } = listing(3, (look) => (look === 1 ? new UnexpectedAnswerError('Listing failed: not JSON') : undefined))
     const { value } = await settle(triggerGoLive(async (): Promise<Answer> => Promise.reject(lost()), find, options()))
     expect(value).toEqual({ location: ref('found'), how: 'attached' })
-    expect(core.logged('warning')).toContain('Look 1 for the go-live missed: Listing failed: not JSON')
+    expect(core.logged('warning')).toContain('Look 1 for the go-live of contoso/contoso-vm missed: Listing failed: not JSON')
   })
 
   it('says so when no look could read the listing', async () => {

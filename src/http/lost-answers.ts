@@ -124,7 +124,7 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
       if (!(error instanceof ServiceError || error instanceof ServiceUnavailableError)) throw error
       missed++
       lastMiss = error.message
-      log.warning(`Look ${look} for the go-live missed: ${lastMiss}`)
+      log.warning(`Look ${look} for the go-live of ${label} missed: ${lastMiss}`)
     }
     const delay = schedule[look - 1]
     const timedOut = delay !== undefined && deadline !== undefined && Date.now() + delay > deadline

@@ -107,7 +107,7 @@ describe('startGoLive', () => {
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(1)
     expect(core.logged('warning').join('\n')).toMatch(
-      /Look 1 for the go-live missed: Listing the offer's submissions failed: the answer is not JSON/
+      /Look 1 for the go-live of contoso\/vm missed: Listing the offer's submissions failed: the answer is not JSON/
     )
   })
 
