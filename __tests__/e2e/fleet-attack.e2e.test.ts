@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { cppFleet, piaFleet, type FleetApi } from '../helpers/fleet-apis.js'
 import { errorLines, resultsOf, waitUntil } from '../helpers/fleet-results.js'
+import { DEFAULT_TOKEN } from '../../emulator/cpp-emulator.js'
 import { runAction, startAction, type RunResult } from '../../scripts/run-action.js'
 
 describe.each([
@@ -115,5 +116,85 @@ describe.each([
     const result = await running.result
     const results = resultsOf(result, offers)
     for (const [i, r] of results.entries()) expect(r['operation-location']).toMatch(api.started(offers[i] as string))
+  })
+})
+
+describe('hostile answers in results and the summary', () => {
+  it('CPP: failure text that tries to break the JSON or the log, and links that are not https', async () => {
+    const { startCppEmulator } = await import('../../emulator/cpp-emulator.js')
+    const { failingGoLive, succeedingGoLive } = await import('../../emulator/scenarios.js')
+    const cpp = await startCppEmulator()
+    try {
+      const evil = `"}],"x":"\n::error::owned $(id) \`id\` | <script>alert(1)</script> ${'y'.repeat(5000)}`
+      const fails = failingGoLive()
+      const last = fails.at(-1) as { steps: Array<{ messages?: unknown[] }> }
+      const rejected = last.steps.at(-1) as { messages?: unknown[] }
+      rejected.messages = [{ messageHtml: evil, level: 'error' }]
+      const ok = succeedingGoLive()
+      const links = [
+        { displayText: 'js', uri: 'javascript:alert(1)' },
+        { displayText: 'data', uri: 'data:text/html,<script>alert(1)</script>' },
+        { displayText: 'plain', uri: 'http://example.com/' },
+        { displayText: 'creds', uri: 'https://user:pw@example.com/' },
+        { displayText: 'x](javascript:alert(1)) | <script>', uri: 'https://example.com/a)b]c|d<script>' },
+        { displayText: 'huge', uri: `https://example.com/${'a'.repeat(1024 * 1024)}` }
+      ]
+      Object.assign(ok.at(-1) as object, { previewLinks: links, liveLinks: links })
+      cpp.addOffer({ publisher: 'contoso', offer: 'vm-bad', progression: fails })
+      cpp.addOffer({ publisher: 'contoso', offer: 'vm-ok', progression: ok })
+      const result = await runAction({
+        inputs: {
+          token: DEFAULT_TOKEN,
+          publisher: 'contoso',
+          offer: 'vm-bad,vm-ok',
+          'base-url': cpp.url,
+          'poll-interval': '20ms',
+          wait: 'true'
+        }
+      })
+      const [bad, good] = resultsOf(result, ['vm-bad', 'vm-ok'])
+      expect(result.exitCode).toBe(1)
+      expect(bad?.error).toContain('owned')
+      expect(good?.status).toBe('succeeded')
+      expect(result.stdout).not.toMatch(/^::error::owned/m)
+      // Service words stay text (escaped); the only link targets are the two https links kept.
+      expect(result.summary).not.toMatch(/<script>|user:pw|data:text|http:\/\/example/)
+      expect(
+        [...result.summary.matchAll(/[^\\]\]\(([^)]*)\)/g)].map((m) => m[1]).filter((t) => !t?.startsWith('http://127.0.0.1'))
+      ).toEqual(['https://example.com/a%29b%5Dc%7Cd%3Cscript%3E', 'https://example.com/a%29b%5Dc%7Cd%3Cscript%3E'])
+      expect(result.summary.length).toBeLessThan(64 * 1024)
+      const row = result.summary.split('\n').find((l) => l.startsWith('| contoso/vm-ok |')) as string
+      // The row has its six cells: nothing in a link broke the table.
+      expect(row.split(/(?<!\\)\|/).length).toBe(8)
+    } finally {
+      await cpp.close()
+    }
+  })
+
+  it('PIA: two products share an offer’s external id: that offer is not taken live, the other is', async () => {
+    const { startPiaEmulator } = await import('../../emulator/pia-emulator.js')
+    const { succeedingJob } = await import('../../emulator/pia-scenarios.js')
+    const pia = await startPiaEmulator()
+    try {
+      pia.addProduct({ externalId: 'vm-a', progression: succeedingJob() })
+      pia.addProduct({ externalId: 'VM-A', progression: succeedingJob() })
+      pia.addProduct({ externalId: 'vm-b', progression: succeedingJob() })
+      const result = await runAction({
+        inputs: {
+          token: DEFAULT_TOKEN,
+          api: 'product-ingestion',
+          offer: 'vm-a\nvm-b',
+          'base-url': pia.url,
+          'poll-interval': '20ms',
+          wait: 'true'
+        }
+      })
+      const [a, b] = resultsOf(result, ['vm-a', 'vm-b'])
+      expect(a?.status).toBe('not started')
+      expect(b?.status).toBe('succeeded')
+      expect(pia.requestsTo('POST', '/configure')).toHaveLength(1)
+    } finally {
+      await pia.close()
+    }
   })
 })
