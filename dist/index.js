@@ -646,6 +646,26 @@ function formatDuration(ms) {
     return parts.slice(0, 2).join(' ');
 }
 
+;// CONCATENATED MODULE: ./src/wait/sleep.ts
+/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -3709,26 +3729,6 @@ const log = {
     }
 };
 
-;// CONCATENATED MODULE: ./src/wait/sleep.ts
-/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 // What is worth retrying, and how long to wait first.
 
@@ -4211,6 +4211,7 @@ async function readWithRetries(transport, method, url, options, outage) {
 
 
 
+
 /**
  * A request that starts something failed in a way that leaves open whether the service acted on
  * it: it is never sent again. `answered`: an answer came but could not be used, so the service
@@ -4334,11 +4335,19 @@ class ApiClient {
         const { throttle, deadline, signal } = this.options;
         if (!throttle)
             return;
-        const wait = throttle.waitMs();
-        if (kind === 'trigger' && deadline !== undefined && Date.now() + wait > deadline) {
-            throw new RetriesExhaustedError(`${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`);
+        // Again after each sleep: another request may have been asked to wait longer meanwhile.
+        for (let wait = throttle.waitMs(); wait > 0; wait = throttle.waitMs()) {
+            if (deadline !== undefined && Date.now() + wait > deadline) {
+                if (kind === 'trigger') {
+                    throw new RetriesExhaustedError(`${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`);
+                }
+                // A read is not held past the timeout either (the one before a wait has no deadline on its
+                // signal yet): it ends there, as a wait does.
+                await sleep(Math.max(0, deadline - Date.now()), signal);
+                throw new DeadlineError();
+            }
+            await sleep(wait, signal);
         }
-        await throttle.ready(signal);
     }
     /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
     async request(method, url, token, body) {
@@ -7158,7 +7167,9 @@ class Fleet {
                 await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting });
             }
             catch (error) {
-                offer.fail(failureText(error, offer, this.several), mayHaveStarted(error, offer), interrupted(error));
+                // The timeout passed while a read before its go-live waited (throttled): nothing was sent.
+                const why = error instanceof DeadlineError && offer.phase === 'not sent' ? notStarted(error, offer, timeoutMs) : error;
+                offer.fail(failureText(why, offer, this.several), mayHaveStarted(why, offer), interrupted(why));
             }
             finally {
                 this.results.changed();
@@ -7191,9 +7202,10 @@ function interrupted(error) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/throttle.ts
-// One per step, shared by every request of every offer: when the service asks a request to come
-// back later (a Retry-After on a 429 or 503, or on a status read), every request waits until then,
-// so a throttled service sees the whole fleet slow down, not one offer.
+// One per step, shared by every request of every offer: when the service refuses a request with a
+// Retry-After (a 429, or a 503 in its own words), every request waits until then, so a throttled
+// service sees the whole fleet slow down, not one offer. The JSON client waits on it within the
+// step's deadline (api-client.ts `throttled()`); `ready()` is the plain wait, for callers without one.
 
 
 class Throttle {

@@ -1,7 +1,8 @@
 // An authenticated JSON API as both services use it: a bearer token on every request (one renewal
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
 import { formatDuration } from '../wait/duration.js'
-import { ActionError, ServiceUnavailableError, ShapeError } from '../errors.js'
+import { sleep } from '../wait/sleep.js'
+import { ActionError, DeadlineError, ServiceUnavailableError, ShapeError } from '../errors.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import { log } from '../report/log.js'
 import type { Operation } from '../wait/operation.js'
@@ -180,13 +181,21 @@ export class ApiClient {
   private async throttled(kind: RequestKind, what: string): Promise<void> {
     const { throttle, deadline, signal } = this.options
     if (!throttle) return
-    const wait = throttle.waitMs()
-    if (kind === 'trigger' && deadline !== undefined && Date.now() + wait > deadline) {
-      throw new RetriesExhaustedError(
-        `${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`
-      )
+    // Again after each sleep: another request may have been asked to wait longer meanwhile.
+    for (let wait = throttle.waitMs(); wait > 0; wait = throttle.waitMs()) {
+      if (deadline !== undefined && Date.now() + wait > deadline) {
+        if (kind === 'trigger') {
+          throw new RetriesExhaustedError(
+            `${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`
+          )
+        }
+        // A read is not held past the timeout either (the one before a wait has no deadline on its
+        // signal yet): it ends there, as a wait does.
+        await sleep(Math.max(0, deadline - Date.now()), signal)
+        throw new DeadlineError()
+      }
+      await sleep(wait, signal)
     }
-    await throttle.ready(signal)
   }
 
   /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */

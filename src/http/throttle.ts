@@ -1,6 +1,7 @@
-// One per step, shared by every request of every offer: when the service asks a request to come
-// back later (a Retry-After on a 429 or 503, or on a status read), every request waits until then,
-// so a throttled service sees the whole fleet slow down, not one offer.
+// One per step, shared by every request of every offer: when the service refuses a request with a
+// Retry-After (a 429, or a 503 in its own words), every request waits until then, so a throttled
+// service sees the whole fleet slow down, not one offer. The JSON client waits on it within the
+// step's deadline (api-client.ts `throttled()`); `ready()` is the plain wait, for callers without one.
 import { sleep } from '../wait/sleep.js'
 import { MAX_RETRY_AFTER_MS } from './retry.js'
 

@@ -81,7 +81,9 @@ export class Fleet {
         try {
           await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting })
         } catch (error) {
-          offer.fail(failureText(error, offer, this.several), mayHaveStarted(error, offer), interrupted(error))
+          // The timeout passed while a read before its go-live waited (throttled): nothing was sent.
+          const why = error instanceof DeadlineError && offer.phase === 'not sent' ? notStarted(error, offer, timeoutMs) : error
+          offer.fail(failureText(why, offer, this.several), mayHaveStarted(why, offer), interrupted(why))
         } finally {
           this.results.changed()
         }
