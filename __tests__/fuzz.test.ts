@@ -84,7 +84,7 @@ const MEANINGFUL = [
   `submission/${GUID}/01152921515689848683`,
   `submission/${GUID.toUpperCase()}/1152921515689847470`,
   `submission/${GUID}/9223372036854775808`,
-  `submission/${OTHER_GUID}/1`,
+  `submission/${OTHER_GUID}/1`, // made-up: the shortest number, next to the real-shaped ones
   `submission/${GUID}/-1`,
   `submission/${GUID}/1e3`,
   `submission/${GUID}/1152921515689848683/x`,
