@@ -646,26 +646,6 @@ function formatDuration(ms) {
     return parts.slice(0, 2).join(' ');
 }
 
-;// CONCATENATED MODULE: ./src/wait/sleep.ts
-/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -3729,6 +3709,26 @@ const log = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/wait/sleep.ts
+/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/http/retry.ts
 // What is worth retrying, and how long to wait first.
 
@@ -4211,7 +4211,6 @@ async function readWithRetries(transport, method, url, options, outage) {
 
 
 
-
 /**
  * A request that starts something failed in a way that leaves open whether the service acted on
  * it: it is never sent again. `answered`: an answer came but could not be used, so the service
@@ -4331,23 +4330,14 @@ class ApiClient {
      * Waits while the service asked the step to slow down (see Throttle). A trigger is not held past
      * the step's timeout: it is not sent at all, as a retry past it is not.
      */
+    /** Waits while the service asked the whole step to slow down, never past the step's timeout. */
     async throttled(kind, what) {
         const { throttle, deadline, signal } = this.options;
-        if (!throttle)
-            return;
-        // Again after each sleep: another request may have been asked to wait longer meanwhile.
-        for (let wait = throttle.waitMs(); wait > 0; wait = throttle.waitMs()) {
-            if (deadline !== undefined && Date.now() + wait > deadline) {
-                if (kind === 'trigger') {
-                    throw new RetriesExhaustedError(`${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`);
-                }
-                // A read is not held past the timeout either (the one before a wait has no deadline on its
-                // signal yet): it ends there, as a wait does.
-                await sleep(Math.max(0, deadline - Date.now()), signal);
-                throw new DeadlineError();
-            }
-            await sleep(wait, signal);
-        }
+        // A go-live request that would wait past the timeout is not sent; a read waits to it and ends there.
+        const pastDeadline = kind === 'trigger'
+            ? (wait) => new RetriesExhaustedError(`${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`)
+            : undefined;
+        await throttle?.ready(signal, deadline, pastDeadline);
     }
     /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
     async request(method, url, token, body) {
@@ -5052,11 +5042,8 @@ function liveAlready(client, subject, status, last) {
     log.info(`${subjectLabel(subject)} is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent.${which}`);
     return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status };
 }
-/**
- * `onSending` is told just before the Go Live request goes out. `deadline` (epoch ms): the step's
- * timeout, which bounds the look for a go-live after a lost answer.
- */
-async function startGoLive(client, subject, backoff, signal, onSending, deadline) {
+async function startGoLive(client, subject, options) {
+    const { backoff, signal, deadline, onSending } = options;
     // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
     const { decision, status } = await preCheck(client, subject);
     if (decision.kind === 'follow')
@@ -5096,7 +5083,7 @@ function cppService(options) {
     const { subject, backoff, signal, deadline } = options;
     const client = new CppClient(options);
     return {
-        start: (onSending) => startGoLive(client, subject, backoff, signal, onSending, deadline),
+        start: (onSending) => startGoLive(client, subject, { backoff, signal, deadline, onSending }),
         readOperation: async (location) => client.readOperation(own(location), subject),
         // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
@@ -5759,7 +5746,8 @@ async function start_go_live_findRunning(client, productGuid) {
     const decision = decide_decide(await client.listSubmissions(productGuid));
     return decision.kind === 'follow' ? follow(client, decision.running) : undefined;
 }
-async function start_go_live_startGoLive(client, subject, backoff, signal, onSending, deadline) {
+async function start_go_live_startGoLive(client, subject, options) {
+    const { backoff, signal, deadline, onSending } = options;
     const productGuid = await productOf(client, subject);
     const find = () => start_go_live_findRunning(client, productGuid);
     const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline };
@@ -5859,7 +5847,7 @@ function productIngestionService(options) {
         log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
     }
     return {
-        start: (onSending) => start_go_live_startGoLive(client, subject, backoff, signal, onSending, deadline),
+        start: (onSending) => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, onSending }),
         readOperation: async (location) => client.readOperation(service_own(location)),
         checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
         dryRun: () => dry_run_dryRun(client, subject)
@@ -7205,7 +7193,8 @@ function interrupted(error) {
 // One per step, shared by every request of every offer: when the service refuses a request with a
 // Retry-After (a 429, or a 503 in its own words), every request waits until then, so a throttled
 // service sees the whole fleet slow down, not one offer. The JSON client waits on it within the
-// step's deadline (api-client.ts `throttled()`); `ready()` is the plain wait, for callers without one.
+// step's deadline.
+
 
 
 class Throttle {
@@ -7221,11 +7210,23 @@ class Throttle {
     waitMs() {
         return Math.max(0, this.until - Date.now());
     }
-    /** Resolves when a request may be sent; rejects with the signal's reason if it aborts while waiting. */
-    async ready(signal) {
+    /**
+     * Resolves when a request may be sent; rejects with the signal's reason if it aborts while waiting.
+     * With a `deadline` (epoch ms), no request is held past it: `pastDeadline` gives the error for a
+     * hold that would pass it (a go-live request is then not sent at all); without one, the wait lasts
+     * to the deadline and ends as the step's timeout (DeadlineError).
+     */
+    async ready(signal, deadline, pastDeadline) {
         // Again after each sleep: another request may have been asked to wait longer meanwhile.
-        for (let wait = this.waitMs(); wait > 0; wait = this.waitMs())
+        for (let wait = this.waitMs(); wait > 0; wait = this.waitMs()) {
+            if (deadline !== undefined && Date.now() + wait > deadline) {
+                if (pastDeadline)
+                    throw pastDeadline(wait);
+                await sleep(Math.max(0, deadline - Date.now()), signal);
+                throw new DeadlineError();
+            }
             await sleep(wait, signal);
+        }
     }
 }
 

@@ -12,7 +12,7 @@ const { ApiClient, RetriesExhaustedError } = await import('../../src/http/api-cl
 const { MAX_RETRY_AFTER_MS } = await import('../../src/http/retry.js')
 const { ServiceError } = await import('../../src/http/service-error.js')
 const { parseOperation } = await import('../../src/wait/operation.js')
-const { CancelledError } = await import('../../src/errors.js')
+const { CancelledError, DeadlineError } = await import('../../src/errors.js')
 
 beforeEach(() => {
   core.reset()
@@ -69,6 +69,18 @@ describe('Throttle', () => {
     const ready = timed(throttle.ready())
     await jest.advanceTimersByTimeAsync(3_600_000)
     expect(ready.at).toBe(MAX_RETRY_AFTER_MS)
+  })
+
+  it('holds nothing past a deadline: a plain wait ends at it as the timeout, a refusable one is refused at once', async () => {
+    const throttle = new Throttle()
+    throttle.slowDown(5_000)
+    const read = timed(throttle.ready(undefined, 2_000))
+    const refused = timed(throttle.ready(undefined, 2_000, (wait) => new Error(`would wait ${wait} ms`)))
+    await jest.advanceTimersByTimeAsync(0)
+    expect(refused).toMatchObject({ at: 0, error: new Error('would wait 5000 ms') })
+    await jest.advanceTimersByTimeAsync(2_000)
+    expect(read.at).toBe(2_000)
+    expect(read.error).toBeInstanceOf(DeadlineError)
   })
 
   it.each([0, -5, Number.NaN])('ignores a slow-down of %p ms', (ms) => {

@@ -1,6 +1,7 @@
 // What a go-live service must do, whichever API it speaks. The run (src/run/, main.ts), the wait loop
 // and reporting use only this; each folder under src/apis/ implements it for its API.
 import type { Operation } from '../wait/operation.js'
+import type { BackoffSettings } from '../http/retry.js'
 
 /**
  * An operation to follow, rebuilt from validated parts: safe to poll, print and pass on. `kind` says
@@ -27,6 +28,18 @@ export type Started =
       operation?: Operation
     }
   | { how: 'live'; location?: OperationRef | undefined; operation: Operation }
+
+/**
+ * How a start runs: the backoff of its requests, the step's signal and deadline (epoch ms, which
+ * bounds the look for a go-live after a lost answer), and `onSending`, told just before the request
+ * that starts the go-live goes out.
+ */
+export interface StartOptions {
+  backoff: BackoffSettings
+  signal?: AbortSignal | undefined
+  deadline?: number | undefined
+  onSending?: (() => void) | undefined
+}
 
 export interface OperationRead {
   operation: Operation

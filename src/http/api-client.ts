@@ -1,8 +1,7 @@
 // An authenticated JSON API as both services use it: a bearer token on every request (one renewal
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
 import { formatDuration } from '../wait/duration.js'
-import { sleep } from '../wait/sleep.js'
-import { ActionError, DeadlineError, ServiceUnavailableError, ShapeError } from '../errors.js'
+import { ActionError, ServiceUnavailableError, ShapeError } from '../errors.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import { log } from '../report/log.js'
 import type { Operation } from '../wait/operation.js'
@@ -178,24 +177,18 @@ export class ApiClient {
    * Waits while the service asked the step to slow down (see Throttle). A trigger is not held past
    * the step's timeout: it is not sent at all, as a retry past it is not.
    */
+  /** Waits while the service asked the whole step to slow down, never past the step's timeout. */
   private async throttled(kind: RequestKind, what: string): Promise<void> {
     const { throttle, deadline, signal } = this.options
-    if (!throttle) return
-    // Again after each sleep: another request may have been asked to wait longer meanwhile.
-    for (let wait = throttle.waitMs(); wait > 0; wait = throttle.waitMs()) {
-      if (deadline !== undefined && Date.now() + wait > deadline) {
-        if (kind === 'trigger') {
-          throw new RetriesExhaustedError(
-            `${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`
-          )
-        }
-        // A read is not held past the timeout either (the one before a wait has no deadline on its
-        // signal yet): it ends there, as a wait does.
-        await sleep(Math.max(0, deadline - Date.now()), signal)
-        throw new DeadlineError()
-      }
-      await sleep(wait, signal)
-    }
+    // A go-live request that would wait past the timeout is not sent; a read waits to it and ends there.
+    const pastDeadline =
+      kind === 'trigger'
+        ? (wait: number) =>
+            new RetriesExhaustedError(
+              `${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`
+            )
+        : undefined
+    await throttle?.ready(signal, deadline, pastDeadline)
   }
 
   /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */

@@ -50,7 +50,7 @@ export class Session {
     this.apiTransport ??= this.transport()
     // Only a run that waits polls: the API may warn of an interval it finds too short, once a step.
     const waits = config.wait && !config.dryRun && this.services++ === 0
-    const options: ServiceOptions & { throttle: Throttle } = {
+    const options: ServiceOptions = {
       subject,
       baseUrl: config.baseUrl,
       apiVersion: config.apiVersion,

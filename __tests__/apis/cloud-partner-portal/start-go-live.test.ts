@@ -19,7 +19,7 @@ const posts = () => fixture.emulator.requestsTo('POST', '/golive')
 describe('startGoLive', () => {
   it('reads the submissions and the offer status first; an offer waiting for sign-off is started with a single POST', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
-    const started = await startGoLive(await newClient(), subject, backoff)
+    const started = await startGoLive(await newClient(), subject, { backoff })
     expect(started.how).toBe('started')
     expect(fixture.emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       'GET /api/publishers/contoso/offers/vm/submissions/',
@@ -32,7 +32,7 @@ describe('startGoLive', () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: endlessGoLive() })
     const client = await newClient()
     const [running] = await client.listSubmissions(subject)
-    const started = await startGoLive(client, subject, backoff)
+    const started = await startGoLive(client, subject, { backoff })
     expect(started).toEqual({ how: 'attached', location: client.submissionLocation(subject, running!) })
     expect(posts()).toHaveLength(0)
     expect(core.logged('info').join('\n')).toMatch(/already running \(submission .*\): following it instead of starting another/)
@@ -42,7 +42,7 @@ describe('startGoLive', () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', runningGoLive: endlessGoLive() })
     // The pre-check's listing fails; the 409 path lists again and finds the go-live.
     fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 500, times: 3 })
-    const started = await startGoLive(await newClient(), subject, backoff)
+    const started = await startGoLive(await newClient(), subject, { backoff })
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(1)
     expect(core.logged('warning').join('\n')).toMatch(/Could not check for a running go-live/)
@@ -50,7 +50,7 @@ describe('startGoLive', () => {
 
   it('a publish running (the offer status says so): fails saying what blocks, with no POST', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', publishRunning: true })
-    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
+    await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(
       'contoso/vm cannot go live now, so no Go Live request was sent: another operation (a publish) is running on the offer: a go-live would be refused until it reaches publisher sign-off.'
     )
     expect(posts()).toHaveLength(0)
@@ -59,7 +59,7 @@ describe('startGoLive', () => {
   it('on a 409 from another operation (a publish) when the status could not be read, fails saying what blocks', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', publishRunning: true })
     fixture.emulator.injectFault({ method: 'GET', path: '/status', kind: 'status', status: 503, times: 3 })
-    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
+    await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(
       /The Go Live request failed: HTTP 409 Conflict \(Conflict: An operation is already in progress .*\)\. Another operation that is not a go-live/
     )
   })
@@ -68,7 +68,7 @@ describe('startGoLive', () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
     fixture.emulator.injectFault({ method: 'POST', kind: 'reset-after-accept' })
     const client = await newClient()
-    const started = await startGoLive(client, subject, backoff)
+    const started = await startGoLive(client, subject, { backoff })
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(1)
     expect(await client.listSubmissions(subject)).toHaveLength(1)
@@ -80,7 +80,7 @@ describe('startGoLive', () => {
   it('a 502 is never posted again, also when it started nothing: looks on the schedule, then says what to check', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 502, body: 'Bad gateway' })
-    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(
+    await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(
       /^The Go Live request got no clear answer: HTTP 502, and no running go-live of contoso\/vm was listed in \d+ looks over .*\. The go-live may have started all the same: check the offer in Partner Center before running the step again; a re-run finds and follows a running go-live instead of starting another\.$/
     )
     expect(posts()).toHaveLength(1)
@@ -92,7 +92,7 @@ describe('startGoLive', () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 503, headers: { 'retry-after': '0' } })
     fixture.emulator.injectFault({ method: 'POST', kind: 'reset-after-accept' })
-    const started = await startGoLive(await newClient(), subject, backoff)
+    const started = await startGoLive(await newClient(), subject, { backoff })
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(2)
   })
@@ -103,7 +103,7 @@ describe('startGoLive', () => {
     // Faults apply in order: the first listing (the pre-check) is fine, the second one is broken.
     fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'headers', headers: {} })
     fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 200, body: 'not json' })
-    const started = await startGoLive(await newClient(), subject, backoff)
+    const started = await startGoLive(await newClient(), subject, { backoff })
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(1)
     expect(core.logged('warning').join('\n')).toMatch(
@@ -113,7 +113,7 @@ describe('startGoLive', () => {
 
   it('reports an auth failure of the pre-check without posting', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', allowedTokens: ['other'] })
-    await expect(startGoLive(await newClient(), subject, backoff)).rejects.toThrow(/HTTP 403/)
+    await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(/HTTP 403/)
     expect(posts()).toHaveLength(0)
   })
 })
@@ -128,13 +128,13 @@ async function runToItsEnd(client: CppClient, location: OperationRef | undefined
 
 describe('startGoLive on each offer status: a re-run converges', () => {
   const client = () => newClient()
-  const start = async () => startGoLive(await client(), subject, backoff)
+  const start = async () => startGoLive(await client(), subject, { backoff })
 
   it('live already (an earlier go-live succeeded): no POST; the status as sent, and the last go-live named', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', state: 'live' })
     const c = await client()
     const [last] = await c.listSubmissions(subject)
-    const started = await startGoLive(c, subject, backoff)
+    const started = await startGoLive(c, subject, { backoff })
     expect(started).toMatchObject({ how: 'live', location: c.submissionLocation(subject, last!) })
     expect(started.operation).toMatchObject({ rawStatus: 'succeeded', state: 'succeeded' })
     expect(started.operation!.body).toEqual((await c.getOfferStatus(subject)).body)
@@ -150,9 +150,9 @@ describe('startGoLive on each offer status: a re-run converges', () => {
   it('a go-live of this step run to its end, then the same step again: live, naming that go-live', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', locationStyle: 'location-preview' })
     const c = await client()
-    const first = await startGoLive(c, subject, backoff)
+    const first = await startGoLive(c, subject, { backoff })
     expect(await runToItsEnd(c, first.location)).toBe('succeeded')
-    const again = await startGoLive(c, subject, backoff)
+    const again = await startGoLive(c, subject, { backoff })
     expect(again).toMatchObject({ how: 'live', location: { id: first.location!.id, url: first.location!.url } })
     expect(posts()).toHaveLength(1)
   })
@@ -206,9 +206,9 @@ describe('startGoLive on each offer status: a re-run converges', () => {
   it('a go-live of this step that failed, then the same step again: fails before any POST', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', progression: failingGoLive() })
     const c = await client()
-    const first = await startGoLive(c, subject, backoff)
+    const first = await startGoLive(c, subject, { backoff })
     expect(await runToItsEnd(c, first.location)).toBe('failed')
-    await expect(startGoLive(c, subject, backoff)).rejects.toThrow(
+    await expect(startGoLive(c, subject, { backoff })).rejects.toThrow(
       /cannot go live now, so no Go Live request was sent: the last operation failed/
     )
     expect(posts()).toHaveLength(1)

@@ -6,9 +6,8 @@ import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
 import { log } from '../../report/log.js'
-import type { Started } from '../go-live-service.js'
+import type { Started, StartOptions } from '../go-live-service.js'
 import type { CppOperationRef } from './locations.js'
-import type { BackoffSettings } from '../../http/retry.js'
 import { serviceText } from '../../report/safe-text.js'
 import { subjectLabel, type Subject } from '../subject.js'
 import type { Operation } from '../../wait/operation.js'
@@ -60,18 +59,8 @@ function liveAlready(client: CppClient, subject: Subject, status: Operation, las
   return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status }
 }
 
-/**
- * `onSending` is told just before the Go Live request goes out. `deadline` (epoch ms): the step's
- * timeout, which bounds the look for a go-live after a lost answer.
- */
-export async function startGoLive(
-  client: CppClient,
-  subject: Subject,
-  backoff: BackoffSettings,
-  signal?: AbortSignal,
-  onSending?: () => void,
-  deadline?: number
-): Promise<Started> {
+export async function startGoLive(client: CppClient, subject: Subject, options: StartOptions): Promise<Started> {
+  const { backoff, signal, deadline, onSending } = options
   // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
   const { decision, status } = await preCheck(client, subject)
   if (decision.kind === 'follow') return followingRunning(subject, locationOf(client, subject, decision.running))

@@ -3,11 +3,10 @@
 // never sent again (the submissions are searched for the go-live it started).
 import { ActionError } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
-import type { Started } from '../go-live-service.js'
+import type { Started, StartOptions } from '../go-live-service.js'
 import type { Subject } from '../subject.js'
 import { log } from '../../report/log.js'
 import { parseSubmissionStatus } from './operations.js'
-import type { BackoffSettings } from '../../http/retry.js'
 import type { ProductIngestionClient, Submission } from './client.js'
 import { decide } from './decide.js'
 import type { SubmissionRef } from './locations.js'
@@ -39,14 +38,8 @@ async function findRunning(client: ProductIngestionClient, productGuid: string):
   return decision.kind === 'follow' ? follow(client, decision.running) : undefined
 }
 
-export async function startGoLive(
-  client: ProductIngestionClient,
-  subject: Subject,
-  backoff: BackoffSettings,
-  signal?: AbortSignal,
-  onSending?: () => void,
-  deadline?: number
-): Promise<Started> {
+export async function startGoLive(client: ProductIngestionClient, subject: Subject, options: StartOptions): Promise<Started> {
+  const { backoff, signal, deadline, onSending } = options
   const productGuid = await productOf(client, subject)
   const find = (): Promise<SubmissionRef | undefined> => findRunning(client, productGuid)
   const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline }
