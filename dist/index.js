@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7682);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7545);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7682:
+/***/ 7545:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -373,7 +373,21 @@ class CancelledError extends ActionError {
         super(`Received ${signal}: the workflow is being cancelled`);
     }
 }
-/** The wait's `timeout` passed while a request, a retry or a sleep was under way. */
+/**
+ * Signing in failed after the step had signed in (a renewal). Never a passing outage of the API that
+ * a pre-check could go on without: nothing can be sent without a token. `outage`: the identity
+ * service was down or unreadable, so a later try may succeed (a wait loses a poll, not the wait);
+ * otherwise the failure is the answer to every later ask for a token, with no further sign-in.
+ */
+class SignInError extends ActionError {
+    name = 'SignInError';
+    outage;
+    constructor(message, options) {
+        super(message, { cause: options.cause });
+        this.outage = options.outage;
+    }
+}
+/** The step's `timeout` passed while a request, a retry or a sleep was under way. */
 class DeadlineError extends ActionError {
     name = 'DeadlineError';
     constructor() {
@@ -4285,26 +4299,37 @@ class ApiClient {
      * `json`: a body to send as application/json.
      */
     async send(method, url, kind, what, failure, json) {
-        const { backoff, tokens, signal } = this.options;
+        const { backoff, tokens, signal, deadline } = this.options;
         const body = json === undefined ? undefined : JSON.stringify(json);
+        // A go-live request on its way is cut by a cancellation, never by the deadline (see cancelled).
+        const exchangeSignal = kind === 'trigger' ? (this.options.cancelled ?? signal) : signal;
         let renewed = false;
         const attempt = async () => {
             await this.throttled(kind, what);
-            const outcome = await this.request(method, url, await tokens.getToken(), body);
+            const token = await tokens.getToken();
+            // No go-live request begins after the step's deadline (a read is cut by `signal` instead).
+            if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline)
+                throw new DeadlineError();
+            const outcome = await this.request(method, url, token, body, exchangeSignal);
             if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable)
                 return outcome;
-            // One fresh token after a 401, within the same attempt.
+            // One fresh token after a 401, within the same attempt: the rejected token is renewed once for
+            // every request it failed.
             renewed = true;
             log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`);
-            await tokens.renew();
-            return this.request(method, url, await tokens.getToken(), body);
+            const fresh = await tokens.renew(token);
+            if (fresh === undefined)
+                return outcome;
+            if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline)
+                throw new DeadlineError();
+            return this.request(method, url, fresh, body, exchangeSignal);
         };
         const settled = await withRetries(attempt, {
             kind,
             backoff,
             signal,
-            // Reads during the wait stop at the deadline through `signal`; a trigger is not re-sent past it.
-            deadline: kind === 'trigger' ? this.options.deadline : undefined,
+            // Reads stop at the deadline through `signal`; a trigger is not re-sent past it.
+            deadline: kind === 'trigger' ? deadline : undefined,
             onRetry: (said, delay, next) => log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
         });
         const { outcome } = settled;
@@ -4340,11 +4365,11 @@ class ApiClient {
         await throttle?.ready(signal, deadline, pastDeadline);
     }
     /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
-    async request(method, url, token, body) {
+    async request(method, url, token, body, signal) {
         const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
         if (body !== undefined)
             headers['Content-Type'] = 'application/json';
-        const outcome = await exchange(this.options.transport, method, url, { headers, body, signal: this.options.signal });
+        const outcome = await exchange(this.options.transport, method, url, { headers, body, signal });
         log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`);
         // Throttled (429) or unavailable (503) with a Retry-After: every request of the step waits.
         if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) {
@@ -4835,24 +4860,30 @@ function reportOf(decision) {
 }
 
 ;// CONCATENATED MODULE: ./src/http/lost-answers.ts
-// The one trigger loop of both APIs. The request that starts a go-live is sent once: only the
-// request layer sends it again, and only when it certainly never reached the service or the
-// service refused it (retry.ts). When the answer is lost or cannot be used, the go-live may have
-// started: it is looked for patiently, and the request is never sent a second time.
+// The one trigger loop of both APIs. The request that starts a go-live is sent once: the request
+// layer sends it again only when it certainly never reached the service or the service refused it
+// (retry.ts). When the answer is lost or cannot be used, the go-live may have started: it is looked
+// for patiently. Only when that whole look read the listing and found no go-live started is the
+// request sent once more (once per offer per step); an accepted answer (2xx) is never sent again.
 
 
 
 
 
 
-const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another';
-const MAY_HAVE_STARTED = `The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`;
+/** The end of every message that leaves a go-live's start unknown. */
+const MAY_HAVE_STARTED = 'The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice), or check the offer in Partner Center.';
 // The listing can lag the request by a second or more: the look lasts this many base delays of the
 // backoff, a minute at the default poll-interval (milliseconds in tests).
 const LOOK_SPAN_IN_BASE_DELAYS = 60;
+/** Looks that must read the listing (the last one among them) before "none started" is believed. */
+const READS_TO_BELIEVE_NONE = 2;
 /** The request went out, and neither its answer nor the listing named a go-live: it may have started. */
 class OutcomeUnknownError extends ActionError {
     name = 'OutcomeUnknownError';
+    constructor(message) {
+        super(message, { resumable: false });
+    }
 }
 const isAccepted = (answer) => answer.kind === 'accepted';
 const isUnusable = (answer) => answer.kind === 'unusable';
@@ -4872,30 +4903,58 @@ function lookSchedule(backoff) {
 }
 /**
  * Sends the request that starts a go-live (`send`) and makes its answer a go-live to follow: the one
- * it started, or the one the listing shows after a lost or unusable answer. Other answers are
- * returned as they are; a failure that is not a lost answer is thrown as it is.
+ * it started, or the one the listing shows after a lost or unusable answer. Other answers (a conflict)
+ * are returned as they are; a failure that is not a lost answer is thrown as it is. `progress` is
+ * told each step, so the offer's phase says at every moment whether the service may have acted.
  */
 async function triggerGoLive(send, find, options) {
-    let answer;
-    try {
-        answer = await send();
+    const { progress } = options;
+    for (let attempt = 1;; attempt++) {
+        progress?.sending();
+        let answer;
+        try {
+            answer = await send();
+        }
+        catch (error) {
+            if (!(error instanceof AmbiguousTriggerError)) {
+                // A definite no, or a request that never left (refused, past the deadline, no connection).
+                // Cancelled on its way, or a fault of ours: it may have gone out, so the phase stays.
+                if (error instanceof ActionError && !(error instanceof CancelledError))
+                    progress?.refused();
+                throw error;
+            }
+            progress?.maybeStarted();
+            // An answer that came but could not be read means the service received the request.
+            const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live';
+            const lost = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`;
+            const look = await lookForGoLive(find, lost, guess, options);
+            if ('location' in look)
+                return { location: look.location, how: 'attached' };
+            // The whole look read the listing and no go-live started: the request never took. Once more,
+            // before the deadline; a second unanswered request is not followed by a third.
+            if (attempt === 1 && look.sawNone && (options.deadline === undefined || Date.now() < options.deadline)) {
+                log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`);
+                continue;
+            }
+            throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`);
+        }
+        if (isAccepted(answer)) {
+            const { location, operation } = answer;
+            return operation ? { location, how: 'started', operation } : { location, how: 'started' };
+        }
+        if (isUnusable(answer)) {
+            // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
+            progress?.maybeStarted();
+            const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
+            const look = await lookForGoLive(find, lost, 'The go-live has probably started', options);
+            if ('location' in look)
+                return { location: look.location, how: 'attached' };
+            throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`);
+        }
+        // A conflict: the service refused this request (something runs already); the caller looks.
+        progress?.refused();
+        return answer;
     }
-    catch (error) {
-        if (!(error instanceof AmbiguousTriggerError))
-            throw error;
-        // An answer that came but could not be read means the service received the request.
-        const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live';
-        return { location: await lookForGoLive(find, error.message, guess, options), how: 'attached' };
-    }
-    if (isAccepted(answer)) {
-        const { location, operation } = answer;
-        return operation ? { location, how: 'started', operation } : { location, how: 'started' };
-    }
-    if (isUnusable(answer)) {
-        const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
-        return { location: await lookForGoLive(find, lost, 'The go-live has probably started', options), how: 'attached' };
-    }
-    return answer;
 }
 /** Looks on the schedule until the go-live is listed; a listing that cannot be read is one missed look. */
 async function lookForGoLive(find, lost, guess, options) {
@@ -4906,20 +4965,23 @@ async function lookForGoLive(find, lost, guess, options) {
     const startedAt = Date.now();
     let missed = 0;
     let lastMiss = '';
+    let lastRead = false;
     for (let look = 1;; look++) {
         try {
             const running = await find();
             if (running) {
                 // Most likely the go-live this run's request started.
                 log.info(`Look ${look} found the go-live of ${label} in ${where} (${running.id}): following it.`);
-                return running;
+                return { location: running };
             }
+            lastRead = true;
         }
         catch (error) {
             // Only a listing that could not be read; a definite answer (a go-live it cannot follow) ends the look.
             if (!(error instanceof ServiceError || error instanceof ServiceUnavailableError))
                 throw error;
             missed++;
+            lastRead = false;
             lastMiss = error.message;
             log.warning(`Look ${look} for the go-live of ${label} missed: ${lastMiss}`);
         }
@@ -4928,9 +4990,10 @@ async function lookForGoLive(find, lost, guess, options) {
         if (delay === undefined || timedOut) {
             const when = timedOut ? 'before the timeout' : `over ${formatDuration(Date.now() - startedAt)}`;
             if (missed === look)
-                throw new OutcomeUnknownError(`${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}). ${MAY_HAVE_STARTED}`);
+                return { said: `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}).`, sawNone: false };
             const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : '';
-            throw new OutcomeUnknownError(`${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}. ${MAY_HAVE_STARTED}`);
+            const sawNone = !timedOut && lastRead && look - missed >= READS_TO_BELIEVE_NONE;
+            return { said: `${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}.`, sawNone };
         }
         await sleep(delay, signal);
     }
@@ -5043,7 +5106,7 @@ function liveAlready(client, subject, status, last) {
     return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status };
 }
 async function startGoLive(client, subject, options) {
-    const { backoff, signal, deadline, onSending } = options;
+    const { backoff, signal, deadline, progress } = options;
     // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
     const { decision, status } = await preCheck(client, subject);
     if (decision.kind === 'follow')
@@ -5055,9 +5118,8 @@ async function startGoLive(client, subject, options) {
         throw new ActionError(`${subjectLabel(subject)} cannot go live now, so no Go Live request was sent: ${say.charAt(0).toLowerCase()}${say.slice(1)}`);
     }
     const label = subjectLabel(subject);
-    const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline };
+    const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress };
     log.info(`Sending the Go Live request for ${label}.`);
-    onSending?.();
     const answer = await triggerGoLive(() => client.requestGoLive(subject), () => findRunning(client, subject), look);
     if ('how' in answer)
         return answer;
@@ -5083,7 +5145,7 @@ function cppService(options) {
     const { subject, backoff, signal, deadline } = options;
     const client = new CppClient(options);
     return {
-        start: (onSending) => startGoLive(client, subject, { backoff, signal, deadline, onSending }),
+        start: (progress) => startGoLive(client, subject, { backoff, signal, deadline, progress }),
         readOperation: async (location) => client.readOperation(own(location), subject),
         // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
@@ -5747,10 +5809,10 @@ async function start_go_live_findRunning(client, productGuid) {
     return decision.kind === 'follow' ? follow(client, decision.running) : undefined;
 }
 async function start_go_live_startGoLive(client, subject, options) {
-    const { backoff, signal, deadline, onSending } = options;
+    const { backoff, signal, deadline, progress } = options;
     const productGuid = await productOf(client, subject);
     const find = () => start_go_live_findRunning(client, productGuid);
-    const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline };
+    const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline, progress };
     // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
     const decision = decide_decide(await client.listSubmissions(productGuid));
     if (decision.kind === 'follow')
@@ -5764,7 +5826,6 @@ async function start_go_live_startGoLive(client, subject, options) {
         throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`);
     }
     log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`);
-    onSending?.();
     const preview = decision.preview.id;
     const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look);
     if ('how' in answer)
@@ -5847,7 +5908,7 @@ function productIngestionService(options) {
         log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
     }
     return {
-        start: (onSending) => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, onSending }),
+        start: (progress) => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }),
         readOperation: async (location) => client.readOperation(service_own(location)),
         checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
         dryRun: () => dry_run_dryRun(client, subject)
@@ -6119,104 +6180,73 @@ function parseOperationLocation(value, api, settings) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/conclude.ts
-// How an offer's go-live ended, in words: success is logged, anything else fails the step.
+;// CONCATENATED MODULE: ./src/run/ending.ts
+// What a failure leaves behind, decided by how far the offer got (its phase), never by searching a
+// message: before anything was sent, nothing was; once the request may be on its way, the go-live
+// may have started; once it is named, it goes on at the service and keeps its last known state.
 
 
 
-/** States that end the go-live without success: the step fails, and there is nothing to resume. */
-const FINAL_FAILURES = new Set(['failed', 'canceled', 'unknown']);
-/** Reasons named in the step's error; a hostile service may list thousands. */
-const MAX_REASONS = 10;
-/** Logs the go-live's last known state; throws when it ended without success. `prefix` starts the line. */
-function conclude(operation, how, label, prefix = '') {
-    if (FINAL_FAILURES.has(operation.state))
-        throw new ActionError(failureMessage(operation), { resumable: false });
-    log.info(operation.state === 'succeeded'
-        ? how === 'live'
-            ? `${label} is live.`
-            : `The go-live of ${label} succeeded.`
-        : `${prefix}The go-live is still ${operation.rawStatus ?? 'running'}.`);
+
+/** An error of the action itself (not an ActionError): its stack goes to the debug log, its words to the user. */
+function faultText(error) {
+    log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return `Unexpected error: ${messageOf(error)}.`;
 }
-function failureMessage(operation) {
-    const reasons = failureReasons(operation);
-    if (operation.state === 'unknown') {
-        // Ended, but not in words the action knows: never success, and a re-run reads the same.
-        const also = reasons.length > 0 ? ` The service also reported: ${reasons.slice(0, MAX_REASONS).join('; ')}.` : '';
-        return `The go-live's outcome is unknown: ${operation.unknownReason ?? 'the service did not say how it ended'}. The action cannot tell whether it succeeded, so the step fails: check the offer in Partner Center.${also}`;
+/** Nothing that starts the go-live went out (or the service refused it). */
+function notSentText(error, label, ending) {
+    if (error instanceof DeadlineError) {
+        return `The timeout (${formatDuration(ending.timeoutMs)}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`;
     }
-    const verb = operation.state === 'canceled' ? 'was canceled' : 'failed';
-    const more = reasons.length > MAX_REASONS ? `; and ${reasons.length - MAX_REASONS} more (the job summary lists the first)` : '';
-    const why = reasons.length > 0
-        ? `: ${reasons.slice(0, MAX_REASONS).join('; ')}${more}`
-        : ' (the service gave no reason; see the offer in Partner Center)';
-    return `The go-live ${verb}${why}`;
-}
-
-;// CONCATENATED MODULE: ./src/run/dry-run.ts
-
-async function reportDryRun(offer, service) {
-    log.info(`Dry run: reading the status of ${offer.label}; no Go Live request is sent.`);
-    const report = await service.dryRun();
-    offer.facts.result = 'dry run';
-    offer.facts.dryRun = report;
-    const line = `${offer.prefix}Offer status: ${report.offerStatus}. ${report.message}`;
-    if (report.verdict === 'ready' || report.verdict === 'live')
-        log.notice(line);
-    else
-        log.warning(line);
-}
-
-;// CONCATENATED MODULE: ./src/run/failure-text.ts
-// The step's error: the failure in words, plus how to check on the go-live later when it goes on
-// at the service. Whether it goes on is the error's `resumable` flag, never read from its text.
-
-
-
-function resumeHint(location, several) {
-    // With several offers, operation-location is refused: running the same step again follows it.
-    return several
-        ? 'The go-live goes on at the service; nothing was cancelled: run the step again to follow it.'
-        : `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.href} (add wait: true to wait for it).`;
-}
-/** `offer`: how far the offer's run got (undefined when the failure came before it began). */
-function failureText(error, offer, several = false) {
-    const phase = offer?.phase ?? 'not sent';
-    const location = offer?.facts.location;
-    if (!(error instanceof ActionError)) {
-        // A fault of the action itself: the stack is for the debug log, the step error says what, and
-        // what it may have left at the service.
-        log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
-        const goesOn = location && (offer?.facts.result === 'running' || offer?.facts.result === 'accepted');
-        const left = goesOn
-            ? ` ${resumeHint(location, several)}`
-            : phase === 'sending'
-                ? ' The Go Live request had been sent, so the go-live may have started: a re-run finds and follows it instead of starting another.'
-                : '';
-        return `Unexpected error: ${messageOf(error)}.${left}`;
-    }
-    if (error instanceof CancelledError && phase !== 'recorded') {
-        if (phase === 'sending') {
-            // Cancelled before the service's answer arrived: the request may have reached it.
-            return `${error.message}. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.`;
-        }
-        return `${error.message}, before any Go Live request was sent: nothing was started.`;
-    }
-    if (!location || !error.resumable)
+    if (error instanceof CancelledError)
+        return `${error.message}, before the go-live request of ${label} was sent: nothing was sent.`;
+    if (error instanceof ActionError)
         return error.message;
-    return `${error.message}${error instanceof CancelledError ? '.' : ''} ${resumeHint(location, several)}`;
+    return `${faultText(error)} No go-live request was sent.`;
 }
-/**
- * Whether the go-live may have started although no answer named it: the request that starts it went
- * out, and the failure is not the service's answer to it (a refusal means it did not start).
- */
-function mayHaveStarted(error, offer) {
-    if (offer.phase !== 'sending' || offer.facts.location)
-        return false;
-    return (error instanceof OutcomeUnknownError ||
-        error instanceof CancelledError ||
-        error instanceof DeadlineError ||
-        !(error instanceof ActionError));
+/** The request went out (or may have) and no answer named a go-live. */
+function mayHaveStartedText(error, label, ending) {
+    // The look's own words already end with what to do.
+    if (error instanceof ActionError && error.message.endsWith(MAY_HAVE_STARTED))
+        return error.message;
+    const why = error instanceof DeadlineError
+        ? `The timeout (${formatDuration(ending.timeoutMs)}) passed before the answer to the go-live request of ${label} was read.`
+        : error instanceof CancelledError
+            ? `${error.message} while the go-live request of ${label} was on its way.`
+            : error instanceof ActionError
+                ? error.message
+                : `${faultText(error)} The go-live request of ${label} had been sent.`;
+    return `${why} ${MAY_HAVE_STARTED}`;
+}
+/** The go-live is named and goes on at the service: the step stopped following it. */
+function brokeOff(error) {
+    if (error instanceof CancelledError)
+        return { text: `${error.message}.`, goesOn: true };
+    if (error instanceof ActionError)
+        return { text: error.message, goesOn: error.resumable };
+    return { text: faultText(error), goesOn: true };
+}
+/** The outcome a failure leaves, from the outcome it interrupted. */
+function endedBy(outcome, error, context) {
+    const { label } = context;
+    switch (outcome.phase) {
+        case 'not sent':
+        case 'checked':
+            return { phase: 'not sent', problem: { text: notSentText(error, label, context), goesOn: false } };
+        case 'sending':
+        case 'maybe started':
+            return { phase: 'maybe started', problem: { text: mayHaveStartedText(error, label, context), goesOn: false } };
+        case 'started':
+            // The last known state stays (`running`, `accepted`): the step only stopped following it.
+            return { ...outcome, problem: brokeOff(error) };
+        case 'finished':
+            // Ended without success (conclude.ts says how), or a fault after it ended: the state stays.
+            return { ...outcome, problem: { text: error instanceof ActionError ? error.message : faultText(error), goesOn: false } };
+    }
+}
+/** A failure of the whole step (the inputs, the sign-in) in words: an ActionError as it is, a fault as one. */
+function stepFailureText(error) {
+    return error instanceof ActionError ? error.message : faultText(error);
 }
 
 ;// CONCATENATED MODULE: ./src/wait/pacer.ts
@@ -6379,9 +6409,9 @@ class ProgressLog {
     unknownStatuses = new Set();
     saidStart;
     saidEnd;
-    /** `label`: the offer the lines are about (`contoso/vm`), when they must name it. */
-    constructor(label) {
-        this.prefix = label ? `${label}: ` : '';
+    /** `prefix`: what starts each line (`contoso/vm: ` when the lines must name the offer), or nothing. */
+    constructor(prefix = '') {
+        this.prefix = prefix;
     }
     observe(operation) {
         const log = this.log;
@@ -6451,7 +6481,8 @@ class ProgressLog {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/offer-run.ts
+;// CONCATENATED MODULE: ./src/run/offer.ts
+
 
 
 
@@ -6461,279 +6492,68 @@ const VERBS = {
     live: 'Nothing to take live',
     given: 'Checking the go-live'
 };
-class OfferRun {
+class Offer {
     subject;
     /** The offer as messages name it. */
     label;
-    /** Whether the step takes several offers live: then its lines start with `prefix`, the label. */
-    several;
+    /** What starts the offer's own lines: its label with several offers, nothing with one (outputs.ts decides). */
     prefix;
-    facts = { result: 'not started' };
-    phase = 'not sent';
-    /** What ended this offer's run without success, in words (failure-text.ts); unset while none did. */
-    failure;
-    /** Set with a failure after the request that starts the go-live went out unanswered: it may have started. */
-    uncertain = false;
-    /**
-     * Set with a failure that stopped the step following a go-live that goes on (a wait timed out, the
-     * step was cancelled): its last known state stays its result. Any other failure fails the offer.
-     */
-    interrupted = false;
+    current = { phase: 'not sent' };
     progress;
-    onRecorded;
-    /** `onRecorded`: writes the outputs that name the go-live, as soon as it is known. */
-    constructor(subject, onRecorded, several = false) {
+    onChange;
+    constructor(subject, prefix, onChange) {
         this.subject = subject;
         this.label = subjectLabel(subject);
-        this.several = several;
-        this.prefix = several ? `${this.label}: ` : '';
-        this.progress = new ProgressLog(several ? this.label : undefined);
-        this.onRecorded = onRecorded;
+        this.prefix = prefix;
+        this.progress = new ProgressLog(prefix);
+        this.onChange = onChange;
     }
-    /** Told just before the request that starts the go-live goes out. */
-    sending = () => {
-        this.phase = 'sending';
-    };
+    get outcome() {
+        return this.current;
+    }
+    // TriggerProgress: the request that starts the go-live, as it goes.
+    sending = () => this.move({ phase: 'sending' }, true);
+    maybeStarted = () => this.move({ phase: 'maybe started' }, true);
+    refused = () => this.move({ phase: 'not sent' }, false);
     /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
-    record(location, how) {
-        if (how !== 'given')
-            this.facts.how = how;
-        this.phase = 'recorded';
+    record(attached) {
+        const { location, how, known } = attached;
         // The log line first: it survives even if writing the outputs fails. The location was rebuilt
         // from validated parts (locations.ts of its API), so it is safe to print and to pass on. Only a
         // live offer may come without one: the service named no go-live that took it live.
-        if (location) {
+        if (location)
             log.info(`${VERBS[how]} for ${this.label}. Operation location: ${location.url.href}`);
-            this.facts.location = location.url;
-            this.facts.operationId = location.id;
-        }
         else
             log.info(`${VERBS[how]} for ${this.label}: the service names no go-live that took it live.`);
-        this.facts.result = how === 'started' ? 'accepted' : 'running';
-        // After the facts: the outputs written now (the `results` output) are built from them.
-        this.onRecorded(location);
+        this.move({ phase: 'started', goLive: { location, how }, state: how === 'started' ? 'accepted' : 'running' }, true);
+        if (known)
+            this.observe(known);
     }
-    /** Ends the run without success: `failure` is the step's error line for this offer. */
-    fail(failure, uncertain = false, interrupted = false) {
-        this.failure = failure;
-        this.uncertain = uncertain;
-        this.interrupted = interrupted;
-        this.facts.note = failure;
-    }
-    /** Every state read of the go-live: the progress log, and the facts the outputs and summary hold. */
+    /** Every state read of the go-live: the progress log, and the outcome's state. */
     observe(operation) {
-        this.facts.operation = operation;
-        this.facts.result = operation.state;
+        const outcome = this.current;
+        if (outcome.phase !== 'started' && outcome.phase !== 'finished')
+            throw new Error(`observe() in phase ${outcome.phase}`);
         this.progress.observe(operation);
+        const goLive = { ...outcome.goLive, operation };
+        const { state } = operation;
+        if (state === 'running')
+            this.move({ phase: 'started', goLive, state }, false);
+        else
+            this.move({ phase: 'finished', goLive, state }, false);
     }
-}
-
-;// CONCATENATED MODULE: ./src/report/summary.ts
-// The job summary: what a release engineer looks at after the run. Service text in it is escaped to
-// render as text (no HTML, no links, no table breaks), and long lists are cut, so the summary stays
-// far below GitHub's 1 MiB limit whatever the service sends.
-
-
-
-
-
-
-const MAX_STEPS = 50;
-const summary_MAX_REASONS = 20;
-/** A backstop far below GitHub's 1 MiB: the lists above are cut long before it. */
-const MAX_SUMMARY_CHARS = 64 * 1024;
-const RESULT_ICONS = {
-    succeeded: '✅',
-    failed: '❌',
-    canceled: '🚫',
-    unknown: '❓',
-    running: '⏳',
-    accepted: '🚀'
-};
-/**
- * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
- * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
- * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
- */
-function markdownText(text, max = 300) {
-    return (serviceText(text, max)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
-        // GitHub links bare URLs and www. names by itself: an entity in their trigger stops that.
-        .replace(/:\/\//g, '&#58;//')
-        .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`));
-}
-const VERDICTS = {
-    ready: '✅ a go-live would start now',
-    blocked: '⛔ a go-live would not start now',
-    live: '🟢 already live',
-    unknown: '⚠️ unknown'
-};
-function heading(facts, what) {
-    const publisher = facts.publisher ? `${markdownText(facts.publisher, 128)}/` : '';
-    return `## ${what}: ${publisher}${markdownText(facts.offer, 128)}`;
-}
-function dryRunMarkdown(facts, report) {
-    const lines = [heading(facts, 'Go live (dry run)'), '', 'No Go Live request was sent.', ''];
-    lines.push('| | |', '| --- | --- |');
-    // One of a fixed set of words (canonicalOfferStatus), never service text.
-    lines.push(`| Offer status | \`${report.offerStatus}\` |`);
-    lines.push(`| Verdict | ${VERDICTS[report.verdict]} |`);
-    lines.push(`| Why | ${markdownText(report.message)} |`);
-    lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`, '');
-    return lines.join('\n');
-}
-/** A list cut to `max` entries, with a line that says how many were left out. */
-function cut(items, max, render, what) {
-    const lines = items.slice(0, max).map(render);
-    if (items.length > max)
-        lines.push(`\n…and ${items.length - max} more ${what} (the \`operation\` output has them).`);
-    return lines;
-}
-function summaryMarkdown(facts) {
-    if (facts.dryRun)
-        return dryRunMarkdown(facts, facts.dryRun);
-    const lines = [heading(facts, 'Go live'), ''];
-    lines.push('| | |', '| --- | --- |');
-    lines.push(`| Result | ${RESULT_ICONS[facts.result] ?? '⚠️'} ${markdownText(facts.result, 40)} |`);
-    if (facts.location && /^https?:$/.test(facts.location.protocol)) {
-        const how = facts.how
-            ? { attached: ' (followed an existing go-live)', started: ' (started by this run)', live: ' (live already: nothing sent)' }[facts.how]
-            : '';
-        // The location is rebuilt from validated parts (operation-location.ts): a plain http(s) URL.
-        lines.push(`| Operation | [${markdownText(facts.operationId ?? facts.location.href)}](${facts.location.href})${how} |`);
+    /** A dry run's verdict on the offer. */
+    checked(report) {
+        this.move({ phase: 'checked', report }, false);
     }
-    if (facts.operation?.rawStatus)
-        lines.push(`| Service status | ${markdownText(facts.operation.rawStatus, 60)} |`);
-    if (facts.operation?.started)
-        lines.push(`| Started | ${markdownText(facts.operation.started, 40)} |`);
-    if (facts.operation?.ended)
-        lines.push(`| Ended | ${markdownText(facts.operation.ended, 40)} |`);
-    lines.push(`| Elapsed | ${formatDuration(facts.elapsedMs)} |`);
-    lines.push('');
-    if (facts.note)
-        lines.push(markdownText(facts.note, 2_000), '');
-    const steps = facts.operation?.steps ?? [];
-    if (steps.length > 0) {
-        lines.push('### Steps', '', '| Step | Status | Progress | Estimated time |', '| --- | --- | --- | --- |');
-        const row = (step) => {
-            const progress = step.progress !== undefined ? `${step.progress}%` : '';
-            return `| ${markdownText(step.name)} | ${markdownText(step.rawStatus, 60)} | ${progress} | ${markdownText(step.estimate ?? '', 60)} |`;
-        };
-        lines.push(...cut(steps, MAX_STEPS, row, 'steps'), '');
+    /** What ended the offer's run without success: its outcome says what it leaves behind (ending.ts). */
+    fail(error, ending) {
+        this.move(endedBy(this.current, error, { label: this.label, ...ending }), false);
     }
-    const reasons = facts.operation && facts.result !== 'succeeded' ? failureReasons(facts.operation) : [];
-    if (reasons.length > 0) {
-        lines.push('### Errors reported by the service', '', ...cut(reasons, summary_MAX_REASONS, (r) => `- ${markdownText(r, 500)}`, 'errors'), '');
+    move(outcome, urgent) {
+        this.current = outcome;
+        this.onChange(urgent);
     }
-    const markdown = lines.join('\n');
-    return markdown.length > MAX_SUMMARY_CHARS ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n…(cut)\n` : markdown;
-}
-/** Writes the summary `render` makes when the runner provides a summary file; a local run has none. Never throws. */
-async function writeSummary(render) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary.addRaw(render(), true).write();
-    }
-    catch (error) {
-        log.warning(`Could not write the job summary: ${messageOf(error)}`);
-        log.fault(error);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/report/fleet-summary.ts
-// The job summary of a step that takes several offers live: one table, a row per offer. Service
-// text is escaped as in the one-offer summary; links are the service's own preview and live links
-// as wait/links.ts keeps them (https only, no credentials, escaped); the whole stays far below
-// GitHub's 1 MiB limit however many offers and whatever the service sends.
-
-
-/** Links of each kind shown per offer, and the longest URL shown. */
-const fleet_summary_MAX_LINKS = 3;
-const fleet_summary_MAX_URL = 500;
-/** Rows stop before this; the `results` output lists every offer. 256 full rows fit well within. */
-const fleet_summary_MAX_SUMMARY_CHARS = 600 * 1024;
-const HOW = { attached: ' (followed)', started: '', live: ' (live already)' };
-/**
- * The operation's preview and live links as markdown. They are safe already (wait/links.ts: https,
- * no credentials, characters that end a link percent-encoded); here only their number and length
- * are kept small and their text escaped.
- */
-function linksMarkdown(operation) {
-    if (!operation)
-        return '';
-    const kinds = [
-        ['Preview', operation.links.preview],
-        ['Live', operation.links.live]
-    ];
-    return kinds
-        .map(([name, list]) => {
-        const shown = list.filter((link) => link.url.length <= fleet_summary_MAX_URL).slice(0, fleet_summary_MAX_LINKS);
-        const cells = shown.map((link) => `[${markdownText(link.text, 60)}](${link.url})`);
-        return cells.length > 0 ? `${name}: ${cells.join(', ')}` : '';
-    })
-        .filter((part) => part !== '')
-        .join(' · ');
-}
-function resultCell(row) {
-    // `unknown` is `failed` in `results`: the cell says which it was.
-    const word = row.result === 'unknown' ? 'failed (outcome unknown)' : row.status;
-    const icon = RESULT_ICONS[row.result === 'unknown' ? 'unknown' : row.status] ?? '⛔';
-    return `${icon} ${word}${row.how ? HOW[row.how] : ''}`;
-}
-function goLiveRow(row) {
-    const operation = row.location && /^https?:$/.test(row.location.protocol)
-        ? `[${markdownText(row.operationId ?? row.location.href)}](${row.location.href})`
-        : '';
-    const started = markdownText(row.operation?.started ?? '', 40);
-    const ended = markdownText(row.operation?.ended ?? '', 40);
-    const details = [row.note ? markdownText(row.note, 300) : '', linksMarkdown(row.operation)].filter((d) => d !== '').join(' · ');
-    return `| ${markdownText(row.label, 260)} | ${resultCell(row)} | ${operation} | ${started} | ${ended} | ${details} |`;
-}
-function dryRunRow(row) {
-    const report = row.dryRun;
-    // The offer status is one of a fixed set of words (canonicalOfferStatus), never service text.
-    const cells = report
-        ? [`\`${report.offerStatus}\``, VERDICTS[report.verdict], markdownText(report.message)]
-        : ['', '⛔ not read', markdownText(row.note ?? '', 300)];
-    return `| ${markdownText(row.label, 260)} | ${cells.join(' | ')} |`;
-}
-/** How many offers ended each way, in the order of the rows: "2 succeeded, 1 failed". */
-function tally(rows) {
-    const counts = new Map();
-    for (const row of rows)
-        counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
-    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-}
-function fleetSummaryMarkdown(facts) {
-    const { rows } = facts;
-    const lines = [`## Go live${facts.dryRun ? ' (dry run)' : ''}: ${rows.length} offers`, ''];
-    if (facts.dryRun)
-        lines.push('No Go Live request was sent.', '');
-    const result = facts.status ? `${RESULT_ICONS[facts.status] ?? '⛔'} ${facts.status}: ` : '';
-    lines.push(`**Result:** ${result}${tally(rows)}. Elapsed ${formatDuration(facts.elapsedMs)}.`, '');
-    if (facts.note)
-        lines.push(markdownText(facts.note, 2_000), '');
-    lines.push(...(facts.dryRun
-        ? ['| Offer | Offer status | Verdict | Why |', '| --- | --- | --- | --- |']
-        : ['| Offer | Result | Operation | Started | Ended | Details |', '| --- | --- | --- | --- | --- | --- |']));
-    let size = lines.join('\n').length;
-    let shown = 0;
-    for (const row of rows) {
-        const line = facts.dryRun ? dryRunRow(row) : goLiveRow(row);
-        if (size + line.length + 1 > fleet_summary_MAX_SUMMARY_CHARS)
-            break;
-        lines.push(line);
-        size += line.length + 1;
-        shown++;
-    }
-    if (shown < rows.length)
-        lines.push('', `…and ${rows.length - shown} more offers: the \`results\` output lists every one.`);
-    lines.push('');
-    return lines.join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/report/operation-output.ts
@@ -6778,6 +6598,252 @@ function operationOutput(operation) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/report/summary.ts
+// The job summary: what a release engineer looks at after the run. One renderer for one offer or
+// many: a result line, a table with a row per offer (the same words and icons either way, the
+// service's preview and live links too), then the steps and the service's errors of the offers that
+// have them, failed ones first. Service text is escaped to render as text (no HTML, no links, no
+// table breaks), and every list is cut, so the summary stays far below GitHub's 1 MiB limit
+// whatever the service sends and however many offers there are.
+
+
+
+
+
+
+/** Links of each kind shown per offer, and the longest URL shown. */
+const summary_MAX_LINKS = 3;
+const summary_MAX_URL = 500;
+/** Offers whose steps and errors are shown below the table, and how many of each per offer. */
+const MAX_DETAILED = 10;
+const MAX_STEPS = 50;
+const MAX_REASONS = 20;
+/** Rows stop before this; the `results` output lists every offer. 256 full rows fit well within. */
+const MAX_TABLE_CHARS = 600 * 1024;
+/** A backstop far below GitHub's 1 MiB: the lists above are cut long before it. */
+const MAX_SUMMARY_CHARS = 900 * 1024;
+const RESULT_ICONS = {
+    succeeded: '✅',
+    failed: '❌',
+    canceled: '🚫',
+    unknown: '❓',
+    running: '⏳',
+    accepted: '🚀',
+    'not started': '⛔'
+};
+const HOW = { attached: ' (followed)', started: '', live: ' (live already: nothing sent)', given: '' };
+/**
+ * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
+ * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
+ * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
+ */
+function markdownText(text, max = 300) {
+    return (serviceText(text, max)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
+        // GitHub links bare URLs and www. names by itself: an entity in their trigger stops that.
+        .replace(/:\/\//g, '&#58;//')
+        .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`));
+}
+const VERDICTS = {
+    ready: '✅ a go-live would start now',
+    blocked: '⛔ a go-live would not start now',
+    live: '🟢 already live',
+    unknown: '⚠️ unknown'
+};
+const icon = (status) => RESULT_ICONS[status] ?? '⚠️';
+/**
+ * The operation's preview and live links as markdown. They are safe already (wait/links.ts: https,
+ * no credentials, characters that end a link percent-encoded); here only their number and length
+ * are kept small and their text escaped.
+ */
+function linksMarkdown(operation) {
+    if (!operation)
+        return '';
+    const kinds = [
+        ['Preview', operation.links.preview],
+        ['Live', operation.links.live]
+    ];
+    return kinds
+        .map(([name, list]) => {
+        const shown = list.filter((link) => link.url.length <= summary_MAX_URL).slice(0, summary_MAX_LINKS);
+        const cells = shown.map((link) => `[${markdownText(link.text, 60)}](${link.url})`);
+        return cells.length > 0 ? `${name}: ${cells.join(', ')}` : '';
+    })
+        .filter((part) => part !== '')
+        .join(' · ');
+}
+function goLiveRow(row) {
+    // Copyable text, not a link: it is an API URL, which a browser cannot open without a token. It
+    // is rebuilt from validated parts (its API's locations.ts): no backtick, '|' or space in it.
+    const operation = row.location && /^https?:$/.test(row.location.protocol) ? `\`${row.location.href}\`` : '';
+    const started = markdownText(row.operation?.started ?? '', 40);
+    const ended = markdownText(row.operation?.ended ?? '', 40);
+    const details = [row.note ? markdownText(row.note, 300) : '', linksMarkdown(row.operation)].filter((d) => d !== '').join(' · ');
+    const result = `${icon(row.status)} ${row.status}${row.how ? HOW[row.how] : ''}`;
+    return `| ${markdownText(row.label, 260)} | ${result} | ${operation} | ${started} | ${ended} | ${details} |`;
+}
+function dryRunRow(row) {
+    const report = row.dryRun;
+    // The offer status is one of a fixed set of words (canonicalOfferStatus), never service text.
+    const cells = report
+        ? [`\`${report.offerStatus}\``, VERDICTS[report.verdict], markdownText(report.message)]
+        : ['', '⛔ not read', markdownText(row.note ?? '', 300)];
+    return `| ${markdownText(row.label, 260)} | ${cells.join(' | ')} |`;
+}
+/** How many offers ended each way, in the order of the rows: "2 succeeded, 1 failed". */
+function tally(rows) {
+    const counts = new Map();
+    for (const row of rows)
+        counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+    return [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+}
+/** A dry run's verdicts: the one offer's, or how many offers had each ("2 ✅ a go-live would start now, …"). */
+function verdicts(rows) {
+    const counts = new Map();
+    for (const row of rows) {
+        const verdict = row.dryRun ? VERDICTS[row.dryRun.verdict] : '⛔ not read';
+        counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+    }
+    if (rows.length === 1)
+        return [...counts.keys()].join('');
+    return [...counts].map(([verdict, n]) => `${n} × ${verdict}`).join(', ');
+}
+/** A list cut to `max` entries, with a line that says how many were left out. */
+function cut(items, max, render, what) {
+    const lines = items.slice(0, max).map(render);
+    if (items.length > max)
+        lines.push(`\n…and ${items.length - max} more ${what} (the \`operation\` output has them with one offer).`);
+    return lines;
+}
+function stepRow(step) {
+    const progress = step.progress !== undefined ? `${step.progress}%` : '';
+    return `| ${markdownText(step.name)} | ${markdownText(step.rawStatus, 60)} | ${progress} | ${markdownText(step.estimate ?? '', 60)} |`;
+}
+/** The steps and the service's errors of one offer's go-live; [] when it has neither. */
+function details(row, several) {
+    const steps = row.operation?.steps ?? [];
+    const reasons = row.operation && row.status !== 'succeeded' ? failureReasons(row.operation) : [];
+    if (steps.length === 0 && reasons.length === 0)
+        return [];
+    const lines = several ? [`### ${markdownText(row.label, 260)}`, ''] : [];
+    if (steps.length > 0) {
+        lines.push(`${several ? '####' : '###'} Steps`, '', '| Step | Status | Progress | Estimated time |', '| --- | --- | --- | --- |');
+        lines.push(...cut(steps, MAX_STEPS, stepRow, 'steps'), '');
+    }
+    if (reasons.length > 0) {
+        lines.push(`${several ? '####' : '###'} Errors reported by the service`, '');
+        lines.push(...cut(reasons, MAX_REASONS, (r) => `- ${markdownText(r, 500)}`, 'errors'), '');
+    }
+    return lines;
+}
+const FAILED_FIRST = { failed: 0, canceled: 0, unknown: 1 };
+function summaryMarkdown(facts) {
+    const { rows } = facts;
+    const several = rows.length > 1;
+    const lines = [`## Go live${facts.dryRun ? ' (dry run)' : ''}: ${markdownText(facts.title, 260)}`, ''];
+    if (facts.dryRun)
+        lines.push('No Go Live request was sent.', '');
+    const elapsed = `Elapsed ${formatDuration(facts.elapsedMs)}.`;
+    if (facts.dryRun)
+        lines.push(`**Result:** ${verdicts(rows)}. ${elapsed}`, '');
+    else
+        lines.push(`**Result:** ${icon(facts.status)} ${facts.status}${several ? `: ${tally(rows)}` : ''}. ${elapsed}`, '');
+    if (facts.note)
+        lines.push(markdownText(facts.note, 2_000), '');
+    lines.push(...(facts.dryRun
+        ? ['| Offer | Offer status | Verdict | Why |', '| --- | --- | --- | --- |']
+        : ['| Offer | Result | Operation | Started | Ended | Details |', '| --- | --- | --- | --- | --- | --- |']));
+    let size = lines.join('\n').length;
+    let shown = 0;
+    for (const row of rows) {
+        const line = facts.dryRun ? dryRunRow(row) : goLiveRow(row);
+        if (size + line.length + 1 > MAX_TABLE_CHARS)
+            break;
+        lines.push(line);
+        size += line.length + 1;
+        shown++;
+    }
+    if (shown < rows.length)
+        lines.push('', `…and ${rows.length - shown} more offers: the \`results\` output lists every one.`);
+    lines.push('');
+    if (!facts.dryRun) {
+        const order = (row) => FAILED_FIRST[row.status] ?? 2;
+        const detailed = rows
+            .map((row) => details(row, several))
+            .map((block, i) => ({ block, row: rows[i] }))
+            .filter(({ block }) => block.length > 0)
+            .sort((a, b) => order(a.row) - order(b.row));
+        for (const { block } of detailed.slice(0, MAX_DETAILED))
+            lines.push(...block);
+        if (detailed.length > MAX_DETAILED)
+            lines.push(`…and the steps of ${detailed.length - MAX_DETAILED} more offers.`, '');
+    }
+    const markdown = lines.join('\n');
+    return markdown.length > MAX_SUMMARY_CHARS ? `${markdown.slice(0, MAX_SUMMARY_CHARS)}\n\n…(cut)\n` : markdown;
+}
+/** Writes the summary `render` makes when the runner provides a summary file; a local run has none. Never throws. */
+async function writeSummary(render) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(render(), true).write();
+    }
+    catch (error) {
+        log.warning(`Could not write the job summary: ${messageOf(error)}`);
+        log.fault(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+/** Every status, in the order the README lists them. */
+const OFFER_STATUSES = (/* unused pure expression or super */ null && (['accepted', 'running', 'succeeded', 'failed', 'canceled', 'not started', 'unknown']));
+/**
+ * The one status of an outcome. A request that may have gone out and was never named is `unknown`
+ * (a re-run finds it), never `not started`, which means nothing was sent (or it was refused).
+ */
+function statusOf(outcome) {
+    switch (outcome.phase) {
+        case 'not sent':
+        case 'checked':
+            return 'not started';
+        case 'sending':
+        case 'maybe started':
+            return 'unknown';
+        case 'started':
+        case 'finished':
+            return outcome.state;
+    }
+}
+/** What ended the offer without success, if anything did. */
+function problemOf(outcome) {
+    return outcome.phase === 'sending' || outcome.phase === 'checked' ? undefined : outcome.problem;
+}
+/** The go-live the outcome names, if it names one. */
+function goLiveOf(outcome) {
+    return outcome.phase === 'started' || outcome.phase === 'finished' ? outcome.goLive : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/run/error-line.ts
+
+/** The offer's error, or undefined when nothing ended it without success. */
+function errorText(offer, several) {
+    const { outcome } = offer;
+    const problem = problemOf(outcome);
+    if (!problem)
+        return undefined;
+    const location = goLiveOf(outcome)?.location;
+    if (!problem.goesOn || !location)
+        return problem.text;
+    const end = /[.!?]$/.test(problem.text) ? '' : '.';
+    const follow = several
+        ? 'The go-live goes on at the service; nothing was cancelled: run the step again to follow it.'
+        : `The go-live goes on at the service; nothing was cancelled. To check on it later, run this action with operation-location: ${location.url.href} (add wait: true to wait for it).`;
+    return `${problem.text}${end} ${follow}`;
+}
+
 ;// CONCATENATED MODULE: ./src/run/results.ts
 // The `results` output: one object per offer, in input order, built only from validated canonical
 // values (the offer id as checked, a status from a fixed set, a location rebuilt from validated
@@ -6787,66 +6853,59 @@ function operationOutput(operation) {
 
 
 
+
+
 /** The longest `error` of an offer: one line, so a script can print it as is. */
 const MAX_ERROR_CHARS = 300;
-/** The go-live states the action knows, as `results` spells them; `unknown` ended without success. */
-const STATES = {
-    accepted: 'accepted',
-    running: 'running',
-    succeeded: 'succeeded',
-    failed: 'failed',
-    canceled: 'canceled',
-    unknown: 'failed'
-};
-/** `stepError`: a failure of the whole step (the sign-in), for the offers it kept from starting. */
-function offerResult(offer, stepError) {
-    const { facts } = offer;
-    const location = facts.location?.href ?? '';
-    let status;
-    // Named (or found live with no go-live named): the state it reached, unless the offer's run failed
-    // for another reason than the step stopping to follow it (a status read refused): the step fails
-    // for it, so the aggregate must say `failed` too.
-    if (location || facts.how)
-        status = offer.failure !== undefined && !offer.interrupted ? 'failed' : (STATES[facts.result] ?? 'failed');
-    // The request that starts it went out and no answer named it: it may have started, so never
-    // `not started` (a re-run finds and follows it). A refusal is an answer: nothing started.
-    else
-        status = offer.uncertain ? 'failed' : 'not started';
-    const error = offer.failure ?? (location || facts.how ? undefined : stepError);
+/**
+ * One offer's entry, rendered from its outcome. `stepError`: a failure of the whole step (the
+ * sign-in), for the offers it kept from starting.
+ */
+function offerResult(offer, several, stepError) {
+    const { outcome } = offer;
+    const status = statusOf(outcome);
+    const location = goLiveOf(outcome)?.location;
+    const error = errorText(offer, several) ?? (status === 'not started' ? stepError : undefined);
     return {
         offer: offer.subject.offer,
         status,
-        'operation-location': location,
-        'operation-id': location ? (facts.operationId ?? '') : '',
-        'offer-status': facts.dryRun?.offerStatus ?? '',
+        'operation-location': location?.url.href ?? '',
+        'operation-id': location?.id ?? '',
+        'offer-status': outcome.phase === 'checked' ? outcome.report.offerStatus : '',
         error: error === undefined ? '' : serviceText(error, MAX_ERROR_CHARS)
     };
 }
 /**
- * The step's `status` with several offers: `failed` if any failed, was canceled or could not be
- * started because of an error, else `running` if any is still going, else `accepted` if any was
- * only started, else `succeeded`. Undefined when nothing was started and nothing failed (a dry run).
+ * The step's `status` with several offers: `failed` if any failed, was canceled or was refused (not
+ * started, with an error); else `unknown` if any is unknown; else `running`; else `accepted`; else
+ * `succeeded`; else `not started` (nothing was sent, nothing failed: a dry run).
  */
 function aggregateStatus(results) {
     const any = (status) => results.some((r) => r.status === status);
     if (any('failed') || any('canceled') || results.some((r) => r.status === 'not started' && r.error !== ''))
         return 'failed';
-    for (const status of ['running', 'accepted', 'succeeded'])
+    for (const status of ['unknown', 'running', 'accepted', 'succeeded'])
         if (any(status))
             return status;
-    return undefined;
+    return 'not started';
 }
+/** The `status` output: the one offer's own status, or the aggregate of several. */
+function stepStatus(results) {
+    const [only] = results;
+    return results.length === 1 && only ? only.status : aggregateStatus(results);
+}
+/** What the urgent writes may append to the output file before they are coalesced. */
+const IMMEDIATE_BYTES = 8 * 1024 * 1024;
 /**
  * Writes `results` as the offers go, so that a step that times out, fails or is cancelled (even
- * killed) still has every location it started. Each recorded operation is written at once; each end
- * of an offer asks for a write that comes at most every `minGapMs`. Every write appends the whole
- * list to the output file, so once the writes reach IMMEDIATE_BYTES (a few hundred offers, each
- * written on each record) records are coalesced the same way; `flush()` writes the last state.
+ * killed) still has every location it started, and never says `not started` of a request that may
+ * have gone out. Urgent moves are written at once; others ask for a write that comes at most every
+ * `minGapMs`. Every write appends the whole list to the output file, so once the writes reach
+ * IMMEDIATE_BYTES urgent moves are coalesced the same way; `flush()` writes the last state.
  */
-/** What the writes on each record may append to the output file before they are coalesced. */
-const IMMEDIATE_BYTES = 8 * 1024 * 1024;
 class ResultsOutput {
     offers;
+    several;
     written = 0;
     minGapMs;
     lastWrite = -Infinity;
@@ -6854,17 +6913,16 @@ class ResultsOutput {
     stepError;
     constructor(offers, minGapMs = 1_000) {
         this.offers = offers;
+        this.several = offers.length > 1;
         this.minGapMs = minGapMs;
     }
-    /** Told each time an offer's operation is recorded: written at once, while the file stays small. */
-    recorded = () => {
-        if (this.written < IMMEDIATE_BYTES)
-            this.write();
-        else
-            this.changed();
-    };
-    /** Told each time an offer's run ends (or is recorded past the budget): a write within `minGapMs`. */
-    changed = () => {
+    /**
+     * Told each time an offer moves. `urgent` (a request on its way, a go-live named): written at once,
+     * while the file stays small, so that a kill loses nothing; otherwise a write within `minGapMs`.
+     */
+    changed = (urgent) => {
+        if (urgent && this.written < IMMEDIATE_BYTES)
+            return void this.write();
         if (this.pending)
             return;
         const wait = this.lastWrite + this.minGapMs - Date.now();
@@ -6876,7 +6934,7 @@ class ResultsOutput {
     };
     /** The results as they stand. */
     current() {
-        return this.offers.map((offer) => offerResult(offer, this.stepError));
+        return this.offers.map((offer) => offerResult(offer, this.several, this.stepError));
     }
     /** The last write, at the step's end; `stepError` names what kept the offers from starting. */
     flush(stepError) {
@@ -6902,10 +6960,11 @@ class ResultsOutput {
 }
 
 ;// CONCATENATED MODULE: ./src/run/outputs.ts
-// The step's outputs, error lines and job summary. The operation's location and id (one offer) and
-// `results` are written as soon as they are known; the rest at the end, each on its own, so that a
-// failure in one (an output, the summary) cannot undo the others nor turn a finished go-live into
-// a crash.
+// The step's outputs, error lines and job summary, each rendered from the offers' outcomes. The
+// operation's location and id (one offer) and `results` are written as soon as they are known; the
+// rest at the end, each on its own, so that a failure in one (an output, the summary) cannot undo
+// the others nor turn a finished go-live into a crash. Choices between one offer and several live
+// here only: the prefix of an offer's lines, the resume hint, the single-offer outputs, the heading.
 
 
 
@@ -6914,7 +6973,40 @@ class ResultsOutput {
 
 
 
-function writeOperationLocation(location) {
+
+
+/** What starts an offer's own lines: its label when the step has several offers, nothing with one. */
+function linePrefix(label, offers) {
+    return offers > 1 ? `${label}: ` : '';
+}
+/** The step's plan, said once at its start. */
+function announce(config) {
+    const { length } = config.offers;
+    const at = `at most ${config.maxParallel} at a time`;
+    if (config.dryRun) {
+        if (config.wait || config.operationLocation)
+            log.info('Dry run: the wait and operation-location inputs are not used.');
+        if (length > 1)
+            log.info(`Dry run of ${length} offers, ${at}.`);
+        return;
+    }
+    const timeout = formatDuration(config.timeoutMs);
+    const interval = formatDuration(config.pollIntervalMs);
+    if (length === 1) {
+        if (config.wait)
+            log.info(`Waiting up to ${timeout} for the go-live, polling every ${interval}.`);
+        return;
+    }
+    const waits = config.wait
+        ? `; then waiting up to ${timeout} for their go-lives, reading each about every ${interval} with the reads spread evenly`
+        : '';
+    log.info(`Taking ${length} offers live: their go-lives are started or found ${at}${waits}.`);
+}
+/** One offer keeps the outputs it always had: its operation's location and id, as soon as known. */
+function writeOperationLocation(offer) {
+    const location = goLiveOf(offer.outcome)?.location;
+    if (!location)
+        return;
     setOutput(Outputs.OperationLocation, location.url.href);
     setOutput(Outputs.OperationId, location.id);
 }
@@ -6928,48 +7020,194 @@ async function guarded(what, step) {
         log.fault(error);
     }
 }
+/** Told once, when offers were started and not waited for: how to check on them later. */
+function notWaiting(offers) {
+    const accepted = offers.filter((offer) => statusOf(offer.outcome) === 'accepted');
+    const [only] = accepted;
+    if (!only)
+        return;
+    const location = goLiveOf(only.outcome)?.location;
+    if (offers.length === 1 && location) {
+        log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`);
+    }
+    else {
+        log.info('Not waiting (wait: false). To check on the go-lives later, run this step again with the same offers: it follows each one still running and starts none twice.');
+    }
+}
 /**
- * The step's end: its error lines (one per failed offer, naming it when there are several), the
- * last `results`, `status` (the aggregate with several offers) and the one-offer outputs, and the
- * summary.
+ * The step's end: its error lines (one per offer with an error, naming it when there are several,
+ * and one for a failure of the whole step), the last `results`, `status` (the offer's own with one,
+ * the aggregate with several), the single-offer outputs, and the summary.
  */
 async function writeStepEnd(end) {
     const { offers, results, stepError } = end;
     const several = offers.length > 1;
+    if (!end.wait && !end.dryRun && !stepError)
+        notWaiting(offers);
     if (stepError)
         log.fail(stepError);
-    for (const offer of offers)
-        if (offer.failure)
-            log.fail(several ? `${offer.label}: ${offer.failure}` : offer.failure);
+    for (const offer of offers) {
+        const error = errorText(offer, several);
+        if (error)
+            log.fail(several ? `${offer.label}: ${error}` : error);
+    }
     let all = [];
     if (results)
         await guarded('set the results output', () => (all = results.flush(stepError)));
-    if (several)
-        return writeFleetEnd(offers, all, end);
-    // One offer: the outputs and summary it always had.
-    const offer = offers[0];
-    const facts = offer?.facts ?? { result: 'not started' };
-    if (stepError)
-        facts.note = stepError;
-    // Once a go-live was named (or the offer found live with none named): never for nothing started.
-    if (facts.location || facts.how)
-        await guarded('set the status output', () => setOutput(Outputs.Status, facts.result));
-    const { operation, dryRun } = facts;
-    if (operation)
-        await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
-    if (dryRun)
-        await guarded('set the offer-status output', () => setOutput(Outputs.OfferStatus, dryRun.offerStatus));
-    // Also when the inputs were refused: the summary names what was asked for, as given.
-    const subject = offer?.subject ?? { publisher: getInput(Inputs.Publisher), offer: getInput(Inputs.Offer) || '?' };
-    await writeSummary(() => summaryMarkdown({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: end.elapsedMs }));
-}
-/** Several offers: the aggregate status, and one table with a row per offer. */
-async function writeFleetEnd(offers, results, end) {
-    const status = aggregateStatus(results);
+    const status = all.length > 0 ? stepStatus(all) : undefined;
     if (status)
         await guarded('set the status output', () => setOutput(Outputs.Status, status));
-    const rows = offers.map((offer, i) => ({ ...offer.facts, label: offer.label, status: results[i]?.status ?? 'not started' }));
-    await writeSummary(() => fleetSummaryMarkdown({ rows, status, elapsedMs: end.elapsedMs, note: end.stepError, dryRun: end.dryRun ?? false }));
+    const [only] = offers;
+    if (only && !several)
+        await writeOfferOutputs(only);
+    const rows = offers.map((offer, i) => summaryRow(offer, all[i], several));
+    // Also when the inputs were refused: the summary names what was asked for, as given.
+    const title = several ? `${offers.length} offers` : (only?.label ?? askedFor());
+    await writeSummary(() => summaryMarkdown({ title, rows, status: status ?? 'not started', elapsedMs: end.elapsedMs, note: stepError, dryRun: end.dryRun ?? false }));
+}
+/** The outputs of one offer: its operation as the service last sent it, and a dry run's offer status. */
+async function writeOfferOutputs(offer) {
+    const { outcome } = offer;
+    const operation = goLiveOf(outcome)?.operation;
+    if (operation)
+        await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
+    if (outcome.phase === 'checked') {
+        const { offerStatus } = outcome.report;
+        await guarded('set the offer-status output', () => setOutput(Outputs.OfferStatus, offerStatus));
+    }
+}
+function summaryRow(offer, result, several) {
+    const { outcome } = offer;
+    const goLive = goLiveOf(outcome);
+    return {
+        label: offer.label,
+        status: result?.status ?? statusOf(outcome),
+        how: goLive?.how,
+        location: goLive?.location?.url,
+        operation: goLive?.operation,
+        note: errorText(offer, several),
+        dryRun: outcome.phase === 'checked' ? outcome.report : undefined
+    };
+}
+/** The offer as the inputs name it, when they were refused before an offer was made of them. */
+function askedFor() {
+    const publisher = getInput(Inputs.Publisher);
+    const offer = getInput(Inputs.Offer) || '?';
+    return publisher ? `${publisher}/${offer}` : offer;
+}
+
+;// CONCATENATED MODULE: ./src/run/fleet.ts
+
+
+
+
+
+
+class Fleet {
+    offers;
+    results;
+    /** `resultsGapMs`: the least time between two writes of `results` (see ResultsOutput). */
+    constructor(config, resultsGapMs) {
+        const { offers: ids, publisher } = config;
+        const offers = [];
+        this.results = new ResultsOutput(offers, resultsGapMs);
+        const one = ids.length === 1;
+        for (const id of ids) {
+            const subject = { publisher, offer: id };
+            const offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => {
+                // One offer keeps the outputs it always had: its operation's location and id, at once.
+                if (one && urgent)
+                    writeOperationLocation(offer);
+                this.results.changed(urgent);
+            });
+            offers.push(offer);
+        }
+        this.offers = offers;
+    }
+    /** Runs `story` for every offer; resolves when each has ended, whichever way. Never throws for an offer. */
+    async run(session, story, config, cancellation) {
+        const { timeoutMs, pollIntervalMs } = config;
+        const { signal, deadline } = cancellation;
+        const limiter = createLimiter(config.maxParallel);
+        // Reads held by a Retry-After wait in the pacer's line, and resume spaced when it ends.
+        const pacer = new Pacer(pollIntervalMs, () => session.throttle.waitMs());
+        const waiting = { timeoutMs, pollIntervalMs, deadline, signal, pacer };
+        // An offer still in line when the step is cancelled or times out sends nothing.
+        const limit = (task) => limiter(async () => {
+            if (signal.aborted)
+                throw signal.reason;
+            return task();
+        });
+        await Promise.all(this.offers.map(async (offer) => {
+            try {
+                await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting });
+            }
+            catch (error) {
+                offer.fail(error, { timeoutMs });
+            }
+        }));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/conclude.ts
+// How an offer's go-live ended, in words: success is logged, anything else fails the step.
+
+
+
+/** Reasons named in the step's error; a hostile service may list thousands. */
+const conclude_MAX_REASONS = 10;
+/** Logs the go-live's last known state; throws when it ended without success (the offer keeps that state). */
+function conclude(operation, how, offer) {
+    if (operation.state !== 'running' && operation.state !== 'succeeded')
+        throw new ActionError(failureMessage(operation), { resumable: false });
+    log.info(operation.state === 'succeeded'
+        ? how === 'live'
+            ? `${offer.label} is live.`
+            : `The go-live of ${offer.label} succeeded.`
+        : `${offer.prefix}The go-live is still ${operation.rawStatus ?? 'running'}.`);
+}
+function failureMessage(operation) {
+    const reasons = failureReasons(operation);
+    if (operation.state === 'unknown') {
+        // Ended, but not in words the action knows: never success, and a re-run reads the same.
+        const also = reasons.length > 0 ? ` The service also reported: ${reasons.slice(0, conclude_MAX_REASONS).join('; ')}.` : '';
+        return `The go-live's outcome is unknown: ${operation.unknownReason ?? 'the service did not say how it ended'}. The action cannot tell whether it succeeded, so the step fails: check the offer in Partner Center.${also}`;
+    }
+    const verb = operation.state === 'canceled' ? 'was canceled' : 'failed';
+    const more = reasons.length > conclude_MAX_REASONS ? `; and ${reasons.length - conclude_MAX_REASONS} more (the job summary lists the first)` : '';
+    const why = reasons.length > 0
+        ? `: ${reasons.slice(0, conclude_MAX_REASONS).join('; ')}${more}`
+        : ' (the service gave no reason; see the offer in Partner Center)';
+    return `The go-live ${verb}${why}`;
+}
+
+;// CONCATENATED MODULE: ./src/run/dry-run.ts
+
+async function reportDryRun(offer, service) {
+    log.info(`Dry run: reading the status of ${offer.label}; no Go Live request is sent.`);
+    const report = await service.dryRun();
+    offer.checked(report);
+    const line = `${offer.prefix}Offer status: ${report.offerStatus}. ${report.message}`;
+    if (report.verdict === 'ready' || report.verdict === 'live')
+        log.notice(line);
+    else
+        log.warning(line);
+}
+
+;// CONCATENATED MODULE: ./src/run/start-or-attach.ts
+
+/** `progress` is told as the request that starts the go-live goes out and as its answer comes. */
+async function startOrAttach(service, given, progress) {
+    if (given) {
+        // Before any read: a location of another offer is refused, never followed.
+        await service.checkGiven(given);
+        return { location: given, how: 'given' };
+    }
+    const started = await service.start(progress);
+    if (started.how === 'live')
+        return { location: started.location, how: 'live', known: started.operation };
+    const { location, how, operation } = started;
+    return operation && isTerminal(operation.state) ? { location, how, known: operation } : { location, how };
 }
 
 ;// CONCATENATED MODULE: ./src/wait/wait-for-operation.ts
@@ -6992,7 +7230,10 @@ const REFUSALS = new Set([401, 403]);
  * middle of a deployment. Repeated, they end the wait like an outage does (missedPollBudget).
  */
 function costsOnePoll(error) {
-    return isServiceUnavailable(error) || (error instanceof ServiceError && !REFUSALS.has(error.status));
+    return (isServiceUnavailable(error) ||
+        (error instanceof ServiceError && !REFUSALS.has(error.status)) ||
+        // The identity service down while renewing the token: the next poll may get one.
+        (error instanceof SignInError && error.outage));
 }
 /** Fewest missed polls in a row that can end a wait, however short the budget. */
 const MIN_MISSED_POLLS = 3;
@@ -7062,25 +7303,20 @@ async function waitForOperation(read, options) {
 
 
 
-
-/** The wait's timeout passed with the go-live still going on at the service (not a failure of it). */
+/** The step's timeout passed with the go-live still going on at the service (not a failure of it). */
 class WaitTimedOutError extends ActionError {
     name = 'WaitTimedOutError';
 }
 /** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
 async function waitForGoLive(offer, service, location, settings) {
-    const { timeoutMs, pollIntervalMs, deadline, cancellation, pacer } = settings;
-    if (!pacer)
-        log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`);
-    // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
-    cancellation.setDeadline(deadline);
-    pacer?.join();
+    const { timeoutMs, pollIntervalMs, deadline, signal, pacer } = settings;
+    pacer.join();
     let outcome;
     try {
         outcome = await waitForOperation(() => service.readOperation(location), {
             intervalMs: pollIntervalMs,
             deadline,
-            signal: cancellation.signal,
+            signal,
             onOperation: (operation) => offer.observe(operation),
             missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
             pacer,
@@ -7089,104 +7325,43 @@ async function waitForGoLive(offer, service, location, settings) {
     }
     finally {
         // Its turns go to the offers still waiting.
-        pacer?.leave();
+        pacer.leave();
     }
-    if (outcome.kind === 'timeout') {
-        offer.facts.result = 'running';
-        // Resumable: the step's error adds how to check on the go-live later.
+    // Resumable: the step's error adds how to check on the go-live later.
+    if (outcome.kind === 'timeout')
         throw new WaitTimedOutError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`);
-    }
     return outcome.operation;
 }
 
-;// CONCATENATED MODULE: ./src/run/fleet.ts
+;// CONCATENATED MODULE: ./src/run/go-live.ts
 
 
 
 
-
-
-
-
-
-
-class Fleet {
-    offers;
-    results;
-    several;
-    /** `resultsGapMs`: the least time between two writes of `results` (see ResultsOutput). */
-    constructor(config, resultsGapMs) {
-        const offers = [];
-        this.several = config.offers.length > 1;
-        this.results = new ResultsOutput(offers, resultsGapMs);
-        // One offer keeps the outputs it always had: its operation's location and id, as soon as known.
-        const onRecorded = this.several
-            ? this.results.recorded
-            : (location) => {
-                if (location)
-                    writeOperationLocation(location);
-                this.results.recorded();
-            };
-        for (const offer of config.offers)
-            offers.push(new OfferRun({ publisher: config.publisher, offer }, onRecorded, this.several));
-        this.offers = offers;
+async function goLive(offer, lane) {
+    const { service, config, limit } = lane;
+    const attached = await limit(() => startOrAttach(service, config.operationLocation, offer));
+    offer.record(attached);
+    // Live already, or the answer to the request already says how it ended.
+    if (attached.known)
+        return conclude(attached.known, attached.how, offer);
+    const { location, how } = attached;
+    let operation;
+    if (config.wait)
+        operation = await waitForGoLive(offer, service, location, lane.waiting);
+    // Started and not waited for: it is `accepted` (outputs.ts says how to check on it later).
+    else if (how === 'started')
+        return;
+    else {
+        // Check-later mode: one read, and its state is the offer's result.
+        operation = (await limit(() => service.readOperation(location))).operation;
+        offer.observe(operation);
     }
-    /** Runs `story` for every offer; resolves when each has ended, whichever way. Never throws for an offer. */
-    async run(session, story, step) {
-        const { config, cancellation, deadline } = step;
-        const { timeoutMs, pollIntervalMs } = config;
-        const limiter = createLimiter(config.maxParallel);
-        const waiting = { timeoutMs, pollIntervalMs, deadline, cancellation };
-        if (this.several) {
-            // Reads held by a Retry-After wait in the pacer's line, and resume spaced when it ends.
-            waiting.pacer = new Pacer(pollIntervalMs, () => session.throttle.waitMs());
-            this.announce(config);
-        }
-        if (config.dryRun && (config.wait || config.operationLocation))
-            log.info('Dry run: the wait and operation-location inputs are not used.');
-        await Promise.all(this.offers.map(async (offer) => {
-            // An offer still in line when the step is cancelled or times out sends nothing.
-            const limit = (task) => limiter(async () => {
-                if (cancellation.signal.aborted)
-                    throw notStarted(cancellation.signal.reason, offer, timeoutMs);
-                return task();
-            });
-            try {
-                await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting });
-            }
-            catch (error) {
-                // The timeout passed while a read before its go-live waited (throttled): nothing was sent.
-                const why = error instanceof DeadlineError && offer.phase === 'not sent' ? notStarted(error, offer, timeoutMs) : error;
-                offer.fail(failureText(why, offer, this.several), mayHaveStarted(why, offer), interrupted(why));
-            }
-            finally {
-                this.results.changed();
-            }
-        }));
-        if (this.several && !config.wait && !config.dryRun && this.offers.some((offer) => offer.facts.result === 'accepted')) {
-            log.info('Not waiting (wait: false). To check on the go-lives later, run this step again with the same offers: it follows each one still running and starts none twice.');
-        }
-    }
-    announce(config) {
-        const { length } = this.offers;
-        const at = `at most ${config.maxParallel} at a time`;
-        if (config.dryRun)
-            return log.info(`Dry run of ${length} offers, ${at}.`);
-        const waits = config.wait
-            ? `; then waiting up to ${formatDuration(config.timeoutMs)} for their go-lives, reading each about every ${formatDuration(config.pollIntervalMs)} with the reads spread evenly`
-            : '';
-        log.info(`Taking ${length} offers live: their go-lives are started or found ${at}${waits}.`);
-    }
+    conclude(operation, how, offer);
 }
-/** Why an offer still in line was never started: the cancellation as it is, or the timeout in words. */
-function notStarted(reason, offer, timeoutMs) {
-    if (!(reason instanceof DeadlineError))
-        return reason;
-    return new ActionError(`The timeout (${formatDuration(timeoutMs)}) passed before the go-live of ${offer.label} was started: nothing was sent; run the step again to take it live.`, { resumable: false });
-}
-/** Whether a failure only stopped the step following the go-live (which goes on at the service). */
-function interrupted(error) {
-    return error instanceof WaitTimedOutError || error instanceof CancelledError || error instanceof DeadlineError;
+/** One offer's dry run: what its API says about going live now. Sends nothing that changes it. */
+async function go_live_dryRun(offer, lane) {
+    await lane.limit(() => reportDryRun(offer, lane.service));
 }
 
 ;// CONCATENATED MODULE: ./src/http/throttle.ts
@@ -7231,16 +7406,76 @@ class Throttle {
 }
 
 ;// CONCATENATED MODULE: ./src/run/shared-tokens.ts
+
+/**
+ * What a failed sign-in is to the rest of the step: a SignInError (never a passing outage of the API
+ * that a pre-check could go on without). The step's own end (cancelled, timed out) and faults of the
+ * action stay as they are.
+ */
+function signInFailure(error) {
+    if (error instanceof CancelledError || error instanceof DeadlineError || error instanceof SignInError)
+        return error;
+    if (error instanceof ActionError)
+        return new SignInError(error.message, { cause: error, outage: error instanceof ServiceUnavailableError });
+    return error;
+}
 function sharedTokens(tokens) {
+    let failed;
     let getting;
-    let renewing;
-    return {
-        renewable: tokens.renewable,
-        // Shared while in flight only: the next ask after it settles (a failure too) asks anew.
-        getToken: () => (getting ??= tokens.getToken().finally(() => (getting = undefined))),
-        renew: () => (renewing ??= tokens.renew().finally(() => (renewing = undefined))),
-        rejectionHint: () => tokens.rejectionHint()
+    /** The renewal of one rejected token: kept after it settles, so a late 401 for that token starts none. */
+    let renewal;
+    /** The newest token handed out, and how many renewals made one. */
+    let latest;
+    let renewals = 0;
+    const fail = (error) => {
+        const failure = signInFailure(error);
+        // Cancelled or past the deadline: the step ends anyway. An outage may pass: asked again later.
+        if (!(failure instanceof CancelledError || failure instanceof DeadlineError || (failure instanceof SignInError && failure.outage))) {
+            failed = { error: failure };
+        }
+        throw failure;
     };
+    const getToken = () => {
+        if (failed)
+            return Promise.reject(failed.error);
+        if (!getting) {
+            const before = renewals;
+            getting = tokens
+                .getToken()
+                .then((token) => {
+                // A token asked for before a renewal finished may be the one it replaced.
+                if (renewals === before)
+                    latest = token;
+                return token;
+            }, fail)
+                .finally(() => (getting = undefined));
+        }
+        return getting;
+    };
+    const renew = (rejected) => {
+        if (failed)
+            return Promise.reject(failed.error);
+        // Replaced already: the request is sent again with the newer token, and no new one is asked for.
+        if (rejected !== undefined && latest !== undefined && rejected !== latest)
+            return Promise.resolve(latest);
+        // Without the rejected token named, only a renewal still in flight is shared.
+        if (renewal && renewal.of === rejected && (rejected !== undefined || !renewal.settled))
+            return renewal.promise;
+        const current = {
+            of: rejected,
+            settled: false,
+            promise: tokens.renew(rejected).then((token) => {
+                renewals++;
+                if (token !== undefined)
+                    latest = token;
+                return token;
+            }, fail)
+        };
+        void current.promise.finally(() => (current.settled = true)).catch(() => undefined);
+        renewal = current;
+        return current.promise;
+    };
+    return { renewable: tokens.renewable, getToken, renew, rejectionHint: () => tokens.rejectionHint() };
 }
 
 ;// CONCATENATED MODULE: ./src/auth/aadsts.ts
@@ -7609,11 +7844,16 @@ async function signIn(config, api, transport, backoff, signal) {
 
 
 
+
+
+/** The sign-in failed: the step's one failure; no offer sent anything. */
+class SignInFailedError extends ActionError {
+    name = 'SignInFailedError';
+}
 class Session {
     api;
     config;
     cancellation;
-    deadline;
     backoff;
     transports = [];
     /** The brake every request of the step waits on (a Retry-After from the service); the pacer too. */
@@ -7621,25 +7861,38 @@ class Session {
     tokens;
     apiTransport;
     services = 0;
-    /** `deadline`: when the step's timeout passes (epoch ms). */
-    constructor(config, api, cancellation, deadline) {
+    constructor(config, api, cancellation) {
         this.config = config;
         this.api = api;
         this.cancellation = cancellation;
-        this.deadline = deadline;
         this.backoff = backoffFor(config.pollIntervalMs);
     }
+    /**
+     * Signs in once, before any request to the API: a sign-in that fails is the step's one failure,
+     * and every later ask for a token gets it at once (shared-tokens.ts). Throws it in words, saying
+     * that nothing was sent.
+     */
     async signIn() {
-        const tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal);
-        this.tokens = sharedTokens(tokens);
-        // With several offers the first token is asked for now: a sign-in that fails is the step's one
-        // failure, not one per offer. One offer asks with its first request, as it always has.
-        if (this.config.offers.length > 1)
+        const { signal } = this.cancellation;
+        try {
+            this.tokens = sharedTokens(await signIn(this.config, this.api, () => this.transport(), this.backoff, signal));
             await this.tokens.getToken();
+        }
+        catch (error) {
+            if (error instanceof CancelledError)
+                throw new SignInFailedError(`${error.message} while signing in: nothing was sent.`);
+            if (error instanceof DeadlineError) {
+                throw new SignInFailedError(`The timeout (${formatDuration(this.config.timeoutMs)}) passed while signing in: nothing was sent.`);
+            }
+            // A fault of the action's own stays one (its stack goes to the debug log).
+            if (!(error instanceof ActionError))
+                throw error;
+            throw new SignInFailedError(`${error.message.replace(/\.?$/, '.')} Nothing was sent.`);
+        }
     }
     /** The API's service for one offer, on the session's sign-in and transport. */
     serviceFor(subject) {
-        const { config } = this;
+        const { config, cancellation } = this;
         if (!this.tokens)
             throw new Error('serviceFor() before signIn()');
         this.apiTransport ??= this.transport();
@@ -7652,8 +7905,9 @@ class Session {
             transport: this.apiTransport,
             tokens: this.tokens,
             backoff: this.backoff,
-            signal: this.cancellation.signal,
-            deadline: this.deadline,
+            signal: cancellation.signal,
+            cancelled: cancellation.cancelled,
+            deadline: cancellation.deadline,
             throttle: this.throttle,
             pollIntervalMs: waits ? config.pollIntervalMs : undefined
         };
@@ -7670,55 +7924,47 @@ class Session {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/start-or-attach.ts
-
-/** `onSending` is told just before the request that starts the go-live goes out. */
-async function startOrAttach(service, given, onSending) {
-    if (given) {
-        // Before any read: a location of another offer is refused, never followed.
-        await service.checkGiven(given);
-        return { location: given, how: 'given' };
-    }
-    const started = await service.start(onSending);
-    if (started.how === 'live')
-        return { location: started.location, how: 'live', known: started.operation };
-    const { location, how, operation } = started;
-    return operation && isTerminal(operation.state) ? { location, how, known: operation } : { location, how };
-}
-
 ;// CONCATENATED MODULE: ./src/wait/cancellation.ts
-// SIGINT/SIGTERM (a cancelled workflow) abort the run at once; the remote go-live is left alone.
-// The wait's deadline aborts the same signal, so every request, retry and sleep in flight stops at
-// it too: `timeout` is a hard limit, not a point after which the next poll is skipped.
+// The step's two ends: SIGINT/SIGTERM (a cancelled workflow) and its one deadline, made once when the
+// step starts. `signal` aborts at either: every read, retry, look and sleep in flight stops there, so
+// `timeout` is a hard limit. `cancelled` aborts at a signal only: a go-live request already on its
+// way is not cut by the deadline (its answer names the go-live it started), only by a cancellation.
 
 
 function watchForCancellation() {
-    const controller = new AbortController();
+    const onSignal = new AbortController();
+    const either = new AbortController();
     const signals = ['SIGINT', 'SIGTERM'];
-    let cancelled = false;
+    let deadline = Infinity;
     let deadlineTimer;
+    const abort = (reason) => {
+        if (!either.signal.aborted)
+            either.abort(reason);
+    };
     const handler = (name) => {
-        if (cancelled)
+        if (onSignal.signal.aborted)
             process.exit(1); // a second signal: no more grace
-        cancelled = true;
-        if (!controller.signal.aborted)
-            controller.abort(new CancelledError(name));
+        const reason = new CancelledError(name);
+        onSignal.abort(reason);
+        abort(reason);
     };
     for (const name of signals)
         process.on(name, handler);
     return {
-        signal: controller.signal,
+        signal: either.signal,
+        cancelled: onSignal.signal,
+        get deadline() {
+            return deadline;
+        },
         setDeadline(epochMs) {
-            clearTimeout(deadlineTimer);
-            const abort = () => {
-                if (!controller.signal.aborted)
-                    controller.abort(new DeadlineError());
-            };
+            if (deadline !== Infinity)
+                throw new Error('The step has one deadline: setDeadline() twice');
+            deadline = epochMs;
             const remaining = epochMs - Date.now();
             if (remaining <= 0)
-                return abort();
+                return abort(new DeadlineError());
             // Inputs keep deadlines inside the timer range; clamp anyway rather than fire at once.
-            deadlineTimer = setTimeout(abort, Math.min(remaining, MAX_TIMER_MS));
+            deadlineTimer = setTimeout(() => abort(new DeadlineError()), Math.min(remaining, MAX_TIMER_MS));
         },
         dispose: () => {
             clearTimeout(deadlineTimer);
@@ -7729,11 +7975,10 @@ function watchForCancellation() {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-// The story of one run: read the inputs, sign in to the API they name, take each offer live (or
-// report a dry run), and leave the outputs and a summary whatever happened. Each step is a module
-// of src/run/. The step's part (inputs, sign-in, transport, cancellation, outputs) is run(); the
-// offers go side by side in a fleet (one offer is a fleet of one), and an offer's part (start or
-// attach, wait, conclude) is goLive().
+// The story of one run: read the inputs, sign in once, take each offer live (or report a dry run),
+// and leave the outputs and a summary whatever happened. Each step is a module of src/run/. The
+// step's part (inputs, its one deadline, sign-in, transport, cancellation, outputs) is run(); the
+// offers go side by side in a fleet, one offer being a fleet of one (src/run/go-live.ts).
 
 
 
@@ -7742,46 +7987,6 @@ function watchForCancellation() {
 
 
 
-
-
-
-
-/**
- * One offer: start its go-live or attach to one (when one of the fleet's places is free), name it
- * at once, follow it as asked, and conclude.
- */
-async function goLive(offer, lane) {
-    const { service, config, limit } = lane;
-    const attached = await limit(() => startOrAttach(service, config.operationLocation, offer.sending));
-    offer.record(attached.location, attached.how);
-    if (attached.known) {
-        // Live already, or the answer to the request already says how it ended.
-        offer.observe(attached.known);
-        return conclude(attached.known, attached.how, offer.label, offer.prefix);
-    }
-    const { location, how } = attached;
-    let operation;
-    if (config.wait) {
-        operation = await waitForGoLive(offer, service, location, lane.waiting);
-    }
-    else if (how === 'started') {
-        // With several offers the fleet says once how to check on them later.
-        if (!offer.several) {
-            log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`);
-        }
-        return;
-    }
-    else {
-        // Check-later mode: one read, and its state is the offer's result.
-        operation = (await limit(() => service.readOperation(location))).operation;
-        offer.observe(operation);
-    }
-    conclude(operation, how, offer.label, offer.prefix);
-}
-/** One offer's dry run: what its API says about going live now. Sends nothing that changes it. */
-async function main_dryRun(offer, lane) {
-    await lane.limit(() => reportDryRun(offer, lane.service));
-}
 async function run() {
     const startedAt = Date.now();
     const cancellation = watchForCancellation();
@@ -7791,23 +7996,31 @@ async function run() {
     let stepError;
     try {
         config = getConfig();
-        const deadline = startedAt + config.timeoutMs;
+        // The step's one deadline: sign-in, pre-checks, requests and waits of every offer end by it.
+        cancellation.setDeadline(startedAt + config.timeoutMs);
         fleet = new Fleet(config);
-        session = new Session(config, apiDescriptor(config.api), cancellation, deadline);
+        session = new Session(config, apiDescriptor(config.api), cancellation);
+        announce(config);
         await session.signIn();
-        // Each offer's failure stays its own (on its run); only a failure of the step lands below.
-        await fleet.run(session, config.dryRun ? main_dryRun : goLive, { config, cancellation, deadline });
+        // Each offer's failure stays its own (its outcome); only a failure of the step lands below.
+        await fleet.run(session, config.dryRun ? go_live_dryRun : goLive, config, cancellation);
     }
     catch (error) {
         // Also before the inputs are read: an input refused is its message; a fault of ours, a fault.
-        stepError = failureText(error, undefined, (config?.offers.length ?? 0) > 1);
+        stepError = stepFailureText(error);
     }
     finally {
         // Each on its own: a failure in one must not undo the others (see run/outputs.ts).
         cancellation.dispose();
         await guarded('close the connections', () => session?.dispose());
-        const offers = fleet?.offers ?? [];
-        await writeStepEnd({ offers, results: fleet?.results, stepError, dryRun: config?.dryRun, elapsedMs: Date.now() - startedAt });
+        await writeStepEnd({
+            offers: fleet?.offers ?? [],
+            results: fleet?.results,
+            stepError,
+            dryRun: config?.dryRun,
+            wait: config?.wait,
+            elapsedMs: Date.now() - startedAt
+        });
     }
 }
 

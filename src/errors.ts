@@ -30,7 +30,22 @@ export class CancelledError extends ActionError {
   }
 }
 
-/** The wait's `timeout` passed while a request, a retry or a sleep was under way. */
+/**
+ * Signing in failed after the step had signed in (a renewal). Never a passing outage of the API that
+ * a pre-check could go on without: nothing can be sent without a token. `outage`: the identity
+ * service was down or unreadable, so a later try may succeed (a wait loses a poll, not the wait);
+ * otherwise the failure is the answer to every later ask for a token, with no further sign-in.
+ */
+export class SignInError extends ActionError {
+  override name = 'SignInError'
+  readonly outage: boolean
+  constructor(message: string, options: { cause?: unknown; outage: boolean }) {
+    super(message, { cause: options.cause })
+    this.outage = options.outage
+  }
+}
+
+/** The step's `timeout` passed while a request, a retry or a sleep was under way. */
 export class DeadlineError extends ActionError {
   override name = 'DeadlineError'
   constructor() {

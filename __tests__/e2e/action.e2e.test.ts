@@ -7,6 +7,7 @@ import { NODE24, runAction, startAction, type RunResult } from '../../scripts/ru
 import { lookSchedule } from '../../src/http/lost-answers.js'
 import { backoffFor } from '../../src/http/retry.js'
 import { onlyResults } from '../helpers/results-only.js'
+import { summaryRow } from '../helpers/summary-rows.js'
 
 let emulator: CppEmulator
 const base = () => ({ publisher: 'contoso', offer: 'contoso-vm', token: DEFAULT_TOKEN, 'base-url': emulator.url, 'poll-interval': '20ms' })
@@ -50,7 +51,8 @@ describe('trigger', () => {
     expect(emulator.requestsTo('GET', '/operations/')).toHaveLength(0)
     expect(result.stdout).toContain(`Go-live started for contoso/contoso-vm. Operation location: ${result.outputs['operation-location']}`)
     expect(result.summary).toContain('## Go live: contoso/contoso-vm')
-    expect(result.summary).toContain('| Result | 🚀 accepted |')
+    expect(summaryRow(result.summary, 'contoso/contoso-vm')[1]).toBe('🚀 accepted')
+    expect(summaryRow(result.summary, 'contoso/contoso-vm')[2]).toBe(`\`${result.outputs['operation-location']}\``)
     expectNoSecret(result)
   })
 
@@ -85,10 +87,10 @@ describe('trigger and wait', () => {
       expect(result.stdout).toContain("Now at step 'live' (inProgress, 10%, estimated ~2-5 days)")
       expect(result.stdout).toContain(`Operation status: running -> ${spelling}`)
       expect(result.stdout.split('\n').filter((l) => l.startsWith('Operation status:'))).toHaveLength(3)
-      expect(result.summary).toContain('| Result | ✅ succeeded |')
+      expect(summaryRow(result.summary, 'contoso/contoso-vm')[1]).toBe('✅ succeeded')
       // `<` as an entity: service text renders as text, never as HTML.
       expect(result.summary).toContain('| Go-live preparation | complete | 100% | &lt; 1 hour |')
-      expect(result.summary).toMatch(/\| Elapsed \| \d+(ms|s) \|/)
+      expect(result.summary).toMatch(/\*\*Result:\*\* ✅ succeeded\. Elapsed \d+(ms|s)\./)
     }
   )
 
@@ -99,7 +101,7 @@ describe('trigger and wait', () => {
     expect(result.outputs.status).toBe('failed')
     const reason = 'Live: Offer validation failed: plan "gen2" has no VM image & cannot go live.'
     expect(result.stdout).toContain(`::error::The go-live failed: ${reason}`)
-    expect(result.summary).toContain('| Result | ❌ failed |')
+    expect(summaryRow(result.summary, 'contoso/contoso-vm')[1]).toBe('❌ failed')
     expect(result.summary).toContain(`### Errors reported by the service\n\n- ${reason.replace('&', '&amp;')}`)
   })
 
@@ -129,7 +131,7 @@ describe('trigger and wait', () => {
     const location = result.outputs['operation-location'] as string
     expect(result.stdout).toContain(`::error::Timed out after 300ms waiting for the go-live of contoso/contoso-vm.`)
     expect(result.stdout).toContain(`run this action with operation-location: ${location}`)
-    expect(result.summary).toContain('| Result | ⏳ running |')
+    expect(summaryRow(result.summary, 'contoso/contoso-vm')[1]).toBe('⏳ running')
     expect(emulator.requestsTo('POST', '/cancel')).toHaveLength(0)
   })
 
@@ -146,7 +148,7 @@ describe('trigger and wait', () => {
     expect(result.stdout).toContain(
       `::error::Received SIGTERM: the workflow is being cancelled. The go-live goes on at the service; nothing was cancelled.`
     )
-    expect(result.summary).toContain('| Result | ⏳ running |')
+    expect(summaryRow(result.summary, 'contoso/contoso-vm')[1]).toBe('⏳ running')
     expect(emulator.requestsTo('GET', '/operations/')).toHaveLength(1)
     expect(emulator.requestsTo('POST', '/cancel')).toHaveLength(0)
   })
@@ -164,9 +166,12 @@ describe('never twice', () => {
     expect(result.signal).toBeNull()
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toContain(
-      '::error::Received SIGTERM: the workflow is being cancelled. If the Go Live request had been sent, the go-live may have started: a re-run finds and follows it instead of starting another.'
+      '::error::Received SIGTERM: the workflow is being cancelled while the go-live request of contoso/contoso-vm was on its way. The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice), or check the offer in Partner Center.'
     )
-    expect(onlyResults(result.outputs).error).not.toBe('')
+    // It may have started: never `not started`.
+    const entry = onlyResults(result.outputs)
+    expect(entry.status).toBe('unknown')
+    expect(entry.error).toMatch(/^Received SIGTERM.*may have started/)
   })
 
   it('a re-run while the go-live runs follows it and sends no POST', async () => {
@@ -178,7 +183,7 @@ describe('never twice', () => {
     expect(result.stdout).toMatch(
       /A go-live of contoso\/contoso-vm is already running \(submission [0-9a-f-]+\): following it instead of starting another\./
     )
-    expect(result.summary).toContain('(followed an existing go-live)')
+    expect(summaryRow(result.summary, 'contoso/contoso-vm')[1]).toBe('✅ succeeded (followed)')
   })
 
   it('a POST whose answer is lost after the service acted is not repeated', async () => {
@@ -325,7 +330,8 @@ describe('failures in words, before any request where possible', () => {
     })
     const result = await runAction({ inputs: { ...base(), wait: 'true' } })
     expect(result.exitCode).toBe(1)
-    expect(onlyResults(result.outputs).error).not.toBe('')
+    // Accepted, so it may well have started: unknown, and never sent again.
+    expect(onlyResults(result.outputs)).toMatchObject({ status: 'unknown' })
     expect(result.stdout).toContain(
       `::error::The Go Live request was accepted (HTTP 202), but the service sent an operation location that points to https://attacker.example, not to ${emulator.url}, and no running go-live of contoso/contoso-vm was listed in ${looks} looks over`
     )

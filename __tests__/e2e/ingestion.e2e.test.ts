@@ -7,6 +7,7 @@ import { CONFIGURE_SCHEMA, startPiaEmulator, SUBMISSION_SCHEMA, type PiaEmulator
 import { cancelledJob, endlessJob, failedCertificationJob, SUBMISSION_NUMBERS, succeedingJob } from '../../emulator/pia-scenarios.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
 import { onlyResults } from '../helpers/results-only.js'
+import { onlyRow } from '../helpers/summary-rows.js'
 
 let pia: PiaEmulator
 beforeAll(async () => {
@@ -59,9 +60,9 @@ describe('go live through the Product Ingestion API', () => {
     expect(result.stdout).toContain('Started at 2026-11-20T10:00:00.000Z')
     expect(result.stdout).toContain('Ended at 2026-11-20T10:42:00.000Z')
     expect(result.summary).toContain('## Go live: contoso/contoso-vm')
-    expect(result.summary).toContain('| Result | ✅ succeeded |')
-    expect(result.summary).toContain('| Started | 2026-11-20T10:00:00.000Z |')
-    expect(result.summary).toContain('| Ended | 2026-11-20T10:42:00.000Z |')
+    expect(onlyRow(result.summary)[1]).toBe('✅ succeeded')
+    expect(onlyRow(result.summary)[3]).toBe('2026-11-20T10:00:00.000Z')
+    expect(onlyRow(result.summary)[4]).toBe('2026-11-20T10:42:00.000Z')
   })
 
   it('takes the job id spelled jobID too', async () => {
@@ -103,7 +104,7 @@ describe('go live through the Product Ingestion API', () => {
     expect(result.outputs['operation-id']).toBe(`submission/${guid}/${PREVIEW}`)
     expect(result.outputs.status).toBe('succeeded')
     expect(pia.requestsTo('GET', `/submission/${guid}/${PREVIEW}`)).toHaveLength(3)
-    expect(result.summary).toContain('(followed an existing go-live)')
+    expect(result.summary).toMatch(/^\| \S+ \| ✅ succeeded \(followed\) \|/m)
   })
 
   it('already live with the newest preview: succeeds without a POST; operation is the entry the service sent', async () => {
@@ -303,7 +304,7 @@ describe('hostile answers through the Product Ingestion API', () => {
     expect(result.stdout).toContain(
       "::error::The go-live request was accepted (HTTP 202), but the service named no job (no jobId made of letters, digits and '-')"
     )
-    expect(result.stdout).toContain('The go-live may have started all the same')
+    expect(result.stdout).toContain('The go-live may have started: run the step again to follow it')
   })
 
   it('never follows a submission of another product that the listing slips in', async () => {
@@ -406,7 +407,7 @@ describe('dry run through the Product Ingestion API', () => {
     expectNoPost(result)
     expect(result.outputs['offer-status']).toBe(offerStatus)
     expect(result.stdout).toContain(line)
-    expect(result.summary).toContain(`| Offer status | \`${offerStatus}\` |`)
+    expect(onlyRow(result.summary)[1]).toBe(`\`${offerStatus}\``)
   })
 })
 

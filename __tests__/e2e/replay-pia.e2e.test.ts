@@ -8,6 +8,7 @@ import * as learn from '../fixtures/learn-product-ingestion-api.js'
 import * as privateOffers from '../fixtures/learn-private-offers-jobs.js'
 import { startReplayServer, type ReplayAnswer, type ReplayServer } from '../../emulator/replay-server.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
+import { onlyRow } from '../helpers/summary-rows.js'
 
 /** Learn's placeholder product id, as its samples print it (not a hex GUID: the ids are opaque). */
 const PRODUCT = '12345678-abcd-efgh-1234-12345678901'
@@ -105,7 +106,7 @@ describe('Learn\'s "Querying your submissions" sample: live …/1152921515689847
     expect(result.outputs.status).toBe('accepted')
     expect(result.outputs['operation-id']).toBe(jobId)
     expect(result.outputs['operation-location']).toBe(`${replay.url}/configure/${jobId}/status?$version=2022-07-01`)
-    expect(result.summary).toContain('| Result | 🚀 accepted |')
+    expect(onlyRow(result.summary)[1]).toBe('🚀 accepted')
     expect(result.summary).toContain(result.outputs['operation-location'])
     expectNoSecret(result)
   })
@@ -126,7 +127,7 @@ describe('Learn\'s "Querying your submissions" sample: live …/1152921515689847
     expect(result.outputs['offer-status']).toBe('waitingForPublisherReview')
     expect(result.stdout).toContain('::notice::Offer status: waitingForPublisherReview.')
     expect(result.stdout).toContain('1152921515689848683')
-    expect(result.summary).toContain('| Offer status | `waitingForPublisherReview` |')
+    expect(onlyRow(result.summary)[1]).toBe('`waitingForPublisherReview`')
     expect(posts()).toHaveLength(0)
   })
 })
@@ -146,7 +147,7 @@ describe('then waiting for the configure job, with the samples chained by job id
     expect(result.outputs['operation-id']).toBe('0a0a00aa-00a0-0a00-0a0a-00000a000a00')
     expect(JSON.parse(result.outputs.operation as string)).toEqual(cloudpub.configureSuccessResponse)
     expect(replay.requestsTo('GET', '/configure/0a0a00aa-00a0-0a00-0a0a-00000a000a00/status')).toHaveLength(1)
-    expect(result.summary).toContain('| Result | ✅ succeeded |')
+    expect(onlyRow(result.summary)[1]).toBe('✅ succeeded')
   })
 
   it('Learn\'s older "jobId" answer (its jobStart is no timestamp), then the cancellation sample: canceled', async () => {
@@ -180,7 +181,7 @@ describe('then waiting for the configure job, with the samples chained by job id
     expect(result.outputs['operation-id']).toBe(jobId)
     expect(result.stdout).toMatch(/::error::The go-live failed: .*The start date should be defined/)
     expect(result.summary).toContain('The start date should be defined')
-    expect(result.summary).toContain('| Result | ❌ failed |')
+    expect(onlyRow(result.summary)[1]).toBe('❌ failed')
   })
 
   it('follows the Private offers "Succeeded" job given as operation-location: succeeded, no POST', async () => {

@@ -1,6 +1,7 @@
 // What a go-live service must do, whichever API it speaks. The run (src/run/, main.ts), the wait loop
 // and reporting use only this; each folder under src/apis/ implements it for its API.
 import type { Operation } from '../wait/operation.js'
+import type { TriggerProgress } from '../http/lost-answers.js'
 import type { BackoffSettings } from '../http/retry.js'
 
 /**
@@ -31,14 +32,14 @@ export type Started =
 
 /**
  * How a start runs: the backoff of its requests, the step's signal and deadline (epoch ms, which
- * bounds the look for a go-live after a lost answer), and `onSending`, told just before the request
- * that starts the go-live goes out.
+ * bounds the look for a go-live after a lost answer), and `progress`, told as the request that starts
+ * the go-live goes out and as its answer comes (see triggerGoLive).
  */
 export interface StartOptions {
   backoff: BackoffSettings
   signal?: AbortSignal | undefined
   deadline?: number | undefined
-  onSending?: (() => void) | undefined
+  progress?: TriggerProgress | undefined
 }
 
 export interface OperationRead {
@@ -59,10 +60,10 @@ export interface DryRunReport {
 
 export interface GoLiveService {
   /**
-   * Starts the go-live, or finds the one already running; never starts two. `onSending` is told
-   * just before the request that starts it goes out.
+   * Starts the go-live, or finds the one already running; never starts two. `progress` is told as
+   * the request that starts it goes out and as its answer comes.
    */
-  start(onSending?: () => void): Promise<Started>
+  start(progress?: TriggerProgress): Promise<Started>
   /**
    * Reads an operation this service named (or one given as input and checked by it), by its kind. A
    * read about another operation is an unexpected answer (a missed poll), never this one's state.

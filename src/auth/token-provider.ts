@@ -4,8 +4,11 @@ export interface TokenProvider {
   readonly renewable: boolean
   /** A token to send now (renewed ahead of expiry where the source allows). */
   getToken(): Promise<string>
-  /** After a 401: a fresh token, or undefined when this source cannot give another. */
-  renew(): Promise<string | undefined>
+  /**
+   * After a 401: a fresh token, or undefined when this source cannot give another. `rejected`: the
+   * token the service refused (a shared source renews each rejected token once).
+   */
+  renew(rejected?: string): Promise<string | undefined>
   /** Why a 401 happened and what to do, in the terms of this source. */
   rejectionHint(): string
 }

@@ -1,7 +1,7 @@
 // An authenticated JSON API as both services use it: a bearer token on every request (one renewal
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
 import { formatDuration } from '../wait/duration.js'
-import { ActionError, ServiceUnavailableError, ShapeError } from '../errors.js'
+import { ActionError, DeadlineError, ServiceUnavailableError, ShapeError } from '../errors.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import { log } from '../report/log.js'
 import type { Operation } from '../wait/operation.js'
@@ -48,8 +48,14 @@ export interface ApiClientOptions {
   transport: Transport
   tokens: TokenProvider
   backoff: BackoffSettings
+  /** Aborts at a cancellation or at the step's deadline: reads, retries and waits stop there. */
   signal?: AbortSignal | undefined
-  /** The step's timeout (epoch ms): a request that starts a go-live is not sent again after it. */
+  /**
+   * Aborts at a cancellation only: a request that starts a go-live, once on its way, is not cut by
+   * the deadline (its answer names what it started). Defaults to `signal`.
+   */
+  cancelled?: AbortSignal | undefined
+  /** The step's timeout (epoch ms): no request that starts a go-live begins after it. */
   deadline?: number | undefined
   /** Shared by every offer of the step: each request waits on it, and a Retry-After slows them all. */
   throttle?: Throttle | undefined
@@ -126,25 +132,33 @@ export class ApiClient {
     failure: DescribeFailure,
     json?: unknown
   ): Promise<HttpResponse> {
-    const { backoff, tokens, signal } = this.options
+    const { backoff, tokens, signal, deadline } = this.options
     const body = json === undefined ? undefined : JSON.stringify(json)
+    // A go-live request on its way is cut by a cancellation, never by the deadline (see cancelled).
+    const exchangeSignal = kind === 'trigger' ? (this.options.cancelled ?? signal) : signal
     let renewed = false
     const attempt = async (): Promise<Outcome> => {
       await this.throttled(kind, what)
-      const outcome = await this.request(method, url, await tokens.getToken(), body)
+      const token = await tokens.getToken()
+      // No go-live request begins after the step's deadline (a read is cut by `signal` instead).
+      if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline) throw new DeadlineError()
+      const outcome = await this.request(method, url, token, body, exchangeSignal)
       if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable) return outcome
-      // One fresh token after a 401, within the same attempt.
+      // One fresh token after a 401, within the same attempt: the rejected token is renewed once for
+      // every request it failed.
       renewed = true
       log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
-      await tokens.renew()
-      return this.request(method, url, await tokens.getToken(), body)
+      const fresh = await tokens.renew(token)
+      if (fresh === undefined) return outcome
+      if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline) throw new DeadlineError()
+      return this.request(method, url, fresh, body, exchangeSignal)
     }
     const settled = await withRetries(attempt, {
       kind,
       backoff,
       signal,
-      // Reads during the wait stop at the deadline through `signal`; a trigger is not re-sent past it.
-      deadline: kind === 'trigger' ? this.options.deadline : undefined,
+      // Reads stop at the deadline through `signal`; a trigger is not re-sent past it.
+      deadline: kind === 'trigger' ? deadline : undefined,
       onRetry: (said, delay, next) =>
         log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
     })
@@ -192,10 +206,16 @@ export class ApiClient {
   }
 
   /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
-  private async request(method: 'GET' | 'POST', url: URL, token: string, body: string | undefined): Promise<Outcome> {
+  private async request(
+    method: 'GET' | 'POST',
+    url: URL,
+    token: string,
+    body: string | undefined,
+    signal: AbortSignal | undefined
+  ): Promise<Outcome> {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
-    const outcome = await exchange(this.options.transport, method, url, { headers, body, signal: this.options.signal })
+    const outcome = await exchange(this.options.transport, method, url, { headers, body, signal })
     log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`)
     // Throttled (429) or unavailable (503) with a Retry-After: every request of the step waits.
     if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) {

@@ -1,10 +1,11 @@
-// The one trigger loop of both APIs. The request that starts a go-live is sent once: only the
-// request layer sends it again, and only when it certainly never reached the service or the
-// service refused it (retry.ts). When the answer is lost or cannot be used, the go-live may have
-// started: it is looked for patiently, and the request is never sent a second time.
+// The one trigger loop of both APIs. The request that starts a go-live is sent once: the request
+// layer sends it again only when it certainly never reached the service or the service refused it
+// (retry.ts). When the answer is lost or cannot be used, the go-live may have started: it is looked
+// for patiently. Only when that whole look read the listing and found no go-live started is the
+// request sent once more (once per offer per step); an accepted answer (2xx) is never sent again.
 import { AmbiguousTriggerError } from './api-client.js'
 import { formatDuration } from '../wait/duration.js'
-import { ActionError, ServiceUnavailableError } from '../errors.js'
+import { ActionError, CancelledError, ServiceUnavailableError } from '../errors.js'
 import type { Operation } from '../wait/operation.js'
 import type { OperationRef, Started } from '../apis/go-live-service.js'
 import { log } from '../report/log.js'
@@ -12,17 +13,33 @@ import type { BackoffSettings } from './retry.js'
 import { ServiceError } from './service-error.js'
 import { sleep } from '../wait/sleep.js'
 
-const RERUN_FINDS_IT = 'a re-run finds and follows a running go-live instead of starting another'
-
-const MAY_HAVE_STARTED = `The go-live may have started all the same: check the offer in Partner Center before running the step again; ${RERUN_FINDS_IT}.`
+/** The end of every message that leaves a go-live's start unknown. */
+export const MAY_HAVE_STARTED =
+  'The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice), or check the offer in Partner Center.'
 
 // The listing can lag the request by a second or more: the look lasts this many base delays of the
 // backoff, a minute at the default poll-interval (milliseconds in tests).
 const LOOK_SPAN_IN_BASE_DELAYS = 60
 
+/** Looks that must read the listing (the last one among them) before "none started" is believed. */
+const READS_TO_BELIEVE_NONE = 2
+
 /** The request went out, and neither its answer nor the listing named a go-live: it may have started. */
 export class OutcomeUnknownError extends ActionError {
   override name = 'OutcomeUnknownError'
+  constructor(message: string) {
+    super(message, { resumable: false })
+  }
+}
+
+/** Told as the request that starts the go-live goes: the offer's phase moves with it. */
+export interface TriggerProgress {
+  /** Just before the request goes out: from now on the service may act on it. */
+  sending(): void
+  /** The answer was lost, ambiguous or unusable: the go-live may have started and is looked for. */
+  maybeStarted(): void
+  /** The service answered with a definite no (or the request never left): nothing was started. */
+  refused(): void
 }
 
 export interface LookOptions {
@@ -34,8 +51,9 @@ export interface LookOptions {
   request: string
   backoff: BackoffSettings
   signal?: AbortSignal | undefined
-  /** When the step's timeout passes (epoch ms): no look is planned past it. */
+  /** When the step's timeout passes (epoch ms): no look is planned past it, and no request sent again. */
   deadline?: number | undefined
+  progress?: TriggerProgress | undefined
 }
 
 /** The go-live running now, if the listing shows one; throws when the listing cannot be read. */
@@ -74,36 +92,68 @@ export function lookSchedule(backoff: BackoffSettings): number[] {
 
 /**
  * Sends the request that starts a go-live (`send`) and makes its answer a go-live to follow: the one
- * it started, or the one the listing shows after a lost or unusable answer. Other answers are
- * returned as they are; a failure that is not a lost answer is thrown as it is.
+ * it started, or the one the listing shows after a lost or unusable answer. Other answers (a conflict)
+ * are returned as they are; a failure that is not a lost answer is thrown as it is. `progress` is
+ * told each step, so the offer's phase says at every moment whether the service may have acted.
  */
 export async function triggerGoLive<A extends { kind: string }>(
   send: () => Promise<A>,
   find: FindRunning,
   options: LookOptions
 ): Promise<Started | Exclude<A, Accepted | Unusable>> {
-  let answer: A
-  try {
-    answer = await send()
-  } catch (error) {
-    if (!(error instanceof AmbiguousTriggerError)) throw error
-    // An answer that came but could not be read means the service received the request.
-    const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live'
-    return { location: await lookForGoLive(find, error.message, guess, options), how: 'attached' }
+  const { progress } = options
+  for (let attempt = 1; ; attempt++) {
+    progress?.sending()
+    let answer: A
+    try {
+      answer = await send()
+    } catch (error) {
+      if (!(error instanceof AmbiguousTriggerError)) {
+        // A definite no, or a request that never left (refused, past the deadline, no connection).
+        // Cancelled on its way, or a fault of ours: it may have gone out, so the phase stays.
+        if (error instanceof ActionError && !(error instanceof CancelledError)) progress?.refused()
+        throw error
+      }
+      progress?.maybeStarted()
+      // An answer that came but could not be read means the service received the request.
+      const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live'
+      const lost = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`
+      const look = await lookForGoLive(find, lost, guess, options)
+      if ('location' in look) return { location: look.location, how: 'attached' }
+      // The whole look read the listing and no go-live started: the request never took. Once more,
+      // before the deadline; a second unanswered request is not followed by a third.
+      if (attempt === 1 && look.sawNone && (options.deadline === undefined || Date.now() < options.deadline)) {
+        log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`)
+        continue
+      }
+      throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`)
+    }
+    if (isAccepted(answer)) {
+      const { location, operation } = answer
+      return operation ? { location, how: 'started', operation } : { location, how: 'started' }
+    }
+    if (isUnusable(answer)) {
+      // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
+      progress?.maybeStarted()
+      const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
+      const look = await lookForGoLive(find, lost, 'The go-live has probably started', options)
+      if ('location' in look) return { location: look.location, how: 'attached' }
+      throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`)
+    }
+    // A conflict: the service refused this request (something runs already); the caller looks.
+    progress?.refused()
+    return answer as Exclude<A, Accepted | Unusable>
   }
-  if (isAccepted(answer)) {
-    const { location, operation } = answer
-    return operation ? { location, how: 'started', operation } : { location, how: 'started' }
-  }
-  if (isUnusable(answer)) {
-    const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
-    return { location: await lookForGoLive(find, lost, 'The go-live has probably started', options), how: 'attached' }
-  }
-  return answer as Exclude<A, Accepted | Unusable>
 }
 
+/**
+ * What a look found: the go-live, or nothing, in words (`said`). `sawNone`: the whole look ran, read
+ * the listing at its end and at least READS_TO_BELIEVE_NONE times, and no go-live started.
+ */
+type Look = { location: OperationRef } | { said: string; sawNone: boolean }
+
 /** Looks on the schedule until the go-live is listed; a listing that cannot be read is one missed look. */
-async function lookForGoLive(find: FindRunning, lost: string, guess: string, options: LookOptions): Promise<OperationRef> {
+async function lookForGoLive(find: FindRunning, lost: string, guess: string, options: LookOptions): Promise<Look> {
   const { where, label, signal, deadline } = options
   const schedule = lookSchedule(options.backoff)
   const span = formatDuration(schedule.reduce((sum, delay) => sum + delay, 0))
@@ -111,18 +161,21 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
   const startedAt = Date.now()
   let missed = 0
   let lastMiss = ''
+  let lastRead = false
   for (let look = 1; ; look++) {
     try {
       const running = await find()
       if (running) {
         // Most likely the go-live this run's request started.
         log.info(`Look ${look} found the go-live of ${label} in ${where} (${running.id}): following it.`)
-        return running
+        return { location: running }
       }
+      lastRead = true
     } catch (error) {
       // Only a listing that could not be read; a definite answer (a go-live it cannot follow) ends the look.
       if (!(error instanceof ServiceError || error instanceof ServiceUnavailableError)) throw error
       missed++
+      lastRead = false
       lastMiss = error.message
       log.warning(`Look ${look} for the go-live of ${label} missed: ${lastMiss}`)
     }
@@ -130,14 +183,10 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
     const timedOut = delay !== undefined && deadline !== undefined && Date.now() + delay > deadline
     if (delay === undefined || timedOut) {
       const when = timedOut ? 'before the timeout' : `over ${formatDuration(Date.now() - startedAt)}`
-      if (missed === look)
-        throw new OutcomeUnknownError(
-          `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}). ${MAY_HAVE_STARTED}`
-        )
+      if (missed === look) return { said: `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}).`, sawNone: false }
       const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : ''
-      throw new OutcomeUnknownError(
-        `${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}. ${MAY_HAVE_STARTED}`
-      )
+      const sawNone = !timedOut && lastRead && look - missed >= READS_TO_BELIEVE_NONE
+      return { said: `${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}.`, sawNone }
     }
     await sleep(delay, signal)
   }

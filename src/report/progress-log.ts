@@ -26,9 +26,9 @@ export class ProgressLog {
   private readonly unknownStatuses = new Set<string>()
   private saidStart: string | undefined
   private saidEnd: string | undefined
-  /** `label`: the offer the lines are about (`contoso/vm`), when they must name it. */
-  constructor(label?: string) {
-    this.prefix = label ? `${label}: ` : ''
+  /** `prefix`: what starts each line (`contoso/vm: ` when the lines must name the offer), or nothing. */
+  constructor(prefix = '') {
+    this.prefix = prefix
   }
 
   observe(operation: Operation): void {

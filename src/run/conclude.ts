@@ -2,23 +2,21 @@
 import { ActionError } from '../errors.js'
 import { log } from '../report/log.js'
 import { failureReasons, type Operation } from '../wait/operation.js'
+import type { Offer } from './offer.js'
 import type { How } from './start-or-attach.js'
-
-/** States that end the go-live without success: the step fails, and there is nothing to resume. */
-const FINAL_FAILURES: ReadonlySet<string> = new Set(['failed', 'canceled', 'unknown'])
 
 /** Reasons named in the step's error; a hostile service may list thousands. */
 const MAX_REASONS = 10
 
-/** Logs the go-live's last known state; throws when it ended without success. `prefix` starts the line. */
-export function conclude(operation: Operation, how: How, label: string, prefix = ''): void {
-  if (FINAL_FAILURES.has(operation.state)) throw new ActionError(failureMessage(operation), { resumable: false })
+/** Logs the go-live's last known state; throws when it ended without success (the offer keeps that state). */
+export function conclude(operation: Operation, how: How, offer: Pick<Offer, 'label' | 'prefix'>): void {
+  if (operation.state !== 'running' && operation.state !== 'succeeded') throw new ActionError(failureMessage(operation), { resumable: false })
   log.info(
     operation.state === 'succeeded'
       ? how === 'live'
-        ? `${label} is live.`
-        : `The go-live of ${label} succeeded.`
-      : `${prefix}The go-live is still ${operation.rawStatus ?? 'running'}.`
+        ? `${offer.label} is live.`
+        : `The go-live of ${offer.label} succeeded.`
+      : `${offer.prefix}The go-live is still ${operation.rawStatus ?? 'running'}.`
   )
 }
 

@@ -1,19 +1,51 @@
-// The step's outputs, error lines and job summary. The operation's location and id (one offer) and
-// `results` are written as soon as they are known; the rest at the end, each on its own, so that a
-// failure in one (an output, the summary) cannot undo the others nor turn a finished go-live into
-// a crash.
+// The step's outputs, error lines and job summary, each rendered from the offers' outcomes. The
+// operation's location and id (one offer) and `results` are written as soon as they are known; the
+// rest at the end, each on its own, so that a failure in one (an output, the summary) cannot undo
+// the others nor turn a finished go-live into a crash. Choices between one offer and several live
+// here only: the prefix of an offer's lines, the resume hint, the single-offer outputs, the heading.
 import * as core from '@actions/core'
-import type { OperationRef } from '../apis/go-live-service.js'
 import { Inputs, Outputs } from '../constants.js'
 import { messageOf } from '../errors.js'
-import { fleetSummaryMarkdown } from '../report/fleet-summary.js'
+import type { Config } from '../inputs.js'
 import { log } from '../report/log.js'
 import { operationOutput } from '../report/operation-output.js'
-import { summaryMarkdown, writeSummary } from '../report/summary.js'
-import type { Facts, OfferRun } from './offer-run.js'
-import { aggregateStatus, type OfferResult, type ResultsOutput } from './results.js'
+import { summaryMarkdown, writeSummary, type SummaryRow } from '../report/summary.js'
+import { formatDuration } from '../wait/duration.js'
+import { errorText } from './error-line.js'
+import type { Offer } from './offer.js'
+import { goLiveOf, statusOf } from './outcome.js'
+import { stepStatus, type OfferResult, type ResultsOutput } from './results.js'
 
-export function writeOperationLocation(location: OperationRef): void {
+/** What starts an offer's own lines: its label when the step has several offers, nothing with one. */
+export function linePrefix(label: string, offers: number): string {
+  return offers > 1 ? `${label}: ` : ''
+}
+
+/** The step's plan, said once at its start. */
+export function announce(config: Config): void {
+  const { length } = config.offers
+  const at = `at most ${config.maxParallel} at a time`
+  if (config.dryRun) {
+    if (config.wait || config.operationLocation) log.info('Dry run: the wait and operation-location inputs are not used.')
+    if (length > 1) log.info(`Dry run of ${length} offers, ${at}.`)
+    return
+  }
+  const timeout = formatDuration(config.timeoutMs)
+  const interval = formatDuration(config.pollIntervalMs)
+  if (length === 1) {
+    if (config.wait) log.info(`Waiting up to ${timeout} for the go-live, polling every ${interval}.`)
+    return
+  }
+  const waits = config.wait
+    ? `; then waiting up to ${timeout} for their go-lives, reading each about every ${interval} with the reads spread evenly`
+    : ''
+  log.info(`Taking ${length} offers live: their go-lives are started or found ${at}${waits}.`)
+}
+
+/** One offer keeps the outputs it always had: its operation's location and id, as soon as known. */
+export function writeOperationLocation(offer: Offer): void {
+  const location = goLiveOf(offer.outcome)?.location
+  if (!location) return
   core.setOutput(Outputs.OperationLocation, location.url.href)
   core.setOutput(Outputs.OperationId, location.id)
 }
@@ -30,47 +62,87 @@ export async function guarded(what: string, step: () => unknown): Promise<void> 
 
 export interface StepEnd {
   /** Empty when the inputs were refused. */
-  offers: readonly OfferRun[]
+  offers: readonly Offer[]
   results?: ResultsOutput | undefined
   /** A failure of the step as a whole (inputs, sign-in), as opposed to one offer's. */
   stepError?: string | undefined
   dryRun?: boolean | undefined
+  /** Whether the step waited for the go-lives (else an accepted one is told how to check on it later). */
+  wait?: boolean | undefined
   elapsedMs: number
 }
 
+/** Told once, when offers were started and not waited for: how to check on them later. */
+function notWaiting(offers: readonly Offer[]): void {
+  const accepted = offers.filter((offer) => statusOf(offer.outcome) === 'accepted')
+  const [only] = accepted
+  if (!only) return
+  const location = goLiveOf(only.outcome)?.location
+  if (offers.length === 1 && location) {
+    log.info(`Not waiting (wait: false). To check on it later, run this action with operation-location: ${location.url.href}`)
+  } else {
+    log.info(
+      'Not waiting (wait: false). To check on the go-lives later, run this step again with the same offers: it follows each one still running and starts none twice.'
+    )
+  }
+}
+
 /**
- * The step's end: its error lines (one per failed offer, naming it when there are several), the
- * last `results`, `status` (the aggregate with several offers) and the one-offer outputs, and the
- * summary.
+ * The step's end: its error lines (one per offer with an error, naming it when there are several,
+ * and one for a failure of the whole step), the last `results`, `status` (the offer's own with one,
+ * the aggregate with several), the single-offer outputs, and the summary.
  */
 export async function writeStepEnd(end: StepEnd): Promise<void> {
   const { offers, results, stepError } = end
   const several = offers.length > 1
+  if (!end.wait && !end.dryRun && !stepError) notWaiting(offers)
   if (stepError) log.fail(stepError)
-  for (const offer of offers) if (offer.failure) log.fail(several ? `${offer.label}: ${offer.failure}` : offer.failure)
+  for (const offer of offers) {
+    const error = errorText(offer, several)
+    if (error) log.fail(several ? `${offer.label}: ${error}` : error)
+  }
   let all: OfferResult[] = []
   if (results) await guarded('set the results output', () => (all = results.flush(stepError)))
-  if (several) return writeFleetEnd(offers, all, end)
-  // One offer: the outputs and summary it always had.
-  const offer = offers[0]
-  const facts: Facts = offer?.facts ?? { result: 'not started' }
-  if (stepError) facts.note = stepError
-  // Once a go-live was named (or the offer found live with none named): never for nothing started.
-  if (facts.location || facts.how) await guarded('set the status output', () => core.setOutput(Outputs.Status, facts.result))
-  const { operation, dryRun } = facts
-  if (operation) await guarded('set the operation output', () => core.setOutput(Outputs.Operation, operationOutput(operation)))
-  if (dryRun) await guarded('set the offer-status output', () => core.setOutput(Outputs.OfferStatus, dryRun.offerStatus))
+  const status = all.length > 0 ? stepStatus(all) : undefined
+  if (status) await guarded('set the status output', () => core.setOutput(Outputs.Status, status))
+  const [only] = offers
+  if (only && !several) await writeOfferOutputs(only)
+  const rows = offers.map((offer, i): SummaryRow => summaryRow(offer, all[i], several))
   // Also when the inputs were refused: the summary names what was asked for, as given.
-  const subject = offer?.subject ?? { publisher: core.getInput(Inputs.Publisher), offer: core.getInput(Inputs.Offer) || '?' }
-  await writeSummary(() => summaryMarkdown({ ...facts, publisher: subject.publisher, offer: subject.offer, elapsedMs: end.elapsedMs }))
+  const title = several ? `${offers.length} offers` : (only?.label ?? askedFor())
+  await writeSummary(() =>
+    summaryMarkdown({ title, rows, status: status ?? 'not started', elapsedMs: end.elapsedMs, note: stepError, dryRun: end.dryRun ?? false })
+  )
 }
 
-/** Several offers: the aggregate status, and one table with a row per offer. */
-async function writeFleetEnd(offers: readonly OfferRun[], results: OfferResult[], end: StepEnd): Promise<void> {
-  const status = aggregateStatus(results)
-  if (status) await guarded('set the status output', () => core.setOutput(Outputs.Status, status))
-  const rows = offers.map((offer, i) => ({ ...offer.facts, label: offer.label, status: results[i]?.status ?? 'not started' }))
-  await writeSummary(() =>
-    fleetSummaryMarkdown({ rows, status, elapsedMs: end.elapsedMs, note: end.stepError, dryRun: end.dryRun ?? false })
-  )
+/** The outputs of one offer: its operation as the service last sent it, and a dry run's offer status. */
+async function writeOfferOutputs(offer: Offer): Promise<void> {
+  const { outcome } = offer
+  const operation = goLiveOf(outcome)?.operation
+  if (operation) await guarded('set the operation output', () => core.setOutput(Outputs.Operation, operationOutput(operation)))
+  if (outcome.phase === 'checked') {
+    const { offerStatus } = outcome.report
+    await guarded('set the offer-status output', () => core.setOutput(Outputs.OfferStatus, offerStatus))
+  }
+}
+
+function summaryRow(offer: Offer, result: OfferResult | undefined, several: boolean): SummaryRow {
+  const { outcome } = offer
+  const goLive = goLiveOf(outcome)
+  return {
+    label: offer.label,
+    status: result?.status ?? statusOf(outcome),
+    how: goLive?.how,
+    location: goLive?.location?.url,
+    operation: goLive?.operation,
+    note: errorText(offer, several),
+    dryRun: outcome.phase === 'checked' ? outcome.report : undefined
+  }
+}
+
+/** The offer as the inputs name it, when they were refused before an offer was made of them. */
+function askedFor(): string {
+  const publisher = core.getInput(Inputs.Publisher)
+  const offer = core.getInput(Inputs.Offer) || '?'
+  return publisher ? `${publisher}/${offer}` : offer
 }

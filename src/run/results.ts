@@ -6,9 +6,9 @@ import { Outputs } from '../constants.js'
 import { messageOf } from '../errors.js'
 import { log } from '../report/log.js'
 import { serviceText } from '../report/safe-text.js'
-import type { OfferRun } from './offer-run.js'
-
-export type OfferStatus = 'accepted' | 'running' | 'succeeded' | 'failed' | 'canceled' | 'not started'
+import { errorText } from './error-line.js'
+import type { Offer } from './offer.js'
+import { goLiveOf, statusOf, type OfferStatus } from './outcome.js'
 
 export interface OfferResult {
   offer: string
@@ -22,82 +22,74 @@ export interface OfferResult {
 /** The longest `error` of an offer: one line, so a script can print it as is. */
 export const MAX_ERROR_CHARS = 300
 
-/** The go-live states the action knows, as `results` spells them; `unknown` ended without success. */
-const STATES: Record<string, OfferStatus> = {
-  accepted: 'accepted',
-  running: 'running',
-  succeeded: 'succeeded',
-  failed: 'failed',
-  canceled: 'canceled',
-  unknown: 'failed'
-}
-
-/** `stepError`: a failure of the whole step (the sign-in), for the offers it kept from starting. */
-export function offerResult(offer: OfferRun, stepError?: string): OfferResult {
-  const { facts } = offer
-  const location = facts.location?.href ?? ''
-  let status: OfferStatus
-  // Named (or found live with no go-live named): the state it reached, unless the offer's run failed
-  // for another reason than the step stopping to follow it (a status read refused): the step fails
-  // for it, so the aggregate must say `failed` too.
-  if (location || facts.how) status = offer.failure !== undefined && !offer.interrupted ? 'failed' : (STATES[facts.result] ?? 'failed')
-  // The request that starts it went out and no answer named it: it may have started, so never
-  // `not started` (a re-run finds and follows it). A refusal is an answer: nothing started.
-  else status = offer.uncertain ? 'failed' : 'not started'
-  const error = offer.failure ?? (location || facts.how ? undefined : stepError)
+/**
+ * One offer's entry, rendered from its outcome. `stepError`: a failure of the whole step (the
+ * sign-in), for the offers it kept from starting.
+ */
+export function offerResult(offer: Pick<Offer, 'subject' | 'outcome'>, several: boolean, stepError?: string): OfferResult {
+  const { outcome } = offer
+  const status = statusOf(outcome)
+  const location = goLiveOf(outcome)?.location
+  const error = errorText(offer, several) ?? (status === 'not started' ? stepError : undefined)
   return {
     offer: offer.subject.offer,
     status,
-    'operation-location': location,
-    'operation-id': location ? (facts.operationId ?? '') : '',
-    'offer-status': facts.dryRun?.offerStatus ?? '',
+    'operation-location': location?.url.href ?? '',
+    'operation-id': location?.id ?? '',
+    'offer-status': outcome.phase === 'checked' ? outcome.report.offerStatus : '',
     error: error === undefined ? '' : serviceText(error, MAX_ERROR_CHARS)
   }
 }
 
 /**
- * The step's `status` with several offers: `failed` if any failed, was canceled or could not be
- * started because of an error, else `running` if any is still going, else `accepted` if any was
- * only started, else `succeeded`. Undefined when nothing was started and nothing failed (a dry run).
+ * The step's `status` with several offers: `failed` if any failed, was canceled or was refused (not
+ * started, with an error); else `unknown` if any is unknown; else `running`; else `accepted`; else
+ * `succeeded`; else `not started` (nothing was sent, nothing failed: a dry run).
  */
-export function aggregateStatus(results: readonly OfferResult[]): OfferStatus | undefined {
+export function aggregateStatus(results: readonly OfferResult[]): OfferStatus {
   const any = (status: OfferStatus): boolean => results.some((r) => r.status === status)
   if (any('failed') || any('canceled') || results.some((r) => r.status === 'not started' && r.error !== '')) return 'failed'
-  for (const status of ['running', 'accepted', 'succeeded'] as const) if (any(status)) return status
-  return undefined
+  for (const status of ['unknown', 'running', 'accepted', 'succeeded'] as const) if (any(status)) return status
+  return 'not started'
 }
+
+/** The `status` output: the one offer's own status, or the aggregate of several. */
+export function stepStatus(results: readonly OfferResult[]): OfferStatus {
+  const [only] = results
+  return results.length === 1 && only ? only.status : aggregateStatus(results)
+}
+
+/** What the urgent writes may append to the output file before they are coalesced. */
+const IMMEDIATE_BYTES = 8 * 1024 * 1024
 
 /**
  * Writes `results` as the offers go, so that a step that times out, fails or is cancelled (even
- * killed) still has every location it started. Each recorded operation is written at once; each end
- * of an offer asks for a write that comes at most every `minGapMs`. Every write appends the whole
- * list to the output file, so once the writes reach IMMEDIATE_BYTES (a few hundred offers, each
- * written on each record) records are coalesced the same way; `flush()` writes the last state.
+ * killed) still has every location it started, and never says `not started` of a request that may
+ * have gone out. Urgent moves are written at once; others ask for a write that comes at most every
+ * `minGapMs`. Every write appends the whole list to the output file, so once the writes reach
+ * IMMEDIATE_BYTES urgent moves are coalesced the same way; `flush()` writes the last state.
  */
-/** What the writes on each record may append to the output file before they are coalesced. */
-const IMMEDIATE_BYTES = 8 * 1024 * 1024
-
 export class ResultsOutput {
-  private readonly offers: readonly OfferRun[]
+  private readonly offers: readonly Pick<Offer, 'subject' | 'outcome'>[]
+  private readonly several: boolean
   private written = 0
   private readonly minGapMs: number
   private lastWrite = -Infinity
   private pending: NodeJS.Timeout | undefined
   private stepError: string | undefined
 
-  constructor(offers: readonly OfferRun[], minGapMs = 1_000) {
+  constructor(offers: readonly Pick<Offer, 'subject' | 'outcome'>[], minGapMs = 1_000) {
     this.offers = offers
+    this.several = offers.length > 1
     this.minGapMs = minGapMs
   }
 
-  /** Told each time an offer's operation is recorded: written at once, while the file stays small. */
-  readonly recorded = (): void => {
-    if (this.written < IMMEDIATE_BYTES) this.write()
-    else this.changed()
-  }
-
-  /** Told each time an offer's run ends (or is recorded past the budget): a write within `minGapMs`. */
-  readonly changed = (): void => {
+  /**
+   * Told each time an offer moves. `urgent` (a request on its way, a go-live named): written at once,
+   * while the file stays small, so that a kill loses nothing; otherwise a write within `minGapMs`.
+   */
+  readonly changed = (urgent: boolean): void => {
+    if (urgent && this.written < IMMEDIATE_BYTES) return void this.write()
     if (this.pending) return
     const wait = this.lastWrite + this.minGapMs - Date.now()
     if (wait <= 0) this.write()
@@ -107,7 +99,7 @@ export class ResultsOutput {
 
   /** The results as they stand. */
   current(): OfferResult[] {
-    return this.offers.map((offer) => offerResult(offer, this.stepError))
+    return this.offers.map((offer) => offerResult(offer, this.several, this.stepError))
   }
 
   /** The last write, at the step's end; `stepError` names what kept the offers from starting. */

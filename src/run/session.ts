@@ -5,19 +5,25 @@ import type { ApiDescriptor, ServiceOptions } from '../apis/api-descriptor.js'
 import type { GoLiveService } from '../apis/go-live-service.js'
 import type { Subject } from '../apis/subject.js'
 import type { TokenProvider } from '../auth/token-provider.js'
+import { ActionError, CancelledError, DeadlineError } from '../errors.js'
 import { backoffFor, type BackoffSettings } from '../http/retry.js'
 import { Throttle } from '../http/throttle.js'
 import { createTransport, type Transport } from '../http/transport.js'
 import type { Config } from '../inputs.js'
 import type { Cancellation } from '../wait/cancellation.js'
+import { formatDuration } from '../wait/duration.js'
 import { sharedTokens } from './shared-tokens.js'
 import { signIn } from './sign-in.js'
+
+/** The sign-in failed: the step's one failure; no offer sent anything. */
+export class SignInFailedError extends ActionError {
+  override name = 'SignInFailedError'
+}
 
 export class Session {
   readonly api: ApiDescriptor
   private readonly config: Config
   private readonly cancellation: Cancellation
-  private readonly deadline: number
   private readonly backoff: BackoffSettings
   private readonly transports: Transport[] = []
   /** The brake every request of the step waits on (a Retry-After from the service); the pacer too. */
@@ -26,26 +32,37 @@ export class Session {
   private apiTransport: Transport | undefined
   private services = 0
 
-  /** `deadline`: when the step's timeout passes (epoch ms). */
-  constructor(config: Config, api: ApiDescriptor, cancellation: Cancellation, deadline: number) {
+  constructor(config: Config, api: ApiDescriptor, cancellation: Cancellation) {
     this.config = config
     this.api = api
     this.cancellation = cancellation
-    this.deadline = deadline
     this.backoff = backoffFor(config.pollIntervalMs)
   }
 
+  /**
+   * Signs in once, before any request to the API: a sign-in that fails is the step's one failure,
+   * and every later ask for a token gets it at once (shared-tokens.ts). Throws it in words, saying
+   * that nothing was sent.
+   */
   async signIn(): Promise<void> {
-    const tokens = await signIn(this.config, this.api, () => this.transport(), this.backoff, this.cancellation.signal)
-    this.tokens = sharedTokens(tokens)
-    // With several offers the first token is asked for now: a sign-in that fails is the step's one
-    // failure, not one per offer. One offer asks with its first request, as it always has.
-    if (this.config.offers.length > 1) await this.tokens.getToken()
+    const { signal } = this.cancellation
+    try {
+      this.tokens = sharedTokens(await signIn(this.config, this.api, () => this.transport(), this.backoff, signal))
+      await this.tokens.getToken()
+    } catch (error) {
+      if (error instanceof CancelledError) throw new SignInFailedError(`${error.message} while signing in: nothing was sent.`)
+      if (error instanceof DeadlineError) {
+        throw new SignInFailedError(`The timeout (${formatDuration(this.config.timeoutMs)}) passed while signing in: nothing was sent.`)
+      }
+      // A fault of the action's own stays one (its stack goes to the debug log).
+      if (!(error instanceof ActionError)) throw error
+      throw new SignInFailedError(`${error.message.replace(/\.?$/, '.')} Nothing was sent.`)
+    }
   }
 
   /** The API's service for one offer, on the session's sign-in and transport. */
   serviceFor(subject: Subject): GoLiveService {
-    const { config } = this
+    const { config, cancellation } = this
     if (!this.tokens) throw new Error('serviceFor() before signIn()')
     this.apiTransport ??= this.transport()
     // Only a run that waits polls: the API may warn of an interval it finds too short, once a step.
@@ -57,8 +74,9 @@ export class Session {
       transport: this.apiTransport,
       tokens: this.tokens,
       backoff: this.backoff,
-      signal: this.cancellation.signal,
-      deadline: this.deadline,
+      signal: cancellation.signal,
+      cancelled: cancellation.cancelled,
+      deadline: cancellation.deadline,
       throttle: this.throttle,
       pollIntervalMs: waits ? config.pollIntervalMs : undefined
     }

@@ -1,38 +1,51 @@
-// SIGINT/SIGTERM (a cancelled workflow) abort the run at once; the remote go-live is left alone.
-// The wait's deadline aborts the same signal, so every request, retry and sleep in flight stops at
-// it too: `timeout` is a hard limit, not a point after which the next poll is skipped.
+// The step's two ends: SIGINT/SIGTERM (a cancelled workflow) and its one deadline, made once when the
+// step starts. `signal` aborts at either: every read, retry, look and sleep in flight stops there, so
+// `timeout` is a hard limit. `cancelled` aborts at a signal only: a go-live request already on its
+// way is not cut by the deadline (its answer names the go-live it started), only by a cancellation.
 import { CancelledError, DeadlineError } from '../errors.js'
 import { MAX_TIMER_MS } from './sleep.js'
 
 export interface Cancellation {
+  /** Aborts with a CancelledError at SIGINT/SIGTERM, or a DeadlineError at the deadline. */
   signal: AbortSignal
-  /** Aborts the signal with a DeadlineError at `epochMs` (at once when it has passed). */
+  /** Aborts with a CancelledError at SIGINT/SIGTERM only. */
+  cancelled: AbortSignal
+  /** The step's deadline (epoch ms); Infinity until setDeadline(). */
+  readonly deadline: number
+  /** Sets the step's deadline, once: `signal` aborts with a DeadlineError then (at once when it has passed). */
   setDeadline(epochMs: number): void
   dispose(): void
 }
 
 export function watchForCancellation(): Cancellation {
-  const controller = new AbortController()
+  const onSignal = new AbortController()
+  const either = new AbortController()
   const signals = ['SIGINT', 'SIGTERM'] as const
-  let cancelled = false
+  let deadline = Infinity
   let deadlineTimer: NodeJS.Timeout | undefined
+  const abort = (reason: Error): void => {
+    if (!either.signal.aborted) either.abort(reason)
+  }
   const handler = (name: NodeJS.Signals): void => {
-    if (cancelled) process.exit(1) // a second signal: no more grace
-    cancelled = true
-    if (!controller.signal.aborted) controller.abort(new CancelledError(name))
+    if (onSignal.signal.aborted) process.exit(1) // a second signal: no more grace
+    const reason = new CancelledError(name)
+    onSignal.abort(reason)
+    abort(reason)
   }
   for (const name of signals) process.on(name, handler)
   return {
-    signal: controller.signal,
+    signal: either.signal,
+    cancelled: onSignal.signal,
+    get deadline() {
+      return deadline
+    },
     setDeadline(epochMs) {
-      clearTimeout(deadlineTimer)
-      const abort = (): void => {
-        if (!controller.signal.aborted) controller.abort(new DeadlineError())
-      }
+      if (deadline !== Infinity) throw new Error('The step has one deadline: setDeadline() twice')
+      deadline = epochMs
       const remaining = epochMs - Date.now()
-      if (remaining <= 0) return abort()
+      if (remaining <= 0) return abort(new DeadlineError())
       // Inputs keep deadlines inside the timer range; clamp anyway rather than fire at once.
-      deadlineTimer = setTimeout(abort, Math.min(remaining, MAX_TIMER_MS))
+      deadlineTimer = setTimeout(() => abort(new DeadlineError()), Math.min(remaining, MAX_TIMER_MS))
     },
     dispose: () => {
       clearTimeout(deadlineTimer)

@@ -1,6 +1,6 @@
 // Polls an operation until it ends, the deadline passes, or the workflow is cancelled.
 import { formatDuration } from './duration.js'
-import { ActionError, DeadlineError, messageOf } from '../errors.js'
+import { ActionError, DeadlineError, messageOf, SignInError } from '../errors.js'
 import { log } from '../report/log.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import type { Operation } from './operation.js'
@@ -38,7 +38,12 @@ const REFUSALS: ReadonlySet<number> = new Set([401, 403])
  * middle of a deployment. Repeated, they end the wait like an outage does (missedPollBudget).
  */
 function costsOnePoll(error: unknown): boolean {
-  return isServiceUnavailable(error) || (error instanceof ServiceError && !REFUSALS.has(error.status))
+  return (
+    isServiceUnavailable(error) ||
+    (error instanceof ServiceError && !REFUSALS.has(error.status)) ||
+    // The identity service down while renewing the token: the next poll may get one.
+    (error instanceof SignInError && error.outage)
+  )
 }
 
 /** Fewest missed polls in a row that can end a wait, however short the budget. */

@@ -16,7 +16,7 @@ export function cppService(options: ServiceOptions): GoLiveService {
   const { subject, backoff, signal, deadline } = options
   const client = new CppClient(options)
   return {
-    start: (onSending) => startGoLive(client, subject, { backoff, signal, deadline, onSending }),
+    start: (progress) => startGoLive(client, subject, { backoff, signal, deadline, progress }),
     readOperation: async (location) => client.readOperation(own(location), subject),
     // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
     checkGiven: () => Promise.resolve(),

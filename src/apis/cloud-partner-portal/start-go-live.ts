@@ -60,7 +60,7 @@ function liveAlready(client: CppClient, subject: Subject, status: Operation, las
 }
 
 export async function startGoLive(client: CppClient, subject: Subject, options: StartOptions): Promise<Started> {
-  const { backoff, signal, deadline, onSending } = options
+  const { backoff, signal, deadline, progress } = options
   // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
   const { decision, status } = await preCheck(client, subject)
   if (decision.kind === 'follow') return followingRunning(subject, locationOf(client, subject, decision.running))
@@ -73,9 +73,8 @@ export async function startGoLive(client: CppClient, subject: Subject, options: 
   }
 
   const label = subjectLabel(subject)
-  const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline }
+  const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress }
   log.info(`Sending the Go Live request for ${label}.`)
-  onSending?.()
   const answer = await triggerGoLive(
     () => client.requestGoLive(subject),
     () => findRunning(client, subject),

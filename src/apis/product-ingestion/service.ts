@@ -47,7 +47,7 @@ export function productIngestionService(options: ServiceOptions): GoLiveService 
     )
   }
   return {
-    start: (onSending) => startGoLive(client, subject, { backoff, signal, deadline, onSending }),
+    start: (progress) => startGoLive(client, subject, { backoff, signal, deadline, progress }),
     readOperation: async (location) => client.readOperation(own(location)),
     checkGiven: async (location) => checkGiven(client, subject, own(location)),
     dryRun: () => dryRun(client, subject)

@@ -39,10 +39,10 @@ async function findRunning(client: ProductIngestionClient, productGuid: string):
 }
 
 export async function startGoLive(client: ProductIngestionClient, subject: Subject, options: StartOptions): Promise<Started> {
-  const { backoff, signal, deadline, onSending } = options
+  const { backoff, signal, deadline, progress } = options
   const productGuid = await productOf(client, subject)
   const find = (): Promise<SubmissionRef | undefined> => findRunning(client, productGuid)
-  const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline }
+  const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline, progress }
   // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
   const decision = decide(await client.listSubmissions(productGuid))
   if (decision.kind === 'follow') return { location: followRunning(client, subject, decision.running), how: 'attached' }
@@ -56,7 +56,6 @@ export async function startGoLive(client: ProductIngestionClient, subject: Subje
   }
 
   log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`)
-  onSending?.()
   const preview = decision.preview.id
   const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look)
   if ('how' in answer) return answer

@@ -1,0 +1,75 @@
+// What a failure leaves behind, decided by how far the offer got (its phase), never by searching a
+// message: before anything was sent, nothing was; once the request may be on its way, the go-live
+// may have started; once it is named, it goes on at the service and keeps its last known state.
+import { ActionError, CancelledError, DeadlineError, messageOf } from '../errors.js'
+import { MAY_HAVE_STARTED } from '../http/lost-answers.js'
+import { log } from '../report/log.js'
+import { formatDuration } from '../wait/duration.js'
+import type { Outcome, Problem } from './outcome.js'
+
+/** What the words of an ending need to know of the step. */
+export interface Ending {
+  timeoutMs: number
+}
+
+/** An error of the action itself (not an ActionError): its stack goes to the debug log, its words to the user. */
+function faultText(error: unknown): string {
+  log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error))
+  return `Unexpected error: ${messageOf(error)}.`
+}
+
+/** Nothing that starts the go-live went out (or the service refused it). */
+function notSentText(error: unknown, label: string, ending: Ending): string {
+  if (error instanceof DeadlineError) {
+    return `The timeout (${formatDuration(ending.timeoutMs)}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`
+  }
+  if (error instanceof CancelledError) return `${error.message}, before the go-live request of ${label} was sent: nothing was sent.`
+  if (error instanceof ActionError) return error.message
+  return `${faultText(error)} No go-live request was sent.`
+}
+
+/** The request went out (or may have) and no answer named a go-live. */
+function mayHaveStartedText(error: unknown, label: string, ending: Ending): string {
+  // The look's own words already end with what to do.
+  if (error instanceof ActionError && error.message.endsWith(MAY_HAVE_STARTED)) return error.message
+  const why =
+    error instanceof DeadlineError
+      ? `The timeout (${formatDuration(ending.timeoutMs)}) passed before the answer to the go-live request of ${label} was read.`
+      : error instanceof CancelledError
+        ? `${error.message} while the go-live request of ${label} was on its way.`
+        : error instanceof ActionError
+          ? error.message
+          : `${faultText(error)} The go-live request of ${label} had been sent.`
+  return `${why} ${MAY_HAVE_STARTED}`
+}
+
+/** The go-live is named and goes on at the service: the step stopped following it. */
+function brokeOff(error: unknown): Problem {
+  if (error instanceof CancelledError) return { text: `${error.message}.`, goesOn: true }
+  if (error instanceof ActionError) return { text: error.message, goesOn: error.resumable }
+  return { text: faultText(error), goesOn: true }
+}
+
+/** The outcome a failure leaves, from the outcome it interrupted. */
+export function endedBy(outcome: Outcome, error: unknown, context: Ending & { label: string }): Outcome {
+  const { label } = context
+  switch (outcome.phase) {
+    case 'not sent':
+    case 'checked':
+      return { phase: 'not sent', problem: { text: notSentText(error, label, context), goesOn: false } }
+    case 'sending':
+    case 'maybe started':
+      return { phase: 'maybe started', problem: { text: mayHaveStartedText(error, label, context), goesOn: false } }
+    case 'started':
+      // The last known state stays (`running`, `accepted`): the step only stopped following it.
+      return { ...outcome, problem: brokeOff(error) }
+    case 'finished':
+      // Ended without success (conclude.ts says how), or a fault after it ended: the state stays.
+      return { ...outcome, problem: { text: error instanceof ActionError ? error.message : faultText(error), goesOn: false } }
+  }
+}
+
+/** A failure of the whole step (the inputs, the sign-in) in words: an ActionError as it is, a fault as one. */
+export function stepFailureText(error: unknown): string {
+  return error instanceof ActionError ? error.message : faultText(error)
+}
