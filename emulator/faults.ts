@@ -1,5 +1,6 @@
 // Faults both emulators can be told to play on matching requests: an error status with any body,
-// a reset before or after acting, no answer at all, or extra headers on a normal answer.
+// a reset before or after acting, no answer at all, a normal answer held back, or extra headers on
+// a normal answer.
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
 interface FaultMatch {
@@ -30,6 +31,8 @@ export type Fault = FaultMatch &
     | { kind: 'hang' }
     /** Answer normally, with these extra headers (a `Retry-After` on a 200, say). */
     | { kind: 'headers'; headers: Record<string, string> }
+    /** Act on the request at once, but send the whole answer (status line and headers too) only after `ms`. */
+    | { kind: 'delay'; ms: number }
     | AfterAccept
   )
 
@@ -58,6 +61,22 @@ export function answerAfterAccept(effect: FaultEffect, req: IncomingMessage, res
     default:
       return false
   }
+}
+
+/**
+ * Holds back what the handler answers by `ms`: Node sends the status line and headers with the
+ * first body bytes or `end()`, so deferring `end()` defers all of it (the handler never writes
+ * before it ends).
+ */
+function holdAnswer(res: ServerResponse, ms: number): void {
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
+  res.end = ((...args: unknown[]) => {
+    const timer = setTimeout(() => {
+      if (!res.destroyed) end(...args)
+    }, ms)
+    res.once('close', () => clearTimeout(timer))
+    return res
+  }) as ServerResponse['end']
 }
 
 export class FaultBook {
@@ -92,6 +111,9 @@ export class FaultBook {
         return { ...effect, done: true }
       case 'headers':
         return { ...effect, extraHeaders: fault.headers }
+      case 'delay':
+        holdAnswer(res, fault.ms)
+        return effect
       case 'reset-after-accept':
       case 'hang-after-accept':
       case 'status-after-accept':

@@ -60,7 +60,8 @@ export interface IdentityEmulator {
   issued: IssuedToken[]
   /** GitHub OIDC tokens handed out, in order. */
   githubTokens: string[]
-  requests: Array<{ method: string; path: string; body: string; userAgent: string }>
+  /** Every request, with when it arrived (epoch ms). */
+  requests: Array<{ method: string; path: string; body: string; userAgent: string; at: number }>
   /** Answers matching requests with an error status, or never, as an outage would. */
   injectFault(fault: IdentityFault): void
   close(): Promise<void>
@@ -221,7 +222,7 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
         // Endpoints name the host the client called (127.0.0.1, or a name tunnelled by the proxy test).
         const origin = `https://${req.headers.host ?? new URL(listening).host}`
         const url = new URL(req.url ?? '/', origin)
-        requests.push({ method: req.method ?? '', path: url.pathname, body, userAgent: req.headers['user-agent'] ?? '' })
+        requests.push({ method: req.method ?? '', path: url.pathname, body, userAgent: req.headers['user-agent'] ?? '', at: Date.now() })
         const fault = faults.find((f) => url.pathname.endsWith(f.path) && (f.active?.() ?? true))
         if (fault?.kind === 'hang') return
         if (fault) return json(res, fault.status ?? 503, { error: 'temporarily_unavailable', error_description: 'The service is down.' })

@@ -13,7 +13,7 @@ export interface OfferResult {
 }
 
 const KEYS = ['error', 'offer', 'offer-status', 'operation-id', 'operation-location', 'status']
-const STATUSES = ['accepted', 'running', 'succeeded', 'failed', 'canceled', 'not started']
+const STATUSES = ['accepted', 'running', 'succeeded', 'failed', 'canceled', 'not started', 'unknown']
 
 /** The step's `::error::` lines. */
 export const errorLines = (run: RunResult): string[] => run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
