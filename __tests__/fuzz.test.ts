@@ -5,6 +5,7 @@
 // parser documents, and what comes out stays canonical: validated ids, known states, one clean line.
 import { describe, expect, it, jest } from '@jest/globals'
 import { createCoreMock } from './helpers/core-mock.js'
+import { generator } from './helpers/seeded.js'
 import type { HttpResponse, Transport } from '../src/http/transport.js'
 import type { Operation } from '../src/wait/operation.js'
 
@@ -23,17 +24,6 @@ const { decide: decideIngestion } = await import('../src/apis/product-ingestion/
 const { decide: decideCpp } = await import('../src/apis/cloud-partner-portal/decide.js')
 const { RESOURCE_ID } = await import('../src/apis/product-ingestion/locations.js')
 const { staticTokenProvider } = await import('../src/auth/static-token.js')
-
-/** mulberry32: a small seeded generator. */
-function generator(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const HOSTILE = [
   '\n::stop-commands::x\n',
