@@ -55,8 +55,10 @@ async function runSeed(seed: number): Promise<void> {
   let exited = false
   void running.result.then(() => (exited = true))
   let sigtermSent = false
+  let sigtermAt = 0
   if (plan.cut.kind === 'sigterm' && (await firstRequest(truths, () => exited))) {
     await new Promise((resolve) => setTimeout(resolve, plan.cut.kind === 'sigterm' ? plan.cut.afterMs : 0))
+    sigtermAt = Date.now()
     sigtermSent = !exited && running.child.kill('SIGTERM')
   }
   const run = await running.result
@@ -74,7 +76,7 @@ async function runSeed(seed: number): Promise<void> {
     ...broken.map((line) => `- ${line}`),
     `Schedule: ${describePlan(plan)}`,
     `The service saw:\n${seen.join('\n')}`,
-    `Step: exit ${run.exitCode}${run.signal ? ` (${run.signal})` : ''}${sigtermSent ? ', SIGTERM sent' : ''}, ${Math.round(run.durationMs)}ms, status ${JSON.stringify(run.outputs.status)}`,
+    `Step: exit ${run.exitCode}${run.signal ? ` (${run.signal})` : ''}${sigtermSent ? `, SIGTERM sent at +${sigtermAt - first}ms` : ''}, ${Math.round(run.durationMs)}ms, status ${JSON.stringify(run.outputs.status)}`,
     `results: ${run.outputs.results}`,
     `Error lines:\n${run.stdout
       .split('\n')
