@@ -4022,11 +4022,14 @@ class NetworkError extends Error {
     code;
     maybeSent;
     retryable;
-    constructor(message, code, maybeSent, retryable) {
+    /** The status of an answer that began and could not be read whole (cut off, too large). */
+    answerStatus;
+    constructor(message, code, maybeSent, retryable, answerStatus) {
         super(message);
         this.code = code;
         this.maybeSent = maybeSent;
         this.retryable = retryable;
+        this.answerStatus = answerStatus;
     }
 }
 /** The largest answer read: an operation or a page of a list is a few KB, so this is generous and still bounded. */
@@ -4089,9 +4092,9 @@ function watchConnection(socket, onConnected) {
     else
         onConnected();
 }
-function tooLarge(url) {
+function tooLarge(url, status) {
     const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`;
-    return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false);
+    return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false, status);
 }
 function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
     // @actions/http-client only for its agents: HTTPS_PROXY / NO_PROXY tunnels. One client per
@@ -4139,14 +4142,14 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                     }
                 }, (response) => {
                     if (Number(response.headers['content-length']) > maxBodyBytes)
-                        return finish(tooLarge(url));
+                        return finish(tooLarge(url, response.statusCode));
                     // Chunks kept as they come and joined once: linear in the size of the answer.
                     const chunks = [];
                     let size = 0;
                     response.on('data', (chunk) => {
                         size += chunk.length;
                         if (size > maxBodyBytes)
-                            return finish(tooLarge(url));
+                            return finish(tooLarge(url, response.statusCode));
                         chunks.push(chunk);
                     });
                     response.on('end', () => finish(undefined, {
@@ -4155,7 +4158,7 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                         body: Buffer.concat(chunks, size).toString('utf8')
                     }));
                     // The answer had begun: whatever breaks now, the request was received and answered.
-                    const cut = () => finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true));
+                    const cut = () => finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true, response.statusCode));
                     response.on('error', cut);
                     response.on('close', () => {
                         if (!response.complete)
@@ -4227,15 +4230,18 @@ async function readWithRetries(transport, method, url, options, outage) {
 
 /**
  * A request that starts something failed in a way that leaves open whether the service acted on
- * it: it is never sent again. `answered`: an answer came but could not be used, so the service
- * certainly received the request.
+ * it: it is looked for before anything else (lost-answers.ts). `answered`: an answer came but could
+ * not be used, so the service certainly received the request. `accepted`: that answer began with a
+ * 2xx status, so the service accepted it: never sent again.
  */
 class AmbiguousTriggerError extends ActionError {
     name = 'AmbiguousTriggerError';
     answered;
-    constructor(message, answered) {
+    accepted;
+    constructor(message, answered, accepted = false) {
         super(message);
         this.answered = answered;
+        this.accepted = accepted;
     }
 }
 /** The service answered 2xx with something the action cannot read (not JSON, not the shape). */
@@ -4336,7 +4342,7 @@ class ApiClient {
         const said = describeOutcome(outcome);
         switch (settled.verdict) {
             case 'ambiguous':
-                throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`, outcome instanceof NetworkError && answeredUnusably(outcome));
+                throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`, outcome instanceof NetworkError && answeredUnusably(outcome), outcome instanceof NetworkError && outcome.answerStatus !== undefined && outcome.answerStatus >= 200 && outcome.answerStatus < 300);
             case 'too-long':
                 throw new RetriesExhaustedError(`${what} failed: ${said}, and the service asked to retry after ${formatDuration(settled.retryAfterMs ?? 0)}, longer than the action waits for one request (${formatDuration(MAX_RETRY_AFTER_MS)}). Run the step again later.`);
             case 'past-deadline':
@@ -4355,7 +4361,6 @@ class ApiClient {
      * Waits while the service asked the step to slow down (see Throttle). A trigger is not held past
      * the step's timeout: it is not sent at all, as a retry past it is not.
      */
-    /** Waits while the service asked the whole step to slow down, never past the step's timeout. */
     async throttled(kind, what) {
         const { throttle, deadline, signal } = this.options;
         // A go-live request that would wait past the timeout is not sent; a read waits to it and ends there.
@@ -4871,8 +4876,8 @@ function reportOf(decision) {
 
 
 
-/** The end of every message that leaves a go-live's start unknown. */
-const MAY_HAVE_STARTED = 'The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice), or check the offer in Partner Center.';
+/** The start of every message that leaves a go-live's start unknown: what to do first, then why. */
+const MAY_HAVE_STARTED = 'The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice).';
 // The listing can lag the request by a second or more: the look lasts this many base delays of the
 // backoff, a minute at the default poll-interval (milliseconds in tests).
 const LOOK_SPAN_IN_BASE_DELAYS = 60;
@@ -4931,12 +4936,14 @@ async function triggerGoLive(send, find, options) {
             if ('location' in look)
                 return { location: look.location, how: 'attached' };
             // The whole look read the listing and no go-live started: the request never took. Once more,
-            // before the deadline; a second unanswered request is not followed by a third.
-            if (attempt === 1 && look.sawNone && (options.deadline === undefined || Date.now() < options.deadline)) {
+            // before the deadline, unless its answer began with a 2xx (an acceptance, however cut); a
+            // second unanswered request is not followed by a third.
+            const again = attempt === 1 && !error.accepted && look.sawNone;
+            if (again && (options.deadline === undefined || Date.now() < options.deadline)) {
                 log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`);
                 continue;
             }
-            throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`);
+            throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`);
         }
         if (isAccepted(answer)) {
             const { location, operation } = answer;
@@ -4949,7 +4956,7 @@ async function triggerGoLive(send, find, options) {
             const look = await lookForGoLive(find, lost, 'The go-live has probably started', options);
             if ('location' in look)
                 return { location: look.location, how: 'attached' };
-            throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`);
+            throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`);
         }
         // A conflict: the service refused this request (something runs already); the caller looks.
         progress?.refused();
@@ -5812,7 +5819,15 @@ async function start_go_live_startGoLive(client, subject, options) {
     const { backoff, signal, deadline, progress } = options;
     const productGuid = await productOf(client, subject);
     const find = () => start_go_live_findRunning(client, productGuid);
-    const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline, progress };
+    const look = {
+        label: subject.offer,
+        where: "the product's submissions",
+        request: 'The go-live request',
+        backoff,
+        signal,
+        deadline,
+        progress
+    };
     // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
     const decision = decide_decide(await client.listSubmissions(productGuid));
     if (decision.kind === 'follow')
@@ -6194,20 +6209,21 @@ function faultText(error) {
     return `Unexpected error: ${messageOf(error)}.`;
 }
 /** Nothing that starts the go-live went out (or the service refused it). */
-function notSentText(error, label, ending) {
+function notSentText(error, label, ending, refused) {
     if (error instanceof DeadlineError) {
         return `The timeout (${formatDuration(ending.timeoutMs)}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`;
     }
     if (error instanceof CancelledError)
         return `${error.message}, before the go-live request of ${label} was sent: nothing was sent.`;
+    // A refusal is the service's answer to the request; anything else came before it was sent.
     if (error instanceof ActionError)
-        return error.message;
-    return `${faultText(error)} No go-live request was sent.`;
+        return refused || /nothing was sent/i.test(error.message) ? error.message : `${error.message} Nothing was sent.`;
+    return `${faultText(error)} Nothing was sent.`;
 }
 /** The request went out (or may have) and no answer named a go-live. */
 function mayHaveStartedText(error, label, ending) {
-    // The look's own words already end with what to do.
-    if (error instanceof ActionError && error.message.endsWith(MAY_HAVE_STARTED))
+    // The look's own words already start with what to do.
+    if (error instanceof ActionError && error.message.startsWith(MAY_HAVE_STARTED))
         return error.message;
     const why = error instanceof DeadlineError
         ? `The timeout (${formatDuration(ending.timeoutMs)}) passed before the answer to the go-live request of ${label} was read.`
@@ -6216,7 +6232,8 @@ function mayHaveStartedText(error, label, ending) {
             : error instanceof ActionError
                 ? error.message
                 : `${faultText(error)} The go-live request of ${label} had been sent.`;
-    return `${why} ${MAY_HAVE_STARTED}`;
+    // What to do first: `results` keeps the first 300 characters of it.
+    return `${MAY_HAVE_STARTED} ${why}`;
 }
 /** The go-live is named and goes on at the service: the step stopped following it. */
 function brokeOff(error) {
@@ -6231,8 +6248,10 @@ function endedBy(outcome, error, context) {
     const { label } = context;
     switch (outcome.phase) {
         case 'not sent':
-        case 'checked':
-            return { phase: 'not sent', problem: { text: notSentText(error, label, context), goesOn: false } };
+        case 'checked': {
+            const refused = outcome.phase === 'not sent' && outcome.refused === true;
+            return { phase: 'not sent', refused, problem: { text: notSentText(error, label, context, refused), goesOn: false } };
+        }
         case 'sending':
         case 'maybe started':
             return { phase: 'maybe started', problem: { text: mayHaveStartedText(error, label, context), goesOn: false } };
@@ -6514,7 +6533,7 @@ class Offer {
     // TriggerProgress: the request that starts the go-live, as it goes.
     sending = () => this.move({ phase: 'sending' }, true);
     maybeStarted = () => this.move({ phase: 'maybe started' }, true);
-    refused = () => this.move({ phase: 'not sent' }, false);
+    refused = () => this.move({ phase: 'not sent', refused: true }, false);
     /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
     record(attached) {
         const { location, how, known } = attached;
@@ -6753,6 +6772,9 @@ function summaryMarkdown(facts) {
         lines.push(`**Result:** ${icon(facts.status)} ${facts.status}${several ? `: ${tally(rows)}` : ''}. ${elapsed}`, '');
     if (facts.note)
         lines.push(markdownText(facts.note, 2_000), '');
+    // Inputs refused before any offer was read from them: nothing more to show.
+    if (rows.length === 0)
+        return lines.join('\n');
     lines.push(...(facts.dryRun
         ? ['| Offer | Offer status | Verdict | Why |', '| --- | --- | --- | --- |']
         : ['| Offer | Result | Operation | Started | Ended | Details |', '| --- | --- | --- | --- | --- | --- |']));
@@ -7063,7 +7085,14 @@ async function writeStepEnd(end) {
     const rows = offers.map((offer, i) => summaryRow(offer, all[i], several));
     // Also when the inputs were refused: the summary names what was asked for, as given.
     const title = several ? `${offers.length} offers` : (only?.label ?? askedFor());
-    await writeSummary(() => summaryMarkdown({ title, rows, status: status ?? 'not started', elapsedMs: end.elapsedMs, note: stepError, dryRun: end.dryRun ?? false }));
+    await writeSummary(() => summaryMarkdown({
+        title,
+        rows,
+        status: status ?? 'not started',
+        elapsedMs: end.elapsedMs,
+        note: stepError,
+        dryRun: end.dryRun ?? false
+    }));
 }
 /** The outputs of one offer: its operation as the service last sent it, and a dry run's offer status. */
 async function writeOfferOutputs(offer) {
@@ -7887,7 +7916,7 @@ class Session {
             // A fault of the action's own stays one (its stack goes to the debug log).
             if (!(error instanceof ActionError))
                 throw error;
-            throw new SignInFailedError(`${error.message.replace(/\.?$/, '.')} Nothing was sent.`);
+            throw new SignInFailedError(`${error.message.replace(/\.$/, '')}: nothing was sent.`);
         }
     }
     /** The API's service for one offer, on the session's sign-in and transport. */
@@ -7966,11 +7995,9 @@ function watchForCancellation() {
             // Inputs keep deadlines inside the timer range; clamp anyway rather than fire at once.
             deadlineTimer = setTimeout(() => abort(new DeadlineError()), Math.min(remaining, MAX_TIMER_MS));
         },
-        dispose: () => {
-            clearTimeout(deadlineTimer);
-            for (const name of signals)
-                process.off(name, handler);
-        }
+        // The handlers stay until the process exits (they keep nothing alive): a signal that comes as the
+        // step ends must not kill it with its outputs half written.
+        dispose: () => clearTimeout(deadlineTimer)
     };
 }
 
@@ -8011,7 +8038,6 @@ async function run() {
     }
     finally {
         // Each on its own: a failure in one must not undo the others (see run/outputs.ts).
-        cancellation.dispose();
         await guarded('close the connections', () => session?.dispose());
         await writeStepEnd({
             offers: fleet?.offers ?? [],
@@ -8021,6 +8047,7 @@ async function run() {
             wait: config?.wait,
             elapsedMs: Date.now() - startedAt
         });
+        cancellation.dispose();
     }
 }
 

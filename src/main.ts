@@ -33,7 +33,6 @@ export async function run(): Promise<void> {
     stepError = stepFailureText(error)
   } finally {
     // Each on its own: a failure in one must not undo the others (see run/outputs.ts).
-    cancellation.dispose()
     await guarded('close the connections', () => session?.dispose())
     await writeStepEnd({
       offers: fleet?.offers ?? [],
@@ -43,5 +42,6 @@ export async function run(): Promise<void> {
       wait: config?.wait,
       elapsedMs: Date.now() - startedAt
     })
+    cancellation.dispose()
   }
 }

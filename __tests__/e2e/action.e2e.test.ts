@@ -166,12 +166,12 @@ describe('never twice', () => {
     expect(result.signal).toBeNull()
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toContain(
-      '::error::Received SIGTERM: the workflow is being cancelled while the go-live request of contoso/contoso-vm was on its way. The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice), or check the offer in Partner Center.'
+      '::error::The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice). Received SIGTERM: the workflow is being cancelled while the go-live request of contoso/contoso-vm was on its way.'
     )
     // It may have started: never `not started`.
     const entry = onlyResults(result.outputs)
     expect(entry.status).toBe('unknown')
-    expect(entry.error).toMatch(/^Received SIGTERM.*may have started/)
+    expect(entry.error).toMatch(/^The go-live may have started: run the step again to follow it.*Received SIGTERM/)
   })
 
   it('a re-run while the go-live runs follows it and sends no POST', async () => {
@@ -333,7 +333,7 @@ describe('failures in words, before any request where possible', () => {
     // Accepted, so it may well have started: unknown, and never sent again.
     expect(onlyResults(result.outputs)).toMatchObject({ status: 'unknown' })
     expect(result.stdout).toContain(
-      `::error::The Go Live request was accepted (HTTP 202), but the service sent an operation location that points to https://attacker.example, not to ${emulator.url}, and no running go-live of contoso/contoso-vm was listed in ${looks} looks over`
+      `::error::The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice). The Go Live request was accepted (HTTP 202), but the service sent an operation location that points to https://attacker.example, not to ${emulator.url}, and no running go-live of contoso/contoso-vm was listed in ${looks} looks over`
     )
     expect(log(result)).not.toContain('operation-location: https://attacker.example')
     expect(emulator.requestsTo('GET', '/operations/')).toHaveLength(0)

@@ -58,7 +58,7 @@ describe('no log line over the cap', () => {
     expect(longest(result)).toBeLessThanOrEqual(MAX_LINE)
     // The quote of the status is cut where it is made (a short, whole sentence), and the line by log.ts.
     expect(errorLine(result)).toMatch(/^::error::contoso-vm cannot go live now: another submission is in progress \(submission\//)
-    expect(errorLine(result)).toMatch(/…\): wait for it to finish in Partner Center, then go live\.$/)
+    expect(errorLine(result)).toMatch(/…\): wait for it to finish in Partner Center, then go live\. Nothing was sent\.$/)
     expect(errorLine(result).length).toBeLessThan(400)
     expect(server.requestsTo('POST', '/configure')).toHaveLength(0)
   })

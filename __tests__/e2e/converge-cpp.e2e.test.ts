@@ -53,7 +53,7 @@ describe('the same step, run again until the offer is live', () => {
       `contoso/contoso-vm is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent. The last go-live: submission ${first.outputs['operation-id']}.`
     )
     expect(again.stdout).toContain('contoso/contoso-vm is live.')
-    expect(onlyRow(again.summary)[1]).toBe('✅ succeeded')
+    expect(onlyRow(again.summary)[1]).toBe('✅ succeeded (live already: nothing sent)')
   })
 
   it('an offer live before the first run (set up so): no POST, the listed go-live named', async () => {

@@ -49,7 +49,7 @@ describe('dry run', () => {
     expect(result.exitCode).toBe(0)
     expect(result.outputs['offer-status']).toBe(expected)
     expect(result.outputs['operation-location']).toBeUndefined()
-    expect(result.outputs.status).toBeUndefined()
+    expect(result.outputs.status).toBe('not started')
     expect(result.stdout).toContain(`${level}Offer status: ${expected}.`)
     expect(result.stdout).toContain(words)
     expect(emulator.requestsTo('POST', '/')).toHaveLength(0)

@@ -91,7 +91,7 @@ describe.each([
     running.child.kill('SIGTERM')
     const result = await running.result
     const results = resultsOf(result, offers)
-    expect(results.map((r) => r.status)).toEqual(['failed', 'failed', 'failed'])
+    expect(results.map((r) => r.status)).toEqual(['unknown', 'unknown', 'unknown'])
     expect(result.exitCode).toBe(1)
   })
 

@@ -101,9 +101,9 @@ describe.each([
     expect(row('vm-refused')).toContain('not started')
     expect(row('vm-fails')).toContain('failed')
     expect(row('vm-fails')).toMatch(api.reasons.fails)
-    expect(row('vm-fails')).toContain(`](${failed?.['operation-location']})`)
+    expect(row('vm-fails')).toContain(`| \`${failed?.['operation-location']}\` |`)
     expect(row('vm-ok')).toContain('succeeded')
-    expect(row('vm-ok')).toContain(`](${ok?.['operation-location']})`)
+    expect(row('vm-ok')).toContain(`| \`${ok?.['operation-location']}\` |`)
     for (const time of api.times ?? []) expect(row('vm-ok')).toContain(time)
     // The service's live links, as https links only (the emulator itself is plain http).
     if (api.liveLinks) expect(result.summary).toMatch(/\]\(https:\/\/[^)\s]+\)/)

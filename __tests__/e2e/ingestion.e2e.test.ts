@@ -302,7 +302,7 @@ describe('hostile answers through the Product Ingestion API', () => {
     expect(posts()).toHaveLength(1)
     expect(onlyResults(result.outputs).error).not.toBe('')
     expect(result.stdout).toContain(
-      "::error::The go-live request was accepted (HTTP 202), but the service named no job (no jobId made of letters, digits and '-')"
+      "::error::The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice). The go-live request was accepted (HTTP 202), but the service named no job (no jobId made of letters, digits and '-')"
     )
     expect(result.stdout).toContain('The go-live may have started: run the step again to follow it')
   })

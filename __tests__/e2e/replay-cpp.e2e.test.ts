@@ -122,7 +122,7 @@ describe('Learn\'s "GET operations" sample: a publish runs on the offer', () => 
     const result = await runAction({ inputs: inputs('contoso-offer', { wait: 'true' }) })
     expect(result.exitCode).toBe(1)
     expect(posts()).toHaveLength(1)
-    expect(result.outputs.status).toBeUndefined()
+    expect(result.outputs.status).toBe('not started')
     expect(result.stdout).toMatch(/::error::.*409.*a publish, for example/)
   })
 })

@@ -273,7 +273,7 @@ describe('sign-in faults are transient', () => {
     const result = await runAction({ inputs: inputs({ 'request-timeout': '200ms' }), env: identity.githubOidcEnv })
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toMatch(
-      /::error::Getting a GitHub OIDC token for the audience 'api:\/\/AzureADTokenExchange' failed: no response from 127\.0\.0\.1:\d+ within 200ms\./
+      /::error::Getting a GitHub OIDC token for the audience 'api:\/\/AzureADTokenExchange' failed: no response from 127\.0\.0\.1:\d+ within 200ms: nothing was sent\./
     )
     // Five attempts each time MSAL asks for an assertion; never the three minutes of a request without deadline.
     expect(identity.requests.filter((r) => r.path === '/github/idtoken').length % 5).toBe(0)
@@ -290,9 +290,7 @@ describe('sign-in faults are transient', () => {
     const result = await action.result
     expect(result.signal).toBeNull()
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toContain(
-      '::error::Received SIGTERM: the workflow is being cancelled, before any Go Live request was sent: nothing was started.'
-    )
+    expect(result.stdout).toContain('::error::Received SIGTERM: the workflow is being cancelled while signing in: nothing was sent.')
     expect(cpp.requests).toHaveLength(0)
   })
 })

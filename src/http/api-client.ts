@@ -22,15 +22,18 @@ import { answeredUnusably, NetworkError, type HttpResponse, type Transport } fro
 
 /**
  * A request that starts something failed in a way that leaves open whether the service acted on
- * it: it is never sent again. `answered`: an answer came but could not be used, so the service
- * certainly received the request.
+ * it: it is looked for before anything else (lost-answers.ts). `answered`: an answer came but could
+ * not be used, so the service certainly received the request. `accepted`: that answer began with a
+ * 2xx status, so the service accepted it: never sent again.
  */
 export class AmbiguousTriggerError extends ActionError {
   override name = 'AmbiguousTriggerError'
   readonly answered: boolean
-  constructor(message: string, answered: boolean) {
+  readonly accepted: boolean
+  constructor(message: string, answered: boolean, accepted = false) {
     super(message)
     this.answered = answered
+    this.accepted = accepted
   }
 }
 
@@ -168,7 +171,8 @@ export class ApiClient {
       case 'ambiguous':
         throw new AmbiguousTriggerError(
           `${what} got no clear answer: ${said}`,
-          outcome instanceof NetworkError && answeredUnusably(outcome)
+          outcome instanceof NetworkError && answeredUnusably(outcome),
+          outcome instanceof NetworkError && outcome.answerStatus !== undefined && outcome.answerStatus >= 200 && outcome.answerStatus < 300
         )
       case 'too-long':
         throw new RetriesExhaustedError(
@@ -191,7 +195,6 @@ export class ApiClient {
    * Waits while the service asked the step to slow down (see Throttle). A trigger is not held past
    * the step's timeout: it is not sent at all, as a retry past it is not.
    */
-  /** Waits while the service asked the whole step to slow down, never past the step's timeout. */
   private async throttled(kind: RequestKind, what: string): Promise<void> {
     const { throttle, deadline, signal } = this.options
     // A go-live request that would wait past the timeout is not sent; a read waits to it and ends there.

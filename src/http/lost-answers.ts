@@ -13,9 +13,9 @@ import type { BackoffSettings } from './retry.js'
 import { ServiceError } from './service-error.js'
 import { sleep } from '../wait/sleep.js'
 
-/** The end of every message that leaves a go-live's start unknown. */
+/** The start of every message that leaves a go-live's start unknown: what to do first, then why. */
 export const MAY_HAVE_STARTED =
-  'The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice), or check the offer in Partner Center.'
+  'The go-live may have started: run the step again to follow it (a re-run finds a running go-live and starts none twice).'
 
 // The listing can lag the request by a second or more: the look lasts this many base delays of the
 // backoff, a minute at the default poll-interval (milliseconds in tests).
@@ -121,12 +121,16 @@ export async function triggerGoLive<A extends { kind: string }>(
       const look = await lookForGoLive(find, lost, guess, options)
       if ('location' in look) return { location: look.location, how: 'attached' }
       // The whole look read the listing and no go-live started: the request never took. Once more,
-      // before the deadline; a second unanswered request is not followed by a third.
-      if (attempt === 1 && look.sawNone && (options.deadline === undefined || Date.now() < options.deadline)) {
-        log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`)
+      // before the deadline, unless its answer began with a 2xx (an acceptance, however cut); a
+      // second unanswered request is not followed by a third.
+      const again = attempt === 1 && !error.accepted && look.sawNone
+      if (again && (options.deadline === undefined || Date.now() < options.deadline)) {
+        log.warning(
+          `${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`
+        )
         continue
       }
-      throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`)
+      throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`)
     }
     if (isAccepted(answer)) {
       const { location, operation } = answer
@@ -138,7 +142,7 @@ export async function triggerGoLive<A extends { kind: string }>(
       const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
       const look = await lookForGoLive(find, lost, 'The go-live has probably started', options)
       if ('location' in look) return { location: look.location, how: 'attached' }
-      throw new OutcomeUnknownError(`${look.said} ${MAY_HAVE_STARTED}`)
+      throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`)
     }
     // A conflict: the service refused this request (something runs already); the caller looks.
     progress?.refused()
@@ -183,7 +187,8 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
     const timedOut = delay !== undefined && deadline !== undefined && Date.now() + delay > deadline
     if (delay === undefined || timedOut) {
       const when = timedOut ? 'before the timeout' : `over ${formatDuration(Date.now() - startedAt)}`
-      if (missed === look) return { said: `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}).`, sawNone: false }
+      if (missed === look)
+        return { said: `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}).`, sawNone: false }
       const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : ''
       const sawNone = !timedOut && lastRead && look - missed >= READS_TO_BELIEVE_NONE
       return { said: `${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}.`, sawNone }

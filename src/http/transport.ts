@@ -24,11 +24,14 @@ export class NetworkError extends Error {
   readonly code: string
   readonly maybeSent: boolean
   readonly retryable: boolean
-  constructor(message: string, code: string, maybeSent: boolean, retryable: boolean) {
+  /** The status of an answer that began and could not be read whole (cut off, too large). */
+  readonly answerStatus: number | undefined
+  constructor(message: string, code: string, maybeSent: boolean, retryable: boolean, answerStatus?: number) {
     super(message)
     this.code = code
     this.maybeSent = maybeSent
     this.retryable = retryable
+    this.answerStatus = answerStatus
   }
 }
 
@@ -109,9 +112,9 @@ function watchConnection(socket: Socket, onConnected: () => void): void {
   else onConnected()
 }
 
-function tooLarge(url: URL): NetworkError {
+function tooLarge(url: URL, status: number | undefined): NetworkError {
   const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`
-  return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false)
+  return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false, status)
 }
 
 export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BODY_BYTES): Transport {
@@ -160,13 +163,13 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
             }
           },
           (response) => {
-            if (Number(response.headers['content-length']) > maxBodyBytes) return finish(tooLarge(url))
+            if (Number(response.headers['content-length']) > maxBodyBytes) return finish(tooLarge(url, response.statusCode))
             // Chunks kept as they come and joined once: linear in the size of the answer.
             const chunks: Buffer[] = []
             let size = 0
             response.on('data', (chunk: Buffer) => {
               size += chunk.length
-              if (size > maxBodyBytes) return finish(tooLarge(url))
+              if (size > maxBodyBytes) return finish(tooLarge(url, response.statusCode))
               chunks.push(chunk)
             })
             response.on('end', () =>
@@ -178,7 +181,15 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
             )
             // The answer had begun: whatever breaks now, the request was received and answered.
             const cut = (): void =>
-              finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true))
+              finish(
+                new NetworkError(
+                  `the connection to ${url.host} closed before the whole answer arrived`,
+                  'BODY_CUT',
+                  true,
+                  true,
+                  response.statusCode
+                )
+              )
             response.on('error', cut)
             response.on('close', () => {
               if (!response.complete) cut()

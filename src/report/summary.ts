@@ -189,6 +189,8 @@ export function summaryMarkdown(facts: SummaryFacts): string {
   if (facts.dryRun) lines.push(`**Result:** ${verdicts(rows)}. ${elapsed}`, '')
   else lines.push(`**Result:** ${icon(facts.status)} ${facts.status}${several ? `: ${tally(rows)}` : ''}. ${elapsed}`, '')
   if (facts.note) lines.push(markdownText(facts.note, 2_000), '')
+  // Inputs refused before any offer was read from them: nothing more to show.
+  if (rows.length === 0) return lines.join('\n')
   lines.push(
     ...(facts.dryRun
       ? ['| Offer | Offer status | Verdict | Why |', '| --- | --- | --- | --- |']

@@ -10,7 +10,8 @@ const MAX_REASONS = 10
 
 /** Logs the go-live's last known state; throws when it ended without success (the offer keeps that state). */
 export function conclude(operation: Operation, how: How, offer: Pick<Offer, 'label' | 'prefix'>): void {
-  if (operation.state !== 'running' && operation.state !== 'succeeded') throw new ActionError(failureMessage(operation), { resumable: false })
+  if (operation.state !== 'running' && operation.state !== 'succeeded')
+    throw new ActionError(failureMessage(operation), { resumable: false })
   log.info(
     operation.state === 'succeeded'
       ? how === 'live'

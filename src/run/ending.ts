@@ -19,19 +19,21 @@ function faultText(error: unknown): string {
 }
 
 /** Nothing that starts the go-live went out (or the service refused it). */
-function notSentText(error: unknown, label: string, ending: Ending): string {
+function notSentText(error: unknown, label: string, ending: Ending, refused: boolean): string {
   if (error instanceof DeadlineError) {
     return `The timeout (${formatDuration(ending.timeoutMs)}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`
   }
   if (error instanceof CancelledError) return `${error.message}, before the go-live request of ${label} was sent: nothing was sent.`
-  if (error instanceof ActionError) return error.message
-  return `${faultText(error)} No go-live request was sent.`
+  // A refusal is the service's answer to the request; anything else came before it was sent.
+  if (error instanceof ActionError)
+    return refused || /nothing was sent/i.test(error.message) ? error.message : `${error.message} Nothing was sent.`
+  return `${faultText(error)} Nothing was sent.`
 }
 
 /** The request went out (or may have) and no answer named a go-live. */
 function mayHaveStartedText(error: unknown, label: string, ending: Ending): string {
-  // The look's own words already end with what to do.
-  if (error instanceof ActionError && error.message.endsWith(MAY_HAVE_STARTED)) return error.message
+  // The look's own words already start with what to do.
+  if (error instanceof ActionError && error.message.startsWith(MAY_HAVE_STARTED)) return error.message
   const why =
     error instanceof DeadlineError
       ? `The timeout (${formatDuration(ending.timeoutMs)}) passed before the answer to the go-live request of ${label} was read.`
@@ -40,7 +42,8 @@ function mayHaveStartedText(error: unknown, label: string, ending: Ending): stri
         : error instanceof ActionError
           ? error.message
           : `${faultText(error)} The go-live request of ${label} had been sent.`
-  return `${why} ${MAY_HAVE_STARTED}`
+  // What to do first: `results` keeps the first 300 characters of it.
+  return `${MAY_HAVE_STARTED} ${why}`
 }
 
 /** The go-live is named and goes on at the service: the step stopped following it. */
@@ -55,8 +58,10 @@ export function endedBy(outcome: Outcome, error: unknown, context: Ending & { la
   const { label } = context
   switch (outcome.phase) {
     case 'not sent':
-    case 'checked':
-      return { phase: 'not sent', problem: { text: notSentText(error, label, context), goesOn: false } }
+    case 'checked': {
+      const refused = outcome.phase === 'not sent' && outcome.refused === true
+      return { phase: 'not sent', refused, problem: { text: notSentText(error, label, context, refused), goesOn: false } }
+    }
     case 'sending':
     case 'maybe started':
       return { phase: 'maybe started', problem: { text: mayHaveStartedText(error, label, context), goesOn: false } }

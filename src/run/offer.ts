@@ -47,7 +47,7 @@ export class Offer implements TriggerProgress {
   // TriggerProgress: the request that starts the go-live, as it goes.
   readonly sending = (): void => this.move({ phase: 'sending' }, true)
   readonly maybeStarted = (): void => this.move({ phase: 'maybe started' }, true)
-  readonly refused = (): void => this.move({ phase: 'not sent' }, false)
+  readonly refused = (): void => this.move({ phase: 'not sent', refused: true }, false)
 
   /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
   record(attached: Attached): void {

@@ -20,8 +20,8 @@ export interface GoLive {
 }
 
 export type Outcome =
-  /** Nothing that starts a go-live went out, or the service refused it with a definite answer. */
-  | { phase: 'not sent'; problem?: Problem | undefined }
+  /** Nothing that starts a go-live went out, or (`refused`) the service answered it with a definite no. */
+  | { phase: 'not sent'; refused?: boolean | undefined; problem?: Problem | undefined }
   /** The request that starts the go-live may be on its way: the service may act on it. */
   | { phase: 'sending' }
   /** The answer was lost, ambiguous or cut: the go-live may have started; it is being looked for. */

@@ -111,7 +111,14 @@ export async function writeStepEnd(end: StepEnd): Promise<void> {
   // Also when the inputs were refused: the summary names what was asked for, as given.
   const title = several ? `${offers.length} offers` : (only?.label ?? askedFor())
   await writeSummary(() =>
-    summaryMarkdown({ title, rows, status: status ?? 'not started', elapsedMs: end.elapsedMs, note: stepError, dryRun: end.dryRun ?? false })
+    summaryMarkdown({
+      title,
+      rows,
+      status: status ?? 'not started',
+      elapsedMs: end.elapsedMs,
+      note: stepError,
+      dryRun: end.dryRun ?? false
+    })
   )
 }
 

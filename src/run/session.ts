@@ -56,7 +56,7 @@ export class Session {
       }
       // A fault of the action's own stays one (its stack goes to the debug log).
       if (!(error instanceof ActionError)) throw error
-      throw new SignInFailedError(`${error.message.replace(/\.?$/, '.')} Nothing was sent.`)
+      throw new SignInFailedError(`${error.message.replace(/\.$/, '')}: nothing was sent.`)
     }
   }
 

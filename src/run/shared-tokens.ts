@@ -14,7 +14,8 @@ import { ActionError, CancelledError, DeadlineError, ServiceUnavailableError, Si
  */
 function signInFailure(error: unknown): unknown {
   if (error instanceof CancelledError || error instanceof DeadlineError || error instanceof SignInError) return error
-  if (error instanceof ActionError) return new SignInError(error.message, { cause: error, outage: error instanceof ServiceUnavailableError })
+  if (error instanceof ActionError)
+    return new SignInError(error.message, { cause: error, outage: error instanceof ServiceUnavailableError })
   return error
 }
 

@@ -10,8 +10,7 @@ export type How = Started['how'] | 'given'
 
 /** The go-live to follow, or one already over (`known`: live already, or ended in the answer). */
 export type Attached =
-  | { location: OperationRef; how: How; known?: undefined }
-  | { location?: OperationRef | undefined; how: How; known: Operation }
+  { location: OperationRef; how: How; known?: undefined } | { location?: OperationRef | undefined; how: How; known: Operation }
 
 /** `progress` is told as the request that starts the go-live goes out and as its answer comes. */
 export async function startOrAttach(service: GoLiveService, given: OperationRef | undefined, progress: TriggerProgress): Promise<Attached> {

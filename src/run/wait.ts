@@ -25,7 +25,12 @@ export class WaitTimedOutError extends ActionError {
 }
 
 /** The go-live's final state; throws when the timeout passes first (or the status stays unreadable). */
-export async function waitForGoLive(offer: Offer, service: GoLiveService, location: OperationRef, settings: WaitSettings): Promise<Operation> {
+export async function waitForGoLive(
+  offer: Offer,
+  service: GoLiveService,
+  location: OperationRef,
+  settings: WaitSettings
+): Promise<Operation> {
   const { timeoutMs, pollIntervalMs, deadline, signal, pacer } = settings
   pacer.join()
   let outcome
@@ -44,6 +49,7 @@ export async function waitForGoLive(offer: Offer, service: GoLiveService, locati
     pacer.leave()
   }
   // Resumable: the step's error adds how to check on the go-live later.
-  if (outcome.kind === 'timeout') throw new WaitTimedOutError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`)
+  if (outcome.kind === 'timeout')
+    throw new WaitTimedOutError(`Timed out after ${formatDuration(timeoutMs)} waiting for the go-live of ${offer.label}.`)
   return outcome.operation
 }

@@ -14,6 +14,7 @@ export interface Cancellation {
   readonly deadline: number
   /** Sets the step's deadline, once: `signal` aborts with a DeadlineError then (at once when it has passed). */
   setDeadline(epochMs: number): void
+  /** Stops the deadline's timer. */
   dispose(): void
 }
 
@@ -47,9 +48,8 @@ export function watchForCancellation(): Cancellation {
       // Inputs keep deadlines inside the timer range; clamp anyway rather than fire at once.
       deadlineTimer = setTimeout(() => abort(new DeadlineError()), Math.min(remaining, MAX_TIMER_MS))
     },
-    dispose: () => {
-      clearTimeout(deadlineTimer)
-      for (const name of signals) process.off(name, handler)
-    }
+    // The handlers stay until the process exits (they keep nothing alive): a signal that comes as the
+    // step ends must not kill it with its outputs half written.
+    dispose: () => clearTimeout(deadlineTimer)
   }
 }

@@ -42,7 +42,15 @@ export async function startGoLive(client: ProductIngestionClient, subject: Subje
   const { backoff, signal, deadline, progress } = options
   const productGuid = await productOf(client, subject)
   const find = (): Promise<SubmissionRef | undefined> => findRunning(client, productGuid)
-  const look = { label: subject.offer, where: "the product's submissions", request: 'The go-live request', backoff, signal, deadline, progress }
+  const look = {
+    label: subject.offer,
+    where: "the product's submissions",
+    request: 'The go-live request',
+    backoff,
+    signal,
+    deadline,
+    progress
+  }
   // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
   const decision = decide(await client.listSubmissions(productGuid))
   if (decision.kind === 'follow') return { location: followRunning(client, subject, decision.running), how: 'attached' }
