@@ -4972,8 +4972,8 @@ async function lookForGoLive(find, lost, guess, options) {
     const startedAt = Date.now();
     let missed = 0;
     let lastMiss = '';
-    let lastRead = false;
     for (let look = 1;; look++) {
+        let read = false;
         try {
             const running = await find();
             if (running) {
@@ -4981,14 +4981,13 @@ async function lookForGoLive(find, lost, guess, options) {
                 log.info(`Look ${look} found the go-live of ${label} in ${where} (${running.id}): following it.`);
                 return { location: running };
             }
-            lastRead = true;
+            read = true;
         }
         catch (error) {
             // Only a listing that could not be read; a definite answer (a go-live it cannot follow) ends the look.
             if (!(error instanceof ServiceError || error instanceof ServiceUnavailableError))
                 throw error;
             missed++;
-            lastRead = false;
             lastMiss = error.message;
             log.warning(`Look ${look} for the go-live of ${label} missed: ${lastMiss}`);
         }
@@ -4999,7 +4998,7 @@ async function lookForGoLive(find, lost, guess, options) {
             if (missed === look)
                 return { said: `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}).`, sawNone: false };
             const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : '';
-            const sawNone = !timedOut && lastRead && look - missed >= READS_TO_BELIEVE_NONE;
+            const sawNone = !timedOut && read && look - missed >= READS_TO_BELIEVE_NONE;
             return { said: `${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}.`, sawNone };
         }
         await sleep(delay, signal);
@@ -7024,13 +7023,19 @@ function announce(config) {
         : '';
     log.info(`Taking ${length} offers live: their go-lives are started or found ${at}${waits}.`);
 }
-/** One offer keeps the outputs it always had: its operation's location and id, as soon as known. */
-function writeOperationLocation(offer) {
-    const location = goLiveOf(offer.outcome)?.location;
-    if (!location)
-        return;
-    setOutput(Outputs.OperationLocation, location.url.href);
-    setOutput(Outputs.OperationId, location.id);
+/**
+ * What the step writes at once as an offer moves (`urgent`: a request on its way, a go-live named):
+ * `results`, and with one offer the outputs it always had, its operation's location and id.
+ */
+function writeAsOffersMove(results, offers) {
+    return (offer, urgent) => {
+        const location = goLiveOf(offer.outcome)?.location;
+        if (offers === 1 && urgent && location) {
+            setOutput(Outputs.OperationLocation, location.url.href);
+            setOutput(Outputs.OperationId, location.id);
+        }
+        results.changed(urgent);
+    };
 }
 /** Runs `step`; a failure is logged as a warning and the next step runs all the same. */
 async function guarded(what, step) {
@@ -7140,15 +7145,10 @@ class Fleet {
         const { offers: ids, publisher } = config;
         const offers = [];
         this.results = new ResultsOutput(offers, resultsGapMs);
-        const one = ids.length === 1;
+        const write = writeAsOffersMove(this.results, ids.length);
         for (const id of ids) {
             const subject = { publisher, offer: id };
-            const offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => {
-                // One offer keeps the outputs it always had: its operation's location and id, at once.
-                if (one && urgent)
-                    writeOperationLocation(offer);
-                this.results.changed(urgent);
-            });
+            const offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent));
             offers.push(offer);
         }
         this.offers = offers;

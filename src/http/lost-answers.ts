@@ -165,8 +165,8 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
   const startedAt = Date.now()
   let missed = 0
   let lastMiss = ''
-  let lastRead = false
   for (let look = 1; ; look++) {
+    let read = false
     try {
       const running = await find()
       if (running) {
@@ -174,12 +174,11 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
         log.info(`Look ${look} found the go-live of ${label} in ${where} (${running.id}): following it.`)
         return { location: running }
       }
-      lastRead = true
+      read = true
     } catch (error) {
       // Only a listing that could not be read; a definite answer (a go-live it cannot follow) ends the look.
       if (!(error instanceof ServiceError || error instanceof ServiceUnavailableError)) throw error
       missed++
-      lastRead = false
       lastMiss = error.message
       log.warning(`Look ${look} for the go-live of ${label} missed: ${lastMiss}`)
     }
@@ -190,7 +189,7 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
       if (missed === look)
         return { said: `${lost}, and ${where} could not be read in any of ${look} looks ${when} (last: ${lastMiss}).`, sawNone: false }
       const misses = missed > 0 ? ` (${missed} of them could not read the listing)` : ''
-      const sawNone = !timedOut && lastRead && look - missed >= READS_TO_BELIEVE_NONE
+      const sawNone = !timedOut && read && look - missed >= READS_TO_BELIEVE_NONE
       return { said: `${lost}, and no running go-live of ${label} was listed in ${look} looks ${when}${misses}.`, sawNone }
     }
     await sleep(delay, signal)

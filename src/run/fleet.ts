@@ -9,7 +9,7 @@ import type { Cancellation } from '../wait/cancellation.js'
 import { Pacer } from '../wait/pacer.js'
 import { createLimiter } from './limit.js'
 import { Offer } from './offer.js'
-import { linePrefix, writeOperationLocation } from './outputs.js'
+import { linePrefix, writeAsOffersMove } from './outputs.js'
 import { ResultsOutput } from './results.js'
 import type { Session } from './session.js'
 import type { WaitSettings } from './wait.js'
@@ -35,14 +35,10 @@ export class Fleet {
     const { offers: ids, publisher } = config
     const offers: Offer[] = []
     this.results = new ResultsOutput(offers, resultsGapMs)
-    const one = ids.length === 1
+    const write = writeAsOffersMove(this.results, ids.length)
     for (const id of ids) {
       const subject = { publisher, offer: id }
-      const offer: Offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => {
-        // One offer keeps the outputs it always had: its operation's location and id, at once.
-        if (one && urgent) writeOperationLocation(offer)
-        this.results.changed(urgent)
-      })
+      const offer: Offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent))
       offers.push(offer)
     }
     this.offers = offers

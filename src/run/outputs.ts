@@ -42,12 +42,19 @@ export function announce(config: Config): void {
   log.info(`Taking ${length} offers live: their go-lives are started or found ${at}${waits}.`)
 }
 
-/** One offer keeps the outputs it always had: its operation's location and id, as soon as known. */
-export function writeOperationLocation(offer: Offer): void {
-  const location = goLiveOf(offer.outcome)?.location
-  if (!location) return
-  core.setOutput(Outputs.OperationLocation, location.url.href)
-  core.setOutput(Outputs.OperationId, location.id)
+/**
+ * What the step writes at once as an offer moves (`urgent`: a request on its way, a go-live named):
+ * `results`, and with one offer the outputs it always had, its operation's location and id.
+ */
+export function writeAsOffersMove(results: ResultsOutput, offers: number): (offer: Offer, urgent: boolean) => void {
+  return (offer, urgent) => {
+    const location = goLiveOf(offer.outcome)?.location
+    if (offers === 1 && urgent && location) {
+      core.setOutput(Outputs.OperationLocation, location.url.href)
+      core.setOutput(Outputs.OperationId, location.id)
+    }
+    results.changed(urgent)
+  }
 }
 
 /** Runs `step`; a failure is logged as a warning and the next step runs all the same. */
