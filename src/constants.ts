@@ -17,7 +17,8 @@ export const Inputs = {
   BaseUrl: 'base-url',
   ApiVersion: 'api-version',
   DryRun: 'dry-run',
-  MaxParallel: 'max-parallel'
+  MaxParallel: 'max-parallel',
+  RetryFailed: 'retry-failed'
 } as const
 
 export const Outputs = {

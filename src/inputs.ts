@@ -30,6 +30,8 @@ export interface Config {
   apiVersion: string
   /** Read the offer's status and report whether a go-live makes sense; send no Go Live request. */
   dryRun: boolean
+  /** Send a go-live whose last attempt failed once more, on purpose (else it is refused, quoting the failure). */
+  retryFailed: boolean
 }
 
 // Upper bounds: each below the timer range (2^31-1 ms, about 24.8 days), past which Node fires a
@@ -69,7 +71,8 @@ export function getConfig(): Config {
     requestTimeoutMs: duration(Inputs.RequestTimeout, '30s', MAX_REQUEST_TIMEOUT),
     baseUrl,
     apiVersion,
-    dryRun: boolean(Inputs.DryRun, false)
+    dryRun: boolean(Inputs.DryRun, false),
+    retryFailed: boolean(Inputs.RetryFailed, false)
   }
   const location = core.getInput(Inputs.OperationLocation)
   if (location && offers.length > 1) {

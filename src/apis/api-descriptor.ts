@@ -13,10 +13,23 @@ export interface ApiSettings {
   apiVersion: string
 }
 
+/**
+ * What the offers of one step have taken live: a product or offer is taken live by one offer of a
+ * step at most. `claim` records `key` (the API's name for what goes live, `product/<id>` say) for
+ * the offer `label`, and returns the label of the offer that holds it already, or undefined.
+ */
+export interface GoLiveClaims {
+  claim(key: string, label: string): string | undefined
+}
+
 /** What a service needs: the settings, and the sign-in, transport and throttle every offer of a step shares. */
 export interface ServiceOptions extends ApiSettings, ApiClientOptions {
   /** Given when the run waits: how often it reads the operation (an API may warn of reads too often). */
   pollIntervalMs?: number | undefined
+  /** Send a go-live whose last attempt failed once more (the `retry-failed` input; default false). */
+  retryFailed?: boolean | undefined
+  /** Shared by every offer of the step: what each has taken live (none: one offer alone). */
+  claims?: GoLiveClaims | undefined
 }
 
 export interface ApiDescriptor {

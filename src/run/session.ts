@@ -1,7 +1,7 @@
 // The part of a run every offer of the step shares: one sign-in (and its renewals), the transports,
 // the backoff, the brake on every request (a Retry-After slows the whole fleet), the cancellation
 // and the step's deadline. Each offer gets its service from it.
-import type { ApiDescriptor, ServiceOptions } from '../apis/api-descriptor.js'
+import type { ApiDescriptor, GoLiveClaims, ServiceOptions } from '../apis/api-descriptor.js'
 import type { GoLiveService } from '../apis/go-live-service.js'
 import type { Subject } from '../apis/subject.js'
 import type { TokenProvider } from '../auth/token-provider.js'
@@ -28,6 +28,16 @@ export class Session {
   private readonly transports: Transport[] = []
   /** The brake every request of the step waits on (a Retry-After from the service); the pacer too. */
   readonly throttle = new Throttle()
+  /** What each offer of the step takes live: no product or offer twice (see GoLiveClaims). */
+  private readonly claimed = new Map<string, string>()
+  private readonly claims: GoLiveClaims = {
+    claim: (key, label) => {
+      const holder = this.claimed.get(key.toLowerCase())
+      if (holder !== undefined && holder !== label) return holder
+      this.claimed.set(key.toLowerCase(), label)
+      return undefined
+    }
+  }
   private tokens: TokenProvider | undefined
   private apiTransport: Transport | undefined
   private services = 0
@@ -78,7 +88,9 @@ export class Session {
       cancelled: cancellation.cancelled,
       deadline: cancellation.deadline,
       throttle: this.throttle,
-      pollIntervalMs: waits ? config.pollIntervalMs : undefined
+      pollIntervalMs: waits ? config.pollIntervalMs : undefined,
+      retryFailed: config.retryFailed,
+      claims: this.claims
     }
     return this.api.createService(options)
   }
