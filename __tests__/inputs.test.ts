@@ -20,7 +20,8 @@ describe('getConfig', () => {
       offers: ['contoso-vm'],
       maxParallel: 4,
       wait: false,
-      timeoutMs: 6 * 3_600_000,
+      timeoutMs: 5 * 3_600_000,
+      retryFailed: false,
       pollIntervalMs: 60_000,
       requestTimeoutMs: 30_000,
       apiVersion: '2017-10-31'

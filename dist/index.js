@@ -324,7 +324,8 @@ const Inputs = {
     BaseUrl: 'base-url',
     ApiVersion: 'api-version',
     DryRun: 'dry-run',
-    MaxParallel: 'max-parallel'
+    MaxParallel: 'max-parallel',
+    RetryFailed: 'retry-failed'
 };
 const Outputs = {
     OperationLocation: 'operation-location',
@@ -6051,6 +6052,11 @@ function parseAuthorityHost(value) {
 
 // Upper bounds: each below the timer range (2^31-1 ms, about 24.8 days), past which Node fires a
 // timer after 1 ms, and each a sensible limit for what it measures.
+/**
+ * Below GitHub's 6h limit for a hosted job (its set-up included), so the action's own "timed out,
+ * follow it with ..." comes before the runner kills the job.
+ */
+const DEFAULT_TIMEOUT = '5h';
 const MAX_TIMEOUT = { ms: 5 * 86_400_000, text: '5d', why: 'the longest a job can run, on a self-hosted runner' };
 const MAX_POLL_INTERVAL = { ms: 86_400_000, text: '1d', why: 'check later from a scheduled workflow for rarer reads' };
 const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; retries follow' };
@@ -6077,12 +6083,13 @@ function getConfig() {
         maxParallel: maxParallel(),
         auth,
         wait: inputs_boolean(Inputs.Wait, false),
-        timeoutMs: duration(Inputs.Timeout, '6h', MAX_TIMEOUT),
+        timeoutMs: duration(Inputs.Timeout, DEFAULT_TIMEOUT, MAX_TIMEOUT),
         pollIntervalMs: duration(Inputs.PollInterval, '60s', MAX_POLL_INTERVAL),
         requestTimeoutMs: duration(Inputs.RequestTimeout, '30s', MAX_REQUEST_TIMEOUT),
         baseUrl,
         apiVersion,
-        dryRun: inputs_boolean(Inputs.DryRun, false)
+        dryRun: inputs_boolean(Inputs.DryRun, false),
+        retryFailed: inputs_boolean(Inputs.RetryFailed, false)
     };
     const location = getInput(Inputs.OperationLocation);
     if (location && offers.length > 1) {
@@ -7887,6 +7894,17 @@ class Session {
     transports = [];
     /** The brake every request of the step waits on (a Retry-After from the service); the pacer too. */
     throttle = new Throttle();
+    /** What each offer of the step takes live: no product or offer twice (see GoLiveClaims). */
+    claimed = new Map();
+    claims = {
+        claim: (key, label) => {
+            const holder = this.claimed.get(key.toLowerCase());
+            if (holder !== undefined && holder !== label)
+                return holder;
+            this.claimed.set(key.toLowerCase(), label);
+            return undefined;
+        }
+    };
     tokens;
     apiTransport;
     services = 0;
@@ -7938,7 +7956,9 @@ class Session {
             cancelled: cancellation.cancelled,
             deadline: cancellation.deadline,
             throttle: this.throttle,
-            pollIntervalMs: waits ? config.pollIntervalMs : undefined
+            pollIntervalMs: waits ? config.pollIntervalMs : undefined,
+            retryFailed: config.retryFailed,
+            claims: this.claims
         };
         return this.api.createService(options);
     }

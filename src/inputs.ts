@@ -36,6 +36,11 @@ export interface Config {
 
 // Upper bounds: each below the timer range (2^31-1 ms, about 24.8 days), past which Node fires a
 // timer after 1 ms, and each a sensible limit for what it measures.
+/**
+ * Below GitHub's 6h limit for a hosted job (its set-up included), so the action's own "timed out,
+ * follow it with ..." comes before the runner kills the job.
+ */
+const DEFAULT_TIMEOUT = '5h'
 const MAX_TIMEOUT = { ms: 5 * 86_400_000, text: '5d', why: 'the longest a job can run, on a self-hosted runner' }
 const MAX_POLL_INTERVAL = { ms: 86_400_000, text: '1d', why: 'check later from a scheduled workflow for rarer reads' }
 const MAX_REQUEST_TIMEOUT = { ms: 10 * 60_000, text: '10m', why: 'one request; retries follow' }
@@ -66,7 +71,7 @@ export function getConfig(): Config {
     maxParallel: maxParallel(),
     auth,
     wait: boolean(Inputs.Wait, false),
-    timeoutMs: duration(Inputs.Timeout, '6h', MAX_TIMEOUT),
+    timeoutMs: duration(Inputs.Timeout, DEFAULT_TIMEOUT, MAX_TIMEOUT),
     pollIntervalMs: duration(Inputs.PollInterval, '60s', MAX_POLL_INTERVAL),
     requestTimeoutMs: duration(Inputs.RequestTimeout, '30s', MAX_REQUEST_TIMEOUT),
     baseUrl,

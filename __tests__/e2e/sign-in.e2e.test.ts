@@ -196,7 +196,7 @@ describe('credential rules', () => {
       inputs: { publisher: 'contoso', offer: 'contoso-vm', token, 'base-url': cpp.url, wait: 'true', 'poll-interval': '20ms' }
     })
     expect(result.stdout).toMatch(
-      /::warning::The 'token' input expires in (29m \d+s|30m) \(at .*\), before the wait can end \(timeout 6h\)/
+      /::warning::The 'token' input expires in (29m \d+s|30m) \(at .*\), before the wait can end \(timeout 5h\)/
     )
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toContain('Reading the operation status failed: HTTP 401 Unauthorized.')
