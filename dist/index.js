@@ -4063,18 +4063,27 @@ function classifyNetworkError(error, url, connected) {
         return new NetworkError(`could not connect to ${where} (${message})`, typeof code === 'string' ? code : 'ERROR', false, true);
     }
     if (typeof code === 'string' && code.startsWith('HPE_')) {
-        // A malformed answer (bad status line, overlong or folded header): the request went out.
-        return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true);
+        // A malformed answer (bad status line, overlong or folded header): the request went out, and
+        // the status line, when it could be read, says whether the service accepted it.
+        return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true, statusOfRaw(error));
     }
     // Reset, broken pipe, or anything unforeseen after connecting: the request may have gone out.
     return new NetworkError(`the connection to ${where} broke (${typeof code === 'string' ? code : message})`, String(code ?? 'ERROR'), true, true);
+}
+/** The status of an answer's first bytes (`HTTP/1.1 202 Accepted`), as the HTTP parser kept them on its error. */
+function statusOfRaw(error) {
+    const raw = error?.rawPacket;
+    if (!Buffer.isBuffer(raw))
+        return undefined;
+    const status = /^HTTP\/1\.[01] ([1-5]\d\d)[ \r]/.exec(raw.subarray(0, 32).toString('latin1'))?.[1];
+    return status === undefined ? undefined : Number(status);
 }
 /**
  * An answer arrived but could not be used (not valid HTTP, too large, cut off): the server
  * certainly received the request, so a POST's go-live has probably started.
  */
 function answeredUnusably(error) {
-    return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT';
+    return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT' || error.code === 'BODY_TIMEOUT';
 }
 /**
  * Tells `onConnected` once the request's bytes can leave: when the TCP connection is made, or for
@@ -4130,6 +4139,8 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                 const onAbort = () => finish(signal?.reason);
                 // Until the connection is made, a failure certainly left the request unsent.
                 let connected = false;
+                // Once the answer began: its status, kept when the rest of it never comes.
+                let answered;
                 const payload = method === 'POST' ? (body ?? '') : undefined;
                 const module = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
                 const request = module.request(url, {
@@ -4141,6 +4152,7 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                         ...(payload !== undefined ? { 'content-length': Buffer.byteLength(payload) } : {})
                     }
                 }, (response) => {
+                    answered = response.statusCode;
                     if (Number(response.headers['content-length']) > maxBodyBytes)
                         return finish(tooLarge(url, response.statusCode));
                     // Chunks kept as they come and joined once: linear in the size of the answer.
@@ -4167,9 +4179,11 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                 });
                 const timer = setTimeout(() => {
                     const within = `within ${formatDuration(requestTimeoutMs)}`;
-                    finish(connected
-                        ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
-                        : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true));
+                    finish(answered !== undefined
+                        ? new NetworkError(`the answer from ${url.host} (HTTP ${answered}) did not finish ${within}`, 'BODY_TIMEOUT', true, true, answered)
+                        : connected
+                            ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
+                            : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true));
                 }, requestTimeoutMs);
                 signal?.addEventListener('abort', onAbort, { once: true });
                 request.on('socket', (socket) => watchConnection(socket, () => (connected = true)));
@@ -4313,10 +4327,7 @@ class ApiClient {
         const attempt = async () => {
             await this.throttled(kind, what);
             const token = await tokens.getToken();
-            // No go-live request begins after the step's deadline (a read is cut by `signal` instead).
-            if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline)
-                throw new DeadlineError();
-            const outcome = await this.request(method, url, token, body, exchangeSignal);
+            const outcome = await this.exchange(kind, method, url, token, body, exchangeSignal);
             if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable)
                 return outcome;
             // One fresh token after a 401, within the same attempt: the rejected token is renewed once for
@@ -4326,9 +4337,7 @@ class ApiClient {
             const fresh = await tokens.renew(token);
             if (fresh === undefined)
                 return outcome;
-            if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline)
-                throw new DeadlineError();
-            return this.request(method, url, fresh, body, exchangeSignal);
+            return this.exchange(kind, method, url, fresh, body, exchangeSignal);
         };
         const settled = await withRetries(attempt, {
             kind,
@@ -4336,7 +4345,12 @@ class ApiClient {
             signal,
             // Reads stop at the deadline through `signal`; a trigger is not re-sent past it.
             deadline: kind === 'trigger' ? deadline : undefined,
-            onRetry: (said, delay, next) => log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+            onRetry: (said, delay, next) => {
+                // A go-live request retried now was refused (or never connected): nothing started yet.
+                if (kind === 'trigger')
+                    this.options.progress?.refused();
+                log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`);
+            }
         });
         const { outcome } = settled;
         const said = describeOutcome(outcome);
@@ -4368,6 +4382,19 @@ class ApiClient {
             ? (wait) => new RetriesExhaustedError(`${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`)
             : undefined;
         await throttle?.ready(signal, deadline, pastDeadline);
+    }
+    /**
+     * One exchange of a request. A go-live request begins only before the step's deadline (a read is
+     * cut by `signal` instead), and the offer is told just before its bytes may leave.
+     */
+    async exchange(kind, method, url, token, body, signal) {
+        if (kind === 'trigger') {
+            const { deadline } = this.options;
+            if (deadline !== undefined && Date.now() >= deadline)
+                throw new DeadlineError();
+            this.options.progress?.sending();
+        }
+        return this.request(method, url, token, body, signal);
     }
     /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
     async request(method, url, token, body, signal) {
@@ -4915,10 +4942,22 @@ function lookSchedule(backoff) {
 async function triggerGoLive(send, find, options) {
     const { progress } = options;
     for (let attempt = 1;; attempt++) {
-        progress?.sending();
-        let answer;
+        // What was lost, what may have happened, and whether the request may go once more.
+        let lost;
         try {
-            answer = await send();
+            const answer = await send();
+            if (isAccepted(answer)) {
+                const { location, operation } = answer;
+                return operation ? { location, how: 'started', operation } : { location, how: 'started' };
+            }
+            if (!isUnusable(answer)) {
+                // A conflict: the service refused this request (something runs already); the caller looks.
+                progress?.refused();
+                return answer;
+            }
+            // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
+            const said = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
+            lost = { said, guess: 'The go-live has probably started', mayResend: false };
         }
         catch (error) {
             if (!(error instanceof AmbiguousTriggerError)) {
@@ -4928,39 +4967,22 @@ async function triggerGoLive(send, find, options) {
                     progress?.refused();
                 throw error;
             }
-            progress?.maybeStarted();
-            // An answer that came but could not be read means the service received the request.
+            // An answer that came but could not be read means the service received the request; one that
+            // began with a 2xx is an acceptance, however cut, and is never sent again.
+            const said = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`;
             const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live';
-            const lost = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`;
-            const look = await lookForGoLive(find, lost, guess, options);
-            if ('location' in look)
-                return { location: look.location, how: 'attached' };
-            // The whole look read the listing and no go-live started: the request never took. Once more,
-            // before the deadline, unless its answer began with a 2xx (an acceptance, however cut); a
-            // second unanswered request is not followed by a third.
-            const again = attempt === 1 && !error.accepted && look.sawNone;
-            if (again && (options.deadline === undefined || Date.now() < options.deadline)) {
-                log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`);
-                continue;
-            }
+            lost = { said, guess, mayResend: !error.accepted };
+        }
+        progress?.maybeStarted();
+        const look = await lookForGoLive(find, lost.said, lost.guess, options);
+        if ('location' in look)
+            return { location: look.location, how: 'attached' };
+        // The whole look read the listing and no go-live started: the request never took. Once more,
+        // before the deadline; a second unanswered request is not followed by a third.
+        const again = attempt === 1 && lost.mayResend && look.sawNone;
+        if (!again || (options.deadline !== undefined && Date.now() >= options.deadline))
             throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`);
-        }
-        if (isAccepted(answer)) {
-            const { location, operation } = answer;
-            return operation ? { location, how: 'started', operation } : { location, how: 'started' };
-        }
-        if (isUnusable(answer)) {
-            // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
-            progress?.maybeStarted();
-            const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
-            const look = await lookForGoLive(find, lost, 'The go-live has probably started', options);
-            if ('location' in look)
-                return { location: look.location, how: 'attached' };
-            throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`);
-        }
-        // A conflict: the service refused this request (something runs already); the caller looks.
-        progress?.refused();
-        return answer;
+        log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`);
     }
 }
 /** Looks on the schedule until the go-live is listed; a listing that cannot be read is one missed look. */
@@ -5148,10 +5170,10 @@ function own(ref) {
     throw new Error(`The CPP API cannot read a ${ref.kind} reference`);
 }
 function cppService(options) {
-    const { subject, backoff, signal, deadline } = options;
+    const { subject, backoff, signal, deadline, progress } = options;
     const client = new CppClient(options);
     return {
-        start: (progress) => startGoLive(client, subject, { backoff, signal, deadline, progress }),
+        start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }),
         readOperation: async (location) => client.readOperation(own(location), subject),
         // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
@@ -5915,14 +5937,14 @@ async function checkGiven(client, subject, location) {
     throw new InputError(Inputs.OperationLocation, `names a submission of product ${named}, but offer '${subject.offer}' is product ${guid}: pass the operation-location of this offer's go-live, or set 'offer' to the offer it belongs to`);
 }
 function productIngestionService(options) {
-    const { subject, baseUrl, backoff, signal, deadline } = options;
+    const { subject, baseUrl, backoff, signal, deadline, progress } = options;
     const client = new ProductIngestionClient(options);
     const interval = options.pollIntervalMs;
     if (interval !== undefined && interval < SLOWEST_POLL_ASKED_MS && !isLoopbackHost(baseUrl.hostname)) {
         log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
     }
     return {
-        start: (progress) => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }),
+        start: () => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }),
         readOperation: async (location) => client.readOperation(service_own(location)),
         checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
         dryRun: () => dry_run_dryRun(client, subject)
@@ -6197,7 +6219,8 @@ function parseOperationLocation(value, api, settings) {
 ;// CONCATENATED MODULE: ./src/run/ending.ts
 // What a failure leaves behind, decided by how far the offer got (its phase), never by searching a
 // message: before anything was sent, nothing was; once the request may be on its way, the go-live
-// may have started; once it is named, it goes on at the service and keeps its last known state.
+// may have started; once it is named, it goes on at the service and keeps its last known state (a
+// location given as input that no read confirmed: unknown).
 
 
 
@@ -6207,25 +6230,33 @@ function faultText(error) {
     log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return `Unexpected error: ${messageOf(error)}.`;
 }
-/** Nothing that starts the go-live went out (or the service refused it). */
+/**
+ * Nothing that starts the go-live went out, or (`refused`) the service answered it with a definite
+ * no. A refusal says so in the service's words; anything else ends by saying nothing was sent.
+ */
 function notSentText(error, label, ending, refused) {
+    const timeout = formatDuration(ending.timeoutMs);
     if (error instanceof DeadlineError) {
-        return `The timeout (${formatDuration(ending.timeoutMs)}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`;
+        return refused
+            ? `The timeout (${timeout}) passed before the go-live of ${label} could be started (the service had refused its request: nothing started); run the step again to take it live.`
+            : `The timeout (${timeout}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`;
     }
     if (error instanceof CancelledError)
         return `${error.message}, before the go-live request of ${label} was sent: nothing was sent.`;
-    // A refusal is the service's answer to the request; anything else came before it was sent.
     if (error instanceof ActionError)
-        return refused || /nothing was sent/i.test(error.message) ? error.message : `${error.message} Nothing was sent.`;
+        return refused ? error.message : `${error.message} Nothing was sent.`;
     return `${faultText(error)} Nothing was sent.`;
 }
-/** The request went out (or may have) and no answer named a go-live. */
-function mayHaveStartedText(error, label, ending) {
-    // The look's own words already start with what to do.
-    if (error instanceof ActionError && error.message.startsWith(MAY_HAVE_STARTED))
+/** The request went out (or may have) and no answer named a go-live: what to do first, then why. */
+function mayHaveStartedText(error, label, ending, answered) {
+    // The look's own words start with what to do.
+    if (error instanceof OutcomeUnknownError)
         return error.message;
+    const timeout = formatDuration(ending.timeoutMs);
     const why = error instanceof DeadlineError
-        ? `The timeout (${formatDuration(ending.timeoutMs)}) passed before the answer to the go-live request of ${label} was read.`
+        ? answered
+            ? `The timeout (${timeout}) passed while the action looked for the go-live of ${label}, whose request got no clear answer.`
+            : `The timeout (${timeout}) passed before the answer to the go-live request of ${label} was read.`
         : error instanceof CancelledError
             ? `${error.message} while the go-live request of ${label} was on its way.`
             : error instanceof ActionError
@@ -6252,9 +6283,15 @@ function endedBy(outcome, error, context) {
             return { phase: 'not sent', refused, problem: { text: notSentText(error, label, context, refused), goesOn: false } };
         }
         case 'sending':
-        case 'maybe started':
-            return { phase: 'maybe started', problem: { text: mayHaveStartedText(error, label, context), goesOn: false } };
+        case 'maybe started': {
+            const text = mayHaveStartedText(error, label, context, outcome.phase === 'maybe started');
+            return { phase: 'maybe started', problem: { text, goesOn: false } };
+        }
         case 'started':
+            // A location given as input that no read confirmed: whether it names a go-live is unknown.
+            if (outcome.goLive.how === 'given' && !outcome.goLive.operation) {
+                return { phase: 'finished', goLive: outcome.goLive, state: 'unknown', problem: brokeOff(error) };
+            }
             // The last known state stays (`running`, `accepted`): the step only stopped following it.
             return { ...outcome, problem: brokeOff(error) };
         case 'finished':
@@ -6529,10 +6566,16 @@ class Offer {
     get outcome() {
         return this.current;
     }
+    /** Whether a request of this step may have started the go-live unanswered: then it is never `not sent` again. */
+    mayHaveGoneOut = false;
     // TriggerProgress: the request that starts the go-live, as it goes.
     sending = () => this.move({ phase: 'sending' }, true);
-    maybeStarted = () => this.move({ phase: 'maybe started' }, true);
-    refused = () => this.move({ phase: 'not sent', refused: true }, false);
+    maybeStarted = () => {
+        this.mayHaveGoneOut = true;
+        this.move({ phase: 'maybe started' }, true);
+    };
+    /** A definite no to this request; an earlier one that went out unanswered still may have started it. */
+    refused = () => this.move(this.mayHaveGoneOut ? { phase: 'maybe started' } : { phase: 'not sent', refused: true }, false);
     /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
     record(attached) {
         const { location, how, known } = attached;
@@ -7169,7 +7212,7 @@ class Fleet {
         });
         await Promise.all(this.offers.map(async (offer) => {
             try {
-                await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting });
+                await story(offer, { service: session.serviceFor(offer.subject, offer), config, limit, waiting });
             }
             catch (error) {
                 offer.fail(error, { timeoutMs });
@@ -7225,14 +7268,13 @@ async function reportDryRun(offer, service) {
 
 ;// CONCATENATED MODULE: ./src/run/start-or-attach.ts
 
-/** `progress` is told as the request that starts the go-live goes out and as its answer comes. */
-async function startOrAttach(service, given, progress) {
+async function startOrAttach(service, given) {
     if (given) {
         // Before any read: a location of another offer is refused, never followed.
         await service.checkGiven(given);
         return { location: given, how: 'given' };
     }
-    const started = await service.start(progress);
+    const started = await service.start();
     if (started.how === 'live')
         return { location: started.location, how: 'live', known: started.operation };
     const { location, how, operation } = started;
@@ -7369,7 +7411,7 @@ async function waitForGoLive(offer, service, location, settings) {
 
 async function goLive(offer, lane) {
     const { service, config, limit } = lane;
-    const attached = await limit(() => startOrAttach(service, config.operationLocation, offer));
+    const attached = await limit(() => startOrAttach(service, config.operationLocation));
     offer.record(attached);
     // Live already, or the answer to the request already says how it ended.
     if (attached.known)
@@ -7919,8 +7961,8 @@ class Session {
             throw new SignInFailedError(`${error.message.replace(/\.$/, '')}: nothing was sent.`);
         }
     }
-    /** The API's service for one offer, on the session's sign-in and transport. */
-    serviceFor(subject) {
+    /** The API's service for one offer, on the session's sign-in and transport; `progress` follows its go-live request. */
+    serviceFor(subject, progress) {
         const { config, cancellation } = this;
         if (!this.tokens)
             throw new Error('serviceFor() before signIn()');
@@ -7938,7 +7980,8 @@ class Session {
             cancelled: cancellation.cancelled,
             deadline: cancellation.deadline,
             throttle: this.throttle,
-            pollIntervalMs: waits ? config.pollIntervalMs : undefined
+            pollIntervalMs: waits ? config.pollIntervalMs : undefined,
+            progress
         };
         return this.api.createService(options);
     }
