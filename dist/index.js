@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7545);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7622);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7545:
+/***/ 7622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4167,7 +4167,10 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                     response.on('end', () => finish(undefined, {
                         status: response.statusCode ?? 0,
                         headers: response.headers,
-                        body: Buffer.concat(chunks, size).toString('utf8')
+                        // A UTF-8 byte order mark before JSON is allowed to be ignored (RFC 8259): it is.
+                        body: Buffer.concat(chunks, size)
+                            .toString('utf8')
+                            .replace(/^\uFEFF/, '')
                     }));
                     // The answer had begun: whatever breaks now, the request was received and answered.
                     const cut = () => finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true, response.statusCode));
@@ -6617,6 +6620,65 @@ class Offer {
     }
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/report/output-file.ts
+// The step's outputs, kept whole in the runner's output file. @actions/core appends each value it is
+// given, so a value rewritten often (`results`, written as every go-live request goes out and every
+// go-live is named, so that a killed step loses nothing) would leave every earlier copy behind: 256
+// offers left 8 MB for a final value of 70 KB. Here each write replaces the file with the outputs as
+// they stand, written beside it and renamed over it, so the file is never half written and holds
+// one copy of each value: its size is the final values', whatever the number of writes.
+
+
+
+
+/** One value in the runner's file-command form: `name<<delimiter`, the value, the delimiter. */
+function entry(name, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // A value can hold a line break, never the delimiter made for it (a new UUID each time).
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
+}
+class OutputFile {
+    values = new Map();
+    /** What the file held before the action wrote to it (the runner gives each step an empty one). */
+    before;
+    set(name, value) {
+        const path = process.env.GITHUB_OUTPUT;
+        // Without the runner's file (a local run): the runner's command, as @actions/core writes it.
+        if (!path)
+            return setOutput(name, value);
+        this.before ??= readIfThere(path);
+        this.values.set(name, value);
+        let text = this.before;
+        for (const [key, held] of this.values)
+            text += entry(key, held);
+        const next = `${path}.${process.pid}.next`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(next, text);
+        try {
+            (0,external_node_fs_namespaceObject.renameSync)(next, path);
+        }
+        catch {
+            // A file system that cannot rename over the file: written in place (not atomic, still whole).
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
+        }
+    }
+}
+function readIfThere(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** The step's outputs: set one with `outputs.set(name, value)`; the file then holds the last value of each. */
+const outputs = new OutputFile();
+
 ;// CONCATENATED MODULE: ./src/report/operation-output.ts
 const operation_output_MAX_DEPTH = 32;
 const MAX_ENTRIES = 1_000;
@@ -6958,34 +7020,28 @@ function stepStatus(results) {
     const [only] = results;
     return results.length === 1 && only ? only.status : aggregateStatus(results);
 }
-/** What the urgent writes may append to the output file before they are coalesced. */
-const IMMEDIATE_BYTES = 8 * 1024 * 1024;
 /**
  * Writes `results` as the offers go, so that a step that times out, fails or is cancelled (even
  * killed) still has every location it started, and never says `not started` of a request that may
- * have gone out. Urgent moves are written at once; others ask for a write that comes at most every
- * `minGapMs`. Every write appends the whole list to the output file, so once the writes reach
- * IMMEDIATE_BYTES urgent moves are coalesced the same way; `flush()` writes the last state.
+ * have gone out. Urgent moves (a request on its way, a go-live named) are written at once; others
+ * ask for a write that comes at most every `minGapMs`; a write that would change nothing is not
+ * made. The output file keeps one copy (output-file.ts), however many writes; `flush()` writes the
+ * last state.
  */
 class ResultsOutput {
     offers;
-    several;
-    written = 0;
     minGapMs;
     lastWrite = -Infinity;
+    lastJson;
     pending;
     stepError;
     constructor(offers, minGapMs = 1_000) {
         this.offers = offers;
-        this.several = offers.length > 1;
         this.minGapMs = minGapMs;
     }
-    /**
-     * Told each time an offer moves. `urgent` (a request on its way, a go-live named): written at once,
-     * while the file stays small, so that a kill loses nothing; otherwise a write within `minGapMs`.
-     */
+    /** Told each time an offer moves: `urgent` is written at once, anything else within `minGapMs`. */
     changed = (urgent) => {
-        if (urgent && this.written < IMMEDIATE_BYTES)
+        if (urgent)
             return void this.write();
         if (this.pending)
             return;
@@ -6998,7 +7054,8 @@ class ResultsOutput {
     };
     /** The results as they stand. */
     current() {
-        return this.offers.map((offer) => offerResult(offer, this.several, this.stepError));
+        const several = this.offers.length > 1;
+        return this.offers.map((offer) => offerResult(offer, several, this.stepError));
     }
     /** The last write, at the step's end; `stepError` names what kept the offers from starting. */
     flush(stepError) {
@@ -7012,8 +7069,10 @@ class ResultsOutput {
         const results = this.current();
         try {
             const json = JSON.stringify(results);
-            setOutput(Outputs.Results, json);
-            this.written += json.length;
+            if (json === this.lastJson)
+                return results;
+            outputs.set(Outputs.Results, json);
+            this.lastJson = json;
         }
         catch (error) {
             // A full disk must not end an offer's go-live; the next write tries again.
@@ -7029,6 +7088,7 @@ class ResultsOutput {
 // rest at the end, each on its own, so that a failure in one (an output, the summary) cannot undo
 // the others nor turn a finished go-live into a crash. Choices between one offer and several live
 // here only: the prefix of an offer's lines, the resume hint, the single-offer outputs, the heading.
+
 
 
 
@@ -7074,8 +7134,8 @@ function writeAsOffersMove(results, offers) {
     return (offer, urgent) => {
         const location = goLiveOf(offer.outcome)?.location;
         if (offers === 1 && urgent && location) {
-            setOutput(Outputs.OperationLocation, location.url.href);
-            setOutput(Outputs.OperationId, location.id);
+            outputs.set(Outputs.OperationLocation, location.url.href);
+            outputs.set(Outputs.OperationId, location.id);
         }
         results.changed(urgent);
     };
@@ -7126,7 +7186,7 @@ async function writeStepEnd(end) {
         await guarded('set the results output', () => (all = results.flush(stepError)));
     const status = all.length > 0 ? stepStatus(all) : undefined;
     if (status)
-        await guarded('set the status output', () => setOutput(Outputs.Status, status));
+        await guarded('set the status output', () => outputs.set(Outputs.Status, status));
     const [only] = offers;
     if (only && !several)
         await writeOfferOutputs(only);
@@ -7147,10 +7207,10 @@ async function writeOfferOutputs(offer) {
     const { outcome } = offer;
     const operation = goLiveOf(outcome)?.operation;
     if (operation)
-        await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
+        await guarded('set the operation output', () => outputs.set(Outputs.Operation, operationOutput(operation)));
     if (outcome.phase === 'checked') {
         const { offerStatus } = outcome.report;
-        await guarded('set the offer-status output', () => setOutput(Outputs.OfferStatus, offerStatus));
+        await guarded('set the offer-status output', () => outputs.set(Outputs.OfferStatus, offerStatus));
     }
 }
 function summaryRow(offer, result, several) {
@@ -7793,11 +7853,19 @@ async function entraTokenProvider(auth, target, transport, backoff, signal) {
             return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`);
         return new ActionError(explainSignInError(error, context));
     }
+    /** A definitive refusal (not an outage): Entra ID is not asked again this step. */
+    let refused;
     async function acquire(skipCache) {
         // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
         // OIDC request) even when its cache answers, and a wait makes a request every poll.
         if (!skipCache && current && Date.now() < current.renewAt)
             return current.token;
+        // Refused already (a secret revoked, say): the current token serves while it lasts, then the refusal.
+        if (refused) {
+            if (!skipCache && current && Date.now() < current.expiresAt)
+                return current.token;
+            throw refused;
+        }
         let token;
         let expiresOn;
         try {
@@ -7809,11 +7877,14 @@ async function entraTokenProvider(auth, target, transport, backoff, signal) {
             if (signal?.aborted)
                 throw signal.reason; // cancelled or past the deadline, whatever MSAL wrapped it in
             const failure = signInFailure(error);
+            if (!(failure instanceof SignInUnavailableError))
+                refused = failure;
             // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
-            // good, and a later request tries again. After a 401 (skipCache) that token is spent.
+            // good, and a later request tries again (after an outage). After a 401 (skipCache) that token is spent.
             if (!skipCache && current && Date.now() < current.expiresAt) {
                 current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs);
-                const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`;
+                const later = refused ? 'until then (a refused renewal is not asked again)' : 'and renewal is tried again later';
+                const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used ${later}.`;
                 if (renewalFailures++ === 0)
                     log.warning(line);
                 else

@@ -188,7 +188,10 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
               finish(undefined, {
                 status: response.statusCode ?? 0,
                 headers: response.headers,
-                body: Buffer.concat(chunks, size).toString('utf8')
+                // A UTF-8 byte order mark before JSON is allowed to be ignored (RFC 8259): it is.
+                body: Buffer.concat(chunks, size)
+                  .toString('utf8')
+                  .replace(/^\uFEFF/, '')
               })
             )
             // The answer had begun: whatever breaks now, the request was received and answered.
