@@ -165,7 +165,7 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
   const startedAt = Date.now()
   let missed = 0
   let lastMiss = ''
-  let lastRead = false
+  let lastRead: boolean
   for (let look = 1; ; look++) {
     try {
       const running = await find()

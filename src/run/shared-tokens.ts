@@ -59,11 +59,19 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
     const current = {
       of: rejected,
       settled: false,
-      promise: tokens.renew(rejected).then((token) => {
-        renewals++
-        if (token !== undefined) latest = token
-        return token
-      }, fail)
+      promise: tokens.renew(rejected).then(
+        (token) => {
+          renewals++
+          if (token !== undefined) latest = token
+          return token
+        },
+        (error: unknown) => {
+          // A renewal that failed is not the answer to a later 401 of this token: an outage may
+          // pass (fail() latches a definitive failure for every ask anyway).
+          if (renewal === current) renewal = undefined
+          return fail(error)
+        }
+      )
     }
     void current.promise.finally(() => (current.settled = true)).catch(() => undefined)
     renewal = current
