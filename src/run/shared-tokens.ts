@@ -19,6 +19,9 @@ function signInFailure(error: unknown): unknown {
   return error
 }
 
+/** A token refused within this long of its renewal was refused for another reason than its age. */
+const FRESH_TOKEN_MS = 5 * 60_000
+
 export function sharedTokens(tokens: TokenProvider): TokenProvider {
   let failed: { error: unknown } | undefined
   let getting: Promise<string> | undefined
@@ -27,6 +30,8 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
   /** The newest token handed out, and how many renewals made one. */
   let latest: string | undefined
   let renewals = 0
+  /** When each token a renewal gave was had: one refused soon after says renewing does not help. */
+  const renewedAt = new Map<string, number>()
   const fail = (error: unknown): never => {
     const failure = signInFailure(error)
     // Cancelled or past the deadline: the step ends anyway. An outage may pass: asked again later.
@@ -54,16 +59,31 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
     if (failed) return Promise.reject(failed.error)
     // Replaced already: the request is sent again with the newer token, and no new one is asked for.
     if (rejected !== undefined && latest !== undefined && rejected !== latest) return Promise.resolve(latest)
+    // A fresh token refused too (the app not added to the account, say): no token will do, so no
+    // sign-in per offer; the 401 stands. One refused long after (an expiry) is renewed.
+    const fresh = rejected === undefined ? undefined : renewedAt.get(rejected)
+    if (fresh !== undefined && Date.now() - fresh < FRESH_TOKEN_MS) return Promise.resolve(undefined)
     // Without the rejected token named, only a renewal still in flight is shared.
     if (renewal && renewal.of === rejected && (rejected !== undefined || !renewal.settled)) return renewal.promise
     const current = {
       of: rejected,
       settled: false,
-      promise: tokens.renew(rejected).then((token) => {
-        renewals++
-        if (token !== undefined) latest = token
-        return token
-      }, fail)
+      promise: tokens.renew(rejected).then(
+        (token) => {
+          renewals++
+          if (token !== undefined) {
+            latest = token
+            renewedAt.set(token, Date.now())
+          }
+          return token
+        },
+        (error: unknown) => {
+          // A renewal that failed is not the answer to a later 401 of this token: an outage may
+          // pass (fail() latches a definitive failure for every ask anyway).
+          if (renewal === current) renewal = undefined
+          return fail(error)
+        }
+      )
     }
     void current.promise.finally(() => (current.settled = true)).catch(() => undefined)
     renewal = current
