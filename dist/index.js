@@ -4340,7 +4340,10 @@ class ApiClient {
             const fresh = await tokens.renew(token);
             if (fresh === undefined)
                 return outcome;
-            return this.exchange(kind, method, url, fresh, body, exchangeSignal);
+            const again = await this.exchange(kind, method, url, fresh, body, exchangeSignal);
+            if ('status' in again && again.status === 401)
+                tokens.refusedAfterRenewal?.(fresh);
+            return again;
         };
         const settled = await withRetries(attempt, {
             kind,
@@ -6577,8 +6580,14 @@ class Offer {
         this.mayHaveGoneOut = true;
         this.move({ phase: 'maybe started' }, true);
     };
-    /** A definite no to this request; an earlier one that went out unanswered still may have started it. */
-    refused = () => this.move(this.mayHaveGoneOut ? { phase: 'maybe started' } : { phase: 'not sent', refused: true }, false);
+    /**
+     * A definite no to this request (`refused` when it was on its way; one that never began leaves
+     * nothing sent). An earlier request that went out unanswered still may have started the go-live.
+     */
+    refused = () => {
+        const onItsWay = this.current.phase === 'sending';
+        this.move(this.mayHaveGoneOut ? { phase: 'maybe started' } : { phase: 'not sent', refused: onItsWay }, false);
+    };
     /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
     record(attached) {
         const { location, how, known } = attached;
@@ -6645,16 +6654,19 @@ function entry(name, value) {
 }
 class OutputFile {
     values = new Map();
-    /** What the file held before the action wrote to it (the runner gives each step an empty one). */
-    before;
+    /** The file, and what it held before the action wrote to it (the runner gives each step an empty one). */
+    file;
     set(name, value) {
         const path = process.env.GITHUB_OUTPUT;
         // Without the runner's file (a local run): the runner's command, as @actions/core writes it.
         if (!path)
             return setOutput(name, value);
-        this.before ??= readIfThere(path);
+        if (this.file?.path !== path) {
+            this.file = { path, before: readIfThere(path) };
+            this.values = new Map();
+        }
         this.values.set(name, value);
-        let text = this.before;
+        let text = this.file.before;
         for (const [key, held] of this.values)
             text += entry(key, held);
         const next = `${path}.${process.pid}.next`;
@@ -7558,6 +7570,8 @@ function sharedTokens(tokens) {
     /** The newest token handed out, and how many renewals made one. */
     let latest;
     let renewals = 0;
+    /** Tokens a renewal gave that the service refused at once: renewing does not help. */
+    const refusedFresh = new Set();
     const fail = (error) => {
         const failure = signInFailure(error);
         // Cancelled or past the deadline: the step ends anyway. An outage may pass: asked again later.
@@ -7589,6 +7603,10 @@ function sharedTokens(tokens) {
         // Replaced already: the request is sent again with the newer token, and no new one is asked for.
         if (rejected !== undefined && latest !== undefined && rejected !== latest)
             return Promise.resolve(latest);
+        // A fresh token refused at once too (the app not added to the account, say): no token will do,
+        // so no sign-in per offer; the 401 stands. One refused later (an expiry) is renewed.
+        if (rejected !== undefined && refusedFresh.has(rejected))
+            return Promise.resolve(undefined);
         // Without the rejected token named, only a renewal still in flight is shared.
         if (renewal && renewal.of === rejected && (rejected !== undefined || !renewal.settled))
             return renewal.promise;
@@ -7600,13 +7618,25 @@ function sharedTokens(tokens) {
                 if (token !== undefined)
                     latest = token;
                 return token;
-            }, fail)
+            }, (error) => {
+                // A renewal that failed is not the answer to a later 401 of this token: an outage may
+                // pass (fail() latches a definitive failure for every ask anyway).
+                if (renewal === current)
+                    renewal = undefined;
+                return fail(error);
+            })
         };
         void current.promise.finally(() => (current.settled = true)).catch(() => undefined);
         renewal = current;
         return current.promise;
     };
-    return { renewable: tokens.renewable, getToken, renew, rejectionHint: () => tokens.rejectionHint() };
+    return {
+        renewable: tokens.renewable,
+        getToken,
+        renew,
+        refusedAfterRenewal: (token) => void refusedFresh.add(token),
+        rejectionHint: () => tokens.rejectionHint()
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/auth/aadsts.ts

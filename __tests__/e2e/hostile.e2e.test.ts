@@ -314,7 +314,7 @@ describe('bounded memory and time per request', () => {
     expect(first?.closedAt).toBeDefined()
     expect(first!.closedAt!).toBeLessThanOrEqual(second!.at)
     expect(first!.closedAt! - first!.at).toBeGreaterThanOrEqual(290)
-    expect(result.stdout).toMatch(/no response from 127\.0\.0\.1:\d+ within 300ms; retrying/)
+    expect(result.stdout).toMatch(/the answer from 127\.0\.0\.1:\d+ \(HTTP 200\) did not finish within 300ms; retrying/)
   })
 })
 

@@ -14,8 +14,7 @@ const { endedBy, stepFailureText } = await import('../../src/run/ending.js')
 const { problemOf, statusOf } = await import('../../src/run/outcome.js')
 const { conclude } = await import('../../src/run/conclude.js')
 const { WaitTimedOutError } = await import('../../src/run/wait.js')
-const { SignInFailedError } = await import('../../src/run/session.js')
-const { ActionError, CancelledError, DeadlineError, ServiceUnavailableError } = await import('../../src/errors.js')
+const { ActionError, CancelledError, DeadlineError, ServiceUnavailableError, SignInError } = await import('../../src/errors.js')
 const { MAY_HAVE_STARTED, OutcomeUnknownError } = await import('../../src/http/lost-answers.js')
 const { ServiceError } = await import('../../src/http/service-error.js')
 const { waitForOperation } = await import('../../src/wait/wait-for-operation.js')
@@ -62,9 +61,9 @@ describe('endedBy: nothing sent', () => {
     expect(endedBy(notSent, errors[kind](), context)).toEqual({ phase: 'not sent', refused: false, problem: { text, goesOn: false } })
   })
 
-  it('keeps a message that says nothing was sent as it is (a failed sign-in)', () => {
-    const error = new SignInFailedError('Signing in to Microsoft Entra ID failed: AADSTS7000215 invalid client secret: nothing was sent.')
-    expect(endedBy(notSent, error, context)).toMatchObject({ problem: { text: error.message } })
+  it('says nothing was sent after a sign-in that failed mid-run (a renewal refused)', () => {
+    const error = new SignInError('Signing in to Microsoft Entra ID failed: AADSTS7000215 invalid client secret.', { outage: false })
+    expect(endedBy(notSent, error, context)).toMatchObject({ problem: { text: `${error.message} Nothing was sent.` } })
   })
 
   it('logs the stack of a fault of the action for debugging', () => {
@@ -95,10 +94,13 @@ describe('endedBy: refused by the service', () => {
     })
   })
 
-  it('a request not begun at the deadline says nothing was sent', () => {
+  it('the deadline after a refusal says the request was refused, not that nothing was sent', () => {
     expect(endedBy(refused, errors.deadline(), context)).toMatchObject({
       phase: 'not sent',
-      problem: { text: expect.stringContaining('passed before the go-live of contoso/vm was started: nothing was sent') }
+      refused: true,
+      problem: {
+        text: 'The timeout (1h) passed before the go-live of contoso/vm could be started (the service had refused its request: nothing started); run the step again to take it live.'
+      }
     })
   })
 })
@@ -114,9 +116,12 @@ describe('endedBy: the request may have gone out', () => {
     ['refusal', `${MAY_HAVE_STARTED} The CPP API refused the Go Live request (400 Bad Request): 'no plan'.`],
     ['fault', `${MAY_HAVE_STARTED} Unexpected error: ${BUG}. The go-live request of contoso/vm had been sent.`]
   ])('%s: unknown, starting with what to do', (kind, text) => {
+    // While the request is on its way; the deadline during the look after an unclear answer is said so.
+    const looked = `${MAY_HAVE_STARTED} The timeout (1h) passed while the action looked for the go-live of contoso/vm, whose request got no clear answer.`
     for (const phase of ['sending', 'maybe started'] as const) {
       const ended = endedBy({ phase }, errors[kind](), context)
-      expect(ended).toEqual({ phase: 'maybe started', problem: { text, goesOn: false } })
+      const said = kind === 'deadline' && phase === 'maybe started' ? looked : text
+      expect(ended).toEqual({ phase: 'maybe started', problem: { text: said, goesOn: false } })
       expect(statusOf(ended)).toBe('unknown')
     }
   })

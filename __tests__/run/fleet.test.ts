@@ -7,7 +7,7 @@ import { createCoreMock } from '../helpers/core-mock.js'
 import { cppRef, GUID } from '../helpers/refs.js'
 import type { GoLiveService, Started } from '../../src/apis/go-live-service.js'
 import type { ServiceOptions } from '../../src/apis/api-descriptor.js'
-import type { TriggerProgress } from '../../src/http/lost-answers.js'
+import type { TriggerProgress } from '../../src/http/api-client.js'
 import type { Operation } from '../../src/wait/operation.js'
 
 const core = createCoreMock()
@@ -24,7 +24,9 @@ const fakeCpp = {
   ...cloudPartnerPortal,
   createService: (options: ServiceOptions) => {
     created.push(options)
-    return services[options.subject.offer] as GoLiveService
+    // The offer's progress reaches a service through its options, as the session hands them.
+    const fake = services[options.subject.offer] as GoLiveService & { start: Start }
+    return { ...fake, start: () => fake.start(options.progress) }
   }
 }
 jest.unstable_mockModule('../../src/apis/registry.js', () => ({ apiDescriptor: () => fakeCpp, allApis: () => [fakeCpp] }))
@@ -365,7 +367,11 @@ describe('Fleet', () => {
       ...over
     }) as Config
   const session = {
-    serviceFor: (subject: { offer: string }) => services[subject.offer],
+    // As the session does: the offer's progress reaches its service (here, its fake start).
+    serviceFor: (subject: { offer: string }, progress?: TriggerProgress) => {
+      const fake = services[subject.offer] as GoLiveService & { start: Start }
+      return { ...fake, start: () => fake.start(progress) }
+    },
     throttle: { waitMs: () => 0 }
   } as unknown as Session
   const step = (signal = new AbortController().signal): Cancellation => ({

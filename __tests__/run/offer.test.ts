@@ -45,11 +45,22 @@ describe('Offer', () => {
     maybeStarted()
     expect(o.outcome).toEqual({ phase: 'maybe started' })
     expect(statusOf(o.outcome)).toBe('unknown')
+    // Once a request went out unanswered, a later refusal (of the request sent once more) does not
+    // make it `not started`: the first may have started the go-live.
     sending()
     refused()
+    expect(o.outcome).toEqual({ phase: 'maybe started' })
+    expect(statusOf(o.outcome)).toBe('unknown')
+    expect(moves).toEqual([true, true, true, false])
+  })
+
+  it('a refusal of a request that was the only one sent is `not started`', () => {
+    const { offer: o, moves } = offer()
+    o.sending()
+    o.refused()
     expect(o.outcome).toEqual({ phase: 'not sent', refused: true })
     expect(statusOf(o.outcome)).toBe('not started')
-    expect(moves).toEqual([true, true, true, false])
+    expect(moves).toEqual([true, false])
   })
 
   it.each([
@@ -140,17 +151,22 @@ describe('Offer and the results output', () => {
     o.sending()
     expect(setOutput).toHaveBeenCalledTimes(1)
     expect(written()?.status).toBe('unknown')
+    // Maybe started is `unknown` too: nothing changes in results, so nothing is written.
     o.maybeStarted()
-    expect(setOutput).toHaveBeenCalledTimes(2)
+    expect(setOutput).toHaveBeenCalledTimes(1)
     o.record({ location: ref, how: 'attached' })
-    expect(setOutput).toHaveBeenCalledTimes(3)
+    expect(setOutput).toHaveBeenCalledTimes(2)
     expect(written()).toMatchObject({ status: 'running', 'operation-location': ref.url.href, 'operation-id': ref.id })
     o.observe(parseOperation({ status: 'succeeded' }))
-    expect(setOutput).toHaveBeenCalledTimes(3)
+    expect(setOutput).toHaveBeenCalledTimes(2)
     expect(written()?.status).toBe('running')
     jest.advanceTimersByTime(60_000)
-    expect(setOutput).toHaveBeenCalledTimes(4)
+    expect(setOutput).toHaveBeenCalledTimes(3)
     expect(written()?.status).toBe('succeeded')
+    // A read that changes nothing writes nothing.
+    o.observe(parseOperation({ status: 'succeeded' }))
+    jest.advanceTimersByTime(60_000)
+    expect(setOutput).toHaveBeenCalledTimes(3)
   })
 
   it('does not write a refusal at once: until the gap ends, results keeps the safer `unknown`', () => {

@@ -253,26 +253,31 @@ describe('ResultsOutput', () => {
     // A move that is not urgent waits for the gap; an urgent one does not.
     offers[2]?.refused()
     expect(setOutput).toHaveBeenCalledTimes(3)
-    offers[2]?.sending()
+    offers[2]?.record({ location: cpp, how: 'attached' })
     expect(setOutput).toHaveBeenCalledTimes(4)
+    expect(written().map((x) => x.status)).toEqual(['accepted', 'accepted', 'running'])
     // The urgent write took the pending one's place.
     jest.advanceTimersByTime(60_000)
     expect(setOutput).toHaveBeenCalledTimes(4)
   })
 
-  it('coalesces urgent moves too once the writes reach 8 MiB, so 256 offers cannot fill the output file', () => {
+  it('writes every urgent move at once however many offers, and nothing when nothing changed', () => {
     jest.useFakeTimers({ now: 1_000_000 })
-    const offers = Array.from({ length: 256 }, (_, i) => offer(`offer-${i}`))
-    for (const o of offers) o.fail(new ActionError(`Refused: ${'r'.repeat(400)}`), ending)
+    const offers: InstanceType<typeof Offer>[] = []
     const output = new ResultsOutput(offers, 1_000)
-    const size = JSON.stringify(output.current()).length
+    for (let i = 0; i < 256; i++) offers.push(offer(`offer-${i}`, output.changed))
     const setOutput = core.module.setOutput as jest.Mock
     setOutput.mockClear()
-    const urgentAtOnce = Math.ceil((8 * 1024 * 1024) / size)
-    for (let i = 0; i < urgentAtOnce + 50; i++) output.changed(true)
-    expect(setOutput).toHaveBeenCalledTimes(urgentAtOnce)
-    jest.advanceTimersByTime(1_000)
-    expect(setOutput).toHaveBeenCalledTimes(urgentAtOnce + 1)
+    // 256 requests on their way and named: every one written at once (the output file keeps one copy).
+    for (const o of offers) {
+      o.sending()
+      o.record({ location: cpp, how: 'started' })
+    }
+    expect(setOutput).toHaveBeenCalledTimes(512)
+    // Asked again with nothing changed (a status read that says what the last said): no write.
+    for (let i = 0; i < 50; i++) output.changed(true)
+    jest.advanceTimersByTime(5_000)
+    expect(setOutput).toHaveBeenCalledTimes(512)
   })
 
   it('for one offer too: a refused request is in results as not started, with its error', () => {

@@ -122,6 +122,26 @@ describe('sharedTokens: one renewal per rejected token', () => {
     expect(provider.renew).toHaveBeenCalledTimes(2)
   })
 
+  it('does not renew a token the service refused at once after it was renewed: no token will do, so no sign-in per offer', async () => {
+    const { provider } = source()
+    const shared = sharedTokens(provider)
+    await shared.getToken() // token-1
+    expect(await shared.renew('token-1')).toBe('token-2')
+    // The retry with token-2 was refused too (the app is not on the account): told so.
+    shared.refusedAfterRenewal?.('token-2')
+    for (let offer = 0; offer < 20; offer++) expect(await shared.renew('token-2')).toBeUndefined()
+    expect(provider.renew).toHaveBeenCalledTimes(1)
+  })
+
+  it('renews a renewed token that served before it was refused (an expiry)', async () => {
+    const { provider } = source()
+    const shared = sharedTokens(provider)
+    await shared.getToken() // token-1
+    expect(await shared.renew('token-1')).toBe('token-2')
+    expect(await shared.renew('token-2')).toBe('token-3')
+    expect(provider.renew).toHaveBeenCalledTimes(2)
+  })
+
   it('without the rejected token named, shares only a renewal still in flight', async () => {
     const { provider } = source()
     const shared = sharedTokens(provider)

@@ -1,9 +1,8 @@
-// Starting is one step: a given location is checked and followed (nothing is started, the offer is
-// told nothing of a request); else the service starts the go-live or finds the one running, telling
-// the offer as its request goes, and a final state in its answer is kept.
+// Starting is one step: a given location is checked and followed (nothing is started); else the
+// service starts the go-live or finds the one running (telling the offer as its request goes is the
+// service's: ServiceOptions.progress), and a final state in its answer is kept.
 import { describe, expect, it, jest } from '@jest/globals'
 import type { GoLiveService, OperationRef, Started } from '../../src/apis/go-live-service.js'
-import type { TriggerProgress } from '../../src/http/lost-answers.js'
 import { startOrAttach } from '../../src/run/start-or-attach.js'
 import { parseOperation } from '../../src/wait/operation.js'
 
@@ -15,10 +14,7 @@ const ref: OperationRef = {
 
 function fakeService(started: Started) {
   const service = {
-    start: jest.fn(async (progress?: TriggerProgress) => {
-      progress?.sending()
-      return started
-    }),
+    start: jest.fn(async () => started),
     checkGiven: jest.fn(async (_given: OperationRef) => undefined),
     readOperation: jest.fn(),
     dryRun: jest.fn()
@@ -26,51 +22,43 @@ function fakeService(started: Started) {
   return service as typeof service & GoLiveService
 }
 
-function progress() {
-  return { sending: jest.fn(), maybeStarted: jest.fn(), refused: jest.fn() }
-}
-
 describe('startOrAttach', () => {
   it('checks a given location against the offer and follows it, starting nothing', async () => {
     const service = fakeService({ location: ref, how: 'started' })
-    const told = progress()
-    expect(await startOrAttach(service, ref, told)).toEqual({ location: ref, how: 'given' })
+    expect(await startOrAttach(service, ref)).toEqual({ location: ref, how: 'given' })
     expect(service.checkGiven).toHaveBeenCalledWith(ref)
     expect(service.start).not.toHaveBeenCalled()
-    expect(told.sending).not.toHaveBeenCalled()
   })
 
   it('refuses a given location of another offer before any read', async () => {
     const service = fakeService({ location: ref, how: 'started' })
     const refused = new Error("Input 'operation-location' names offer contoso/other")
     service.checkGiven.mockRejectedValueOnce(refused)
-    await expect(startOrAttach(service, ref, progress())).rejects.toBe(refused)
+    await expect(startOrAttach(service, ref)).rejects.toBe(refused)
     expect(service.readOperation).not.toHaveBeenCalled()
     expect(service.start).not.toHaveBeenCalled()
   })
 
   it('keeps the state of an answer that already says how the go-live ended, or that it is live', async () => {
     const failed = parseOperation({ status: 'failed' })
-    expect(await startOrAttach(fakeService({ location: ref, how: 'started', operation: failed }), undefined, progress())).toEqual({
+    expect(await startOrAttach(fakeService({ location: ref, how: 'started', operation: failed }), undefined)).toEqual({
       location: ref,
       how: 'started',
       known: failed
     })
     const live = parseOperation({ status: 'succeeded' })
-    expect((await startOrAttach(fakeService({ location: ref, how: 'live', operation: live }), undefined, progress())).known).toBe(live)
-    expect(await startOrAttach(fakeService({ how: 'live', operation: live }), undefined, progress())).toEqual({
+    expect((await startOrAttach(fakeService({ location: ref, how: 'live', operation: live }), undefined)).known).toBe(live)
+    expect(await startOrAttach(fakeService({ how: 'live', operation: live }), undefined)).toEqual({
       location: undefined,
       how: 'live',
       known: live
     })
   })
 
-  it('leaves a go-live still running to be followed, and passes the offer to the service to be told as its request goes', async () => {
-    const told = progress()
+  it('leaves a go-live still running to be followed', async () => {
     const running = parseOperation({ status: 'running' })
     const service = fakeService({ location: ref, how: 'started', operation: running })
-    expect(await startOrAttach(service, undefined, told)).toEqual({ location: ref, how: 'started' })
-    expect(service.start).toHaveBeenCalledWith(told)
-    expect(told.sending).toHaveBeenCalledTimes(1)
+    expect(await startOrAttach(service, undefined)).toEqual({ location: ref, how: 'started' })
+    expect(service.start).toHaveBeenCalledTimes(1)
   })
 })

@@ -171,7 +171,9 @@ export class ApiClient {
       log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
       const fresh = await tokens.renew(token)
       if (fresh === undefined) return outcome
-      return this.exchange(kind, method, url, fresh, body, exchangeSignal)
+      const again = await this.exchange(kind, method, url, fresh, body, exchangeSignal)
+      if ('status' in again && again.status === 401) tokens.refusedAfterRenewal?.(fresh)
+      return again
     }
     const settled = await withRetries(attempt, {
       kind,

@@ -17,17 +17,20 @@ function entry(name: string, value: string): string {
 }
 
 class OutputFile {
-  private readonly values = new Map<string, string>()
-  /** What the file held before the action wrote to it (the runner gives each step an empty one). */
-  private before: string | undefined
+  private values = new Map<string, string>()
+  /** The file, and what it held before the action wrote to it (the runner gives each step an empty one). */
+  private file: { path: string; before: string } | undefined
 
   set(name: string, value: string): void {
     const path = process.env.GITHUB_OUTPUT
     // Without the runner's file (a local run): the runner's command, as @actions/core writes it.
     if (!path) return core.setOutput(name, value)
-    this.before ??= readIfThere(path)
+    if (this.file?.path !== path) {
+      this.file = { path, before: readIfThere(path) }
+      this.values = new Map()
+    }
     this.values.set(name, value)
-    let text = this.before
+    let text = this.file.before
     for (const [key, held] of this.values) text += entry(key, held)
     const next = `${path}.${process.pid}.next`
     writeFileSync(next, text)

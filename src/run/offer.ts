@@ -53,8 +53,14 @@ export class Offer implements TriggerProgress {
     this.mayHaveGoneOut = true
     this.move({ phase: 'maybe started' }, true)
   }
-  /** A definite no to this request; an earlier one that went out unanswered still may have started it. */
-  readonly refused = (): void => this.move(this.mayHaveGoneOut ? { phase: 'maybe started' } : { phase: 'not sent', refused: true }, false)
+  /**
+   * A definite no to this request (`refused` when it was on its way; one that never began leaves
+   * nothing sent). An earlier request that went out unanswered still may have started the go-live.
+   */
+  readonly refused = (): void => {
+    const onItsWay = this.current.phase === 'sending'
+    this.move(this.mayHaveGoneOut ? { phase: 'maybe started' } : { phase: 'not sent', refused: onItsWay }, false)
+  }
 
   /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
   record(attached: Attached): void {

@@ -19,9 +19,6 @@ function signInFailure(error: unknown): unknown {
   return error
 }
 
-/** A token refused within this long of its renewal was refused for another reason than its age. */
-const FRESH_TOKEN_MS = 5 * 60_000
-
 export function sharedTokens(tokens: TokenProvider): TokenProvider {
   let failed: { error: unknown } | undefined
   let getting: Promise<string> | undefined
@@ -30,8 +27,8 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
   /** The newest token handed out, and how many renewals made one. */
   let latest: string | undefined
   let renewals = 0
-  /** When each token a renewal gave was had: one refused soon after says renewing does not help. */
-  const renewedAt = new Map<string, number>()
+  /** Tokens a renewal gave that the service refused at once: renewing does not help. */
+  const refusedFresh = new Set<string>()
   const fail = (error: unknown): never => {
     const failure = signInFailure(error)
     // Cancelled or past the deadline: the step ends anyway. An outage may pass: asked again later.
@@ -59,10 +56,9 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
     if (failed) return Promise.reject(failed.error)
     // Replaced already: the request is sent again with the newer token, and no new one is asked for.
     if (rejected !== undefined && latest !== undefined && rejected !== latest) return Promise.resolve(latest)
-    // A fresh token refused too (the app not added to the account, say): no token will do, so no
-    // sign-in per offer; the 401 stands. One refused long after (an expiry) is renewed.
-    const fresh = rejected === undefined ? undefined : renewedAt.get(rejected)
-    if (fresh !== undefined && Date.now() - fresh < FRESH_TOKEN_MS) return Promise.resolve(undefined)
+    // A fresh token refused at once too (the app not added to the account, say): no token will do,
+    // so no sign-in per offer; the 401 stands. One refused later (an expiry) is renewed.
+    if (rejected !== undefined && refusedFresh.has(rejected)) return Promise.resolve(undefined)
     // Without the rejected token named, only a renewal still in flight is shared.
     if (renewal && renewal.of === rejected && (rejected !== undefined || !renewal.settled)) return renewal.promise
     const current = {
@@ -71,10 +67,7 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
       promise: tokens.renew(rejected).then(
         (token) => {
           renewals++
-          if (token !== undefined) {
-            latest = token
-            renewedAt.set(token, Date.now())
-          }
+          if (token !== undefined) latest = token
           return token
         },
         (error: unknown) => {
@@ -89,5 +82,11 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
     renewal = current
     return current.promise
   }
-  return { renewable: tokens.renewable, getToken, renew, rejectionHint: () => tokens.rejectionHint() }
+  return {
+    renewable: tokens.renewable,
+    getToken,
+    renew,
+    refusedAfterRenewal: (token) => void refusedFresh.add(token),
+    rejectionHint: () => tokens.rejectionHint()
+  }
 }
