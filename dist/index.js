@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7545);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7622);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7545:
+/***/ 7622:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4064,18 +4064,27 @@ function classifyNetworkError(error, url, connected) {
         return new NetworkError(`could not connect to ${where} (${message})`, typeof code === 'string' ? code : 'ERROR', false, true);
     }
     if (typeof code === 'string' && code.startsWith('HPE_')) {
-        // A malformed answer (bad status line, overlong or folded header): the request went out.
-        return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true);
+        // A malformed answer (bad status line, overlong or folded header): the request went out, and
+        // the status line, when it could be read, says whether the service accepted it.
+        return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true, statusOfRaw(error));
     }
     // Reset, broken pipe, or anything unforeseen after connecting: the request may have gone out.
     return new NetworkError(`the connection to ${where} broke (${typeof code === 'string' ? code : message})`, String(code ?? 'ERROR'), true, true);
+}
+/** The status of an answer's first bytes (`HTTP/1.1 202 Accepted`), as the HTTP parser kept them on its error. */
+function statusOfRaw(error) {
+    const raw = error?.rawPacket;
+    if (!Buffer.isBuffer(raw))
+        return undefined;
+    const status = /^HTTP\/1\.[01] ([1-5]\d\d)[ \r]/.exec(raw.subarray(0, 32).toString('latin1'))?.[1];
+    return status === undefined ? undefined : Number(status);
 }
 /**
  * An answer arrived but could not be used (not valid HTTP, too large, cut off): the server
  * certainly received the request, so a POST's go-live has probably started.
  */
 function answeredUnusably(error) {
-    return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT';
+    return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT' || error.code === 'BODY_TIMEOUT';
 }
 /**
  * Tells `onConnected` once the request's bytes can leave: when the TCP connection is made, or for
@@ -4131,6 +4140,8 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                 const onAbort = () => finish(signal?.reason);
                 // Until the connection is made, a failure certainly left the request unsent.
                 let connected = false;
+                // Once the answer began: its status, kept when the rest of it never comes.
+                let answered;
                 const payload = method === 'POST' ? (body ?? '') : undefined;
                 const module = url.protocol === 'https:' ? external_node_https_namespaceObject : external_node_http_namespaceObject;
                 const request = module.request(url, {
@@ -4142,6 +4153,7 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                         ...(payload !== undefined ? { 'content-length': Buffer.byteLength(payload) } : {})
                     }
                 }, (response) => {
+                    answered = response.statusCode;
                     if (Number(response.headers['content-length']) > maxBodyBytes)
                         return finish(tooLarge(url, response.statusCode));
                     // Chunks kept as they come and joined once: linear in the size of the answer.
@@ -4156,7 +4168,10 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                     response.on('end', () => finish(undefined, {
                         status: response.statusCode ?? 0,
                         headers: response.headers,
-                        body: Buffer.concat(chunks, size).toString('utf8')
+                        // A UTF-8 byte order mark before JSON is allowed to be ignored (RFC 8259): it is.
+                        body: Buffer.concat(chunks, size)
+                            .toString('utf8')
+                            .replace(/^\uFEFF/, '')
                     }));
                     // The answer had begun: whatever breaks now, the request was received and answered.
                     const cut = () => finish(new NetworkError(`the connection to ${url.host} closed before the whole answer arrived`, 'BODY_CUT', true, true, response.statusCode));
@@ -4168,9 +4183,11 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
                 });
                 const timer = setTimeout(() => {
                     const within = `within ${formatDuration(requestTimeoutMs)}`;
-                    finish(connected
-                        ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
-                        : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true));
+                    finish(answered !== undefined
+                        ? new NetworkError(`the answer from ${url.host} (HTTP ${answered}) did not finish ${within}`, 'BODY_TIMEOUT', true, true, answered)
+                        : connected
+                            ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
+                            : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true));
                 }, requestTimeoutMs);
                 signal?.addEventListener('abort', onAbort, { once: true });
                 request.on('socket', (socket) => watchConnection(socket, () => (connected = true)));
@@ -4314,10 +4331,7 @@ class ApiClient {
         const attempt = async () => {
             await this.throttled(kind, what);
             const token = await tokens.getToken();
-            // No go-live request begins after the step's deadline (a read is cut by `signal` instead).
-            if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline)
-                throw new DeadlineError();
-            const outcome = await this.request(method, url, token, body, exchangeSignal);
+            const outcome = await this.exchange(kind, method, url, token, body, exchangeSignal);
             if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable)
                 return outcome;
             // One fresh token after a 401, within the same attempt: the rejected token is renewed once for
@@ -4327,9 +4341,10 @@ class ApiClient {
             const fresh = await tokens.renew(token);
             if (fresh === undefined)
                 return outcome;
-            if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline)
-                throw new DeadlineError();
-            return this.request(method, url, fresh, body, exchangeSignal);
+            const again = await this.exchange(kind, method, url, fresh, body, exchangeSignal);
+            if ('status' in again && again.status === 401)
+                tokens.refusedAfterRenewal?.(fresh);
+            return again;
         };
         const settled = await withRetries(attempt, {
             kind,
@@ -4337,7 +4352,12 @@ class ApiClient {
             signal,
             // Reads stop at the deadline through `signal`; a trigger is not re-sent past it.
             deadline: kind === 'trigger' ? deadline : undefined,
-            onRetry: (said, delay, next) => log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+            onRetry: (said, delay, next) => {
+                // A go-live request retried now was refused (or never connected): nothing started yet.
+                if (kind === 'trigger')
+                    this.options.progress?.refused();
+                log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`);
+            }
         });
         const { outcome } = settled;
         const said = describeOutcome(outcome);
@@ -4369,6 +4389,19 @@ class ApiClient {
             ? (wait) => new RetriesExhaustedError(`${what} was not sent: the service asked for ${formatDuration(wait)} before the next request, which would come after the step's timeout. The service did not act on it (nothing was started): run the step again later, or give it a longer timeout.`)
             : undefined;
         await throttle?.ready(signal, deadline, pastDeadline);
+    }
+    /**
+     * One exchange of a request. A go-live request begins only before the step's deadline (a read is
+     * cut by `signal` instead), and the offer is told just before its bytes may leave.
+     */
+    async exchange(kind, method, url, token, body, signal) {
+        if (kind === 'trigger') {
+            const { deadline } = this.options;
+            if (deadline !== undefined && Date.now() >= deadline)
+                throw new DeadlineError();
+            this.options.progress?.sending();
+        }
+        return this.request(method, url, token, body, signal);
     }
     /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
     async request(method, url, token, body, signal) {
@@ -4916,10 +4949,22 @@ function lookSchedule(backoff) {
 async function triggerGoLive(send, find, options) {
     const { progress } = options;
     for (let attempt = 1;; attempt++) {
-        progress?.sending();
-        let answer;
+        // What was lost, what may have happened, and whether the request may go once more.
+        let lost;
         try {
-            answer = await send();
+            const answer = await send();
+            if (isAccepted(answer)) {
+                const { location, operation } = answer;
+                return operation ? { location, how: 'started', operation } : { location, how: 'started' };
+            }
+            if (!isUnusable(answer)) {
+                // A conflict: the service refused this request (something runs already); the caller looks.
+                progress?.refused();
+                return answer;
+            }
+            // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
+            const said = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
+            lost = { said, guess: 'The go-live has probably started', mayResend: false };
         }
         catch (error) {
             if (!(error instanceof AmbiguousTriggerError)) {
@@ -4929,39 +4974,22 @@ async function triggerGoLive(send, find, options) {
                     progress?.refused();
                 throw error;
             }
-            progress?.maybeStarted();
-            // An answer that came but could not be read means the service received the request.
+            // An answer that came but could not be read means the service received the request; one that
+            // began with a 2xx is an acceptance, however cut, and is never sent again.
+            const said = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`;
             const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live';
-            const lost = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`;
-            const look = await lookForGoLive(find, lost, guess, options);
-            if ('location' in look)
-                return { location: look.location, how: 'attached' };
-            // The whole look read the listing and no go-live started: the request never took. Once more,
-            // before the deadline, unless its answer began with a 2xx (an acceptance, however cut); a
-            // second unanswered request is not followed by a third.
-            const again = attempt === 1 && !error.accepted && look.sawNone;
-            if (again && (options.deadline === undefined || Date.now() < options.deadline)) {
-                log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`);
-                continue;
-            }
+            lost = { said, guess, mayResend: !error.accepted };
+        }
+        progress?.maybeStarted();
+        const look = await lookForGoLive(find, lost.said, lost.guess, options);
+        if ('location' in look)
+            return { location: look.location, how: 'attached' };
+        // The whole look read the listing and no go-live started: the request never took. Once more,
+        // before the deadline; a second unanswered request is not followed by a third.
+        const again = attempt === 1 && lost.mayResend && look.sawNone;
+        if (!again || (options.deadline !== undefined && Date.now() >= options.deadline))
             throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`);
-        }
-        if (isAccepted(answer)) {
-            const { location, operation } = answer;
-            return operation ? { location, how: 'started', operation } : { location, how: 'started' };
-        }
-        if (isUnusable(answer)) {
-            // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
-            progress?.maybeStarted();
-            const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`;
-            const look = await lookForGoLive(find, lost, 'The go-live has probably started', options);
-            if ('location' in look)
-                return { location: look.location, how: 'attached' };
-            throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`);
-        }
-        // A conflict: the service refused this request (something runs already); the caller looks.
-        progress?.refused();
-        return answer;
+        log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`);
     }
 }
 /** Looks on the schedule until the go-live is listed; a listing that cannot be read is one missed look. */
@@ -5149,10 +5177,10 @@ function own(ref) {
     throw new Error(`The CPP API cannot read a ${ref.kind} reference`);
 }
 function cppService(options) {
-    const { subject, backoff, signal, deadline } = options;
+    const { subject, backoff, signal, deadline, progress } = options;
     const client = new CppClient(options);
     return {
-        start: (progress) => startGoLive(client, subject, { backoff, signal, deadline, progress }),
+        start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }),
         readOperation: async (location) => client.readOperation(own(location), subject),
         // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
@@ -5916,14 +5944,14 @@ async function checkGiven(client, subject, location) {
     throw new InputError(Inputs.OperationLocation, `names a submission of product ${named}, but offer '${subject.offer}' is product ${guid}: pass the operation-location of this offer's go-live, or set 'offer' to the offer it belongs to`);
 }
 function productIngestionService(options) {
-    const { subject, baseUrl, backoff, signal, deadline } = options;
+    const { subject, baseUrl, backoff, signal, deadline, progress } = options;
     const client = new ProductIngestionClient(options);
     const interval = options.pollIntervalMs;
     if (interval !== undefined && interval < SLOWEST_POLL_ASKED_MS && !isLoopbackHost(baseUrl.hostname)) {
         log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
     }
     return {
-        start: (progress) => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }),
+        start: () => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }),
         readOperation: async (location) => client.readOperation(service_own(location)),
         checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
         dryRun: () => dry_run_dryRun(client, subject)
@@ -6204,7 +6232,8 @@ function parseOperationLocation(value, api, settings) {
 ;// CONCATENATED MODULE: ./src/run/ending.ts
 // What a failure leaves behind, decided by how far the offer got (its phase), never by searching a
 // message: before anything was sent, nothing was; once the request may be on its way, the go-live
-// may have started; once it is named, it goes on at the service and keeps its last known state.
+// may have started; once it is named, it goes on at the service and keeps its last known state (a
+// location given as input that no read confirmed: unknown).
 
 
 
@@ -6214,25 +6243,33 @@ function faultText(error) {
     log.debug(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return `Unexpected error: ${messageOf(error)}.`;
 }
-/** Nothing that starts the go-live went out (or the service refused it). */
+/**
+ * Nothing that starts the go-live went out, or (`refused`) the service answered it with a definite
+ * no. A refusal says so in the service's words; anything else ends by saying nothing was sent.
+ */
 function notSentText(error, label, ending, refused) {
+    const timeout = formatDuration(ending.timeoutMs);
     if (error instanceof DeadlineError) {
-        return `The timeout (${formatDuration(ending.timeoutMs)}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`;
+        return refused
+            ? `The timeout (${timeout}) passed before the go-live of ${label} could be started (the service had refused its request: nothing started); run the step again to take it live.`
+            : `The timeout (${timeout}) passed before the go-live of ${label} was started: nothing was sent; run the step again to take it live.`;
     }
     if (error instanceof CancelledError)
         return `${error.message}, before the go-live request of ${label} was sent: nothing was sent.`;
-    // A refusal is the service's answer to the request; anything else came before it was sent.
     if (error instanceof ActionError)
-        return refused || /nothing was sent/i.test(error.message) ? error.message : `${error.message} Nothing was sent.`;
+        return refused ? error.message : `${error.message} Nothing was sent.`;
     return `${faultText(error)} Nothing was sent.`;
 }
-/** The request went out (or may have) and no answer named a go-live. */
-function mayHaveStartedText(error, label, ending) {
-    // The look's own words already start with what to do.
-    if (error instanceof ActionError && error.message.startsWith(MAY_HAVE_STARTED))
+/** The request went out (or may have) and no answer named a go-live: what to do first, then why. */
+function mayHaveStartedText(error, label, ending, answered) {
+    // The look's own words start with what to do.
+    if (error instanceof OutcomeUnknownError)
         return error.message;
+    const timeout = formatDuration(ending.timeoutMs);
     const why = error instanceof DeadlineError
-        ? `The timeout (${formatDuration(ending.timeoutMs)}) passed before the answer to the go-live request of ${label} was read.`
+        ? answered
+            ? `The timeout (${timeout}) passed while the action looked for the go-live of ${label}, whose request got no clear answer.`
+            : `The timeout (${timeout}) passed before the answer to the go-live request of ${label} was read.`
         : error instanceof CancelledError
             ? `${error.message} while the go-live request of ${label} was on its way.`
             : error instanceof ActionError
@@ -6259,9 +6296,15 @@ function endedBy(outcome, error, context) {
             return { phase: 'not sent', refused, problem: { text: notSentText(error, label, context, refused), goesOn: false } };
         }
         case 'sending':
-        case 'maybe started':
-            return { phase: 'maybe started', problem: { text: mayHaveStartedText(error, label, context), goesOn: false } };
+        case 'maybe started': {
+            const text = mayHaveStartedText(error, label, context, outcome.phase === 'maybe started');
+            return { phase: 'maybe started', problem: { text, goesOn: false } };
+        }
         case 'started':
+            // A location given as input that no read confirmed: whether it names a go-live is unknown.
+            if (outcome.goLive.how === 'given' && !outcome.goLive.operation) {
+                return { phase: 'finished', goLive: outcome.goLive, state: 'unknown', problem: brokeOff(error) };
+            }
             // The last known state stays (`running`, `accepted`): the step only stopped following it.
             return { ...outcome, problem: brokeOff(error) };
         case 'finished':
@@ -6536,10 +6579,22 @@ class Offer {
     get outcome() {
         return this.current;
     }
+    /** Whether a request of this step may have started the go-live unanswered: then it is never `not sent` again. */
+    mayHaveGoneOut = false;
     // TriggerProgress: the request that starts the go-live, as it goes.
     sending = () => this.move({ phase: 'sending' }, true);
-    maybeStarted = () => this.move({ phase: 'maybe started' }, true);
-    refused = () => this.move({ phase: 'not sent', refused: true }, false);
+    maybeStarted = () => {
+        this.mayHaveGoneOut = true;
+        this.move({ phase: 'maybe started' }, true);
+    };
+    /**
+     * A definite no to this request (`refused` when it was on its way; one that never began leaves
+     * nothing sent). An earlier request that went out unanswered still may have started the go-live.
+     */
+    refused = () => {
+        const onItsWay = this.current.phase === 'sending';
+        this.move(this.mayHaveGoneOut ? { phase: 'maybe started' } : { phase: 'not sent', refused: onItsWay }, false);
+    };
     /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
     record(attached) {
         const { location, how, known } = attached;
@@ -6580,6 +6635,68 @@ class Offer {
         this.onChange(urgent);
     }
 }
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/report/output-file.ts
+// The step's outputs, kept whole in the runner's output file. @actions/core appends each value it is
+// given, so a value rewritten often (`results`, written as every go-live request goes out and every
+// go-live is named, so that a killed step loses nothing) would leave every earlier copy behind: 256
+// offers left 8 MB for a final value of 70 KB. Here each write replaces the file with the outputs as
+// they stand, written beside it and renamed over it, so the file is never half written and holds
+// one copy of each value: its size is the final values', whatever the number of writes.
+
+
+
+
+/** One value in the runner's file-command form: `name<<delimiter`, the value, the delimiter. */
+function entry(name, value) {
+    const delimiter = `ghadelimiter_${(0,external_node_crypto_.randomUUID)()}`;
+    // A value can hold a line break, never the delimiter made for it (a new UUID each time).
+    return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}${external_node_os_namespaceObject.EOL}`;
+}
+class OutputFile {
+    values = new Map();
+    /** The file, and what it held before the action wrote to it (the runner gives each step an empty one). */
+    file;
+    set(name, value) {
+        const path = process.env.GITHUB_OUTPUT;
+        // Without the runner's file (a local run): the runner's command, as @actions/core writes it.
+        if (!path)
+            return setOutput(name, value);
+        if (this.file?.path !== path) {
+            this.file = { path, before: readIfThere(path) };
+            this.values = new Map();
+        }
+        this.values.set(name, value);
+        let text = this.file.before;
+        for (const [key, held] of this.values)
+            text += entry(key, held);
+        const next = `${path}.${process.pid}.next`;
+        (0,external_node_fs_namespaceObject.writeFileSync)(next, text);
+        try {
+            (0,external_node_fs_namespaceObject.renameSync)(next, path);
+        }
+        catch {
+            // A file system that cannot rename over the file: written in place (not atomic, still whole).
+            (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
+        }
+    }
+}
+function readIfThere(path) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch {
+        return '';
+    }
+}
+/** The step's outputs: set one with `outputs.set(name, value)`; the file then holds the last value of each. */
+const outputs = new OutputFile();
 
 ;// CONCATENATED MODULE: ./src/report/operation-output.ts
 const operation_output_MAX_DEPTH = 32;
@@ -6922,34 +7039,28 @@ function stepStatus(results) {
     const [only] = results;
     return results.length === 1 && only ? only.status : aggregateStatus(results);
 }
-/** What the urgent writes may append to the output file before they are coalesced. */
-const IMMEDIATE_BYTES = 8 * 1024 * 1024;
 /**
  * Writes `results` as the offers go, so that a step that times out, fails or is cancelled (even
  * killed) still has every location it started, and never says `not started` of a request that may
- * have gone out. Urgent moves are written at once; others ask for a write that comes at most every
- * `minGapMs`. Every write appends the whole list to the output file, so once the writes reach
- * IMMEDIATE_BYTES urgent moves are coalesced the same way; `flush()` writes the last state.
+ * have gone out. Urgent moves (a request on its way, a go-live named) are written at once; others
+ * ask for a write that comes at most every `minGapMs`; a write that would change nothing is not
+ * made. The output file keeps one copy (output-file.ts), however many writes; `flush()` writes the
+ * last state.
  */
 class ResultsOutput {
     offers;
-    several;
-    written = 0;
     minGapMs;
     lastWrite = -Infinity;
+    lastJson;
     pending;
     stepError;
     constructor(offers, minGapMs = 1_000) {
         this.offers = offers;
-        this.several = offers.length > 1;
         this.minGapMs = minGapMs;
     }
-    /**
-     * Told each time an offer moves. `urgent` (a request on its way, a go-live named): written at once,
-     * while the file stays small, so that a kill loses nothing; otherwise a write within `minGapMs`.
-     */
+    /** Told each time an offer moves: `urgent` is written at once, anything else within `minGapMs`. */
     changed = (urgent) => {
-        if (urgent && this.written < IMMEDIATE_BYTES)
+        if (urgent)
             return void this.write();
         if (this.pending)
             return;
@@ -6962,7 +7073,8 @@ class ResultsOutput {
     };
     /** The results as they stand. */
     current() {
-        return this.offers.map((offer) => offerResult(offer, this.several, this.stepError));
+        const several = this.offers.length > 1;
+        return this.offers.map((offer) => offerResult(offer, several, this.stepError));
     }
     /** The last write, at the step's end; `stepError` names what kept the offers from starting. */
     flush(stepError) {
@@ -6976,8 +7088,10 @@ class ResultsOutput {
         const results = this.current();
         try {
             const json = JSON.stringify(results);
-            setOutput(Outputs.Results, json);
-            this.written += json.length;
+            if (json === this.lastJson)
+                return results;
+            outputs.set(Outputs.Results, json);
+            this.lastJson = json;
         }
         catch (error) {
             // A full disk must not end an offer's go-live; the next write tries again.
@@ -6993,6 +7107,7 @@ class ResultsOutput {
 // rest at the end, each on its own, so that a failure in one (an output, the summary) cannot undo
 // the others nor turn a finished go-live into a crash. Choices between one offer and several live
 // here only: the prefix of an offer's lines, the resume hint, the single-offer outputs, the heading.
+
 
 
 
@@ -7038,8 +7153,8 @@ function writeAsOffersMove(results, offers) {
     return (offer, urgent) => {
         const location = goLiveOf(offer.outcome)?.location;
         if (offers === 1 && urgent && location) {
-            setOutput(Outputs.OperationLocation, location.url.href);
-            setOutput(Outputs.OperationId, location.id);
+            outputs.set(Outputs.OperationLocation, location.url.href);
+            outputs.set(Outputs.OperationId, location.id);
         }
         results.changed(urgent);
     };
@@ -7090,7 +7205,7 @@ async function writeStepEnd(end) {
         await guarded('set the results output', () => (all = results.flush(stepError)));
     const status = all.length > 0 ? stepStatus(all) : undefined;
     if (status)
-        await guarded('set the status output', () => setOutput(Outputs.Status, status));
+        await guarded('set the status output', () => outputs.set(Outputs.Status, status));
     const [only] = offers;
     if (only && !several)
         await writeOfferOutputs(only);
@@ -7111,10 +7226,10 @@ async function writeOfferOutputs(offer) {
     const { outcome } = offer;
     const operation = goLiveOf(outcome)?.operation;
     if (operation)
-        await guarded('set the operation output', () => setOutput(Outputs.Operation, operationOutput(operation)));
+        await guarded('set the operation output', () => outputs.set(Outputs.Operation, operationOutput(operation)));
     if (outcome.phase === 'checked') {
         const { offerStatus } = outcome.report;
-        await guarded('set the offer-status output', () => setOutput(Outputs.OfferStatus, offerStatus));
+        await guarded('set the offer-status output', () => outputs.set(Outputs.OfferStatus, offerStatus));
     }
 }
 function summaryRow(offer, result, several) {
@@ -7176,7 +7291,7 @@ class Fleet {
         });
         await Promise.all(this.offers.map(async (offer) => {
             try {
-                await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting });
+                await story(offer, { service: session.serviceFor(offer.subject, offer), config, limit, waiting });
             }
             catch (error) {
                 offer.fail(error, { timeoutMs });
@@ -7232,14 +7347,13 @@ async function reportDryRun(offer, service) {
 
 ;// CONCATENATED MODULE: ./src/run/start-or-attach.ts
 
-/** `progress` is told as the request that starts the go-live goes out and as its answer comes. */
-async function startOrAttach(service, given, progress) {
+async function startOrAttach(service, given) {
     if (given) {
         // Before any read: a location of another offer is refused, never followed.
         await service.checkGiven(given);
         return { location: given, how: 'given' };
     }
-    const started = await service.start(progress);
+    const started = await service.start();
     if (started.how === 'live')
         return { location: started.location, how: 'live', known: started.operation };
     const { location, how, operation } = started;
@@ -7376,7 +7490,7 @@ async function waitForGoLive(offer, service, location, settings) {
 
 async function goLive(offer, lane) {
     const { service, config, limit } = lane;
-    const attached = await limit(() => startOrAttach(service, config.operationLocation, offer));
+    const attached = await limit(() => startOrAttach(service, config.operationLocation));
     offer.record(attached);
     // Live already, or the answer to the request already says how it ended.
     if (attached.known)
@@ -7463,6 +7577,8 @@ function sharedTokens(tokens) {
     /** The newest token handed out, and how many renewals made one. */
     let latest;
     let renewals = 0;
+    /** Tokens a renewal gave that the service refused at once: renewing does not help. */
+    const refusedFresh = new Set();
     const fail = (error) => {
         const failure = signInFailure(error);
         // Cancelled or past the deadline: the step ends anyway. An outage may pass: asked again later.
@@ -7494,6 +7610,10 @@ function sharedTokens(tokens) {
         // Replaced already: the request is sent again with the newer token, and no new one is asked for.
         if (rejected !== undefined && latest !== undefined && rejected !== latest)
             return Promise.resolve(latest);
+        // A fresh token refused at once too (the app not added to the account, say): no token will do,
+        // so no sign-in per offer; the 401 stands. One refused later (an expiry) is renewed.
+        if (rejected !== undefined && refusedFresh.has(rejected))
+            return Promise.resolve(undefined);
         // Without the rejected token named, only a renewal still in flight is shared.
         if (renewal && renewal.of === rejected && (rejected !== undefined || !renewal.settled))
             return renewal.promise;
@@ -7505,13 +7625,25 @@ function sharedTokens(tokens) {
                 if (token !== undefined)
                     latest = token;
                 return token;
-            }, fail)
+            }, (error) => {
+                // A renewal that failed is not the answer to a later 401 of this token: an outage may
+                // pass (fail() latches a definitive failure for every ask anyway).
+                if (renewal === current)
+                    renewal = undefined;
+                return fail(error);
+            })
         };
         void current.promise.finally(() => (current.settled = true)).catch(() => undefined);
         renewal = current;
         return current.promise;
     };
-    return { renewable: tokens.renewable, getToken, renew, rejectionHint: () => tokens.rejectionHint() };
+    return {
+        renewable: tokens.renewable,
+        getToken,
+        renew,
+        refusedAfterRenewal: (token) => void refusedFresh.add(token),
+        rejectionHint: () => tokens.rejectionHint()
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/auth/aadsts.ts
@@ -7758,11 +7890,19 @@ async function entraTokenProvider(auth, target, transport, backoff, signal) {
             return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`);
         return new ActionError(explainSignInError(error, context));
     }
+    /** A definitive refusal (not an outage): Entra ID is not asked again this step. */
+    let refused;
     async function acquire(skipCache) {
         // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
         // OIDC request) even when its cache answers, and a wait makes a request every poll.
         if (!skipCache && current && Date.now() < current.renewAt)
             return current.token;
+        // Refused already (a secret revoked, say): the current token serves while it lasts, then the refusal.
+        if (refused) {
+            if (!skipCache && current && Date.now() < current.expiresAt)
+                return current.token;
+            throw refused;
+        }
         let token;
         let expiresOn;
         try {
@@ -7774,11 +7914,14 @@ async function entraTokenProvider(auth, target, transport, backoff, signal) {
             if (signal?.aborted)
                 throw signal.reason; // cancelled or past the deadline, whatever MSAL wrapped it in
             const failure = signInFailure(error);
+            if (!(failure instanceof SignInUnavailableError))
+                refused = failure;
             // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
-            // good, and a later request tries again. After a 401 (skipCache) that token is spent.
+            // good, and a later request tries again (after an outage). After a 401 (skipCache) that token is spent.
             if (!skipCache && current && Date.now() < current.expiresAt) {
                 current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs);
-                const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`;
+                const later = refused ? 'until then (a refused renewal is not asked again)' : 'and renewal is tried again later';
+                const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used ${later}.`;
                 if (renewalFailures++ === 0)
                     log.warning(line);
                 else
@@ -7937,8 +8080,8 @@ class Session {
             throw new SignInFailedError(`${error.message.replace(/\.$/, '')}: nothing was sent.`);
         }
     }
-    /** The API's service for one offer, on the session's sign-in and transport. */
-    serviceFor(subject) {
+    /** The API's service for one offer, on the session's sign-in and transport; `progress` follows its go-live request. */
+    serviceFor(subject, progress) {
         const { config, cancellation } = this;
         if (!this.tokens)
             throw new Error('serviceFor() before signIn()');
@@ -7958,7 +8101,8 @@ class Session {
             throttle: this.throttle,
             pollIntervalMs: waits ? config.pollIntervalMs : undefined,
             retryFailed: config.retryFailed,
-            claims: this.claims
+            claims: this.claims,
+            progress
         };
         return this.api.createService(options);
     }

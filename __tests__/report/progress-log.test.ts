@@ -51,8 +51,9 @@ describe('ProgressLog', () => {
     ])
   })
 
-  it('with a label, names the offer at the start of every line it writes; without one, as before', () => {
-    const labelled = new ProgressLog('contoso/vm')
+  it('with a prefix, names the offer at the start of every line it writes; without one, as before', () => {
+    // The prefix is given whole (outputs.ts linePrefix: the label and ': ' with several offers).
+    const labelled = new ProgressLog('contoso/vm: ')
     const plain = new ProgressLog()
     const messages = [{ messageHtml: 'Image rejected', level: 'error' }]
     for (const log of [labelled, plain]) {

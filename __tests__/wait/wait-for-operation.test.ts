@@ -234,7 +234,12 @@ describe('waitForOperation', () => {
     const tokens = {
       ...staticTokenProvider(DEFAULT_TOKEN, 'https://cloudpartner.azure.com'),
       renewable: true,
-      renew: async () => void renewals++
+      // A fresh token (the emulator takes the same one; its fault answers 401 twice all the same):
+      // a source that gives none (undefined) gets no second request.
+      renew: async () => {
+        renewals++
+        return DEFAULT_TOKEN
+      }
     }
     const { outcome: unauthorized, gets } = await clientReads({ kind: 'status', status: 401, body: '', times: 2 }, { tokens })
     expect(renewals).toBe(1)

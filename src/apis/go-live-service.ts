@@ -1,7 +1,7 @@
 // What a go-live service must do, whichever API it speaks. The run (src/run/, main.ts), the wait loop
 // and reporting use only this; each folder under src/apis/ implements it for its API.
 import type { Operation } from '../wait/operation.js'
-import type { TriggerProgress } from '../http/lost-answers.js'
+import type { TriggerProgress } from '../http/api-client.js'
 import type { BackoffSettings } from '../http/retry.js'
 
 /**
@@ -60,10 +60,10 @@ export interface DryRunReport {
 
 export interface GoLiveService {
   /**
-   * Starts the go-live, or finds the one already running; never starts two. `progress` is told as
-   * the request that starts it goes out and as its answer comes.
+   * Starts the go-live, or finds the one already running; never starts two. The offer's progress
+   * (ServiceOptions.progress) is told as the request that starts it goes out and as its answer comes.
    */
-  start(progress?: TriggerProgress): Promise<Started>
+  start(): Promise<Started>
   /**
    * Reads an operation this service named (or one given as input and checked by it), by its kind. A
    * read about another operation is an unexpected answer (a missed poll), never this one's state.

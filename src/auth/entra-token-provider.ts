@@ -84,10 +84,17 @@ export async function entraTokenProvider(
     if (outage) return new SignInUnavailableError(`Signing in to Microsoft Entra ID with ${via} failed: ${outage}.`)
     return new ActionError(explainSignInError(error, context))
   }
+  /** A definitive refusal (not an outage): Entra ID is not asked again this step. */
+  let refused: ActionError | undefined
   async function acquire(skipCache: boolean): Promise<string> {
     // Held here rather than asked of MSAL each time: MSAL evaluates the client assertion (a GitHub
     // OIDC request) even when its cache answers, and a wait makes a request every poll.
     if (!skipCache && current && Date.now() < current.renewAt) return current.token
+    // Refused already (a secret revoked, say): the current token serves while it lasts, then the refusal.
+    if (refused) {
+      if (!skipCache && current && Date.now() < current.expiresAt) return current.token
+      throw refused
+    }
     let token: string | undefined
     let expiresOn: Date | null | undefined
     try {
@@ -97,11 +104,13 @@ export async function entraTokenProvider(
     } catch (error) {
       if (signal?.aborted) throw signal.reason // cancelled or past the deadline, whatever MSAL wrapped it in
       const failure = signInFailure(error)
+      if (!(failure instanceof SignInUnavailableError)) refused = failure
       // A renewal ahead of expiry that fails keeps the token it would have replaced: it is still
-      // good, and a later request tries again. After a 401 (skipCache) that token is spent.
+      // good, and a later request tries again (after an outage). After a 401 (skipCache) that token is spent.
       if (!skipCache && current && Date.now() < current.expiresAt) {
         current.renewAt = Math.min(current.expiresAt, Date.now() + backoff.maxDelayMs)
-        const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used and renewal is tried again later.`
+        const later = refused ? 'until then (a refused renewal is not asked again)' : 'and renewal is tried again later'
+        const line = `Renewing the access token failed (${failure.message}); the current one is valid until ${new Date(current.expiresAt).toISOString()}, so it is used ${later}.`
         if (renewalFailures++ === 0) log.warning(line)
         else log.debug(line)
         return current.token

@@ -9,6 +9,11 @@ export interface TokenProvider {
    * token the service refused (a shared source renews each rejected token once).
    */
   renew(rejected?: string): Promise<string | undefined>
+  /**
+   * The service refused `token` too, on the retry right after renewing for it: no token will do (the
+   * app is not on the Partner Center account, say), so a later 401 of it asks for no other.
+   */
+  refusedAfterRenewal?(token: string): void
   /** Why a 401 happened and what to do, in the terms of this source. */
   rejectionHint(): string
 }

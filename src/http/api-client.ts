@@ -37,6 +37,20 @@ export class AmbiguousTriggerError extends ActionError {
   }
 }
 
+/**
+ * Told as the request that starts a go-live goes, and as its answer comes: the offer's phase moves
+ * with it. The JSON client tells `sending` (just before the bytes may leave) and `refused` (a retry
+ * after a definite no); the trigger loop (lost-answers.ts) `maybeStarted` and `refused`.
+ */
+export interface TriggerProgress {
+  /** Just before the request goes out: from now on the service may act on it. */
+  sending(): void
+  /** The answer was lost, ambiguous or unusable: the go-live may have started and is looked for. */
+  maybeStarted(): void
+  /** The service answered with a definite no (or the request never left): nothing started. */
+  refused(): void
+}
+
 /** The service answered 2xx with something the action cannot read (not JSON, not the shape). */
 export class UnexpectedAnswerError extends ServiceUnavailableError {
   override name = 'UnexpectedAnswerError'
@@ -62,6 +76,12 @@ export interface ApiClientOptions {
   deadline?: number | undefined
   /** Shared by every offer of the step: each request waits on it, and a Retry-After slows them all. */
   throttle?: Throttle | undefined
+  /**
+   * Told as a request that starts a go-live goes: `sending` just before its bytes may leave (after
+   * any wait for the throttle, a token or a retry), `refused` when the service said no and it is
+   * sent again later. The offer's phase moves with it.
+   */
+  progress?: TriggerProgress | undefined
 }
 
 /** Turns an HTTP error answer into the error the user reads (with the API's own hints). */
@@ -143,9 +163,7 @@ export class ApiClient {
     const attempt = async (): Promise<Outcome> => {
       await this.throttled(kind, what)
       const token = await tokens.getToken()
-      // No go-live request begins after the step's deadline (a read is cut by `signal` instead).
-      if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline) throw new DeadlineError()
-      const outcome = await this.request(method, url, token, body, exchangeSignal)
+      const outcome = await this.exchange(kind, method, url, token, body, exchangeSignal)
       if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable) return outcome
       // One fresh token after a 401, within the same attempt: the rejected token is renewed once for
       // every request it failed.
@@ -153,8 +171,9 @@ export class ApiClient {
       log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
       const fresh = await tokens.renew(token)
       if (fresh === undefined) return outcome
-      if (kind === 'trigger' && deadline !== undefined && Date.now() >= deadline) throw new DeadlineError()
-      return this.request(method, url, fresh, body, exchangeSignal)
+      const again = await this.exchange(kind, method, url, fresh, body, exchangeSignal)
+      if ('status' in again && again.status === 401) tokens.refusedAfterRenewal?.(fresh)
+      return again
     }
     const settled = await withRetries(attempt, {
       kind,
@@ -162,8 +181,11 @@ export class ApiClient {
       signal,
       // Reads stop at the deadline through `signal`; a trigger is not re-sent past it.
       deadline: kind === 'trigger' ? deadline : undefined,
-      onRetry: (said, delay, next) =>
+      onRetry: (said, delay, next) => {
+        // A go-live request retried now was refused (or never connected): nothing started yet.
+        if (kind === 'trigger') this.options.progress?.refused()
         log.info(`${what}: ${said}; retrying in ${formatDuration(delay)} (attempt ${next} of ${backoff.maxAttempts}).`)
+      }
     })
     const { outcome } = settled
     const said = describeOutcome(outcome)
@@ -206,6 +228,26 @@ export class ApiClient {
             )
         : undefined
     await throttle?.ready(signal, deadline, pastDeadline)
+  }
+
+  /**
+   * One exchange of a request. A go-live request begins only before the step's deadline (a read is
+   * cut by `signal` instead), and the offer is told just before its bytes may leave.
+   */
+  private async exchange(
+    kind: RequestKind,
+    method: 'GET' | 'POST',
+    url: URL,
+    token: string,
+    body: string | undefined,
+    signal: AbortSignal | undefined
+  ): Promise<Outcome> {
+    if (kind === 'trigger') {
+      const { deadline } = this.options
+      if (deadline !== undefined && Date.now() >= deadline) throw new DeadlineError()
+      this.options.progress?.sending()
+    }
+    return this.request(method, url, token, body, signal)
   }
 
   /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */

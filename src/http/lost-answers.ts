@@ -3,7 +3,7 @@
 // (retry.ts). When the answer is lost or cannot be used, the go-live may have started: it is looked
 // for patiently. Only when that whole look read the listing and found no go-live started is the
 // request sent once more (once per offer per step); an accepted answer (2xx) is never sent again.
-import { AmbiguousTriggerError } from './api-client.js'
+import { AmbiguousTriggerError, type TriggerProgress } from './api-client.js'
 import { formatDuration } from '../wait/duration.js'
 import { ActionError, CancelledError, ServiceUnavailableError } from '../errors.js'
 import type { Operation } from '../wait/operation.js'
@@ -30,16 +30,6 @@ export class OutcomeUnknownError extends ActionError {
   constructor(message: string) {
     super(message, { resumable: false })
   }
-}
-
-/** Told as the request that starts the go-live goes: the offer's phase moves with it. */
-export interface TriggerProgress {
-  /** Just before the request goes out: from now on the service may act on it. */
-  sending(): void
-  /** The answer was lost, ambiguous or unusable: the go-live may have started and is looked for. */
-  maybeStarted(): void
-  /** The service answered with a definite no (or the request never left): nothing was started. */
-  refused(): void
 }
 
 export interface LookOptions {
@@ -103,10 +93,22 @@ export async function triggerGoLive<A extends { kind: string }>(
 ): Promise<Started | Exclude<A, Accepted | Unusable>> {
   const { progress } = options
   for (let attempt = 1; ; attempt++) {
-    progress?.sending()
-    let answer: A
+    // What was lost, what may have happened, and whether the request may go once more.
+    let lost: { said: string; guess: string; mayResend: boolean }
     try {
-      answer = await send()
+      const answer = await send()
+      if (isAccepted(answer)) {
+        const { location, operation } = answer
+        return operation ? { location, how: 'started', operation } : { location, how: 'started' }
+      }
+      if (!isUnusable(answer)) {
+        // A conflict: the service refused this request (something runs already); the caller looks.
+        progress?.refused()
+        return answer as Exclude<A, Accepted | Unusable>
+      }
+      // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
+      const said = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
+      lost = { said, guess: 'The go-live has probably started', mayResend: false }
     } catch (error) {
       if (!(error instanceof AmbiguousTriggerError)) {
         // A definite no, or a request that never left (refused, past the deadline, no connection).
@@ -114,39 +116,21 @@ export async function triggerGoLive<A extends { kind: string }>(
         if (error instanceof ActionError && !(error instanceof CancelledError)) progress?.refused()
         throw error
       }
-      progress?.maybeStarted()
-      // An answer that came but could not be read means the service received the request.
+      // An answer that came but could not be read means the service received the request; one that
+      // began with a 2xx is an acceptance, however cut, and is never sent again.
+      const said = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`
       const guess = error.answered ? 'The go-live has probably started' : 'The service may have started the go-live'
-      const lost = attempt === 1 ? error.message : `${error.message} (sent a second time, after a whole look found no go-live started)`
-      const look = await lookForGoLive(find, lost, guess, options)
-      if ('location' in look) return { location: look.location, how: 'attached' }
-      // The whole look read the listing and no go-live started: the request never took. Once more,
-      // before the deadline, unless its answer began with a 2xx (an acceptance, however cut); a
-      // second unanswered request is not followed by a third.
-      const again = attempt === 1 && !error.accepted && look.sawNone
-      if (again && (options.deadline === undefined || Date.now() < options.deadline)) {
-        log.warning(
-          `${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`
-        )
-        continue
-      }
+      lost = { said, guess, mayResend: !error.accepted }
+    }
+    progress?.maybeStarted()
+    const look = await lookForGoLive(find, lost.said, lost.guess, options)
+    if ('location' in look) return { location: look.location, how: 'attached' }
+    // The whole look read the listing and no go-live started: the request never took. Once more,
+    // before the deadline; a second unanswered request is not followed by a third.
+    const again = attempt === 1 && lost.mayResend && look.sawNone
+    if (!again || (options.deadline !== undefined && Date.now() >= options.deadline))
       throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`)
-    }
-    if (isAccepted(answer)) {
-      const { location, operation } = answer
-      return operation ? { location, how: 'started', operation } : { location, how: 'started' }
-    }
-    if (isUnusable(answer)) {
-      // Accepted (2xx): the go-live has started, so the request is never sent again, whatever the look finds.
-      progress?.maybeStarted()
-      const lost = `${options.request} was accepted (HTTP ${answer.status}), but the service ${answer.problem}`
-      const look = await lookForGoLive(find, lost, 'The go-live has probably started', options)
-      if ('location' in look) return { location: look.location, how: 'attached' }
-      throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`)
-    }
-    // A conflict: the service refused this request (something runs already); the caller looks.
-    progress?.refused()
-    return answer as Exclude<A, Accepted | Unusable>
+    log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`)
   }
 }
 

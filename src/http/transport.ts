@@ -79,8 +79,9 @@ export function classifyNetworkError(error: unknown, url: URL, connected?: boole
     return new NetworkError(`could not connect to ${where} (${message})`, typeof code === 'string' ? code : 'ERROR', false, true)
   }
   if (typeof code === 'string' && code.startsWith('HPE_')) {
-    // A malformed answer (bad status line, overlong or folded header): the request went out.
-    return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true)
+    // A malformed answer (bad status line, overlong or folded header): the request went out, and
+    // the status line, when it could be read, says whether the service accepted it.
+    return new NetworkError(`the answer from ${where} was not valid HTTP (${message})`, code, true, true, statusOfRaw(error))
   }
   // Reset, broken pipe, or anything unforeseen after connecting: the request may have gone out.
   return new NetworkError(
@@ -91,12 +92,20 @@ export function classifyNetworkError(error: unknown, url: URL, connected?: boole
   )
 }
 
+/** The status of an answer's first bytes (`HTTP/1.1 202 Accepted`), as the HTTP parser kept them on its error. */
+function statusOfRaw(error: unknown): number | undefined {
+  const raw = (error as { rawPacket?: unknown } | null)?.rawPacket
+  if (!Buffer.isBuffer(raw)) return undefined
+  const status = /^HTTP\/1\.[01] ([1-5]\d\d)[ \r]/.exec(raw.subarray(0, 32).toString('latin1'))?.[1]
+  return status === undefined ? undefined : Number(status)
+}
+
 /**
  * An answer arrived but could not be used (not valid HTTP, too large, cut off): the server
  * certainly received the request, so a POST's go-live has probably started.
  */
 export function answeredUnusably(error: NetworkError): boolean {
-  return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT'
+  return error.code.startsWith('HPE_') || error.code === 'BODY_TOO_LARGE' || error.code === 'BODY_CUT' || error.code === 'BODY_TIMEOUT'
 }
 
 /**
@@ -149,6 +158,8 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
         const onAbort = (): void => finish(signal?.reason)
         // Until the connection is made, a failure certainly left the request unsent.
         let connected = false
+        // Once the answer began: its status, kept when the rest of it never comes.
+        let answered: number | undefined
         const payload = method === 'POST' ? (body ?? '') : undefined
         const module = url.protocol === 'https:' ? https : http
         const request = module.request(
@@ -163,6 +174,7 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
             }
           },
           (response) => {
+            answered = response.statusCode
             if (Number(response.headers['content-length']) > maxBodyBytes) return finish(tooLarge(url, response.statusCode))
             // Chunks kept as they come and joined once: linear in the size of the answer.
             const chunks: Buffer[] = []
@@ -176,7 +188,10 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
               finish(undefined, {
                 status: response.statusCode ?? 0,
                 headers: response.headers,
-                body: Buffer.concat(chunks, size).toString('utf8')
+                // A UTF-8 byte order mark before JSON is allowed to be ignored (RFC 8259): it is.
+                body: Buffer.concat(chunks, size)
+                  .toString('utf8')
+                  .replace(/^\uFEFF/, '')
               })
             )
             // The answer had begun: whatever breaks now, the request was received and answered.
@@ -199,9 +214,17 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
         const timer = setTimeout(() => {
           const within = `within ${formatDuration(requestTimeoutMs)}`
           finish(
-            connected
-              ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
-              : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true)
+            answered !== undefined
+              ? new NetworkError(
+                  `the answer from ${url.host} (HTTP ${answered}) did not finish ${within}`,
+                  'BODY_TIMEOUT',
+                  true,
+                  true,
+                  answered
+                )
+              : connected
+                ? new NetworkError(`no response from ${url.host} ${within}`, 'TIMEOUT', true, true)
+                : new NetworkError(`could not connect to ${url.host} ${within}`, 'CONNECT_TIMEOUT', false, true)
           )
         }, requestTimeoutMs)
         signal?.addEventListener('abort', onAbort, { once: true })

@@ -81,7 +81,7 @@ export function markdownText(text: string, max = 300): string {
   )
 }
 
-export const VERDICTS: Record<DryRunReport['verdict'], string> = {
+const VERDICTS: Record<DryRunReport['verdict'], string> = {
   ready: '✅ a go-live would start now',
   blocked: '⛔ a go-live would not start now',
   live: '🟢 already live',

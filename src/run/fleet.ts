@@ -61,7 +61,7 @@ export class Fleet {
     await Promise.all(
       this.offers.map(async (offer) => {
         try {
-          await story(offer, { service: session.serviceFor(offer.subject), config, limit, waiting })
+          await story(offer, { service: session.serviceFor(offer.subject, offer), config, limit, waiting })
         } catch (error) {
           offer.fail(error, { timeoutMs })
         }

@@ -11,7 +11,7 @@ import { waitForGoLive } from './wait.js'
 
 export async function goLive(offer: Offer, lane: Lane): Promise<void> {
   const { service, config, limit } = lane
-  const attached = await limit(() => startOrAttach(service, config.operationLocation, offer))
+  const attached = await limit(() => startOrAttach(service, config.operationLocation))
   offer.record(attached)
   // Live already, or the answer to the request already says how it ended.
   if (attached.known) return conclude(attached.known, attached.how, offer)

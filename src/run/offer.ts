@@ -3,7 +3,7 @@
 // through TriggerProgress), and its progress log. Each move is told to the step (`onChange`), which
 // writes `results` at once when the move must survive a kill (a request on its way, a go-live named).
 import type { DryRunReport } from '../apis/go-live-service.js'
-import type { TriggerProgress } from '../http/lost-answers.js'
+import type { TriggerProgress } from '../http/api-client.js'
 import { subjectLabel, type Subject } from '../apis/subject.js'
 import { log } from '../report/log.js'
 import { ProgressLog } from '../report/progress-log.js'
@@ -44,10 +44,23 @@ export class Offer implements TriggerProgress {
     return this.current
   }
 
+  /** Whether a request of this step may have started the go-live unanswered: then it is never `not sent` again. */
+  private mayHaveGoneOut = false
+
   // TriggerProgress: the request that starts the go-live, as it goes.
   readonly sending = (): void => this.move({ phase: 'sending' }, true)
-  readonly maybeStarted = (): void => this.move({ phase: 'maybe started' }, true)
-  readonly refused = (): void => this.move({ phase: 'not sent', refused: true }, false)
+  readonly maybeStarted = (): void => {
+    this.mayHaveGoneOut = true
+    this.move({ phase: 'maybe started' }, true)
+  }
+  /**
+   * A definite no to this request (`refused` when it was on its way; one that never began leaves
+   * nothing sent). An earlier request that went out unanswered still may have started the go-live.
+   */
+  readonly refused = (): void => {
+    const onItsWay = this.current.phase === 'sending'
+    this.move(this.mayHaveGoneOut ? { phase: 'maybe started' } : { phase: 'not sent', refused: onItsWay }, false)
+  }
 
   /** Names the go-live at once, so that nothing (a cancellation, a failure) can lose it. */
   record(attached: Attached): void {

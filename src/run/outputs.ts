@@ -8,6 +8,7 @@ import { Inputs, Outputs } from '../constants.js'
 import { messageOf } from '../errors.js'
 import type { Config } from '../inputs.js'
 import { log } from '../report/log.js'
+import { outputs } from '../report/output-file.js'
 import { operationOutput } from '../report/operation-output.js'
 import { summaryMarkdown, writeSummary, type SummaryRow } from '../report/summary.js'
 import { formatDuration } from '../wait/duration.js'
@@ -50,8 +51,8 @@ export function writeAsOffersMove(results: ResultsOutput, offers: number): (offe
   return (offer, urgent) => {
     const location = goLiveOf(offer.outcome)?.location
     if (offers === 1 && urgent && location) {
-      core.setOutput(Outputs.OperationLocation, location.url.href)
-      core.setOutput(Outputs.OperationId, location.id)
+      outputs.set(Outputs.OperationLocation, location.url.href)
+      outputs.set(Outputs.OperationId, location.id)
     }
     results.changed(urgent)
   }
@@ -111,7 +112,7 @@ export async function writeStepEnd(end: StepEnd): Promise<void> {
   let all: OfferResult[] = []
   if (results) await guarded('set the results output', () => (all = results.flush(stepError)))
   const status = all.length > 0 ? stepStatus(all) : undefined
-  if (status) await guarded('set the status output', () => core.setOutput(Outputs.Status, status))
+  if (status) await guarded('set the status output', () => outputs.set(Outputs.Status, status))
   const [only] = offers
   if (only && !several) await writeOfferOutputs(only)
   const rows = offers.map((offer, i): SummaryRow => summaryRow(offer, all[i], several))
@@ -133,10 +134,10 @@ export async function writeStepEnd(end: StepEnd): Promise<void> {
 async function writeOfferOutputs(offer: Offer): Promise<void> {
   const { outcome } = offer
   const operation = goLiveOf(outcome)?.operation
-  if (operation) await guarded('set the operation output', () => core.setOutput(Outputs.Operation, operationOutput(operation)))
+  if (operation) await guarded('set the operation output', () => outputs.set(Outputs.Operation, operationOutput(operation)))
   if (outcome.phase === 'checked') {
     const { offerStatus } = outcome.report
-    await guarded('set the offer-status output', () => core.setOutput(Outputs.OfferStatus, offerStatus))
+    await guarded('set the offer-status output', () => outputs.set(Outputs.OfferStatus, offerStatus))
   }
 }
 

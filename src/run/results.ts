@@ -1,10 +1,10 @@
 // The `results` output: one object per offer, in input order, built only from validated canonical
 // values (the offer id as checked, a status from a fixed set, a location rebuilt from validated
 // parts, a canonical offer status, one bounded line of error). And the step's aggregate status.
-import * as core from '@actions/core'
 import { Outputs } from '../constants.js'
 import { messageOf } from '../errors.js'
 import { log } from '../report/log.js'
+import { outputs } from '../report/output-file.js'
 import { serviceText } from '../report/safe-text.js'
 import { errorText } from './error-line.js'
 import type { Offer } from './offer.js'
@@ -59,37 +59,30 @@ export function stepStatus(results: readonly OfferResult[]): OfferStatus {
   return results.length === 1 && only ? only.status : aggregateStatus(results)
 }
 
-/** What the urgent writes may append to the output file before they are coalesced. */
-const IMMEDIATE_BYTES = 8 * 1024 * 1024
-
 /**
  * Writes `results` as the offers go, so that a step that times out, fails or is cancelled (even
  * killed) still has every location it started, and never says `not started` of a request that may
- * have gone out. Urgent moves are written at once; others ask for a write that comes at most every
- * `minGapMs`. Every write appends the whole list to the output file, so once the writes reach
- * IMMEDIATE_BYTES urgent moves are coalesced the same way; `flush()` writes the last state.
+ * have gone out. Urgent moves (a request on its way, a go-live named) are written at once; others
+ * ask for a write that comes at most every `minGapMs`; a write that would change nothing is not
+ * made. The output file keeps one copy (output-file.ts), however many writes; `flush()` writes the
+ * last state.
  */
 export class ResultsOutput {
   private readonly offers: readonly Pick<Offer, 'subject' | 'outcome'>[]
-  private readonly several: boolean
-  private written = 0
   private readonly minGapMs: number
   private lastWrite = -Infinity
+  private lastJson: string | undefined
   private pending: NodeJS.Timeout | undefined
   private stepError: string | undefined
 
   constructor(offers: readonly Pick<Offer, 'subject' | 'outcome'>[], minGapMs = 1_000) {
     this.offers = offers
-    this.several = offers.length > 1
     this.minGapMs = minGapMs
   }
 
-  /**
-   * Told each time an offer moves. `urgent` (a request on its way, a go-live named): written at once,
-   * while the file stays small, so that a kill loses nothing; otherwise a write within `minGapMs`.
-   */
+  /** Told each time an offer moves: `urgent` is written at once, anything else within `minGapMs`. */
   readonly changed = (urgent: boolean): void => {
-    if (urgent && this.written < IMMEDIATE_BYTES) return void this.write()
+    if (urgent) return void this.write()
     if (this.pending) return
     const wait = this.lastWrite + this.minGapMs - Date.now()
     if (wait <= 0) this.write()
@@ -99,7 +92,8 @@ export class ResultsOutput {
 
   /** The results as they stand. */
   current(): OfferResult[] {
-    return this.offers.map((offer) => offerResult(offer, this.several, this.stepError))
+    const several = this.offers.length > 1
+    return this.offers.map((offer) => offerResult(offer, several, this.stepError))
   }
 
   /** The last write, at the step's end; `stepError` names what kept the offers from starting. */
@@ -115,8 +109,9 @@ export class ResultsOutput {
     const results = this.current()
     try {
       const json = JSON.stringify(results)
-      core.setOutput(Outputs.Results, json)
-      this.written += json.length
+      if (json === this.lastJson) return results
+      outputs.set(Outputs.Results, json)
+      this.lastJson = json
     } catch (error) {
       // A full disk must not end an offer's go-live; the next write tries again.
       log.warning(`Could not set the results output: ${messageOf(error)}`)

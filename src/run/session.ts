@@ -4,6 +4,7 @@
 import type { ApiDescriptor, GoLiveClaims, ServiceOptions } from '../apis/api-descriptor.js'
 import type { GoLiveService } from '../apis/go-live-service.js'
 import type { Subject } from '../apis/subject.js'
+import type { TriggerProgress } from '../http/api-client.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { ActionError, CancelledError, DeadlineError } from '../errors.js'
 import { backoffFor, type BackoffSettings } from '../http/retry.js'
@@ -70,8 +71,8 @@ export class Session {
     }
   }
 
-  /** The API's service for one offer, on the session's sign-in and transport. */
-  serviceFor(subject: Subject): GoLiveService {
+  /** The API's service for one offer, on the session's sign-in and transport; `progress` follows its go-live request. */
+  serviceFor(subject: Subject, progress?: TriggerProgress): GoLiveService {
     const { config, cancellation } = this
     if (!this.tokens) throw new Error('serviceFor() before signIn()')
     this.apiTransport ??= this.transport()
@@ -90,7 +91,8 @@ export class Session {
       throttle: this.throttle,
       pollIntervalMs: waits ? config.pollIntervalMs : undefined,
       retryFailed: config.retryFailed,
-      claims: this.claims
+      claims: this.claims,
+      progress
     }
     return this.api.createService(options)
   }

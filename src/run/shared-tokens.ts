@@ -27,6 +27,8 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
   /** The newest token handed out, and how many renewals made one. */
   let latest: string | undefined
   let renewals = 0
+  /** Tokens a renewal gave that the service refused at once: renewing does not help. */
+  const refusedFresh = new Set<string>()
   const fail = (error: unknown): never => {
     const failure = signInFailure(error)
     // Cancelled or past the deadline: the step ends anyway. An outage may pass: asked again later.
@@ -54,20 +56,37 @@ export function sharedTokens(tokens: TokenProvider): TokenProvider {
     if (failed) return Promise.reject(failed.error)
     // Replaced already: the request is sent again with the newer token, and no new one is asked for.
     if (rejected !== undefined && latest !== undefined && rejected !== latest) return Promise.resolve(latest)
+    // A fresh token refused at once too (the app not added to the account, say): no token will do,
+    // so no sign-in per offer; the 401 stands. One refused later (an expiry) is renewed.
+    if (rejected !== undefined && refusedFresh.has(rejected)) return Promise.resolve(undefined)
     // Without the rejected token named, only a renewal still in flight is shared.
     if (renewal && renewal.of === rejected && (rejected !== undefined || !renewal.settled)) return renewal.promise
     const current = {
       of: rejected,
       settled: false,
-      promise: tokens.renew(rejected).then((token) => {
-        renewals++
-        if (token !== undefined) latest = token
-        return token
-      }, fail)
+      promise: tokens.renew(rejected).then(
+        (token) => {
+          renewals++
+          if (token !== undefined) latest = token
+          return token
+        },
+        (error: unknown) => {
+          // A renewal that failed is not the answer to a later 401 of this token: an outage may
+          // pass (fail() latches a definitive failure for every ask anyway).
+          if (renewal === current) renewal = undefined
+          return fail(error)
+        }
+      )
     }
     void current.promise.finally(() => (current.settled = true)).catch(() => undefined)
     renewal = current
     return current.promise
   }
-  return { renewable: tokens.renewable, getToken, renew, rejectionHint: () => tokens.rejectionHint() }
+  return {
+    renewable: tokens.renewable,
+    getToken,
+    renew,
+    refusedAfterRenewal: (token) => void refusedFresh.add(token),
+    rejectionHint: () => tokens.rejectionHint()
+  }
 }

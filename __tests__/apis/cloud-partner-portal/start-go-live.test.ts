@@ -77,15 +77,35 @@ describe('startGoLive', () => {
     )
   })
 
-  it('a 502 is never posted again, also when it started nothing: looks on the schedule, then says what to check', async () => {
+  it('a 502 that started nothing is posted once more after a whole look found no go-live, and that answer is followed', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 502, body: 'Bad gateway' })
+    const started = await startGoLive(await newClient(), subject, { backoff })
+    expect(started.how).toBe('started')
+    expect(posts()).toHaveLength(2)
+    const { lookSchedule } = await import('../../../src/http/lost-answers.js')
+    // The pre-check's listing, then the whole look; the second POST came after it.
+    expect(fixture.emulator.requestsTo('GET', '/submissions')).toHaveLength(1 + lookSchedule(backoff).length + 1)
+    expect(core.logged('warning').join('\n')).toMatch(/No go-live started: sending the Go Live request once more\./)
+  })
+
+  it('a 502 twice, with nothing listed after either: unknown, and never a third POST', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 502, body: 'Bad gateway', times: 3 })
     await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(
-      /^The Go Live request got no clear answer: HTTP 502, and no running go-live of contoso\/vm was listed in \d+ looks over .*\. The go-live may have started all the same: check the offer in Partner Center before running the step again; a re-run finds and follows a running go-live instead of starting another\.$/
+      /^The go-live may have started: run the step again to follow it \(a re-run finds a running go-live and starts none twice\)\. The Go Live request got no clear answer: HTTP 502 \(sent a second time, after a whole look found no go-live started\), and no running go-live of contoso\/vm was listed in \d+ looks over .*\.$/
+    )
+    expect(posts()).toHaveLength(2)
+  })
+
+  it('a 2xx answer is an acceptance: without a usable location it is looked for, never posted again', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    // made-up: a 202 with no Operation-Location (the emulator does not act on it, so nothing is listed).
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 202, body: '' })
+    await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(
+      /^The go-live may have started: .* The Go Live request was accepted \(HTTP 202\), but the service sent neither an Operation-Location nor a Location header, and no running go-live of contoso\/vm was listed/
     )
     expect(posts()).toHaveLength(1)
-    const { lookSchedule } = await import('../../../src/http/lost-answers.js')
-    expect(fixture.emulator.requestsTo('GET', '/submissions')).toHaveLength(1 + lookSchedule(backoff).length + 1)
   })
 
   it('a POST the service refused (503) is sent again; a lost answer to the next one is not', async () => {

@@ -38,7 +38,7 @@ async function checkGiven(client: ProductIngestionClient, subject: Subject, loca
 }
 
 export function productIngestionService(options: ServiceOptions): GoLiveService {
-  const { subject, baseUrl, backoff, signal, deadline } = options
+  const { subject, baseUrl, backoff, signal, deadline, progress } = options
   const client = new ProductIngestionClient(options)
   const interval = options.pollIntervalMs
   if (interval !== undefined && interval < SLOWEST_POLL_ASKED_MS && !isLoopbackHost(baseUrl.hostname)) {
@@ -47,7 +47,7 @@ export function productIngestionService(options: ServiceOptions): GoLiveService 
     )
   }
   return {
-    start: (progress) => startGoLive(client, subject, { backoff, signal, deadline, progress }),
+    start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }),
     readOperation: async (location) => client.readOperation(own(location)),
     checkGiven: async (location) => checkGiven(client, subject, own(location)),
     dryRun: () => dryRun(client, subject)
