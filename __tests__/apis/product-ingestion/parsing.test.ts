@@ -8,7 +8,7 @@ import {
 } from '../../../src/apis/product-ingestion/operations.js'
 import { canonicalOperationLocation, parseSubmissionId, submissionLocation } from '../../../src/apis/product-ingestion/locations.js'
 import { newestFirst } from '../../../src/apis/product-ingestion/submissions.js'
-import type { Submission } from '../../../src/apis/product-ingestion/client.js'
+import type { Submission } from '../../../src/apis/product-ingestion/listing.js'
 
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
 const base = new URL('https://graph.microsoft.com/rp/product-ingestion')

@@ -3,17 +3,15 @@
 import { ApiClient, isSuccess, UnexpectedAnswerError, type ApiClientOptions } from '../../http/api-client.js'
 import type { OperationRead } from '../go-live-service.js'
 import { ActionError } from '../../errors.js'
-import { serviceText } from '../../report/safe-text.js'
 import { ServiceError, serviceDetail } from '../../http/service-error.js'
 import type { HttpResponse } from '../../http/transport.js'
 import { type Operation } from '../../wait/operation.js'
-import { isObject } from '../../lookup.js'
 import { followedJobParser, followedSubmissionParser } from './followed.js'
-import { jobIdOf, parseJobStatus, targetTypeOf } from './operations.js'
+import { jobIdOf, parseJobStatus } from './operations.js'
+import { parseListing, type ListedSubmission } from './listing.js'
 import {
   RESOURCE_ID,
   jobLocation,
-  parseSubmissionId,
   requestUrl,
   submissionLocation,
   type JobRef,
@@ -25,19 +23,6 @@ import { nextPageUrl, parseListPage } from './pages.js'
 export interface ProductIngestionClientOptions extends ApiClientOptions {
   baseUrl: URL
   apiVersion: string
-}
-
-export interface Submission {
-  /** `submission/<product guid>/<n>`, byte for byte as the service sent it (validated). */
-  id: string
-  /** The decimal digits after the last slash: opaque, compared as a big integer, never a JS number. */
-  number: string
-  targetType: string
-  status?: string
-  result?: string
-  created?: string
-  /** The entry as the service sent it (for the `operation` output). */
-  body: Record<string, unknown>
 }
 
 // Pinned: echoing the newer submission schema the service returns fails ("Required properties [sources]").
@@ -125,14 +110,10 @@ export class ProductIngestionClient {
     return chooseProduct(listed, externalId, what)
   }
 
-  async listSubmissions(productGuid: string): Promise<Submission[]> {
-    const what = "Listing the product's submissions"
-    const listed = await this.readList(this.url(`/submission/${productGuid}`), what, 'submissions')
-    // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
-    const unnamed = listed.find((item) => unnamedInProgress(item, productGuid))
-    if (unnamed) throw unfollowable(unnamed as Record<string, unknown>, what)
-    // Only this product's: a submission of another product is never followed nor taken live.
-    return parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`))
+  /** Every entry of the product's submissions, those whose id the action cannot use included (listing.ts). */
+  async listSubmissions(productGuid: string): Promise<ListedSubmission[]> {
+    const listed = await this.readList(this.url(`/submission/${productGuid}`), "Listing the product's submissions", 'submissions')
+    return parseListing(listed, productGuid)
   }
 
   /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
@@ -177,51 +158,6 @@ export class ProductIngestionClient {
         : { what: 'Reading the live submission', parse: followedSubmissionParser(location.id) }
     return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, NOT_FOUND[location.kind]))
   }
-}
-
-/** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
-function unnamedInProgress(s: unknown, productGuid: string): boolean {
-  if (!isObject(s)) return false
-  if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed') return false
-  if (targetTypeOf(s) === 'draft') return false
-  if (typeof s.id === 'string' && parseSubmissionId(s.id)) return false
-  const guid = productGuid.toLowerCase()
-  const otherProduct = typeof s.product === 'string' && s.product.toLowerCase() !== `product/${guid}`
-  const otherId = typeof s.id === 'string' && /^submission\//i.test(s.id) && s.id.split('/')[1]?.toLowerCase() !== guid
-  return !otherProduct && !otherId
-}
-
-/**
- * A submission in progress that cannot be followed. A go-live (target live) is a definite answer: it
- * runs, and no second one may start. Anything else is an answer the action cannot read.
- */
-function unfollowable(s: Record<string, unknown>, what: string): ActionError {
-  const id = typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none'
-  if (targetTypeOf(s) === 'live') {
-    return new ActionError(
-      `A go-live of the product is already running, but the service lists it under an id the action does not accept (${id}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
-    )
-  }
-  return new UnexpectedAnswerError(
-    `${what} failed: it lists a submission in progress (status '${serviceText(s.status, 40)}', id ${id}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`
-  )
-}
-
-function parseSubmissions(list: unknown[]): Submission[] {
-  return list.flatMap((s: unknown) => {
-    if (!isObject(s)) return []
-    const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined
-    if (!parsed) return []
-    const submission: Submission = {
-      // As sent, byte for byte: it goes back to the service in the configure body.
-      id: s.id as string,
-      number: parsed.number,
-      targetType: targetTypeOf(s) ?? '',
-      body: s
-    }
-    for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') submission[key] = s[key] as string
-    return [submission]
-  })
 }
 
 /**

@@ -10,7 +10,7 @@ import { formatDuration } from '../../wait/duration.js'
 import { ProductIngestionClient } from './client.js'
 import { dryRun } from './dry-run.js'
 import { isProductIngestionRef, type ProductIngestionRef } from './locations.js'
-import { productOf, startGoLive } from './start-go-live.js'
+import { productOf, startGoLive, type GoLiveRules } from './start-go-live.js'
 
 /** Microsoft asks clients to read a job's status at most once a minute. */
 const SLOWEST_POLL_ASKED_MS = 60_000
@@ -46,10 +46,11 @@ export function productIngestionService(options: ServiceOptions): GoLiveService 
       `poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`
     )
   }
+  const rules: GoLiveRules = { retryFailed: options.retryFailed, claims: options.claims }
   return {
-    start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }),
+    start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }, rules),
     readOperation: async (location) => client.readOperation(own(location)),
     checkGiven: async (location) => checkGiven(client, subject, own(location)),
-    dryRun: () => dryRun(client, subject)
+    dryRun: () => dryRun(client, subject, rules)
   }
 }

@@ -1,15 +1,25 @@
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
-// a live that already has the preview is reported, and a configure request whose answer is lost is
-// never sent again (the submissions are searched for the go-live it started).
+// a live that already has the preview is reported, a product another offer of the step takes live
+// is refused, and a configure request whose answer is lost is never sent again (the submissions are
+// searched for the go-live it started).
 import { ActionError } from '../../errors.js'
+import { UnexpectedAnswerError } from '../../http/api-client.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
+import type { GoLiveClaims } from '../api-descriptor.js'
 import type { Started, StartOptions } from '../go-live-service.js'
-import type { Subject } from '../subject.js'
+import { subjectLabel, type Subject } from '../subject.js'
 import { log } from '../../report/log.js'
+import { serviceText } from '../../report/safe-text.js'
 import { parseSubmissionStatus } from './operations.js'
-import type { ProductIngestionClient, Submission } from './client.js'
-import { decide } from './decide.js'
+import type { ProductIngestionClient } from './client.js'
+import { decide, type Decision, type DecideOptions } from './decide.js'
+import { isUsable, type ListedSubmission, type Submission } from './listing.js'
 import type { SubmissionRef } from './locations.js'
+
+/** What the step asks of every offer's go-live: the retry-failed input, and the products the step's offers take live. */
+export interface GoLiveRules extends DecideOptions {
+  claims?: GoLiveClaims | undefined
+}
 
 /** The product id of the offer, or an error that says where the offer may live instead. */
 export async function productOf(client: ProductIngestionClient, subject: Subject): Promise<string> {
@@ -17,6 +27,21 @@ export async function productOf(client: ProductIngestionClient, subject: Subject
   if (guid) return guid
   throw new ActionError(
     `No product with the external id '${subject.offer}' was found through the Product Ingestion API. Check 'offer' (the offer id shown in Partner Center); an offer integrated before the move to Partner Center goes live through the Cloud Partner Portal API instead (api: cloud-partner-portal).`
+  )
+}
+
+/**
+ * The product the offer takes live, claimed for it in the step: a product another offer of the step
+ * holds already (a lookup that ignored its filter names one product for both) is refused before any
+ * request that could take it live. The dry run claims alike, so it refuses what the real run would.
+ */
+export async function claimedProduct(client: ProductIngestionClient, subject: Subject, rules: GoLiveRules): Promise<string> {
+  const guid = await productOf(client, subject)
+  const label = subjectLabel(subject)
+  const holder = rules.claims?.claim(`product/${guid}`, label)
+  if (holder === undefined) return guid
+  throw new ActionError(
+    `The product lookup for '${subject.offer}' named product/${guid}, the product of ${holder} in this step: a product is taken live once per step, so ${label} is refused. Check the offer ids.`
   )
 }
 
@@ -32,16 +57,55 @@ function followRunning(client: ProductIngestionClient, subject: Subject, running
   return follow(client, running)
 }
 
-/** The go-live running now, if the submissions list one. */
-async function findRunning(client: ProductIngestionClient, productGuid: string): Promise<SubmissionRef | undefined> {
-  const decision = decide(await client.listSubmissions(productGuid))
-  return decision.kind === 'follow' ? follow(client, decision.running) : undefined
+/**
+ * Something in progress the action cannot name: a go-live (target live) is a definite answer (it
+ * runs, and no second one may start); anything else is an answer the action cannot read. Undefined
+ * for any other decision.
+ */
+function unnamedInProgress(decision: Decision): Error | undefined {
+  if (decision.kind === 'running-unusable') {
+    return new ActionError(
+      `A go-live of the product is already running, but the service lists it under an id the action does not accept (${decision.running.shown}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
+    )
+  }
+  if (decision.kind !== 'in-progress-unusable') return undefined
+  const { busy } = decision
+  return new UnexpectedAnswerError(
+    `Listing the product's submissions failed: it lists a submission in progress (status '${serviceText(busy.status, 40)}', id ${busy.shown}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`
+  )
 }
 
-export async function startGoLive(client: ProductIngestionClient, subject: Subject, options: StartOptions): Promise<Started> {
+/**
+ * The go-live a request that got no clear answer may have started, as the listing shows it: running,
+ * or ended already since the look before sending (the preview live now, or a go-live of it failed
+ * that is not `known`, the failure seen before sending with retry-failed). An ended go-live is a
+ * go-live started: followed (its read says how it ended), never sent again. Throws when one may run
+ * or have failed unnamed.
+ */
+async function findStarted(
+  client: ProductIngestionClient,
+  productGuid: string,
+  known?: ListedSubmission
+): Promise<SubmissionRef | undefined> {
+  const decision = decide(await client.listSubmissions(productGuid))
+  const unnamed = unnamedInProgress(decision)
+  if (unnamed) throw unnamed
+  if (decision.kind === 'follow') return follow(client, decision.running)
+  if (decision.kind === 'live') return follow(client, decision.live)
+  if (decision.kind !== 'live-failed' || (known && JSON.stringify(known.body) === JSON.stringify(decision.failed.body))) return undefined
+  if (isUsable(decision.failed)) return follow(client, decision.failed)
+  // A failed go-live listed under an id the action cannot follow: said as it is, never sent again.
+  throw new ActionError(decision.say)
+}
+
+export async function startGoLive(
+  client: ProductIngestionClient,
+  subject: Subject,
+  options: StartOptions,
+  rules: GoLiveRules = {}
+): Promise<Started> {
   const { backoff, signal, deadline, progress } = options
-  const productGuid = await productOf(client, subject)
-  const find = (): Promise<SubmissionRef | undefined> => findRunning(client, productGuid)
+  const productGuid = await claimedProduct(client, subject, rules)
   const look = {
     label: subject.offer,
     where: "the product's submissions",
@@ -52,17 +116,21 @@ export async function startGoLive(client: ProductIngestionClient, subject: Subje
     progress
   }
   // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
-  const decision = decide(await client.listSubmissions(productGuid))
+  const decision = decide(await client.listSubmissions(productGuid), rules)
   if (decision.kind === 'follow') return { location: followRunning(client, subject, decision.running), how: 'attached' }
   if (decision.kind === 'live') {
     log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`)
     // The entry as the service sent it, not one the action assembles.
     return { location: follow(client, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) }
   }
+  const unnamed = unnamedInProgress(decision)
+  if (unnamed) throw unnamed
   if (decision.kind !== 'ready') {
     throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`)
   }
 
+  if (decision.retrying) log.info(`${decision.say}.`)
+  const find = (): Promise<SubmissionRef | undefined> => findStarted(client, productGuid, decision.retrying)
   log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`)
   const preview = decision.preview.id
   const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look)
@@ -75,7 +143,10 @@ export async function startGoLive(client: ProductIngestionClient, subject: Subje
   // 'in-progress': something started meanwhile. If it is a go-live, follow it; else say what runs.
   const meanwhile = decide(await client.listSubmissions(productGuid))
   if (meanwhile.kind === 'follow') return { location: followRunning(client, subject, meanwhile.running), how: 'attached' }
-  throw new ActionError(
-    `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
+  throw (
+    unnamedInProgress(meanwhile) ??
+    new ActionError(
+      `The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`
+    )
   )
 }

@@ -1,0 +1,100 @@
+// A product's submissions listing as decide() reads it: every entry of the product, those whose id
+// the action can use and those it cannot. An entry with an unusable id is kept (never sent, never
+// followed): dropping it would let an older preview look like the newest one (pia-api.md, "Ids are
+// opaque strings").
+import { isObject } from '../../lookup.js'
+import { serviceText } from '../../report/safe-text.js'
+import { parseSubmissionId } from './locations.js'
+import { targetTypeOf } from './operations.js'
+
+interface ListedFields {
+  /** `draft`, `preview`, `live` in lower case; '' when the entry names none. */
+  targetType: string
+  status?: string
+  result?: string
+  created?: string
+  /** The entry as the service sent it (for the `operation` output). */
+  body: Record<string, unknown>
+}
+
+/** An entry whose id the action can send back and follow. */
+export interface Submission extends ListedFields {
+  /** `submission/<product guid>/<n>`, byte for byte as the service sent it (validated). */
+  id: string
+  /** The decimal digits after the last slash: opaque, compared as a big integer, never a JS number. */
+  number: string
+}
+
+/** An entry of the product whose id the action cannot use: decide() sees it, nothing sends it. */
+export interface UnusableSubmission extends ListedFields {
+  /** Its id as messages quote it: service text made safe and bounded, or what it is (`none`). */
+  shown: string
+  /** Why the id cannot be used, as a clause ("it has no id"). */
+  problem: string
+  /** The digits its id ends in, when it ends in digits (to rank it); never sent anywhere. */
+  number?: string
+}
+
+export type ListedSubmission = Submission | UnusableSubmission
+
+export function isUsable(entry: ListedSubmission): entry is Submission {
+  return !('problem' in entry)
+}
+
+/** What an id that is not a string is, for a message. */
+function kindOf(id: unknown): string {
+  if (Array.isArray(id)) return 'an array'
+  return typeof id === 'object' ? 'an object' : `a ${typeof id}`
+}
+
+function shownId(id: unknown): string {
+  if (id === undefined || id === null) return 'none'
+  if (typeof id === 'number') return 'a bare JSON number'
+  return typeof id === 'string' ? `'${serviceText(id, 80)}'` : kindOf(id)
+}
+
+// The digits an id ends in, its white space aside (bounded: only to rank it).
+const TRAILING_DIGITS = /^submission\/[^/]*\/(\d{1,100})$/i
+
+function idProblem(id: unknown): string {
+  if (id === undefined || id === null) return 'it has no id'
+  // JSON.parse has rounded it already: the digits the service meant are gone.
+  if (typeof id === 'number') return 'its id is a bare JSON number, not a string (digits past 2^53 are lost in reading)'
+  if (typeof id !== 'string') return `its id is ${kindOf(id)}, not a string`
+  const trimmed = id.trim()
+  if (trimmed !== id && parseSubmissionId(trimmed)) return 'its id has white space around it'
+  const digits = TRAILING_DIGITS.exec(trimmed)?.[1]
+  if (digits && digits.length > 30) return `its id's number has ${digits.length} digits, more than the 30 the action takes`
+  return 'its id is not submission/<product id>/<digits>'
+}
+
+/** Whether an entry names another product, by its `product` or by the product id in its id. */
+function ofAnotherProduct(entry: Record<string, unknown>, productGuid: string): boolean {
+  const guid = productGuid.toLowerCase()
+  const { product, id } = entry
+  if (typeof product === 'string' && product.toLowerCase() !== `product/${guid}`) return true
+  return typeof id === 'string' && /^\s*submission\//i.test(id) && id.trim().split('/')[1]?.toLowerCase() !== guid
+}
+
+/**
+ * The listing's entries of the product `productGuid`. A usable id names the product itself; an
+ * entry without a usable id is the product's unless it names another. An entry that is not an
+ * object says nothing (no target, no status) and is left out.
+ */
+export function parseListing(list: unknown[], productGuid: string): ListedSubmission[] {
+  return list.flatMap((s: unknown): ListedSubmission[] => {
+    if (!isObject(s)) return []
+    const fields: ListedFields = { targetType: targetTypeOf(s) ?? '', body: s }
+    for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') fields[key] = s[key] as string
+    const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined
+    if (parsed) {
+      // Only this product's: a submission of another product is never followed nor taken live.
+      if (parsed.productGuid.toLowerCase() !== productGuid.toLowerCase()) return []
+      // As sent, byte for byte: it goes back to the service in the configure body.
+      return [{ ...fields, id: s.id as string, number: parsed.number }]
+    }
+    if (ofAnotherProduct(s, productGuid)) return []
+    const digits = typeof s.id === 'string' ? TRAILING_DIGITS.exec(s.id.trim())?.[1] : undefined
+    return [{ ...fields, shown: shownId(s.id), problem: idProblem(s.id), ...(digits ? { number: digits } : {}) }]
+  })
+}
