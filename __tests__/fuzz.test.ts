@@ -354,7 +354,8 @@ describe('fuzz: Product Ingestion parsers and both decide()s', () => {
         slot: pickOf(random, ['production', 'staging', randomText(random)]),
         changedTime: pickOf(random, ['2018-03-26T21:46:01.179948Z', randomText(random)])
       }))
-      const decision = decideCpp(random() < 0.3 ? undefined : status, random() < 0.2 ? undefined : submissions)
+      const context = { subject: { publisher: 'contoso', offer: 'vm' }, retryFailed: random() < 0.5 }
+      const decision = decideCpp(random() < 0.3 ? undefined : status, random() < 0.2 ? undefined : submissions, context)
       expect(decision.say).not.toMatch(UNSAFE_LINE)
       if (decision.kind === 'blocked') expect(blockers).toContain(decision.offerStatus)
       if (decision.kind === 'follow') expect(submissions).toContain(decision.running)

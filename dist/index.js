@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4176);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7622:
+/***/ 4176:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -534,6 +534,11 @@ const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]
 /** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
 function isOperationId(id) {
     return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
+}
+/** The publisher and offer a `publisher$offer$n$slot` id names; undefined for any other id (a GUID names none). */
+function offerNamedBy(id) {
+    const slot = SLOT_ID.exec(id);
+    return slot ? { publisher: slot[1], offer: slot[2] } : undefined;
 }
 function isCppOperationRef(ref) {
     return ref.kind === 'cpp-operation';
@@ -4482,6 +4487,7 @@ const noLinks = () => ({ preview: [], live: [] });
 ;// CONCATENATED MODULE: ./src/wait/status.ts
 // Every status spelling the service has used, folded into the few states the action acts on.
 
+// Keys in the API's own spelling (lowerCamelCase): statusWord() names a still-going state by its key.
 const OPERATION_STATES = {
     succeeded: 'succeeded',
     complete: 'succeeded',
@@ -4489,14 +4495,34 @@ const OPERATION_STATES = {
     failed: 'failed',
     canceled: 'canceled',
     cancelled: 'canceled',
-    notstarted: 'running',
+    notStarted: 'running',
     running: 'running',
-    waitingforpublisherreview: 'running'
+    waitingForPublisherReview: 'running'
 };
+/** The table's keys by their lower case: every spelling is compared case-insensitively. */
+const KEYS = Object.fromEntries(Object.keys(OPERATION_STATES).map((key) => [key.toLowerCase(), key]));
+/** The table's key for `raw`, whatever case it came in; undefined for a status the table does not know. */
+function keyOf(raw) {
+    return typeof raw === 'string' ? ownEntry(KEYS, raw.trim().toLowerCase()) : undefined;
+}
 /** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
 function normaliseOperationStatus(raw) {
-    const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined;
+    const key = keyOf(raw);
+    const state = key === undefined ? undefined : ownEntry(OPERATION_STATES, key);
     return state ? { state, known: true } : { state: 'running', known: false };
+}
+/**
+ * A known status in one word of the API's spelling, read with the same table as an operation's
+ * status (an offer's status has an operation's shape): a finished one as its state (`complete` and
+ * `completed` are `succeeded`, `cancelled` is `canceled`), a still-going one as the API writes it
+ * (`notStarted`, `running`, `waitingForPublisherReview`). Undefined for any other.
+ */
+function statusWord(raw) {
+    const key = keyOf(raw);
+    if (key === undefined)
+        return undefined;
+    const state = OPERATION_STATES[key];
+    return isTerminal(state) ? state : key;
 }
 function isTerminal(state) {
     return state !== 'running';
@@ -4768,7 +4794,7 @@ function parseSubmissions(json) {
         if (!isObject(s) || (typeof s.id !== 'string' && typeof s.id !== 'number'))
             return [];
         const submission = { id: String(s.id) };
-        for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime']) {
+        for (const key of ['publisherId', 'offerId', 'submissionType', 'submissionState', 'slot', 'changedTime']) {
             if (typeof s[key] === 'string')
                 submission[key] = s[key];
         }
@@ -4776,31 +4802,113 @@ function parseSubmissions(json) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/decide.ts
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/earlier-failure.ts
+// An earlier failure in words, for a verdict that quotes it: what the service said went wrong (the
+// offer status, which has an operation's shape), which submission, and when it ended.
+
+
+
+/** A service timestamp (`2017-03-28T19:50:39.5506018Z`): quoted as sent, all 7 fractional digits. */
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
+const timestamp = (value) => value !== undefined && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+/** The latest timestamp of the status's error messages (top level and steps), if one reads as a time. */
+function errorTime(status) {
+    const messages = [...(status?.messages ?? []), ...(status?.steps ?? []).flatMap((step) => step.messages)];
+    const times = messages.flatMap((m) => {
+        const at = m.level === 'error' ? timestamp(m.timestamp) : undefined;
+        return at ? [at] : [];
+    });
+    return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+}
+/** When it ended: the submission's changedTime, else the time of the status's error. */
+function when(failed, status) {
+    return timestamp(failed?.changedTime) ?? errorTime(status);
+}
+/** `submission 56615b67-…, at 2026-11-20T10:05:39.5506018Z`, or less when less is known; '' when nothing is. */
+function whichAndWhen(failed, status) {
+    const which = failed ? [`submission ${isOperationId(failed.id) ? failed.id : `'${serviceText(failed.id, 80)}'`}`] : [];
+    const at = when(failed, status);
+    return [...which, ...(at ? [`at ${at}`] : [])].join(', ');
+}
+/**
+ * What the service said went wrong, as one or more sentences: the status's error messages and failed
+ * steps (failureReasons, already one clean line each), at most three, bounded as a whole.
+ */
+function reasonOf(status) {
+    const reasons = status ? failureReasons(status).slice(0, 3) : [];
+    if (reasons.length === 0)
+        return 'The service gave no reason in the offer status.';
+    const text = serviceText(reasons.join('; '), 600);
+    return /[.!?…]$/.test(text) ? text : `${text}.`;
+}
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/listing.ts
+// What an offer's submissions listing says, for decide(): which entries are this offer's, the
+// go-live that runs, the one that took the offer live, and a failure that is the last word.
+
 
 
 const GO_LIVE_TYPES = new Set(['golive', 'go-live', 'go_live']);
-const OFFER_STATES = ['neverPublished', 'notStarted', 'waitingForPublisherReview', 'running', 'succeeded', 'canceled', 'failed'];
+/** A go-live by its type, or by the slot a go-live goes to (production; a publish goes to staging). */
 const isGoLive = (s) => GO_LIVE_TYPES.has((s.submissionType ?? '').toLowerCase()) || (s.slot ?? '').toLowerCase() === 'production';
-/** The newest go-live submission whose state passes `test`, if any. */
-function newestGoLive(submissions, test) {
-    const found = submissions.filter((s) => isGoLive(s) && s.submissionState !== undefined && test(s.submissionState));
-    const time = (s) => Date.parse(s.changedTime ?? '') || 0;
-    return found.sort((a, b) => time(b) - time(a))[0];
+const same = (a, b) => a.toLowerCase() === b.toLowerCase();
+/**
+ * Whether an entry is about another offer: it names another publisher (`publisherId`), another
+ * offer (`offerId`), or its `pub$offer$n$slot` id does. Learn's sample names the offer by a GUID
+ * (`"offerId": "56615b67-…"`), not by the id the path takes: a GUID cannot be compared with it, so
+ * it sets nothing aside (the listing was asked for at this offer's path).
+ */
+function aboutAnotherOffer(subject, s) {
+    if (s.publisherId !== undefined && !same(s.publisherId, subject.publisher))
+        return true;
+    if (s.offerId !== undefined && !GUID.test(s.offerId) && !same(s.offerId, subject.offer))
+        return true;
+    const named = offerNamedBy(s.id);
+    return named !== undefined && !sameOffer(named, subject);
 }
-/** The newest go-live submission that has not finished, if any. */
-const runningGoLive = (submissions) => newestGoLive(submissions, (state) => !isFinishedSubmissionState(state));
+/** The entries about this offer: a listing that ignored the path's offer is never read as this offer's. */
+const ofThisOffer = (subject, submissions) => submissions.filter((s) => !aboutAnotherOffer(subject, s));
+/** When the entry last changed, in ms; NaN when it does not say (or not as a time). */
+const time = (s) => Date.parse(s.changedTime ?? '');
+/** Newest first; an entry with no time counts as the oldest. */
+const newestFirst = (a, b) => (time(b) || 0) - (time(a) || 0);
+const stateOf = (s) => {
+    const { state, known } = normaliseOperationStatus(s.submissionState);
+    return known ? state : undefined;
+};
+/** The newest go-live with a state that has not finished (one with no state at all is not running). */
+const runningGoLive = (own) => own.filter((s) => isGoLive(s) && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState)).sort(newestFirst)[0];
 /** The newest go-live that succeeded (`succeeded`, `complete`, `completed`): the one that took the offer live. */
-const lastGoLive = (submissions) => newestGoLive(submissions, (state) => normaliseOperationStatus(state).state === 'succeeded');
+const lastSucceededGoLive = (own) => own.filter((s) => isGoLive(s) && stateOf(s) === 'succeeded').sort(newestFirst)[0];
+/**
+ * The newest entry that failed among those `test` picks, unless something was listed after it: an
+ * entry whose time is known to be later (both times read). When the times do not tell, the failure
+ * stands: unknown never clears it.
+ */
+function failedLast(own, test) {
+    const after = (failed) => own.some((s) => s !== failed && time(s) > time(failed));
+    return own.filter((s) => test(s) && stateOf(s) === 'failed' && !after(s)).sort(newestFirst)[0];
+}
+/** The go-live whose failure is the last word of the listing: nothing (a new publish, a retry) came after it. */
+const failedLastGoLive = (own) => failedLast(own, isGoLive);
+/** The publish (an entry that is not a go-live) whose failure is the last word of the listing. */
+const failedLastPublish = (own) => failedLast(own, (s) => !isGoLive(s));
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/decide.ts
+
+
+
+
 /**
  * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
- * `offer-status` output only ever holds one of these words, never the service's own text.
+ * `offer-status` output only ever holds one of these words, never the service's own text. Read with
+ * the operations' table (statusWord): `complete` and `completed` are `succeeded` here too. Only
+ * `neverPublished` is the offer status's own.
  */
 function canonicalOfferStatus(raw) {
     if (!raw)
         return 'unknown';
-    const lower = raw.toLowerCase() === 'cancelled' ? 'canceled' : raw.toLowerCase();
-    return OFFER_STATES.find((s) => s.toLowerCase() === lower) ?? 'unknown';
+    return statusWord(raw) ?? (raw.trim().toLowerCase() === 'neverpublished' ? 'neverPublished' : 'unknown');
 }
 /**
  * The `publisher-signoff` step (by id or name, in any case) waits for the publisher's review. The
@@ -4810,46 +4918,83 @@ function waitsForSignOff(status) {
     return status.steps.some((step) => [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
         step.rawStatus.toLowerCase() === 'waitingforpublisherreview');
 }
-/**
- * Whether the verdict on an offer with this status needs its submissions (the real run always lists
- * them): whether a go-live runs, which one took the offer live. Not for an offer that waits for
- * sign-off: a go-live started since shows the offer running, so the dry run spares that read.
- */
-function dependsOnSubmissions(offer) {
-    return canonicalOfferStatus(offer.rawStatus) !== 'waitingForPublisherReview';
-}
 const READY_TO_SIGN_OFF = { kind: 'ready', say: 'The offer waits for publisher sign-off' };
 const blocked = (offerStatus, say) => ({ kind: 'blocked', offerStatus, say });
 /**
+ * The last go-live failed and nothing came after it: never sent again, unless `retry-failed` sends it
+ * once more. `status`: the offer status when read (its failure is the reason quoted).
+ */
+function goLiveFailed(failed, status, context) {
+    const which = whichAndWhen(failed, status);
+    // The status speaks of the failure only when it is the failure (else it says no more than "waiting").
+    const statusFailed = status?.state === 'failed';
+    if (context.retryFailed) {
+        const say = `The last go-live failed (${which}), and retry-failed is set: it is sent once more`;
+        return statusFailed ? { kind: 'ready', say, offerStatus: 'failed', retry: true } : { kind: 'ready', say, retry: true };
+    }
+    return {
+        kind: 'blocked',
+        offerStatus: 'failed',
+        failed,
+        say: `The last go-live failed (${which}): ${reasonOf(statusFailed ? status : undefined)} A go-live that failed is not sent again: fix what it reported in Partner Center, or set retry-failed: true to send it once more.`
+    };
+}
+/** The offer status says failed, and no go-live is listed as the failure: a publish, or an operation not listed. */
+function operationFailed(own, status, context) {
+    const publish = failedLastPublish(own);
+    if (publish) {
+        return {
+            kind: 'blocked',
+            offerStatus: 'failed',
+            say: `The last publish failed (${whichAndWhen(publish, status)}): ${reasonOf(status)} Fix what it reported in Partner Center and publish again before going live (retry-failed sends a failed go-live again, not a publish).`
+        };
+    }
+    const at = whichAndWhen(undefined, status);
+    const when = at ? ` (${at})` : '';
+    if (context.retryFailed) {
+        return {
+            kind: 'ready',
+            offerStatus: 'failed',
+            retry: true,
+            say: `The last operation failed${when}, and retry-failed is set: the go-live is sent once more`
+        };
+    }
+    return blocked('failed', `The last operation failed${when}: ${reasonOf(status)} The service lists no go-live that failed, so it may have been a publish: fix what it reported in Partner Center and publish again; if it was a go-live, retry-failed: true sends it once more.`);
+}
+/**
  * `offer`: the offer status, when it was read (undefined when it could not be: then the service's
  * 409 refuses what it must). `submissions`: the offer's submissions, when read (undefined when they
- * could not be). A go-live listed as running is followed whatever the status says: the status can
- * lag a go-live just started, and following one never starts a second.
+ * could not be); entries about another offer are set aside first. A go-live listed as running is
+ * followed whatever the status says: the status can lag a go-live just started, and following one
+ * never starts a second. A go-live that failed last is never sent again without `retry-failed`.
  */
-function decide(offer, submissions) {
-    const running = runningGoLive(submissions ?? []);
+function decide(offer, submissions, context) {
+    const own = ofThisOffer(context.subject, submissions ?? []);
+    const running = runningGoLive(own);
     if (running)
         return { kind: 'follow', running, say: 'A go-live is already running' };
+    const failed = failedLastGoLive(own);
+    const unlessFailed = (ready) => (failed ? goLiveFailed(failed, offer, context) : ready);
     if (!offer)
-        return { kind: 'ready', say: 'No go-live is running' };
+        return unlessFailed({ kind: 'ready', say: 'No go-live is running' });
     switch (canonicalOfferStatus(offer.rawStatus)) {
         case 'waitingForPublisherReview':
-            return READY_TO_SIGN_OFF;
+            return unlessFailed(READY_TO_SIGN_OFF);
         case 'running':
             if (waitsForSignOff(offer))
-                return READY_TO_SIGN_OFF;
+                return unlessFailed(READY_TO_SIGN_OFF);
             return blocked('running', 'Another operation (a publish) is running on the offer: a go-live would be refused until it reaches publisher sign-off.');
         case 'notStarted':
             return blocked('notStarted', 'A publish was requested but has not started: a go-live makes sense once it waits for publisher sign-off.');
         case 'neverPublished':
             return blocked('neverPublished', 'The offer was never published: publish it first, and go live once it reaches preview (publisher sign-off).');
         case 'succeeded': {
-            const last = lastGoLive(submissions ?? []);
+            const last = lastSucceededGoLive(own);
             const say = 'The last operation succeeded and nothing waits for sign-off: the offer is live already. Publish a new version to go live again.';
             return last ? { kind: 'live', last, say } : { kind: 'live', say };
         }
         case 'failed':
-            return blocked('failed', 'The last operation failed: fix what it reported in Partner Center and publish again before going live.');
+            return failed ? goLiveFailed(failed, offer, context) : operationFailed(own, offer, context);
         case 'canceled':
             return blocked('canceled', 'The last operation was canceled: publish again before going live.');
         default:
@@ -4867,20 +5012,23 @@ function decide(offer, submissions) {
 
 
 
-async function dryRun(client, subject) {
+/**
+ * The submissions are read whatever the status says: whether a go-live runs, which one took the
+ * offer live, and whether the last one failed (then it is not sent again) all come from them.
+ */
+async function dryRun(client, context) {
+    const { subject } = context;
     const status = await client.getOfferStatus(subject);
     let submissions;
-    if (dependsOnSubmissions(status)) {
-        try {
-            submissions = await client.listSubmissions(subject);
-        }
-        catch (error) {
-            if (!isServiceUnavailable(error))
-                throw error;
-            log.warning(`Could not tell whether the running operation is a go-live (${messageOf(error)}).`);
-        }
+    try {
+        submissions = await client.listSubmissions(subject);
     }
-    return reportOf(decide(status, submissions));
+    catch (error) {
+        if (!isServiceUnavailable(error))
+            throw error;
+        log.warning(`Could not read the offer's submissions (${messageOf(error)}): the verdict is the offer status's alone.`);
+    }
+    return reportOf(decide(status, submissions, context));
 }
 function reportOf(decision) {
     const { say } = decision;
@@ -4888,7 +5036,11 @@ function reportOf(decision) {
         case 'follow':
             return { offerStatus: 'running', verdict: 'blocked', message: `${say}: the action would follow it instead of starting another.` };
         case 'ready':
-            return { offerStatus: 'waitingForPublisherReview', verdict: 'ready', message: `${say}: a go-live would start now.` };
+            return {
+                offerStatus: decision.offerStatus ?? 'waitingForPublisherReview',
+                verdict: 'ready',
+                message: `${say}: a go-live would start now.`
+            };
         case 'blocked':
             return { offerStatus: decision.offerStatus, verdict: 'blocked', message: say };
         case 'live':
@@ -5076,24 +5228,27 @@ async function pre_check_status(client, subject) {
         return undefined;
     }
 }
-async function preCheck(client, subject) {
+/** `context`: the offer and the `retry-failed` input, as decide() takes them. */
+async function preCheck(client, context) {
+    const { subject } = context;
     const submissions = await listed(client, subject);
     // A go-live listed as running is followed whatever the status says (decide.ts): no need to read it.
-    const listedOnly = decide(undefined, submissions);
+    const listedOnly = decide(undefined, submissions, context);
     if (listedOnly.kind === 'follow')
         return { decision: listedOnly };
     const offer = await pre_check_status(client, subject);
     if (!offer)
-        return { decision: decide(undefined, submissions) };
-    const decision = decide(offer, submissions);
+        return { decision: listedOnly };
+    const decision = decide(offer, submissions, context);
     // A state the action does not know is no reason to refuse: the service refuses what it must (409).
+    // A go-live that failed last still is (decide() by the listing alone says so).
     if (decision.kind === 'unknown') {
         log.warning(`${decision.say} Going on without it: ${AS_WITHOUT}`);
-        return { decision: decide(undefined, submissions), status: offer };
+        return { decision: listedOnly, status: offer };
     }
     // Something runs, and whether it is a go-live cannot be told without the list: the 409 tells.
     if (decision.kind === 'blocked' && decision.offerStatus === 'running' && !submissions) {
-        return { decision: decide(undefined, undefined), status: offer };
+        return { decision: decide(undefined, undefined, context), status: offer };
     }
     return { decision, status: offer };
 }
@@ -5119,10 +5274,24 @@ function locationOf(client, subject, found) {
     }
     return location;
 }
-/** The go-live running now, if the submissions list one (decide() without an offer status). */
-async function findRunning(client, subject) {
-    const decision = decide(undefined, await client.listSubmissions(subject));
+/** The go-live of this offer running now, if the submissions list one (decide() without an offer status). */
+async function findRunning(client, context) {
+    const { subject } = context;
+    const decision = decide(undefined, await client.listSubmissions(subject), context);
     return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined;
+}
+/**
+ * Claims the offer path for this offer of the step, before any request: a second offer of the step
+ * on the same path is refused, naming the one that holds it (inputs refuse a repeated offer id
+ * already; this holds whatever the inputs let through).
+ */
+function claimPath(subject, claims) {
+    const key = `cpp:${subject.publisher}/${subject.offer}`.toLowerCase();
+    const label = subjectLabel(subject);
+    const holder = claims?.claim(key, label);
+    if (holder !== undefined) {
+        throw new ActionError(`${label} is not taken live here: ${holder} takes the same offer (${key}) live in this step already, and an offer goes live once per step.`);
+    }
 }
 /** A go-live found before (or instead of) this run's request: one that was already running. */
 function followingRunning(subject, location) {
@@ -5142,8 +5311,10 @@ function liveAlready(client, subject, status, last) {
 }
 async function startGoLive(client, subject, options) {
     const { backoff, signal, deadline, progress } = options;
+    const context = { subject, retryFailed: options.retryFailed };
+    claimPath(subject, options.claims);
     // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
-    const { decision, status } = await preCheck(client, subject);
+    const { decision, status } = await preCheck(client, context);
     if (decision.kind === 'follow')
         return followingRunning(subject, locationOf(client, subject, decision.running));
     if (decision.kind === 'live' && status)
@@ -5153,13 +5324,17 @@ async function startGoLive(client, subject, options) {
         throw new ActionError(`${subjectLabel(subject)} cannot go live now, so no Go Live request was sent: ${say.charAt(0).toLowerCase()}${say.slice(1)}`);
     }
     const label = subjectLabel(subject);
+    // Sent on purpose once more (retry-failed): the log says which failure it follows.
+    if (decision.kind === 'ready' && decision.retry) {
+        log.info(`${label}: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}.`);
+    }
     const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress };
     log.info(`Sending the Go Live request for ${label}.`);
-    const answer = await triggerGoLive(() => client.requestGoLive(subject), () => findRunning(client, subject), look);
+    const answer = await triggerGoLive(() => client.requestGoLive(subject), () => findRunning(client, context), look);
     if ('how' in answer)
         return answer;
     // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
-    const running = await findRunning(client, subject);
+    const running = await findRunning(client, context);
     if (running)
         return followingRunning(subject, running);
     throw cppFailure('The Go Live request', answer.response, subject, 'Another operation that is not a go-live (a publish, for example) is running on the offer; wait for it to finish in Partner Center, then run the step again.');
@@ -5177,14 +5352,14 @@ function own(ref) {
     throw new Error(`The CPP API cannot read a ${ref.kind} reference`);
 }
 function cppService(options) {
-    const { subject, backoff, signal, deadline, progress } = options;
+    const { subject, backoff, signal, deadline, progress, retryFailed, claims } = options;
     const client = new CppClient(options);
     return {
-        start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }),
+        start: () => startGoLive(client, subject, { backoff, signal, deadline, progress, retryFailed, claims }),
         readOperation: async (location) => client.readOperation(own(location), subject),
         // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
-        dryRun: () => dryRun(client, subject)
+        dryRun: () => dryRun(client, { subject, retryFailed })
     };
 }
 
@@ -5409,9 +5584,9 @@ function quoted(value) {
     return typeof value === 'string' ? `'${serviceText(value.slice(0, 400), 100)}'` : `a ${value === null ? 'null' : typeof value}`;
 }
 /** Ids are compared as the strings they are; only the GUIDs in them are case-insensitive. */
-const same = (named, expected) => typeof named === 'string' && named.toLowerCase() === expected.toLowerCase();
+const followed_same = (named, expected) => typeof named === 'string' && named.toLowerCase() === expected.toLowerCase();
 /** Whether a field names something other than `expected`; a field left out or null names nothing. */
-const other = (named, expected) => named !== undefined && named !== null && !same(named, expected);
+const other = (named, expected) => named !== undefined && named !== null && !followed_same(named, expected);
 /** Reads a job status, refused when it names another job than `jobId` (spelled jobId, jobID or jobid). */
 function followedJobParser(jobId) {
     return (json) => {
@@ -5453,6 +5628,85 @@ function followedSubmissionParser(submissionId) {
         }
         return parseSubmissionStatus(entry);
     };
+}
+
+;// CONCATENATED MODULE: ./src/apis/product-ingestion/listing.ts
+// A product's submissions listing as decide() reads it: every entry of the product, those whose id
+// the action can use and those it cannot. An entry with an unusable id is kept (never sent, never
+// followed): dropping it would let an older preview look like the newest one (pia-api.md, "Ids are
+// opaque strings").
+
+
+
+
+function isUsable(entry) {
+    return !('problem' in entry);
+}
+/** What an id that is not a string is, for a message. */
+function kindOf(id) {
+    if (Array.isArray(id))
+        return 'an array';
+    return typeof id === 'object' ? 'an object' : `a ${typeof id}`;
+}
+function shownId(id) {
+    if (id === undefined || id === null)
+        return 'none';
+    if (typeof id === 'number')
+        return 'a bare JSON number';
+    return typeof id === 'string' ? `'${serviceText(id, 80)}'` : kindOf(id);
+}
+// The digits an id ends in, its white space aside (bounded: only to rank it).
+const TRAILING_DIGITS = /^submission\/[^/]*\/(\d{1,100})$/i;
+function idProblem(id) {
+    if (id === undefined || id === null)
+        return 'it has no id';
+    // JSON.parse has rounded it already: the digits the service meant are gone.
+    if (typeof id === 'number')
+        return 'its id is a bare JSON number, not a string (digits past 2^53 are lost in reading)';
+    if (typeof id !== 'string')
+        return `its id is ${kindOf(id)}, not a string`;
+    const trimmed = id.trim();
+    if (trimmed !== id && parseSubmissionId(trimmed))
+        return 'its id has white space around it';
+    const digits = TRAILING_DIGITS.exec(trimmed)?.[1];
+    if (digits && digits.length > 30)
+        return `its id's number has ${digits.length} digits, more than the 30 the action takes`;
+    return 'its id is not submission/<product id>/<digits>';
+}
+/** Whether an entry names another product, by its `product` or by the product id in its id. */
+function ofAnotherProduct(entry, productGuid) {
+    const guid = productGuid.toLowerCase();
+    const { product, id } = entry;
+    if (typeof product === 'string' && product.toLowerCase() !== `product/${guid}`)
+        return true;
+    return typeof id === 'string' && /^\s*submission\//i.test(id) && id.trim().split('/')[1]?.toLowerCase() !== guid;
+}
+/**
+ * The listing's entries of the product `productGuid`. A usable id names the product itself; an
+ * entry without a usable id is the product's unless it names another. An entry that is not an
+ * object says nothing (no target, no status) and is left out.
+ */
+function parseListing(list, productGuid) {
+    return list.flatMap((s) => {
+        if (!isObject(s))
+            return [];
+        const fields = { targetType: targetTypeOf(s) ?? '', body: s };
+        for (const key of ['status', 'result', 'created'])
+            if (typeof s[key] === 'string')
+                fields[key] = s[key];
+        const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined;
+        if (parsed) {
+            // Only this product's: a submission of another product is never followed nor taken live.
+            if (parsed.productGuid.toLowerCase() !== productGuid.toLowerCase())
+                return [];
+            // As sent, byte for byte: it goes back to the service in the configure body.
+            return [{ ...fields, id: s.id, number: parsed.number }];
+        }
+        if (ofAnotherProduct(s, productGuid))
+            return [];
+        const digits = typeof s.id === 'string' ? TRAILING_DIGITS.exec(s.id.trim())?.[1] : undefined;
+        return [{ ...fields, shown: shownId(s.id), problem: idProblem(s.id), ...(digits ? { number: digits } : {}) }];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/pages.ts
@@ -5508,7 +5762,6 @@ function nextPageUrl(link, rules) {
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/client.ts
 // The Partner Center Product Ingestion API as the action uses it: the product, its submissions,
 // the configure request that takes a preview live, and the job or submission to follow.
-
 
 
 
@@ -5580,15 +5833,10 @@ class ProductIngestionClient {
         const listed = await this.readList(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, 'products');
         return chooseProduct(listed, externalId, what);
     }
+    /** Every entry of the product's submissions, those whose id the action cannot use included (listing.ts). */
     async listSubmissions(productGuid) {
-        const what = "Listing the product's submissions";
-        const listed = await this.readList(this.url(`/submission/${productGuid}`), what, 'submissions');
-        // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
-        const unnamed = listed.find((item) => unnamedInProgress(item, productGuid));
-        if (unnamed)
-            throw unfollowable(unnamed, what);
-        // Only this product's: a submission of another product is never followed nor taken live.
-        return client_parseSubmissions(listed).filter((s) => s.id.toLowerCase().startsWith(`submission/${productGuid.toLowerCase()}/`));
+        const listed = await this.readList(this.url(`/submission/${productGuid}`), "Listing the product's submissions", 'submissions');
+        return parseListing(listed, productGuid);
     }
     /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
     async requestGoLive(productGuid, submissionId) {
@@ -5632,52 +5880,6 @@ class ProductIngestionClient {
             : { what: 'Reading the live submission', parse: followedSubmissionParser(location.id) };
         return this.api.readOperation(location.url, what, parse, (response) => this.failure(what, response, NOT_FOUND[location.kind]));
     }
-}
-/** A listed entry in progress (not a draft) whose id is missing or not accepted, unless it names another product. */
-function unnamedInProgress(s, productGuid) {
-    if (!isObject(s))
-        return false;
-    if (typeof s.status !== 'string' || s.status.toLowerCase() === 'completed')
-        return false;
-    if (targetTypeOf(s) === 'draft')
-        return false;
-    if (typeof s.id === 'string' && parseSubmissionId(s.id))
-        return false;
-    const guid = productGuid.toLowerCase();
-    const otherProduct = typeof s.product === 'string' && s.product.toLowerCase() !== `product/${guid}`;
-    const otherId = typeof s.id === 'string' && /^submission\//i.test(s.id) && s.id.split('/')[1]?.toLowerCase() !== guid;
-    return !otherProduct && !otherId;
-}
-/**
- * A submission in progress that cannot be followed. A go-live (target live) is a definite answer: it
- * runs, and no second one may start. Anything else is an answer the action cannot read.
- */
-function unfollowable(s, what) {
-    const id = typeof s.id === 'string' ? `'${serviceText(s.id, 80)}'` : 'none';
-    if (targetTypeOf(s) === 'live') {
-        return new ActionError(`A go-live of the product is already running, but the service lists it under an id the action does not accept (${id}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
-    }
-    return new UnexpectedAnswerError(`${what} failed: it lists a submission in progress (status '${serviceText(s.status, 40)}', id ${id}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`);
-}
-function client_parseSubmissions(list) {
-    return list.flatMap((s) => {
-        if (!isObject(s))
-            return [];
-        const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined;
-        if (!parsed)
-            return [];
-        const submission = {
-            // As sent, byte for byte: it goes back to the service in the configure body.
-            id: s.id,
-            number: parsed.number,
-            targetType: targetTypeOf(s) ?? '',
-            body: s
-        };
-        for (const key of ['status', 'result', 'created'])
-            if (typeof s[key] === 'string')
-                submission[key] = s[key];
-        return [submission];
-    });
 }
 /**
  * The one product a lookup listed for `externalId`: the one whose external id matches (any case), or
@@ -5733,14 +5935,28 @@ function createdAt(created) {
         return undefined;
     return BigInt(seconds) * 1000000n + BigInt((match[2] ?? '').padEnd(9, '0'));
 }
-/** Sort comparator, newest first. A missing `created` is unknown, not old: the numbers decide then. */
-function newestFirst(a, b) {
+/**
+ * -1 when `a` is the newer, 1 when `b` is, 0 when neither; undefined when they cannot be told apart
+ * (an unusable id without digits and a `created` missing on one side). A missing `created` is
+ * unknown, not old: the numbers decide then.
+ */
+function compareAge(a, b) {
     const [ta, tb] = [createdAt(a.created), createdAt(b.created)];
     if (ta !== undefined && tb !== undefined && ta !== tb)
         return ta > tb ? -1 : 1;
-    // Validated as 1 to 30 digits (locations.ts), so BigInt() cannot throw.
+    if (a.number === undefined || b.number === undefined)
+        return undefined;
+    // Digits only (locations.ts, listing.ts), so BigInt() cannot throw.
     const [na, nb] = [BigInt(a.number), BigInt(b.number)];
     return na === nb ? 0 : na > nb ? -1 : 1;
+}
+/** Sort comparator of usable submissions (they always have a number), newest first. */
+function submissions_newestFirst(a, b) {
+    return compareAge(a, b) ?? 0;
+}
+/** Whether `a` may be newer than `b`: unless it is certainly older. An equal rank may be the same entry. */
+function mayBeNewer(a, b) {
+    return compareAge(a, b) !== 1;
 }
 /** Whether two listed submissions are one (see sameSubmissionId). */
 function sameSubmission(a, b) {
@@ -5750,18 +5966,79 @@ function sameSubmission(a, b) {
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/decide.ts
 // The one verdict on a product's submissions: what a go-live would do now. The dry run and the real
 // run both decide with decide() and nothing else, so they cannot disagree (pia-api.md, "Submissions").
+// It reads the whole listing, entries whose id the action cannot use included. The rules as a table
+// (listing -> verdict): README.md in this folder.
+
 
 
 const lower = (value) => value?.toLowerCase();
 const decide_quoted = (value) => (value === undefined ? 'none' : `'${serviceText(value, 40)}'`);
-function decide_decide(submissions) {
+const ended = (s) => lower(s.status) === 'completed';
+// A submission's result is pending, succeeded or failed; a cancelled go-live is not re-sent either.
+const FAILED = new Set(['failed', 'cancelled', 'canceled']);
+const failed = (s) => FAILED.has(lower(s.result) ?? '');
+const createdText = (s) => (s.created === undefined ? 'no created time' : `created ${serviceText(s.created, 40)}`);
+/** An entry as messages name it: a usable id as validated; an unusable one by what its id is, and when. */
+function named(s) {
+    return isUsable(s) ? s.id : `id ${s.shown}, ${createdText(s)}`;
+}
+/** The newest of entries, as far as they can be told apart (those that cannot keep their order). */
+function newestOf(entries) {
+    return [...entries].sort((a, b) => compareAge(a, b) ?? 0)[0];
+}
+/** The preview entry a verdict is about: the newest one, or one that may be newer than the newest usable one. */
+function whichPreview(entry, usable) {
+    if (entry === usable || !usable || compareAge(entry, usable) === -1)
+        return `The newest preview submission (${named(entry)})`;
+    return `A preview submission that may be newer than ${usable.id} (${named(entry)})`;
+}
+/** A failed go-live of `preview` (`failure`: its live entry): blocked, or sent once more with retry-failed. */
+function failedGoLive(preview, failure, options) {
+    const entry = isUsable(failure) ? `${failure.id} (${createdText(failure)})` : `with id ${failure.shown} (${createdText(failure)})`;
+    const outcome = `${ended(failure) ? 'completed with' : 'has no status, and'} result ${decide_quoted(failure.result)}`;
+    if (options.retryFailed) {
+        return {
+            kind: 'ready',
+            preview,
+            retrying: failure,
+            say: `The newest preview (${preview.id}) goes live once more on purpose: its go-live failed (live submission ${entry} ${outcome}), and retry-failed: true sends it once more`
+        };
+    }
+    return {
+        kind: 'live-failed',
+        preview,
+        failed: failure,
+        say: `The go-live of the newest preview (${preview.id}) failed: its live submission ${entry} ${outcome}. A re-run does not send it again: fix the cause in Partner Center and publish a new preview, or set retry-failed: true to send it once more.`
+    };
+}
+function decide_decide(listing, options = {}) {
     // A draft is never published nor in progress, whatever it says.
-    const published = submissions.filter((s) => s.targetType !== 'draft').sort(newestFirst);
-    const inProgress = published.filter((s) => s.status !== undefined && lower(s.status) !== 'completed');
-    const running = inProgress.find((s) => s.targetType === 'live');
+    const published = listing.filter((s) => s.targetType !== 'draft');
+    const usable = published.filter(isUsable).sort(submissions_newestFirst);
+    const unusable = published.filter((s) => !isUsable(s));
+    const inProgress = (s) => s.status !== undefined && lower(s.status) !== 'completed';
+    const running = usable.find((s) => inProgress(s) && s.targetType === 'live');
     if (running)
         return { kind: 'follow', running, say: `A go-live is already running (${running.id})` };
-    const busy = inProgress[0];
+    // Something in progress that cannot be named could be a go-live: never read as "nothing runs".
+    const unnamed = unusable.filter(inProgress);
+    const unnamedLive = unnamed.find((s) => s.targetType === 'live');
+    if (unnamedLive) {
+        return {
+            kind: 'running-unusable',
+            running: unnamedLive,
+            say: `A go-live is already running, listed under an id the action does not accept (${unnamedLive.shown}): the action cannot follow it and would start no other; follow it in Partner Center.`
+        };
+    }
+    const unnamedBusy = unnamed[0];
+    if (unnamedBusy) {
+        return {
+            kind: 'in-progress-unusable',
+            busy: unnamedBusy,
+            say: `Another submission is in progress (status ${decide_quoted(unnamedBusy.status)}, id ${unnamedBusy.shown}) under an id the action does not accept, so the action can neither follow it nor rule out that it is a go-live: wait for it to finish in Partner Center, then go live.`
+        };
+    }
+    const busy = usable.find(inProgress);
     if (busy) {
         const target = busy.targetType ? serviceText(busy.targetType, 40) : 'an unknown target';
         return {
@@ -5770,52 +6047,85 @@ function decide_decide(submissions) {
             say: `Another submission is in progress (${busy.id}, to ${target}, ${serviceText(busy.status, 40)}): wait for it to finish in Partner Center, then go live.`
         };
     }
-    const preview = published.find((s) => s.targetType === 'preview');
-    if (!preview)
+    // The newest preview, whatever its id: an unusable one that may be newer than the newest usable
+    // one stands in its way (dropping it would take an older preview live).
+    const preview = usable.find((s) => s.targetType === 'preview');
+    const rival = newestOf(unusable.filter((s) => s.targetType === 'preview' && (!preview || mayBeNewer(s, preview))));
+    const newest = rival ?? preview;
+    if (!newest)
         return { kind: 'no-preview', say: 'There is no preview submission: publish to preview first, then go live.' };
-    const result = lower(preview.result);
-    if (lower(preview.status) === 'completed' && result === 'failed') {
+    const which = whichPreview(newest, preview);
+    const result = lower(newest.result);
+    if (ended(newest) && result === 'failed') {
         return {
             kind: 'preview-failed',
-            preview,
-            say: `The newest preview submission (${preview.id}) failed, so nothing goes live (an older preview is not taken live in its place): fix it in Partner Center and publish a new preview, then go live.`
+            preview: newest,
+            say: `${which} failed, so nothing goes live (an older preview is not taken live in its place): fix it in Partner Center and publish a new preview, then go live.`
         };
     }
-    if (lower(preview.status) !== 'completed' || result !== 'succeeded') {
+    if (!ended(newest) || result !== 'succeeded') {
         return {
             kind: 'preview-unfinished',
-            preview,
-            say: `The newest preview submission (${preview.id}) has not finished (status ${decide_quoted(preview.status)}, result ${decide_quoted(preview.result)}): wait until it succeeded in Partner Center, then go live.`
+            preview: newest,
+            say: `${which} has not finished (status ${decide_quoted(newest.status)}, result ${decide_quoted(newest.result)}): wait until it succeeded in Partner Center, then go live.`
         };
     }
-    const live = published.find((s) => s.targetType === 'live');
-    // The same submission however its id is spelled: a GUID's case or a leading zero is no new preview.
-    if (live && sameSubmission(live, preview)) {
-        const liveResult = lower(live.result);
-        // Live already only when the entry says it ended and succeeded, as the preview must (a result
-        // without a status is read as still going: parseSubmissionStatus).
-        const ended = lower(live.status) === 'completed';
-        if (ended && liveResult === 'succeeded') {
-            return { kind: 'live', live, say: `Live already has the newest preview (${live.id}): publish a new preview to go live again.` };
-        }
-        // Unknown is never success, and never a reason to send the go-live a second time either.
-        if (liveResult !== 'failed' && liveResult !== 'cancelled' && liveResult !== 'canceled') {
-            const what = ended ? 'completed with no result the action knows' : 'has no status the action knows';
-            return {
-                kind: 'live-unknown',
-                live,
-                say: `The go-live of the newest preview (${live.id}) ${what} (status ${decide_quoted(live.status)}, result ${decide_quoted(live.result)}): check it in Partner Center before going live again.`
-            };
-        }
+    if (rival || !preview) {
+        const entry = rival ?? newest;
+        return {
+            kind: 'preview-unusable',
+            preview: entry,
+            say: `${which} cannot be taken live: ${entry.problem}. Nothing goes live (not an older preview either): fix it in Partner Center and publish a new preview, then run the step again.`
+        };
     }
-    const now = live ? `live has ${live.id}` : 'nothing is live yet';
-    return { kind: 'ready', preview, say: `The newest preview (${preview.id}) is ready to go live (${now})` };
+    // A live entry that may be the go-live of this preview (not older than it, nor than the newest
+    // usable live entry) but has an unusable id: failed, it is a failed go-live; else unknown.
+    const live = usable.find((s) => s.targetType === 'live');
+    const liveRival = newestOf(unusable.filter((s) => s.targetType === 'live' && mayBeNewer(s, preview) && (!live || mayBeNewer(s, live))));
+    if (liveRival) {
+        if (failed(liveRival))
+            return failedGoLive(preview, liveRival, options);
+        const after = compareAge(liveRival, preview) === -1 ? 'newer than' : 'that may be newer than';
+        return {
+            kind: 'live-unusable',
+            live: liveRival,
+            say: `A live submission (${named(liveRival)}) ${after} the newest preview (${preview.id}) cannot be read: ${liveRival.problem}, so the action cannot tell whether live carries that preview: check it in Partner Center before going live again.`
+        };
+    }
+    if (!live)
+        return { kind: 'ready', preview, say: `The newest preview (${preview.id}) is ready to go live (nothing is live yet)` };
+    // The same submission however its id is spelled: a GUID's case or a leading zero is no new preview.
+    const same = sameSubmission(live, preview);
+    // Live already only when the entry says it ended and succeeded, as the preview must (a result
+    // without a status is read as still going: parseSubmissionStatus).
+    if (same && ended(live) && lower(live.result) === 'succeeded') {
+        return { kind: 'live', live, say: `Live already has the newest preview (${live.id}): publish a new preview to go live again.` };
+    }
+    // A go-live of this preview that failed (listed under its id, or created after it): never re-sent
+    // on every run of a scheduled workflow; retry-failed sends it once more on purpose.
+    if ((same || compareAge(live, preview) === -1) && failed(live))
+        return failedGoLive(preview, live, options);
+    // Unknown is never success, and never a reason to send the go-live a second time either.
+    if (same) {
+        const what = ended(live) ? 'completed with no result the action knows' : 'has no status the action knows';
+        return {
+            kind: 'live-unknown',
+            live,
+            say: `The go-live of the newest preview (${live.id}) ${what} (status ${decide_quoted(live.status)}, result ${decide_quoted(live.result)}): check it in Partner Center before going live again.`
+        };
+    }
+    return { kind: 'ready', preview, say: `The newest preview (${preview.id}) is ready to go live (live has ${live.id})` };
 }
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/start-go-live.ts
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
-// a live that already has the preview is reported, and a configure request whose answer is lost is
-// never sent again (the submissions are searched for the go-live it started).
+// a live that already has the preview is reported, a product another offer of the step takes live
+// is refused, and a configure request whose answer is lost is never sent again (the submissions are
+// searched for the go-live it started).
+
+
+
+
 
 
 
@@ -5828,6 +6138,19 @@ async function productOf(client, subject) {
         return guid;
     throw new ActionError(`No product with the external id '${subject.offer}' was found through the Product Ingestion API. Check 'offer' (the offer id shown in Partner Center); an offer integrated before the move to Partner Center goes live through the Cloud Partner Portal API instead (api: cloud-partner-portal).`);
 }
+/**
+ * The product the offer takes live, claimed for it in the step: a product another offer of the step
+ * holds already (a lookup that ignored its filter names one product for both) is refused before any
+ * request that could take it live. The dry run claims alike, so it refuses what the real run would.
+ */
+async function claimedProduct(client, subject, rules) {
+    const guid = await productOf(client, subject);
+    const label = subjectLabel(subject);
+    const holder = rules.claims?.claim(`product/${guid}`, label);
+    if (holder === undefined)
+        return guid;
+    throw new ActionError(`The product lookup for '${subject.offer}' named product/${guid}, the product of ${holder} in this step: a product is taken live once per step, so ${label} is refused. Check the offer ids.`);
+}
 function follow(client, submission) {
     const location = client.submissionLocation(submission.id);
     if (!location)
@@ -5838,15 +6161,46 @@ function followRunning(client, subject, running) {
     log.info(`A go-live of ${subject.offer} is already running (${running.id}): following it instead of starting another.`);
     return follow(client, running);
 }
-/** The go-live running now, if the submissions list one. */
-async function start_go_live_findRunning(client, productGuid) {
-    const decision = decide_decide(await client.listSubmissions(productGuid));
-    return decision.kind === 'follow' ? follow(client, decision.running) : undefined;
+/**
+ * Something in progress the action cannot name: a go-live (target live) is a definite answer (it
+ * runs, and no second one may start); anything else is an answer the action cannot read. Undefined
+ * for any other decision.
+ */
+function unnamedInProgress(decision) {
+    if (decision.kind === 'running-unusable') {
+        return new ActionError(`A go-live of the product is already running, but the service lists it under an id the action does not accept (${decision.running.shown}), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
+    }
+    if (decision.kind !== 'in-progress-unusable')
+        return undefined;
+    const { busy } = decision;
+    return new UnexpectedAnswerError(`Listing the product's submissions failed: it lists a submission in progress (status '${serviceText(busy.status, 40)}', id ${busy.shown}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`);
 }
-async function start_go_live_startGoLive(client, subject, options) {
+/**
+ * The go-live a request that got no clear answer may have started, as the listing shows it: running,
+ * or ended already since the look before sending (the preview live now, or a go-live of it failed
+ * that is not `known`, the failure seen before sending with retry-failed). An ended go-live is a
+ * go-live started: followed (its read says how it ended), never sent again. Throws when one may run
+ * or have failed unnamed.
+ */
+async function findStarted(client, productGuid, known) {
+    const decision = decide_decide(await client.listSubmissions(productGuid));
+    const unnamed = unnamedInProgress(decision);
+    if (unnamed)
+        throw unnamed;
+    if (decision.kind === 'follow')
+        return follow(client, decision.running);
+    if (decision.kind === 'live')
+        return follow(client, decision.live);
+    if (decision.kind !== 'live-failed' || (known && JSON.stringify(known.body) === JSON.stringify(decision.failed.body)))
+        return undefined;
+    if (isUsable(decision.failed))
+        return follow(client, decision.failed);
+    // A failed go-live listed under an id the action cannot follow: said as it is, never sent again.
+    throw new ActionError(decision.say);
+}
+async function start_go_live_startGoLive(client, subject, options, rules = {}) {
     const { backoff, signal, deadline, progress } = options;
-    const productGuid = await productOf(client, subject);
-    const find = () => start_go_live_findRunning(client, productGuid);
+    const productGuid = await claimedProduct(client, subject, rules);
     const look = {
         label: subject.offer,
         where: "the product's submissions",
@@ -5857,7 +6211,7 @@ async function start_go_live_startGoLive(client, subject, options) {
         progress
     };
     // A re-run must not start a second go-live: look before sending the request. The dry run decides alike.
-    const decision = decide_decide(await client.listSubmissions(productGuid));
+    const decision = decide_decide(await client.listSubmissions(productGuid), rules);
     if (decision.kind === 'follow')
         return { location: followRunning(client, subject, decision.running), how: 'attached' };
     if (decision.kind === 'live') {
@@ -5865,9 +6219,15 @@ async function start_go_live_startGoLive(client, subject, options) {
         // The entry as the service sent it, not one the action assembles.
         return { location: follow(client, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) };
     }
+    const unnamed = unnamedInProgress(decision);
+    if (unnamed)
+        throw unnamed;
     if (decision.kind !== 'ready') {
         throw new ActionError(`${subject.offer} cannot go live now: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}`);
     }
+    if (decision.retrying)
+        log.info(`${decision.say}.`);
+    const find = () => findStarted(client, productGuid, decision.retrying);
     log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`);
     const preview = decision.preview.id;
     const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look);
@@ -5880,33 +6240,45 @@ async function start_go_live_startGoLive(client, subject, options) {
     const meanwhile = decide_decide(await client.listSubmissions(productGuid));
     if (meanwhile.kind === 'follow')
         return { location: followRunning(client, subject, meanwhile.running), how: 'attached' };
-    throw new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`);
+    throw (unnamedInProgress(meanwhile) ??
+        new ActionError(`The go-live request was refused: a submission of ${subject.offer} is already in progress ("An In Progress submission already exists"). Wait for it to finish in Partner Center, then run the step again.`));
 }
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/dry-run.ts
 
 
-async function dry_run_dryRun(client, subject) {
-    return dry_run_reportOf(decide_decide(await client.listSubmissions(await productOf(client, subject))));
+async function dry_run_dryRun(client, subject, rules = {}) {
+    return dry_run_reportOf(decide_decide(await client.listSubmissions(await claimedProduct(client, subject, rules)), rules));
 }
 function dry_run_reportOf(decision) {
     const { say } = decision;
     switch (decision.kind) {
         case 'follow':
             return { offerStatus: 'running', verdict: 'blocked', message: `${say}: the action would follow it instead of starting another.` };
+        // The real run refuses these; a dry run reports the offer blocked and passes.
+        case 'running-unusable':
+        case 'in-progress-unusable':
         case 'in-progress':
             return { offerStatus: 'running', verdict: 'blocked', message: say };
         case 'no-preview':
             return { offerStatus: 'neverPublished', verdict: 'blocked', message: say };
         case 'preview-failed':
+        case 'live-failed':
             return { offerStatus: 'failed', verdict: 'blocked', message: say };
         case 'preview-unfinished':
+        case 'preview-unusable':
+        case 'live-unusable':
         case 'live-unknown':
             return { offerStatus: 'unknown', verdict: 'blocked', message: say };
         case 'live':
             return { offerStatus: 'succeeded', verdict: 'live', message: say };
         case 'ready':
-            return { offerStatus: 'waitingForPublisherReview', verdict: 'ready', message: `${say}: a go-live would start now.` };
+            // Sent once more on purpose (retry-failed): the offer's last go-live failed.
+            return {
+                offerStatus: decision.retrying ? 'failed' : 'waitingForPublisherReview',
+                verdict: 'ready',
+                message: `${say}: a go-live would start now.`
+            };
     }
 }
 
@@ -5950,11 +6322,12 @@ function productIngestionService(options) {
     if (interval !== undefined && interval < SLOWEST_POLL_ASKED_MS && !isLoopbackHost(baseUrl.hostname)) {
         log.warning(`poll-interval is ${formatDuration(interval)}: Microsoft asks Product Ingestion API clients to read a job's status at most once a minute. Use poll-interval: 60s or more.`);
     }
+    const rules = { retryFailed: options.retryFailed, claims: options.claims };
     return {
-        start: () => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }),
+        start: () => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }, rules),
         readOperation: async (location) => client.readOperation(service_own(location)),
         checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
-        dryRun: () => dry_run_dryRun(client, subject)
+        dryRun: () => dry_run_dryRun(client, subject, rules)
     };
 }
 

@@ -8,7 +8,7 @@ import { answerAfterAccept, FaultBook, type Fault } from './faults.ts'
 import { LaggingListing } from './listing-lag.ts'
 import { json, serve } from './serve.ts'
 import { goLiveRefusal, goLiveSubmission, offerRecord, offerStatusBody, type OfferRecord, type OfferSetup } from './cpp-offers.ts'
-import { offerLinks, succeedingGoLive, type Body } from './scenarios.ts'
+import { failingGoLive, offerLinks, succeedingGoLive, type Body } from './scenarios.ts'
 
 const API_VERSION = '2017-10-31'
 export const DEFAULT_TOKEN = 'emulator-access-token'
@@ -110,6 +110,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     const status = String(body.status).toLowerCase()
     if (['succeeded', 'complete', 'completed', 'failed', 'canceled', 'cancelled'].includes(status)) {
       op.submission.submissionState = status.startsWith('complete') ? 'succeeded' : status === 'cancelled' ? 'canceled' : status
+      offer.lastEnded = body
     }
     json(res, 200, offer.arrayWrapped ? [body] : body, extraHeaders)
   }
@@ -180,7 +181,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       return void res.end()
     }
     if (req.method === 'GET' && action.startsWith('submissions')) {
-      return json(res, 200, listing.list(offer.submissions), extraHeaders)
+      return json(res, 200, [...offer.foreignSubmissions, ...listing.list(offer.submissions)], extraHeaders)
     }
     if (req.method === 'GET' && action === 'status') return json(res, 200, offerStatusBody(offer), extraHeaders)
     if (req.method === 'GET' && operationId) {
@@ -207,6 +208,12 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       if (record.state === 'live') {
         const ended = { ...succeedingGoLive().at(-1), ...offerLinks(record.publisher, record.offer, { preview: true, live: true }) }
         startGoLive(record, [ended], 'succeeded', new Date(Date.now() - 86_400_000))
+      }
+      // Failed an hour ago: the go-live is listed as failed, its operation and the offer status say why.
+      if (record.state === 'goLiveFailed') {
+        const failed = failingGoLive().at(-1) as Body
+        startGoLive(record, [failed], 'failed', new Date(Date.now() - 3_600_000))
+        record.lastEnded = failed
       }
       if (setup.runningGoLive) startGoLive(record, setup.runningGoLive)
     },

@@ -2,6 +2,7 @@
 // at `GET .../status` (cpp-api.md, "Offer status"): neverPublished until a publish, waiting for the
 // publisher's sign-off after one, running while a go-live (or a publish) runs, and how the last
 // go-live ended once it has.
+import { randomUUID } from 'node:crypto'
 import type { ListingLag } from './listing-lag.ts'
 import { offerLinks, offerStatusSteps, serviceTimestamp, succeedingGoLive, type Body } from './scenarios.ts'
 
@@ -12,8 +13,10 @@ type LocationStyle = 'operation-location' | 'location-migrated' | 'location-prev
  * Where an offer starts. `published` (the default): a preview waits for the publisher's sign-off,
  * ready to go live. `neverPublished`: nothing was ever published. `live`: an earlier go-live
  * succeeded: it is listed (slot production, succeeded) and its operation reads succeeded.
+ * `goLiveFailed`: an earlier go-live failed an hour ago (failingGoLive): it is listed (slot
+ * production, failed), its operation reads failed, and the offer status is that failure.
  */
-type OfferState = 'neverPublished' | 'published' | 'live'
+type OfferState = 'neverPublished' | 'published' | 'live' | 'goLiveFailed'
 
 export interface OfferSetup {
   publisher: string
@@ -37,12 +40,26 @@ export interface OfferSetup {
   allowedTokens?: string[]
   /** A go-live started by a POST shows in the submissions listing only after this lag. */
   listedAfter?: ListingLag
+  /**
+   * How `GET .../status` spells the state once a go-live succeeded: `succeeded` (the default), or
+   * `complete` / `completed`, the operation spellings cpp-api.md says the offer status uses too.
+   */
+  liveStatus?: string
+  /**
+   * Entries about other offers that the listing shows besides this offer's (a service that ignored
+   * the offer of the path): foreignGoLive() makes them. They never make this offer busy.
+   */
+  foreignSubmissions?: Body[]
 }
 
 export interface OfferRecord extends Required<
   Pick<OfferSetup, 'publisher' | 'offer' | 'state' | 'locationStyle' | 'progression' | 'arrayWrapped' | 'publishRunning'>
 > {
   offerStatus: string
+  liveStatus: string
+  foreignSubmissions: Body[]
+  /** The last body the operation of the newest go-live that ended read: the offer status after a failure. */
+  lastEnded?: Body
   allowedTokens?: string[]
   listedAfter?: ListingLag
   /** Go-live submissions, oldest first, shaped like Learn's "GET operations" sample. */
@@ -60,6 +77,8 @@ export function offerRecord(setup: OfferSetup): OfferRecord {
     arrayWrapped: setup.arrayWrapped ?? false,
     publishRunning: setup.publishRunning ?? false,
     offerStatus: setup.offerStatus ?? (state === 'neverPublished' ? 'neverPublished' : 'waitingForPublisherReview'),
+    liveStatus: setup.liveStatus ?? 'succeeded',
+    foreignSubmissions: setup.foreignSubmissions ?? [],
     submissions: []
   }
   if (setup.allowedTokens) record.allowedTokens = setup.allowedTokens
@@ -68,7 +87,7 @@ export function offerRecord(setup: OfferSetup): OfferRecord {
 }
 
 /** A go-live submission, shaped like Learn's "GET operations" sample; `at`: its changedTime. */
-export function goLiveSubmission(offer: OfferRecord, id: string, state: string, at = new Date()): Body {
+export function goLiveSubmission(offer: Pick<OfferRecord, 'publisher' | 'offer'>, id: string, state: string, at = new Date()): Body {
   return {
     id,
     offerId: offer.offer,
@@ -83,25 +102,52 @@ export function goLiveSubmission(offer: OfferRecord, id: string, state: string, 
   }
 }
 
-const isRunning = (offer: OfferRecord): boolean => offer.publishRunning || offer.submissions.some((s) => s.submissionState === 'running')
-
-/** The body of `GET .../status`: a running operation shows through, then how the last go-live ended. */
-export function offerStatusBody(offer: OfferRecord): Body {
-  const last = offer.submissions.at(-1)?.submissionState as string | undefined
-  const status = isRunning(offer) ? 'running' : (last ?? offer.offerStatus)
-  const wentLive = offer.submissions.some((s) => s.submissionState === 'succeeded')
-  const preview = !offer.publishRunning && !['neverpublished', 'notstarted'].includes(status.toLowerCase())
-  return {
-    status,
-    messages: [],
-    steps: offerStatusSteps(status, offer.publishRunning),
-    ...offerLinks(offer.publisher, offer.offer, { preview, live: wentLive })
-  }
+/**
+ * A go-live submission of another offer, as a listing that ignored the path's offer shows it: `id`
+ * a GUID unless given (a `pub$offer$n$slot` id names its own offer), running unless `state` says.
+ */
+export function foreignGoLive(named: { publisherId: string; offerId: string; id?: string; state?: string }): Body {
+  const at = new Date(Date.now() - 60_000)
+  return goLiveSubmission({ publisher: named.publisherId, offer: named.offerId }, named.id ?? randomUUID(), named.state ?? 'running', at)
 }
 
-/** Why a Go Live request is refused now, if it is: something runs (409), or nothing was published. */
+const isRunning = (offer: OfferRecord): boolean => offer.publishRunning || offer.submissions.some((s) => s.submissionState === 'running')
+
+/** The word `GET .../status` answers: a running operation shows through, then how the last go-live ended. */
+function statusWord(offer: OfferRecord): string {
+  if (isRunning(offer)) return 'running'
+  const last = offer.submissions.at(-1)?.submissionState as string | undefined
+  if (last === 'succeeded') return offer.liveStatus
+  return last ?? offer.offerStatus
+}
+
+/**
+ * The body of `GET .../status`. After a failed go-live it is that go-live's last operation body (the
+ * offer status has the shape of an operation, cpp-api.md): its failed step and error message.
+ */
+export function offerStatusBody(offer: OfferRecord): Body {
+  const status = statusWord(offer)
+  const wentLive = offer.submissions.some((s) => s.submissionState === 'succeeded')
+  const preview = !offer.publishRunning && !['neverpublished', 'notstarted'].includes(status.toLowerCase())
+  const links = offerLinks(offer.publisher, offer.offer, { preview, live: wentLive })
+  if (status === 'failed' && offer.lastEnded) return { ...offer.lastEnded, status, ...links }
+  return { status, messages: [], steps: offerStatusSteps(status, offer.publishRunning), ...links }
+}
+
+const SUCCEEDED = ['succeeded', 'complete', 'completed']
+
+/** Why a Go Live request is refused now, if it is: something runs (409), nothing was published, or it is live. */
 export function goLiveRefusal(offer: OfferRecord): { status: number; code: string; message: string } | undefined {
   if (isRunning(offer)) return { status: 409, code: 'Conflict', message: `An operation is already in progress for offer '${offer.offer}'.` }
+  if (SUCCEEDED.includes(statusWord(offer).toLowerCase())) {
+    // made-up: no source shows the answer to a go-live of an offer live already; issue 17 reports a
+    // 400, worded here as the service's other 400s are.
+    return {
+      status: 400,
+      code: 'BadRequest',
+      message: `Offer '${offer.offer}' is already live; publish a new version before going live again.`
+    }
+  }
   if (offer.offerStatus.toLowerCase() === 'neverpublished' && offer.submissions.length === 0) {
     // made-up: no source shows the answer to a go-live of an offer never published; a validation
     // failure (422, documented for Publish) is the likeliest.

@@ -177,6 +177,8 @@ export function offerStatusSteps(status: string, publishRunning = false): Body[]
     case 'waitingForPublisherReview':
       return [...published(), signoffStep({ status: 'waitingForPublisherReview' }), Live('notStarted')]
     case 'succeeded':
+    case 'complete':
+    case 'completed':
       return [...published(), signoff, Live('complete', completed(42))]
     case 'failed':
       return [validate(completed(0)), certify({ status: 'rejected' }), provision({}), pack({}), signoffStep({}), Live('notStarted')]

@@ -113,9 +113,11 @@ describe('the same step, run again until the offer is live', () => {
     const again = await runAction({ inputs: inputs({ wait: 'true' }) })
     expect(again.exitCode).toBe(1)
     expect(posts()).toHaveLength(1)
+    // Issue 17: quoting the failure, its operation and when, and how to send it once more.
     expect(again.stdout).toContain(
-      '::error::contoso/contoso-vm cannot go live now, so no Go Live request was sent: the last operation failed'
+      `::error::contoso/contoso-vm cannot go live now, so no Go Live request was sent: the last go-live failed (submission ${first.outputs['operation-id']}, at `
     )
+    expect(again.stdout).toContain('or set retry-failed: true to send it once more.')
   })
 
   it('an offer status that cannot be read (503) costs a warning: the step goes on as before, one POST', async () => {

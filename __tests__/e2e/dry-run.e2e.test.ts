@@ -66,7 +66,11 @@ describe('dry run', () => {
     })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toContain('Dry run: the wait and operation-location inputs are not used.')
-    expect(emulator.requests.map((r) => r.method)).toEqual(['GET'])
+    // Reads only: the offer status, and the submissions (whether a go-live runs or failed last).
+    expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/publishers/contoso/offers/contoso-vm/status',
+      'GET /api/publishers/contoso/offers/contoso-vm/submissions/'
+    ])
   })
 
   it('fails the step on a wrong offer, as a real run would', async () => {

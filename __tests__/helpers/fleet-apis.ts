@@ -125,7 +125,9 @@ export async function cppFleet(): Promise<FleetApi> {
       if (state === 'running') emulator.addOffer({ ...ready, runningGoLive: succeedingGoLive() })
       else if (state === 'never-published') emulator.addOffer({ ...ready, offerStatus: 'neverPublished' })
       else if (state === 'live') {
-        emulator.addOffer({ ...ready, offerStatus: 'succeeded' })
+        // Ready, then taken live outside the action: the status reads succeeded once that go-live did
+        // (the emulator refuses a go-live of an offer live already, as the service does).
+        emulator.addOffer(ready)
         const earlier = await goLiveOutside(emulator.url, offer)
         emulator.requests.length = 0
         return earlier

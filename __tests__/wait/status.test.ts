@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { htmlToText } from '../../src/report/html.js'
 import { currentStep, failureReasons, parseOperation } from '../../src/wait/operation.js'
-import { isFinishedSubmissionState, normaliseOperationStatus, normaliseStepStatus } from '../../src/wait/status.js'
+import { isFinishedSubmissionState, normaliseOperationStatus, normaliseStepStatus, statusWord } from '../../src/wait/status.js'
 
 describe('operation status spellings', () => {
   it.each([
@@ -30,6 +30,23 @@ describe('operation status spellings', () => {
     expect(normaliseStepStatus('complete')).toBe('completed')
     expect(normaliseStepStatus('blocked')).toBe('blocked')
     expect(normaliseStepStatus('whatever')).toBeUndefined()
+  })
+
+  it.each([
+    ['succeeded', 'succeeded'],
+    ['Complete', 'succeeded'],
+    ['COMPLETED', 'succeeded'],
+    ['Failed', 'failed'],
+    ['cancelled', 'canceled'],
+    ['NOTSTARTED', 'notStarted'],
+    [' Running ', 'running'],
+    ['waitingforpublisherreview', 'waitingForPublisherReview'],
+    ['neverPublished', undefined],
+    ['publishing', undefined],
+    ['constructor', undefined],
+    [undefined, undefined]
+  ])('statusWord: %j is %j, from the same table as the operation states', (raw, word) => {
+    expect(statusWord(raw)).toBe(word)
   })
 
   it('knows finished submission states', () => {

@@ -8,6 +8,7 @@ import { ownEntry } from '../lookup.js'
  */
 export type OperationState = 'running' | 'succeeded' | 'failed' | 'canceled' | 'unknown'
 
+// Keys in the API's own spelling (lowerCamelCase): statusWord() names a still-going state by its key.
 const OPERATION_STATES: Record<string, OperationState> = {
   succeeded: 'succeeded',
   complete: 'succeeded',
@@ -15,15 +16,36 @@ const OPERATION_STATES: Record<string, OperationState> = {
   failed: 'failed',
   canceled: 'canceled',
   cancelled: 'canceled',
-  notstarted: 'running',
+  notStarted: 'running',
   running: 'running',
-  waitingforpublisherreview: 'running'
+  waitingForPublisherReview: 'running'
+}
+/** The table's keys by their lower case: every spelling is compared case-insensitively. */
+const KEYS: Record<string, string> = Object.fromEntries(Object.keys(OPERATION_STATES).map((key) => [key.toLowerCase(), key]))
+
+/** The table's key for `raw`, whatever case it came in; undefined for a status the table does not know. */
+function keyOf(raw: unknown): string | undefined {
+  return typeof raw === 'string' ? ownEntry(KEYS, raw.trim().toLowerCase()) : undefined
 }
 
 /** The state of an operation's top-level `status`; an unknown spelling counts as still going. */
 export function normaliseOperationStatus(raw: unknown): { state: OperationState; known: boolean } {
-  const state = typeof raw === 'string' ? ownEntry(OPERATION_STATES, raw.trim().toLowerCase()) : undefined
+  const key = keyOf(raw)
+  const state = key === undefined ? undefined : ownEntry(OPERATION_STATES, key)
   return state ? { state, known: true } : { state: 'running', known: false }
+}
+
+/**
+ * A known status in one word of the API's spelling, read with the same table as an operation's
+ * status (an offer's status has an operation's shape): a finished one as its state (`complete` and
+ * `completed` are `succeeded`, `cancelled` is `canceled`), a still-going one as the API writes it
+ * (`notStarted`, `running`, `waitingForPublisherReview`). Undefined for any other.
+ */
+export function statusWord(raw: unknown): string | undefined {
+  const key = keyOf(raw)
+  if (key === undefined) return undefined
+  const state = OPERATION_STATES[key] as OperationState
+  return isTerminal(state) ? state : key
 }
 
 export function isTerminal(state: OperationState): boolean {

@@ -8,6 +8,7 @@ const { dryRun } = await import('../../../src/apis/cloud-partner-portal/dry-run.
 const { parseOperation } = await import('../../../src/wait/operation.js')
 
 const subject = { publisher: 'contoso', offer: 'contoso-vm' }
+const context = { subject }
 const AT = '2018-03-16T17:50:45.7215661Z'
 
 /** Microsoft's "Retrieve offer status" sample, at the moment the publish waits for sign-off. */
@@ -50,7 +51,7 @@ describe('CPP dry run: a running offer waiting for publisher sign-off', () => {
     ["the step name (SUSE's fixture shape, no id)", { stepName: 'publisher-signoff', status: WAITING }],
     ['the id in another case, the status too', { id: 'Publisher-SignOff', stepName: 'Sign-off', status: 'WAITINGFORPUBLISHERREVIEW' }]
   ])('by %s: offer-status waitingForPublisherReview, ready', async (_what, signoff) => {
-    const report = await dryRun(client(offerStatus('running', signoff)), subject)
+    const report = await dryRun(client(offerStatus('running', signoff)), context)
     expect(report).toEqual({
       offerStatus: WAITING,
       verdict: 'ready',
@@ -59,13 +60,13 @@ describe('CPP dry run: a running offer waiting for publisher sign-off', () => {
   })
 
   it('stays running and blocked while the sign-off step has not been reached', async () => {
-    const report = await dryRun(client(offerStatus('running', { id: 'publisher-signoff', status: 'notStarted' })), subject)
+    const report = await dryRun(client(offerStatus('running', { id: 'publisher-signoff', status: 'notStarted' })), context)
     expect(report).toMatchObject({ offerStatus: 'running', verdict: 'blocked' })
     expect(report.message).toContain('Another operation (a publish) is running')
   })
 
   it('another step waiting for review is not the sign-off', async () => {
-    const report = await dryRun(client(offerStatus('running', { id: 'displaycertify-review', status: WAITING })), subject)
+    const report = await dryRun(client(offerStatus('running', { id: 'displaycertify-review', status: WAITING })), context)
     expect(report).toMatchObject({ offerStatus: 'running', verdict: 'blocked' })
   })
 
@@ -76,13 +77,79 @@ describe('CPP dry run: a running offer waiting for publisher sign-off', () => {
       submissionState: 'running',
       slot: 'production'
     }
-    const report = await dryRun(client(offerStatus('running', { id: 'publisher-signoff', status: WAITING }), [running]), subject)
+    const report = await dryRun(client(offerStatus('running', { id: 'publisher-signoff', status: WAITING }), [running]), context)
     expect(report).toMatchObject({ offerStatus: 'running', verdict: 'blocked' })
     expect(report.message).toContain('A go-live is already running')
   })
 
   it('a sign-off step only matters while the offer runs: a failed offer stays failed', async () => {
-    const report = await dryRun(client(offerStatus('failed', { id: 'publisher-signoff', status: WAITING })), subject)
+    const report = await dryRun(client(offerStatus('failed', { id: 'publisher-signoff', status: WAITING })), context)
     expect(report).toMatchObject({ offerStatus: 'failed', verdict: 'blocked' })
+  })
+})
+
+describe('CPP dry run: the submissions are read whatever the status says', () => {
+  // made-up: no published sample lists a go-live (cpp-api.md gives its fields); a GUID id and a
+  // 7-digit changedTime, as the service writes them.
+  const failed: Submission = {
+    id: '0f8fad5b-d9cb-469f-a165-70867728950e',
+    publisherId: 'contoso',
+    offerId: 'contoso-vm',
+    submissionType: 'golive',
+    submissionState: 'failed',
+    slot: 'production',
+    changedTime: '2026-11-20T09:00:39.5506018Z'
+  }
+  const waiting = offerStatus(WAITING, { id: 'publisher-signoff', stepName: 'Publisher signoff', status: WAITING })
+  let listed = 0
+  const counting = (status: Record<string, unknown>, submissions: Submission[]): CppClient =>
+    ({
+      getOfferStatus: async () => parseOperation(status),
+      listSubmissions: async () => {
+        listed++
+        return submissions
+      }
+    }) as unknown as CppClient
+
+  it('an offer waiting for sign-off whose last go-live failed: blocked (failed), saying retry-failed would send it', async () => {
+    listed = 0
+    const report = await dryRun(counting(waiting, [failed]), context)
+    expect(listed).toBe(1)
+    expect(report).toEqual({
+      offerStatus: 'failed',
+      verdict: 'blocked',
+      message: `The last go-live failed (submission ${failed.id}, at ${failed.changedTime}): The service gave no reason in the offer status. A go-live that failed is not sent again: fix what it reported in Partner Center, or set retry-failed: true to send it once more.`
+    })
+  })
+
+  it('with retry-failed: ready, saying it is sent once more', async () => {
+    const report = await dryRun(counting(waiting, [failed]), { subject, retryFailed: true })
+    expect(report).toEqual({
+      offerStatus: WAITING,
+      verdict: 'ready',
+      message: `The last go-live failed (submission ${failed.id}, at ${failed.changedTime}), and retry-failed is set: it is sent once more: a go-live would start now.`
+    })
+  })
+
+  it('a failed offer with retry-failed: ready, its offer-status failed', async () => {
+    const report = await dryRun(counting(offerStatus('failed', { id: 'publisher-signoff', status: 'notStarted' }), [failed]), {
+      subject,
+      retryFailed: true
+    })
+    expect(report).toMatchObject({ offerStatus: 'failed', verdict: 'ready' })
+  })
+
+  it('a listing that cannot be read (503): a warning, and the verdict of the status alone', async () => {
+    const { ServiceUnavailableError } = await import('../../../src/errors.js')
+    const broken = {
+      getOfferStatus: async () => parseOperation(waiting),
+      listSubmissions: async () => {
+        throw new ServiceUnavailableError("Listing the offer's submissions failed: HTTP 503")
+      }
+    } as unknown as CppClient
+    expect(await dryRun(broken, context)).toMatchObject({ offerStatus: WAITING, verdict: 'ready' })
+    expect(core.logged('warning').join('\n')).toContain(
+      "Could not read the offer's submissions (Listing the offer's submissions failed: HTTP 503)"
+    )
   })
 })

@@ -108,6 +108,19 @@ describe('startGoLive', () => {
     expect(posts()).toHaveLength(1)
   })
 
+  it('a 502 that started nothing: sent once more only after a whole look found no go-live; a second 502 is not followed by a third', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 502, body: 'Bad gateway', times: 2 })
+    await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(
+      /^The go-live may have started: run the step again to follow it \(a re-run finds a running go-live and starts none twice\)\. The Go Live request got no clear answer: HTTP 502 .*\(sent a second time, after a whole look found no go-live started\), and no running go-live of contoso\/vm was listed in \d+ looks over .*\.$/
+    )
+    expect(posts()).toHaveLength(2)
+    const { lookSchedule } = await import('../../../src/http/lost-answers.js')
+    // The pre-check's listing, then two whole looks (one after each POST), each reading at every step of the schedule.
+    expect(fixture.emulator.requestsTo('GET', '/submissions')).toHaveLength(1 + 2 * (lookSchedule(backoff).length + 1))
+    expect(core.logged('warning').join('\n')).toContain('No go-live started: sending the Go Live request once more.')
+  })
+
   it('a POST the service refused (503) is sent again; a lost answer to the next one is not', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
     fixture.emulator.injectFault({ method: 'POST', kind: 'status', status: 503, headers: { 'retry-after': '0' } })
@@ -214,7 +227,10 @@ describe('startGoLive on each offer status: a re-run converges', () => {
   })
 
   it.each([
-    ['failed', /the last operation failed: fix what it reported/],
+    [
+      'failed',
+      /the last operation failed: Certification: rejected\. The service lists no go-live that failed, so it may have been a publish/
+    ],
     ['Cancelled', /the last operation was canceled: publish again/],
     ['notStarted', /a publish was requested but has not started/]
   ])('%s: fails before any POST, saying why', async (offerStatus, why) => {
@@ -229,7 +245,9 @@ describe('startGoLive on each offer status: a re-run converges', () => {
     const first = await startGoLive(c, subject, { backoff })
     expect(await runToItsEnd(c, first.location)).toBe('failed')
     await expect(startGoLive(c, subject, { backoff })).rejects.toThrow(
-      /cannot go live now, so no Go Live request was sent: the last operation failed/
+      new RegExp(
+        `^contoso/vm cannot go live now, so no Go Live request was sent: the last go-live failed \\(submission ${first.location!.id}, at \\d{4}-\\d\\d-\\d\\dT[\\d:]{8}\\.\\d{7}Z\\): Live: Offer validation failed: plan "gen2" has no VM image & cannot go live\\. A go-live that failed is not sent again`
+      )
     )
     expect(posts()).toHaveLength(1)
   })
@@ -283,5 +301,68 @@ describe('startGoLive on each offer status: a re-run converges', () => {
     const started = await start()
     expect(started.how).toBe('attached')
     expect(posts()).toHaveLength(0)
+  })
+})
+
+describe('startGoLive after a go-live that failed (issue 17): never sent again unless retry-failed', () => {
+  const start = async (retryFailed?: boolean) => startGoLive(await newClient(), subject, { backoff, retryFailed })
+
+  it('without retry-failed: refused before any POST, also on the third run', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', state: 'goLiveFailed' })
+    for (let run = 0; run < 3; run++) await expect(start()).rejects.toThrow(/set retry-failed: true to send it once more\.$/)
+    expect(posts()).toHaveLength(0)
+  })
+
+  it('with retry-failed: one POST, logged as sent once more, naming the failure', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', state: 'goLiveFailed' })
+    const [failed] = await (await newClient()).listSubmissions(subject)
+    const started = await start(true)
+    expect(started.how).toBe('started')
+    expect(started.location!.id).not.toBe(failed!.id)
+    expect(posts()).toHaveLength(1)
+    expect(core.logged('info')).toContain(
+      `contoso/vm: the last go-live failed (submission ${failed!.id}, at ${failed!.changedTime}), and retry-failed is set: it is sent once more.`
+    )
+  })
+
+  it('with retry-failed, an offer whose publish failed last is still refused: it is a publish, not a go-live', async () => {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', offerStatus: 'failed' })
+    const publishFailed = JSON.stringify([
+      {
+        id: '5a63deb5-925b-4ee0-938b-7c86fbf287c5',
+        publisherId: 'contoso',
+        offerId: 'vm',
+        submissionType: 'publish',
+        submissionState: 'failed',
+        slot: 'staging',
+        changedTime: '2026-11-20T10:05:39.5506018Z'
+      }
+    ])
+    fixture.emulator.injectFault({
+      method: 'GET',
+      path: '/submissions',
+      kind: 'status',
+      status: 200,
+      body: publishFailed,
+      contentType: 'application/json'
+    })
+    await expect(start(true)).rejects.toThrow(
+      /the last publish failed \(submission 5a63deb5-925b-4ee0-938b-7c86fbf287c5, at 2026-11-20T10:05:39\.5506018Z\)/
+    )
+    expect(posts()).toHaveLength(0)
+  })
+})
+
+describe("startGoLive with another offer's go-live in the listing (issue 17): set aside", () => {
+  it.each([
+    ['another offerId', { publisherId: 'contoso', offerId: 'vm-other' }],
+    ['another publisherId', { publisherId: 'fabrikam', offerId: 'vm' }],
+    ['a pub$offer$n$slot id of another offer', { publisherId: 'fabrikam', offerId: 'vm', id: 'fabrikam$vm$2$preview' }]
+  ])("a running go-live naming %s is not followed: one POST, this offer's go-live", async (_what, named) => {
+    const { foreignGoLive } = await import('../../../emulator/cpp-offers.js')
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', foreignSubmissions: [foreignGoLive(named)] })
+    const started = await startGoLive(await newClient(), subject, { backoff })
+    expect(started).toMatchObject({ how: 'started', location: { publisher: 'contoso', offer: 'vm' } })
+    expect(posts()).toHaveLength(1)
   })
 })

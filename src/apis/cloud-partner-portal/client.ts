@@ -30,6 +30,9 @@ export type GoLiveAnswer =
 
 export interface Submission {
   id: string
+  /** The publisher and offer the entry names (listing.ts sets aside entries about another offer). */
+  publisherId?: string
+  offerId?: string
   submissionType?: string
   submissionState?: string
   slot?: string
@@ -134,7 +137,7 @@ function parseSubmissions(json: unknown): Submission[] {
   return list.flatMap((s: unknown) => {
     if (!isObject(s) || (typeof s.id !== 'string' && typeof s.id !== 'number')) return []
     const submission: Submission = { id: String(s.id) }
-    for (const key of ['submissionType', 'submissionState', 'slot', 'changedTime'] as const) {
+    for (const key of ['publisherId', 'offerId', 'submissionType', 'submissionState', 'slot', 'changedTime'] as const) {
       if (typeof s[key] === 'string') submission[key] = s[key] as string
     }
     return [submission]

@@ -1,25 +1,27 @@
-// The dry run: whether a go-live would make sense now, from the offer's status. Sends no POST.
-// Decides with decide(), as the real run does (decide.ts).
+// The dry run: whether a go-live would make sense now, from the offer's status and submissions.
+// Sends no POST. Decides with decide(), as the real run does (decide.ts), from the same reads.
 import type { DryRunReport } from '../go-live-service.js'
 import type { CppClient, Submission } from './client.js'
 import { isServiceUnavailable } from '../../http/service-error.js'
-import type { Subject } from '../subject.js'
-import { decide, dependsOnSubmissions, type Decision } from './decide.js'
+import { decide, type DecideContext, type Decision } from './decide.js'
 import { messageOf } from '../../errors.js'
 import { log } from '../../report/log.js'
 
-export async function dryRun(client: CppClient, subject: Subject): Promise<DryRunReport> {
+/**
+ * The submissions are read whatever the status says: whether a go-live runs, which one took the
+ * offer live, and whether the last one failed (then it is not sent again) all come from them.
+ */
+export async function dryRun(client: CppClient, context: DecideContext): Promise<DryRunReport> {
+  const { subject } = context
   const status = await client.getOfferStatus(subject)
   let submissions: Submission[] | undefined
-  if (dependsOnSubmissions(status)) {
-    try {
-      submissions = await client.listSubmissions(subject)
-    } catch (error) {
-      if (!isServiceUnavailable(error)) throw error
-      log.warning(`Could not tell whether the running operation is a go-live (${messageOf(error)}).`)
-    }
+  try {
+    submissions = await client.listSubmissions(subject)
+  } catch (error) {
+    if (!isServiceUnavailable(error)) throw error
+    log.warning(`Could not read the offer's submissions (${messageOf(error)}): the verdict is the offer status's alone.`)
   }
-  return reportOf(decide(status, submissions))
+  return reportOf(decide(status, submissions, context))
 }
 
 function reportOf(decision: Decision): DryRunReport {
@@ -28,7 +30,11 @@ function reportOf(decision: Decision): DryRunReport {
     case 'follow':
       return { offerStatus: 'running', verdict: 'blocked', message: `${say}: the action would follow it instead of starting another.` }
     case 'ready':
-      return { offerStatus: 'waitingForPublisherReview', verdict: 'ready', message: `${say}: a go-live would start now.` }
+      return {
+        offerStatus: decision.offerStatus ?? 'waitingForPublisherReview',
+        verdict: 'ready',
+        message: `${say}: a go-live would start now.`
+      }
     case 'blocked':
       return { offerStatus: decision.offerStatus, verdict: 'blocked', message: say }
     case 'live':

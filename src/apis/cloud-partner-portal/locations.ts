@@ -20,6 +20,12 @@ export function isOperationId(id: string): boolean {
   return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'))
 }
 
+/** The publisher and offer a `publisher$offer$n$slot` id names; undefined for any other id (a GUID names none). */
+export function offerNamedBy(id: string): Subject | undefined {
+  const slot = SLOT_ID.exec(id)
+  return slot ? { publisher: slot[1] as string, offer: slot[2] as string } : undefined
+}
+
 /** A CPP operation location (a go-live or a submission, by its operation id), with the offer it names. */
 export interface CppOperationRef extends OperationRef {
   kind: 'cpp-operation'

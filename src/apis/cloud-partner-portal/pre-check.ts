@@ -8,7 +8,7 @@ import { log } from '../../report/log.js'
 import type { Operation } from '../../wait/operation.js'
 import type { Subject } from '../subject.js'
 import type { CppClient, Submission } from './client.js'
-import { decide, type Decision } from './decide.js'
+import { decide, type DecideContext, type Decision } from './decide.js'
 
 const AS_WITHOUT = 'a go-live is started unless one runs, and the service refuses one that cannot start.'
 
@@ -50,22 +50,25 @@ async function status(client: CppClient, subject: Subject): Promise<Operation | 
   }
 }
 
-export async function preCheck(client: CppClient, subject: Subject): Promise<PreCheck> {
+/** `context`: the offer and the `retry-failed` input, as decide() takes them. */
+export async function preCheck(client: CppClient, context: DecideContext): Promise<PreCheck> {
+  const { subject } = context
   const submissions = await listed(client, subject)
   // A go-live listed as running is followed whatever the status says (decide.ts): no need to read it.
-  const listedOnly = decide(undefined, submissions)
+  const listedOnly = decide(undefined, submissions, context)
   if (listedOnly.kind === 'follow') return { decision: listedOnly }
   const offer = await status(client, subject)
-  if (!offer) return { decision: decide(undefined, submissions) }
-  const decision = decide(offer, submissions)
+  if (!offer) return { decision: listedOnly }
+  const decision = decide(offer, submissions, context)
   // A state the action does not know is no reason to refuse: the service refuses what it must (409).
+  // A go-live that failed last still is (decide() by the listing alone says so).
   if (decision.kind === 'unknown') {
     log.warning(`${decision.say} Going on without it: ${AS_WITHOUT}`)
-    return { decision: decide(undefined, submissions), status: offer }
+    return { decision: listedOnly, status: offer }
   }
   // Something runs, and whether it is a go-live cannot be told without the list: the 409 tells.
   if (decision.kind === 'blocked' && decision.offerStatus === 'running' && !submissions) {
-    return { decision: decide(undefined, undefined), status: offer }
+    return { decision: decide(undefined, undefined, context), status: offer }
   }
   return { decision, status: offer }
 }

@@ -13,13 +13,13 @@ function own(ref: OperationRef): CppOperationRef {
 }
 
 export function cppService(options: ServiceOptions): GoLiveService {
-  const { subject, backoff, signal, deadline, progress } = options
+  const { subject, backoff, signal, deadline, progress, retryFailed, claims } = options
   const client = new CppClient(options)
   return {
-    start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }),
+    start: () => startGoLive(client, subject, { backoff, signal, deadline, progress, retryFailed, claims }),
     readOperation: async (location) => client.readOperation(own(location), subject),
     // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
     checkGiven: () => Promise.resolve(),
-    dryRun: () => dryRun(client, subject)
+    dryRun: () => dryRun(client, { subject, retryFailed })
   }
 }

@@ -1,18 +1,20 @@
 // Starting a go-live without ever starting two, and only when it makes sense: the offer's status
 // and submissions are read first (pre-check.ts), so a re-run reports a live offer, follows a running
-// go-live and refuses an offer never published, all without a POST. A POST whose answer is lost is
-// never sent again (the submissions are searched for the go-live it started).
+// go-live, refuses an offer never published and a go-live that failed (unless retry-failed), all
+// without a POST. A POST whose answer is lost is never sent again (the submissions are searched for
+// the go-live it started). No offer path is taken live by two offers of one step (the claims).
 import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
 import { log } from '../../report/log.js'
+import type { GoLiveClaims } from '../api-descriptor.js'
 import type { Started, StartOptions } from '../go-live-service.js'
 import type { CppOperationRef } from './locations.js'
 import { serviceText } from '../../report/safe-text.js'
 import { subjectLabel, type Subject } from '../subject.js'
 import type { Operation } from '../../wait/operation.js'
 import { cppFailure } from './hints.js'
-import { decide } from './decide.js'
+import { decide, type DecideContext } from './decide.js'
 import { preCheck } from './pre-check.js'
 
 /**
@@ -31,10 +33,33 @@ function locationOf(client: CppClient, subject: Subject, found: Submission): Cpp
   return location
 }
 
-/** The go-live running now, if the submissions list one (decide() without an offer status). */
-async function findRunning(client: CppClient, subject: Subject): Promise<CppOperationRef | undefined> {
-  const decision = decide(undefined, await client.listSubmissions(subject))
+/** The go-live of this offer running now, if the submissions list one (decide() without an offer status). */
+async function findRunning(client: CppClient, context: DecideContext): Promise<CppOperationRef | undefined> {
+  const { subject } = context
+  const decision = decide(undefined, await client.listSubmissions(subject), context)
   return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined
+}
+
+/** What a CPP start needs besides StartOptions: the `retry-failed` input and the step's claims. */
+export interface CppStartOptions extends StartOptions {
+  retryFailed?: boolean | undefined
+  claims?: GoLiveClaims | undefined
+}
+
+/**
+ * Claims the offer path for this offer of the step, before any request: a second offer of the step
+ * on the same path is refused, naming the one that holds it (inputs refuse a repeated offer id
+ * already; this holds whatever the inputs let through).
+ */
+function claimPath(subject: Subject, claims: GoLiveClaims | undefined): void {
+  const key = `cpp:${subject.publisher}/${subject.offer}`.toLowerCase()
+  const label = subjectLabel(subject)
+  const holder = claims?.claim(key, label)
+  if (holder !== undefined) {
+    throw new ActionError(
+      `${label} is not taken live here: ${holder} takes the same offer (${key}) live in this step already, and an offer goes live once per step.`
+    )
+  }
 }
 
 /** A go-live found before (or instead of) this run's request: one that was already running. */
@@ -59,10 +84,12 @@ function liveAlready(client: CppClient, subject: Subject, status: Operation, las
   return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status }
 }
 
-export async function startGoLive(client: CppClient, subject: Subject, options: StartOptions): Promise<Started> {
+export async function startGoLive(client: CppClient, subject: Subject, options: CppStartOptions): Promise<Started> {
   const { backoff, signal, deadline, progress } = options
+  const context: DecideContext = { subject, retryFailed: options.retryFailed }
+  claimPath(subject, options.claims)
   // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
-  const { decision, status } = await preCheck(client, subject)
+  const { decision, status } = await preCheck(client, context)
   if (decision.kind === 'follow') return followingRunning(subject, locationOf(client, subject, decision.running))
   if (decision.kind === 'live' && status) return liveAlready(client, subject, status, decision.last)
   if (decision.kind === 'blocked') {
@@ -73,16 +100,20 @@ export async function startGoLive(client: CppClient, subject: Subject, options: 
   }
 
   const label = subjectLabel(subject)
+  // Sent on purpose once more (retry-failed): the log says which failure it follows.
+  if (decision.kind === 'ready' && decision.retry) {
+    log.info(`${label}: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}.`)
+  }
   const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress }
   log.info(`Sending the Go Live request for ${label}.`)
   const answer = await triggerGoLive(
     () => client.requestGoLive(subject),
-    () => findRunning(client, subject),
+    () => findRunning(client, context),
     look
   )
   if ('how' in answer) return answer
   // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
-  const running = await findRunning(client, subject)
+  const running = await findRunning(client, context)
   if (running) return followingRunning(subject, running)
   throw cppFailure(
     'The Go Live request',
