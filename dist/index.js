@@ -4878,6 +4878,11 @@ const stateOf = (s) => {
 };
 /** The newest go-live with a state that has not finished (one with no state at all is not running). */
 const runningGoLive = (own) => own.filter((s) => isGoLive(s) && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState)).sort(newestFirst)[0];
+/**
+ * The newest go-live that was not listed `before` (the listing read before a request): one that
+ * request started, whatever its state now (it may have ended within the look).
+ */
+const newGoLive = (own, before) => own.filter((s) => isGoLive(s) && !before.some((b) => same(b.id, s.id))).sort(newestFirst)[0];
 /** The newest go-live that succeeded (`succeeded`, `complete`, `completed`): the one that took the offer live. */
 const lastSucceededGoLive = (own) => own.filter((s) => isGoLive(s) && stateOf(s) === 'succeeded').sort(newestFirst)[0];
 /**
@@ -5149,7 +5154,7 @@ async function lookForGoLive(find, lost, guess, options) {
     const { where, label, signal, deadline } = options;
     const schedule = lookSchedule(options.backoff);
     const span = formatDuration(schedule.reduce((sum, delay) => sum + delay, 0));
-    log.warning(`${lost}. ${guess}; looking for it in ${where} for up to ${span}, without sending the request again.`);
+    log.warning(`${lost}. ${guess}; looking for it in ${where} for up to ${span} before anything is sent again.`);
     const startedAt = Date.now();
     let missed = 0;
     let lastMiss = '';
@@ -5235,25 +5240,26 @@ async function preCheck(client, context) {
     // A go-live listed as running is followed whatever the status says (decide.ts): no need to read it.
     const listedOnly = decide(undefined, submissions, context);
     if (listedOnly.kind === 'follow')
-        return { decision: listedOnly };
+        return { decision: listedOnly, listed: submissions };
     const offer = await pre_check_status(client, subject);
     if (!offer)
-        return { decision: listedOnly };
+        return { decision: listedOnly, listed: submissions };
     const decision = decide(offer, submissions, context);
     // A state the action does not know is no reason to refuse: the service refuses what it must (409).
     // A go-live that failed last still is (decide() by the listing alone says so).
     if (decision.kind === 'unknown') {
         log.warning(`${decision.say} Going on without it: ${AS_WITHOUT}`);
-        return { decision: listedOnly, status: offer };
+        return { decision: listedOnly, status: offer, listed: submissions };
     }
     // Something runs, and whether it is a go-live cannot be told without the list: the 409 tells.
     if (decision.kind === 'blocked' && decision.offerStatus === 'running' && !submissions) {
-        return { decision: decide(undefined, undefined, context), status: offer };
+        return { decision: decide(undefined, undefined, context), status: offer, listed: submissions };
     }
-    return { decision, status: offer };
+    return { decision, status: offer, listed: submissions };
 }
 
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/start-go-live.ts
+
 
 
 
@@ -5279,6 +5285,20 @@ async function findRunning(client, context) {
     const { subject } = context;
     const decision = decide(undefined, await client.listSubmissions(subject), context);
     return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined;
+}
+/**
+ * The go-live a request that got no clear answer may have started: one running, or one not listed
+ * `before` the request (it may have ended within the look: a go-live started is followed, its read
+ * says how it ended, and it is never sent again). Without a listing from before, a running one only.
+ */
+async function findStarted(client, context, before) {
+    const { subject } = context;
+    const submissions = await client.listSubmissions(subject);
+    const decision = decide(undefined, submissions, context);
+    if (decision.kind === 'follow')
+        return locationOf(client, subject, decision.running);
+    const started = before ? newGoLive(ofThisOffer(subject, submissions), before) : undefined;
+    return started ? locationOf(client, subject, started) : undefined;
 }
 /**
  * Claims the offer path for this offer of the step, before any request: a second offer of the step
@@ -5314,7 +5334,7 @@ async function startGoLive(client, subject, options) {
     const context = { subject, retryFailed: options.retryFailed };
     claimPath(subject, options.claims);
     // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
-    const { decision, status } = await preCheck(client, context);
+    const { decision, status, listed } = await preCheck(client, context);
     if (decision.kind === 'follow')
         return followingRunning(subject, locationOf(client, subject, decision.running));
     if (decision.kind === 'live' && status)
@@ -5330,7 +5350,7 @@ async function startGoLive(client, subject, options) {
     }
     const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress };
     log.info(`Sending the Go Live request for ${label}.`);
-    const answer = await triggerGoLive(() => client.requestGoLive(subject), () => findRunning(client, context), look);
+    const answer = await triggerGoLive(() => client.requestGoLive(subject), () => findStarted(client, context, listed), look);
     if ('how' in answer)
         return answer;
     // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
@@ -6120,8 +6140,8 @@ function decide_decide(listing, options = {}) {
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/start-go-live.ts
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
 // a live that already has the preview is reported, a product another offer of the step takes live
-// is refused, and a configure request whose answer is lost is never sent again (the submissions are
-// searched for the go-live it started).
+// is refused, and a configure request whose answer is lost is looked for in the submissions (running,
+// or ended since) and sent once more only when a whole look found none (lost-answers.ts).
 
 
 
@@ -6182,7 +6202,7 @@ function unnamedInProgress(decision) {
  * go-live started: followed (its read says how it ended), never sent again. Throws when one may run
  * or have failed unnamed.
  */
-async function findStarted(client, productGuid, known) {
+async function start_go_live_findStarted(client, productGuid, known) {
     const decision = decide_decide(await client.listSubmissions(productGuid));
     const unnamed = unnamedInProgress(decision);
     if (unnamed)
@@ -6227,7 +6247,7 @@ async function start_go_live_startGoLive(client, subject, options, rules = {}) {
     }
     if (decision.retrying)
         log.info(`${decision.say}.`);
-    const find = () => findStarted(client, productGuid, decision.retrying);
+    const find = () => start_go_live_findStarted(client, productGuid, decision.retrying);
     log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`);
     const preview = decision.preview.id;
     const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look);

@@ -217,7 +217,7 @@ describe('go live through the Product Ingestion API', () => {
     expect(result.exitCode).toBe(0)
     expect(posts()).toHaveLength(1)
     expect(result.stdout).toMatch(
-      /::warning::The go-live \(configure\) request got no clear answer: .*looking for it in the product's submissions .*, without sending the request again\./
+      /::warning::The go-live \(configure\) request got no clear answer: .*looking for it in the product's submissions .* before anything is sent again\./
     )
     expect(result.outputs['operation-id']).toBe(`submission/${guid}/${PREVIEW}`)
     expect(result.outputs.status).toBe('succeeded')

@@ -142,7 +142,7 @@ describe('triggerGoLive', () => {
     expect(gaps()).toEqual([1_000, 2_000])
     expect(told.calls).toEqual(['sending', 'maybeStarted'])
     expect(core.logged('warning')).toEqual([
-      "The Go Live request got no clear answer: HTTP 500. The service may have started the go-live; looking for it in the offer's submissions for up to 1m 1s, without sending the request again."
+      "The Go Live request got no clear answer: HTTP 500. The service may have started the go-live; looking for it in the offer's submissions for up to 1m 1s before anything is sent again."
     ])
   })
 
@@ -154,7 +154,7 @@ describe('triggerGoLive', () => {
     expect(value).toEqual({ location: ref('found'), how: 'attached' })
     expect(told.calls).toEqual(['sending', 'maybeStarted'])
     expect(core.logged('warning')[0]).toBe(
-      "The Go Live request was accepted (HTTP 202), but the service sent neither an Operation-Location nor a Location header. The go-live has probably started; looking for it in the offer's submissions for up to 1m 1s, without sending the request again."
+      "The Go Live request was accepted (HTTP 202), but the service sent neither an Operation-Location nor a Location header. The go-live has probably started; looking for it in the offer's submissions for up to 1m 1s before anything is sent again."
     )
   })
 

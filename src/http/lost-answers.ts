@@ -145,7 +145,7 @@ async function lookForGoLive(find: FindRunning, lost: string, guess: string, opt
   const { where, label, signal, deadline } = options
   const schedule = lookSchedule(options.backoff)
   const span = formatDuration(schedule.reduce((sum, delay) => sum + delay, 0))
-  log.warning(`${lost}. ${guess}; looking for it in ${where} for up to ${span}, without sending the request again.`)
+  log.warning(`${lost}. ${guess}; looking for it in ${where} for up to ${span} before anything is sent again.`)
   const startedAt = Date.now()
   let missed = 0
   let lastMiss = ''

@@ -5,7 +5,7 @@ import type { HttpResponse, NetworkError } from './transport.js'
 /** `read`: a GET, safe to repeat. `trigger`: the go-live POST, which starts something. */
 export type RequestKind = 'read' | 'trigger'
 
-/** `ambiguous`: the POST may have been acted on; it is never sent again (look for the go-live). */
+/** `ambiguous`: the POST may have been acted on; it is not retried here (the go-live is looked for first: lost-answers.ts). */
 export type RetryDecision = 'retry' | 'ambiguous' | 'fail'
 
 /**

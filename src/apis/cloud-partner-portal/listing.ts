@@ -45,6 +45,13 @@ const stateOf = (s: Submission): OperationState | undefined => {
 export const runningGoLive = (own: Submission[]): Submission | undefined =>
   own.filter((s) => isGoLive(s) && s.submissionState !== undefined && !isFinishedSubmissionState(s.submissionState)).sort(newestFirst)[0]
 
+/**
+ * The newest go-live that was not listed `before` (the listing read before a request): one that
+ * request started, whatever its state now (it may have ended within the look).
+ */
+export const newGoLive = (own: Submission[], before: Submission[]): Submission | undefined =>
+  own.filter((s) => isGoLive(s) && !before.some((b) => same(b.id, s.id))).sort(newestFirst)[0]
+
 /** The newest go-live that succeeded (`succeeded`, `complete`, `completed`): the one that took the offer live. */
 export const lastSucceededGoLive = (own: Submission[]): Submission | undefined =>
   own.filter((s) => isGoLive(s) && stateOf(s) === 'succeeded').sort(newestFirst)[0]

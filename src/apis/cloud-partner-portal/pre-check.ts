@@ -16,6 +16,8 @@ export interface PreCheck {
   decision: Decision
   /** The offer status as read; undefined when it could not be read. */
   status?: Operation
+  /** The submissions as listed before any request; undefined when they could not be listed. */
+  listed?: Submission[] | undefined
 }
 
 /**
@@ -56,19 +58,19 @@ export async function preCheck(client: CppClient, context: DecideContext): Promi
   const submissions = await listed(client, subject)
   // A go-live listed as running is followed whatever the status says (decide.ts): no need to read it.
   const listedOnly = decide(undefined, submissions, context)
-  if (listedOnly.kind === 'follow') return { decision: listedOnly }
+  if (listedOnly.kind === 'follow') return { decision: listedOnly, listed: submissions }
   const offer = await status(client, subject)
-  if (!offer) return { decision: listedOnly }
+  if (!offer) return { decision: listedOnly, listed: submissions }
   const decision = decide(offer, submissions, context)
   // A state the action does not know is no reason to refuse: the service refuses what it must (409).
   // A go-live that failed last still is (decide() by the listing alone says so).
   if (decision.kind === 'unknown') {
     log.warning(`${decision.say} Going on without it: ${AS_WITHOUT}`)
-    return { decision: listedOnly, status: offer }
+    return { decision: listedOnly, status: offer, listed: submissions }
   }
   // Something runs, and whether it is a go-live cannot be told without the list: the 409 tells.
   if (decision.kind === 'blocked' && decision.offerStatus === 'running' && !submissions) {
-    return { decision: decide(undefined, undefined, context), status: offer }
+    return { decision: decide(undefined, undefined, context), status: offer, listed: submissions }
   }
-  return { decision, status: offer }
+  return { decision, status: offer, listed: submissions }
 }

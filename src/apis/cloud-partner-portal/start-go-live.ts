@@ -1,8 +1,9 @@
 // Starting a go-live without ever starting two, and only when it makes sense: the offer's status
 // and submissions are read first (pre-check.ts), so a re-run reports a live offer, follows a running
 // go-live, refuses an offer never published and a go-live that failed (unless retry-failed), all
-// without a POST. A POST whose answer is lost is never sent again (the submissions are searched for
-// the go-live it started). No offer path is taken live by two offers of one step (the claims).
+// without a POST. A POST whose answer is lost is looked for in the submissions (running, or listed
+// since: it may have ended already) and sent once more only when a whole look found none
+// (lost-answers.ts). No offer path is taken live by two offers of one step (the claims).
 import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
@@ -15,6 +16,7 @@ import { subjectLabel, type Subject } from '../subject.js'
 import type { Operation } from '../../wait/operation.js'
 import { cppFailure } from './hints.js'
 import { decide, type DecideContext } from './decide.js'
+import { newGoLive, ofThisOffer } from './listing.js'
 import { preCheck } from './pre-check.js'
 
 /**
@@ -38,6 +40,24 @@ async function findRunning(client: CppClient, context: DecideContext): Promise<C
   const { subject } = context
   const decision = decide(undefined, await client.listSubmissions(subject), context)
   return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined
+}
+
+/**
+ * The go-live a request that got no clear answer may have started: one running, or one not listed
+ * `before` the request (it may have ended within the look: a go-live started is followed, its read
+ * says how it ended, and it is never sent again). Without a listing from before, a running one only.
+ */
+async function findStarted(
+  client: CppClient,
+  context: DecideContext,
+  before: Submission[] | undefined
+): Promise<CppOperationRef | undefined> {
+  const { subject } = context
+  const submissions = await client.listSubmissions(subject)
+  const decision = decide(undefined, submissions, context)
+  if (decision.kind === 'follow') return locationOf(client, subject, decision.running)
+  const started = before ? newGoLive(ofThisOffer(subject, submissions), before) : undefined
+  return started ? locationOf(client, subject, started) : undefined
 }
 
 /** What a CPP start needs besides StartOptions: the `retry-failed` input and the step's claims. */
@@ -89,7 +109,7 @@ export async function startGoLive(client: CppClient, subject: Subject, options: 
   const context: DecideContext = { subject, retryFailed: options.retryFailed }
   claimPath(subject, options.claims)
   // A re-run of the workflow must not start a second go-live, nor one that makes no sense: look first.
-  const { decision, status } = await preCheck(client, context)
+  const { decision, status, listed } = await preCheck(client, context)
   if (decision.kind === 'follow') return followingRunning(subject, locationOf(client, subject, decision.running))
   if (decision.kind === 'live' && status) return liveAlready(client, subject, status, decision.last)
   if (decision.kind === 'blocked') {
@@ -108,7 +128,7 @@ export async function startGoLive(client: CppClient, subject: Subject, options: 
   log.info(`Sending the Go Live request for ${label}.`)
   const answer = await triggerGoLive(
     () => client.requestGoLive(subject),
-    () => findRunning(client, context),
+    () => findStarted(client, context, listed),
     look
   )
   if ('how' in answer) return answer

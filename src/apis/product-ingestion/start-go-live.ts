@@ -1,7 +1,7 @@
 // Taking a product's preview live without ever starting two go-lives: a running one is followed,
 // a live that already has the preview is reported, a product another offer of the step takes live
-// is refused, and a configure request whose answer is lost is never sent again (the submissions are
-// searched for the go-live it started).
+// is refused, and a configure request whose answer is lost is looked for in the submissions (running,
+// or ended since) and sent once more only when a whole look found none (lost-answers.ts).
 import { ActionError } from '../../errors.js'
 import { UnexpectedAnswerError } from '../../http/api-client.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
