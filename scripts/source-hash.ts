@@ -6,7 +6,8 @@
 // "src/ newer than dist/index.js" says nothing there. Why not rebuild to a temp dir and compare: ncc
 // takes about 7 s a run, this check under 0.1 s. The hash covers what the bundle is made of: every
 // file under src/ and stubs/ but the READMEs, package-lock.json (every dependency, ncc included),
-// tsconfig.json, and the package.json fields that change the build (`type`, the `bundle` script).
+// tsconfig.json, scripts/licenses.ts (it writes dist/licenses.txt), and the package.json fields that
+// change the build (`type`, the `bundle` script).
 // Line endings are normalised, so a Windows checkout with autocrlf hashes the same.
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -30,7 +31,8 @@ export function sourceHash(root = ROOT): string {
     ...filesUnder(join(root, 'src')),
     ...filesUnder(join(root, 'stubs')),
     join(root, 'package-lock.json'),
-    join(root, 'tsconfig.json')
+    join(root, 'tsconfig.json'),
+    join(root, 'scripts', 'licenses.ts')
   ]
   for (const path of files.map((p) => relative(root, p).split(sep).join('/')).sort()) add(path, readFileSync(join(root, path), 'utf8'))
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { type?: string; scripts?: Record<string, string> }

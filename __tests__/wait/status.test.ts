@@ -1,5 +1,4 @@
 import { describe, expect, it } from '@jest/globals'
-import { htmlToText } from '../../src/report/html.js'
 import { currentStep, failureReasons, parseOperation } from '../../src/wait/operation.js'
 import { isFinishedSubmissionState, normaliseOperationStatus, normaliseStepStatus, statusWord } from '../../src/wait/status.js'
 
@@ -53,16 +52,6 @@ describe('operation status spellings', () => {
     expect(isFinishedSubmissionState('succeeded')).toBe(true)
     expect(isFinishedSubmissionState('running')).toBe(false)
     expect(isFinishedSubmissionState('somethingNew')).toBe(false)
-  })
-})
-
-describe('htmlToText', () => {
-  it('drops tags, decodes entities and folds space', () => {
-    expect(htmlToText('<p>Plan <b>&quot;gen2&quot;</b> has no image &amp; &#39;x&#x27;</p>\n<p>Next&nbsp;line</p>')).toBe(
-      `Plan "gen2" has no image & 'x' Next line`
-    )
-    expect(htmlToText('<script>alert(1)</script>ok<br/>done')).toBe('ok done')
-    expect(htmlToText('&unknown; &#0;')).toBe('&unknown; &#0;')
   })
 })
 

@@ -1,6 +1,6 @@
 // Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
 import { ActionError, ServiceUnavailableError } from '../errors.js'
-import { htmlToText } from '../report/html.js'
+import { htmlText, htmlToText } from '../report/html.js'
 import { serviceText } from '../report/safe-text.js'
 import { isObject } from '../lookup.js'
 import { isTransientStatus } from './retry.js'
@@ -28,10 +28,8 @@ export function serviceDetail(response: Pick<HttpResponse, 'body' | 'headers'>):
     }
   }
   if (type.includes('html') || /^<(!doctype|html)/i.test(body)) {
-    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(body)?.[1]
-    const text = htmlToText(body.replace(/<head[\s\S]*?<\/head>/i, ''))
-    const parts = [title ? htmlToText(title) : undefined, text].filter(Boolean) as string[]
-    const message = [...new Set(parts)].join(': ')
+    const { title, text } = htmlText(body)
+    const message = [...new Set([title, text].filter(Boolean))].join(': ')
     return message ? { message: excerpt(message) } : {}
   }
   return { message: excerpt(body.replace(/\s+/g, ' ')) }
