@@ -36,7 +36,7 @@ export async function waitForGoLive(
   if (!pacer) log.info(`Waiting up to ${formatDuration(timeoutMs)} for the go-live, polling every ${formatDuration(pollIntervalMs)}.`)
   // A hard limit: requests, retries and Retry-After sleeps in flight stop at it too.
   cancellation.setDeadline(deadline)
-  pacer?.join()
+  const member = pacer?.join()
   let outcome
   try {
     outcome = await waitForOperation(() => service.readOperation(location), {
@@ -45,12 +45,12 @@ export async function waitForGoLive(
       signal: cancellation.signal,
       onOperation: (operation) => offer.observe(operation),
       missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
-      pacer,
+      pacer: member,
       prefix: offer.prefix
     })
   } finally {
     // Its turns go to the offers still waiting.
-    pacer?.leave()
+    member?.leave()
   }
   if (outcome.kind === 'timeout') {
     offer.facts.result = 'running'
