@@ -11,6 +11,7 @@ import { startPiaEmulator } from '../emulator/pia-emulator.ts'
 import { endlessJob, succeedingJob } from '../emulator/pia-scenarios.ts'
 import { benchFleet } from './bench-fleet.ts'
 import { benchHtml } from './bench-html.ts'
+import { benchPacer } from './bench-pacer.ts'
 import { BUNDLE, NODE24, startAction } from './run-action.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -298,6 +299,9 @@ await benchFleet(report)
 
 // 9. HTML to text on hostile shapes, in process: its own module.
 benchHtml(report)
+
+// 10. The starved tail (issue 19): 256 waits sharing the pacer, as offers finish around them.
+await benchPacer(report)
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()

@@ -118,7 +118,13 @@ describe('decoded service HTML stays text', () => {
   })
 
   it('a decoded tag is escaped in the summary', () => {
-    const markdown = summaryMarkdown({ publisher: 'contoso', offer: 'vm', elapsedMs: 1_000, result: 'failed', operation })
+    const markdown = summaryMarkdown({
+      title: 'contoso/vm',
+      rows: [{ label: 'contoso/vm', status: 'failed', operation }],
+      status: 'failed',
+      elapsedMs: 1_000,
+      dryRun: false
+    })
     expect(markdown).toContain('- Café €5 link')
     expect(markdown).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
     expect(markdown).not.toContain('<script>')

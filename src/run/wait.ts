@@ -32,7 +32,7 @@ export async function waitForGoLive(
   settings: WaitSettings
 ): Promise<Operation> {
   const { timeoutMs, pollIntervalMs, deadline, signal, pacer } = settings
-  pacer.join()
+  const member = pacer.join()
   let outcome
   try {
     outcome = await waitForOperation(() => service.readOperation(location), {
@@ -41,12 +41,12 @@ export async function waitForGoLive(
       signal,
       onOperation: (operation) => offer.observe(operation),
       missedBudgetMs: missedPollBudget(timeoutMs, pollIntervalMs),
-      pacer,
+      pacer: member,
       prefix: offer.prefix
     })
   } finally {
     // Its turns go to the offers still waiting.
-    pacer.leave()
+    member.leave()
   }
   // Resumable: the step's error adds how to check on the go-live later.
   if (outcome.kind === 'timeout')

@@ -4,7 +4,7 @@ import { ActionError, DeadlineError, messageOf, SignInError } from '../errors.js
 import { log } from '../report/log.js'
 import type { OperationRead } from '../apis/go-live-service.js'
 import type { Operation } from './operation.js'
-import { turnBefore, type Pacer } from './pacer.js'
+import { turnBefore, type PacerMember } from './pacer.js'
 import { isServiceUnavailable, ServiceError } from '../http/service-error.js'
 import { sleep } from './sleep.js'
 import { isTerminal } from './status.js'
@@ -18,8 +18,11 @@ export interface WaitOptions {
   onOperation: (operation: Operation) => void
   /** How long polls may keep failing in a row before the wait gives up (see missedPollBudget). */
   missedBudgetMs: number
-  /** The fleet's pace: a turn before each read, so many waits spread their reads (the caller joins it). */
-  pacer?: Pacer | undefined
+  /**
+   * This wait's place in the fleet's pacer (the caller joins and leaves): a turn before each read,
+   * so many waits spread their reads. The turn also keeps the interval: no sleep between paced reads.
+   */
+  pacer?: PacerMember | undefined
   /** What starts each line of the wait (the offer, `contoso/vm: `, with several offers), or nothing. */
   prefix?: string | undefined
 }
@@ -96,6 +99,9 @@ export async function waitForOperation(read: () => Promise<OperationRead>, optio
     // The deadline also aborts the signal, so a long Retry-After cannot carry the wait past it.
     const remaining = options.deadline - Date.now()
     if (remaining <= 0) return timeout()
+    // Paced, the next turn comes an interval after this one (at most two): only a longer Retry-After
+    // is slept here. A sleep as well would add the read's time and the turn's wait to every gap.
+    if (options.pacer && delay <= options.intervalMs) continue
     try {
       await sleep(Math.min(delay, remaining), options.signal)
     } catch (error) {
