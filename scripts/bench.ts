@@ -10,6 +10,7 @@ import { answer, endless, startHostileServer } from '../emulator/hostile-server.
 import { startPiaEmulator } from '../emulator/pia-emulator.ts'
 import { endlessJob, succeedingJob } from '../emulator/pia-scenarios.ts'
 import { benchFleet } from './bench-fleet.ts'
+import { benchLists } from './bench-lists.ts'
 import { BUNDLE, NODE24, startAction } from './run-action.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -294,6 +295,9 @@ await hostile.close()
 
 // 8. Many offers in one step: its own module.
 await benchFleet(report)
+
+// 9. Lists of 100 pages of 3.9 MB for 256 offers, 32 at once (issue 19): its own module.
+await benchLists(report)
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()

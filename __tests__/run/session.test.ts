@@ -1,6 +1,6 @@
 // The part of a run every offer shares: each offer's service gets the session's one transport,
-// token source and throttle, and the poll interval only where the run waits (an API may warn of
-// reads too often, once a step), never for a dry run or a run that does not wait.
+// token source, throttle and list budget, and the poll interval only where the run waits (an API may
+// warn of reads too often, once a step), never for a dry run or a run that does not wait.
 import { describe, expect, it, jest } from '@jest/globals'
 import { createCoreMock } from '../helpers/core-mock.js'
 import type { ServiceOptions } from '../../src/apis/api-descriptor.js'
@@ -45,12 +45,15 @@ async function servicesMade(settings: Partial<Config>, offers: string[]): Promis
 }
 
 describe('Session.serviceFor', () => {
-  it('shares one transport, token source and throttle between the offers', async () => {
+  it('shares one transport, token source, throttle and list budget between the offers', async () => {
     const [a, b] = await servicesMade({}, ['vm-a', 'vm-b'])
     expect(a?.transport).toBe(b?.transport)
     expect(a?.tokens).toBe(b?.tokens)
     expect(a?.throttle).toBeDefined()
     expect(a?.throttle).toBe(b?.throttle)
+    // What every offer's lists hold at once is bounded for the step, not per offer (issue 19).
+    expect(a?.lists).toBeDefined()
+    expect(a?.lists).toBe(b?.lists)
   })
 
   it('gives the poll interval to the first service of a run that waits, so the API warns once a step', async () => {

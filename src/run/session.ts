@@ -1,11 +1,12 @@
 // The part of a run every offer of the step shares: one sign-in (and its renewals), the transports,
-// the backoff, the brake on every request (a Retry-After slows the whole fleet), the cancellation
-// and the step's deadline. Each offer gets its service from it.
+// the backoff, the brake on every request (a Retry-After slows the whole fleet), the bound on what
+// the offers' lists hold at once, the cancellation and the step's deadline. Each offer gets its service from it.
 import type { ApiDescriptor, ServiceOptions } from '../apis/api-descriptor.js'
 import type { GoLiveService } from '../apis/go-live-service.js'
 import type { Subject } from '../apis/subject.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { backoffFor, type BackoffSettings } from '../http/retry.js'
+import { ListBudget } from '../http/list-budget.js'
 import { Throttle } from '../http/throttle.js'
 import { createTransport, type Transport } from '../http/transport.js'
 import type { Config } from '../inputs.js'
@@ -22,6 +23,8 @@ export class Session {
   private readonly transports: Transport[] = []
   /** The brake every request of the step waits on (a Retry-After from the service); the pacer too. */
   readonly throttle = new Throttle()
+  /** What every offer's lists hold at once (http/list-budget.ts): the step's memory stays bounded. */
+  private readonly lists = new ListBudget()
   private tokens: TokenProvider | undefined
   private apiTransport: Transport | undefined
   private services = 0
@@ -60,6 +63,7 @@ export class Session {
       signal: this.cancellation.signal,
       deadline: this.deadline,
       throttle: this.throttle,
+      lists: this.lists,
       pollIntervalMs: waits ? config.pollIntervalMs : undefined
     }
     return this.api.createService(options)
