@@ -11,6 +11,7 @@ import { startPiaEmulator } from '../emulator/pia-emulator.ts'
 import { endlessJob, succeedingJob } from '../emulator/pia-scenarios.ts'
 import { benchFleet } from './bench-fleet.ts'
 import { benchHtml } from './bench-html.ts'
+import { benchLists } from './bench-lists.ts'
 import { benchPacer } from './bench-pacer.ts'
 import { BUNDLE, NODE24, startAction } from './run-action.ts'
 
@@ -302,6 +303,9 @@ benchHtml(report)
 
 // 10. The starved tail (issue 19): 256 waits sharing the pacer, as offers finish around them.
 await benchPacer(report)
+
+// 11. Lists of 100 pages of 3.9 MB for 256 offers, 32 at once (issue 19): its own module.
+await benchLists(report)
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()

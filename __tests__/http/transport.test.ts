@@ -105,3 +105,29 @@ describe('maybe sent: the connection was made, so the request may have been read
     expect(await failure(`http://127.0.0.1:${port}/golive`)).toMatchObject({ code: 'BODY_CUT', maybeSent: true })
   })
 })
+
+describe('a cap on one answer below the transport’s (a page of a list)', () => {
+  /** Answers 2,000 bytes of JSON, with its length or streamed in chunks without one. */
+  const twoThousand = (declared: boolean) =>
+    createHttpServer((_req, res) => {
+      const body = `"${'x'.repeat(1_998)}"`
+      res.writeHead(200, declared ? { 'content-length': body.length } : {})
+      if (declared) return void res.end(body)
+      res.write(body.slice(0, 1_000))
+      setTimeout(() => res.end(body.slice(1_000)), 5)
+    })
+
+  it.each([true, false])('refuses an answer past it (length declared: %s), naming it', async (declared) => {
+    const port = await listen(twoThousand(declared))
+    const read = transport.request('GET', new URL(`http://127.0.0.1:${port}/list`), { headers: {}, maxBodyBytes: 1_999 })
+    const error = await read.then(undefined, (e: unknown) => e)
+    expect(error).toMatchObject({ code: 'BODY_TOO_LARGE', retryable: false })
+    expect((error as Error).message).toMatch(/^the answer from 127\.0\.0\.1:\d+ was larger than 1999 bytes, so it was not read$/)
+  })
+
+  it('reads an answer of exactly its size', async () => {
+    const port = await listen(twoThousand(false))
+    const answer = await transport.request('GET', new URL(`http://127.0.0.1:${port}/list`), { headers: {}, maxBodyBytes: 2_000 })
+    expect(answer.body).toHaveLength(2_000)
+  })
+})

@@ -86,13 +86,16 @@ describe('Session.serviceFor', () => {
     return { made, step }
   }
 
-  it('shares one transport, token source and throttle between the offers, with the step’s signals and deadline', async () => {
+  it('shares one transport, token source, throttle and list budget between the offers, with the step’s signals and deadline', async () => {
     const { made, step } = await servicesMade({}, ['vm-a', 'vm-b'])
     const [a, b] = made
     expect(a?.transport).toBe(b?.transport)
     expect(a?.tokens).toBe(b?.tokens)
     expect(a?.throttle).toBeDefined()
     expect(a?.throttle).toBe(b?.throttle)
+    // What every offer's lists hold at once is bounded for the step, not per offer (issue 19).
+    expect(a?.lists).toBeDefined()
+    expect(a?.lists).toBe(b?.lists)
     expect(a).toMatchObject({ signal: step.signal, cancelled: step.cancelled, deadline: DEADLINE })
     expect(a?.subject).toEqual({ publisher: '', offer: 'vm-a' })
   })

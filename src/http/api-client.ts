@@ -17,6 +17,7 @@ import {
 import { exchange } from './request.js'
 import { serviceText } from '../report/safe-text.js'
 import type { Throttle } from './throttle.js'
+import { ListBudget, type PageRead } from './list-budget.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
 
@@ -82,7 +83,25 @@ export interface ApiClientOptions {
    * sent again later. The offer's phase moves with it.
    */
   progress?: TriggerProgress | undefined
+  /** Shared by every offer of the step: what their lists hold at once (without it, this client's own). */
+  lists?: ListBudget | undefined
 }
+
+/** Reads one page of a list; `parse` makes of it only what the caller keeps (the page itself is dropped). */
+export type ListPageReader = <P>(url: URL, parse: (json: unknown) => P) => Promise<P>
+
+/** One request as the client sends it: `body` is JSON text; `maxBodyBytes` caps the answer below the transport's cap. */
+interface Exchange {
+  method: 'GET' | 'POST'
+  url: URL
+  kind: RequestKind
+  what: string
+  body?: string | undefined
+  maxBodyBytes?: number | undefined
+}
+
+/** An answer larger than the share its page was read with (never leaves this file: a page reads it as 'too large'). */
+class PastShare extends Error {}
 
 /** Turns an HTTP error answer into the error the user reads (with the API's own hints). */
 export type DescribeFailure = (response: HttpResponse) => ActionError
@@ -98,18 +117,53 @@ function excerpt(body: string): string {
 
 export class ApiClient {
   private readonly options: ApiClientOptions
+  private readonly lists: ListBudget
   constructor(options: ApiClientOptions) {
     this.options = options
+    this.lists = options.lists ?? new ListBudget()
   }
 
   /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
-  async readJson<T>(
+  readJson<T>(
     url: URL,
     what: string,
     parse: (json: unknown) => T,
     failure: DescribeFailure
   ): Promise<{ value: T; response: HttpResponse }> {
-    const response = await this.send('GET', url, 'read', what, failure)
+    return this.read(url, what, parse, failure)
+  }
+
+  /**
+   * Reads one list, all its pages (`read` reads them with the page reader it is given), within a
+   * listing's allowance and the step's list budget (list-budget.ts): a list past the allowance
+   * throws a ListTooLargeError naming it (`what`) and the limit.
+   */
+  readList<T>(what: string, failure: DescribeFailure, read: (page: ListPageReader) => Promise<T>): Promise<T> {
+    const reader = (page: <P>(readPage: (maxBytes: number) => Promise<PageRead<P>>) => Promise<P>): Promise<T> =>
+      read((url, parse) => page((maxBytes) => this.readPage(url, what, parse, failure, maxBytes)))
+    return this.lists.readList(what, reader, this.options.signal)
+  }
+
+  /** A page read within its share: what `parse` keeps and the body's size, or 'too large' for the share. */
+  private async readPage<P>(url: URL, what: string, parse: (json: unknown) => P, failure: DescribeFailure, maxBytes: number) {
+    try {
+      const { value, response } = await this.read(url, what, parse, failure, maxBytes)
+      // The body as received: the transport decoded it as UTF-8.
+      return { value, bytes: Buffer.byteLength(response.body) } satisfies PageRead<P>
+    } catch (error) {
+      if (error instanceof PastShare) return 'too large' satisfies PageRead<P>
+      throw error
+    }
+  }
+
+  private async read<T>(
+    url: URL,
+    what: string,
+    parse: (json: unknown) => T,
+    failure: DescribeFailure,
+    maxBodyBytes?: number
+  ): Promise<{ value: T; response: HttpResponse }> {
+    const response = await this.settle({ method: 'GET', url, kind: 'read', what, maxBodyBytes }, failure)
     if (isSuccess(response) && response.status !== 200) {
       throw new UnexpectedAnswerError(
         `${what} failed: the service answered HTTP ${response.status} instead of 200 (${excerpt(response.body)}).`
@@ -147,23 +201,18 @@ export class ApiClient {
    * status; throws when no response came after all attempts, or when a trigger's fate is unknown.
    * `json`: a body to send as application/json.
    */
-  async send(
-    method: 'GET' | 'POST',
-    url: URL,
-    kind: RequestKind,
-    what: string,
-    failure: DescribeFailure,
-    json?: unknown
-  ): Promise<HttpResponse> {
+  send(method: 'GET' | 'POST', url: URL, kind: RequestKind, what: string, failure: DescribeFailure, json?: unknown): Promise<HttpResponse> {
+    return this.settle({ method, url, kind, what, body: json === undefined ? undefined : JSON.stringify(json) }, failure)
+  }
+
+  private async settle(request: Exchange, failure: DescribeFailure): Promise<HttpResponse> {
+    const { kind, what, maxBodyBytes } = request
     const { backoff, tokens, signal, deadline } = this.options
-    const body = json === undefined ? undefined : JSON.stringify(json)
-    // A go-live request on its way is cut by a cancellation, never by the deadline (see cancelled).
-    const exchangeSignal = kind === 'trigger' ? (this.options.cancelled ?? signal) : signal
     let renewed = false
     const attempt = async (): Promise<Outcome> => {
       await this.throttled(kind, what)
       const token = await tokens.getToken()
-      const outcome = await this.exchange(kind, method, url, token, body, exchangeSignal)
+      const outcome = await this.exchange(request, token)
       if (!('status' in outcome) || outcome.status !== 401 || renewed || !tokens.renewable) return outcome
       // One fresh token after a 401, within the same attempt: the rejected token is renewed once for
       // every request it failed.
@@ -171,7 +220,7 @@ export class ApiClient {
       log.info(`${what}: the service rejected the access token (HTTP 401); retrying once with a fresh token.`)
       const fresh = await tokens.renew(token)
       if (fresh === undefined) return outcome
-      const again = await this.exchange(kind, method, url, fresh, body, exchangeSignal)
+      const again = await this.exchange(request, fresh)
       if ('status' in again && again.status === 401) tokens.refusedAfterRenewal?.(fresh)
       return again
     }
@@ -209,6 +258,8 @@ export class ApiClient {
         throw new RetriesExhaustedError(`${what} failed after ${settled.attempts} attempts: ${said}.`)
       case 'done':
         if ('status' in outcome) return outcome
+        // Past the transport's own cap (4 MiB) it is the service's fault; past a page's share, the list decides.
+        if (maxBodyBytes !== undefined && outcome.code === 'BODY_TOO_LARGE') throw new PastShare()
         throw new ServiceUnavailableError(`${what} failed: ${said}.`)
     }
   }
@@ -232,35 +283,22 @@ export class ApiClient {
 
   /**
    * One exchange of a request. A go-live request begins only before the step's deadline (a read is
-   * cut by `signal` instead), and the offer is told just before its bytes may leave.
+   * cut by `signal` instead), the offer is told just before its bytes may leave, and once on its way
+   * it is cut by a cancellation, never by the deadline (its answer names what it started).
    */
-  private async exchange(
-    kind: RequestKind,
-    method: 'GET' | 'POST',
-    url: URL,
-    token: string,
-    body: string | undefined,
-    signal: AbortSignal | undefined
-  ): Promise<Outcome> {
-    if (kind === 'trigger') {
-      const { deadline } = this.options
-      if (deadline !== undefined && Date.now() >= deadline) throw new DeadlineError()
-      this.options.progress?.sending()
-    }
-    return this.request(method, url, token, body, signal)
+  private async exchange(request: Exchange, token: string): Promise<Outcome> {
+    const { signal, cancelled, deadline, progress } = this.options
+    if (request.kind !== 'trigger') return this.request(request, token, signal)
+    if (deadline !== undefined && Date.now() >= deadline) throw new DeadlineError()
+    progress?.sending()
+    return this.request(request, token, cancelled ?? signal)
   }
 
   /** One request with the token; a failure without an HTTP answer comes back as a NetworkError, not thrown. */
-  private async request(
-    method: 'GET' | 'POST',
-    url: URL,
-    token: string,
-    body: string | undefined,
-    signal: AbortSignal | undefined
-  ): Promise<Outcome> {
+  private async request({ method, url, body, maxBodyBytes }: Exchange, token: string, signal: AbortSignal | undefined): Promise<Outcome> {
     const headers: Record<string, string> = { Authorization: `Bearer ${token}`, Accept: 'application/json' }
     if (body !== undefined) headers['Content-Type'] = 'application/json'
-    const outcome = await exchange(this.options.transport, method, url, { headers, body, signal })
+    const outcome = await exchange(this.options.transport, method, url, { headers, body, signal, maxBodyBytes })
     log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`)
     // Throttled (429) or unavailable (503) with a Retry-After: every request of the step waits.
     if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) {

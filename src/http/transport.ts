@@ -39,6 +39,8 @@ export interface RequestOptions {
   headers: OutgoingHttpHeaders
   body?: string | undefined
   signal?: AbortSignal | undefined
+  /** A smaller cap on this answer than the transport's (a page of a list: list-budget.ts). */
+  maxBodyBytes?: number | undefined
 }
 
 export interface Transport {
@@ -121,8 +123,8 @@ function watchConnection(socket: Socket, onConnected: () => void): void {
   else onConnected()
 }
 
-function tooLarge(url: URL, status: number | undefined): NetworkError {
-  const limit = `${MAX_BODY_BYTES / 1024 / 1024} MiB`
+function tooLarge(url: URL, cap: number, status: number | undefined): NetworkError {
+  const limit = cap % (1024 * 1024) === 0 ? `${cap / 1024 / 1024} MiB` : `${cap} bytes`
   return new NetworkError(`the answer from ${url.host} was larger than ${limit}, so it was not read`, 'BODY_TOO_LARGE', true, false, status)
 }
 
@@ -141,7 +143,8 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
   }
 
   return {
-    request(method, url, { headers, body, signal }) {
+    request(method, url, { headers, body, signal, maxBodyBytes: cap = maxBodyBytes }) {
+      const limit = Math.min(cap, maxBodyBytes)
       return new Promise<HttpResponse>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason)
         let settled = false
@@ -175,13 +178,13 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
           },
           (response) => {
             answered = response.statusCode
-            if (Number(response.headers['content-length']) > maxBodyBytes) return finish(tooLarge(url, response.statusCode))
+            if (Number(response.headers['content-length']) > limit) return finish(tooLarge(url, limit, response.statusCode))
             // Chunks kept as they come and joined once: linear in the size of the answer.
             const chunks: Buffer[] = []
             let size = 0
             response.on('data', (chunk: Buffer) => {
               size += chunk.length
-              if (size > maxBodyBytes) return finish(tooLarge(url, response.statusCode))
+              if (size > limit) return finish(tooLarge(url, limit, response.statusCode))
               chunks.push(chunk)
             })
             response.on('end', () =>

@@ -1,6 +1,7 @@
 // The part of a run every offer of the step shares: one sign-in (and its renewals), the transports,
-// the backoff, the brake on every request (a Retry-After slows the whole fleet), the cancellation
-// and the step's deadline. Each offer gets its service from it.
+// the backoff, the brake on every request (a Retry-After slows the whole fleet), the bound on what
+// the offers' lists hold at once, the claims, the cancellation and the step's deadline. Each offer
+// gets its service from it.
 import type { ApiDescriptor, GoLiveClaims, ServiceOptions } from '../apis/api-descriptor.js'
 import type { GoLiveService } from '../apis/go-live-service.js'
 import type { Subject } from '../apis/subject.js'
@@ -8,6 +9,7 @@ import type { TriggerProgress } from '../http/api-client.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { ActionError, CancelledError, DeadlineError } from '../errors.js'
 import { backoffFor, type BackoffSettings } from '../http/retry.js'
+import { ListBudget } from '../http/list-budget.js'
 import { Throttle } from '../http/throttle.js'
 import { createTransport, type Transport } from '../http/transport.js'
 import type { Config } from '../inputs.js'
@@ -39,6 +41,8 @@ export class Session {
       return undefined
     }
   }
+  /** What every offer's lists hold at once (http/list-budget.ts): the step's memory stays bounded. */
+  private readonly lists = new ListBudget()
   private tokens: TokenProvider | undefined
   private apiTransport: Transport | undefined
   private services = 0
@@ -89,6 +93,7 @@ export class Session {
       cancelled: cancellation.cancelled,
       deadline: cancellation.deadline,
       throttle: this.throttle,
+      lists: this.lists,
       pollIntervalMs: waits ? config.pollIntervalMs : undefined,
       retryFailed: config.retryFailed,
       claims: this.claims,

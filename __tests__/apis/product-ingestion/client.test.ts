@@ -47,24 +47,22 @@ const submission = (n: string, targetType: string, extra: Record<string, unknown
 beforeEach(() => core.reset())
 
 describe('submission lists', () => {
-  it('keeps 19-digit numbers as strings and each entry as the service sent it', async () => {
-    const preview = submission('1152921515689848683', 'preview', {
-      status: 'completed',
-      result: 'succeeded',
-      created: '2022-02-04T20:07:22.4220588Z'
-    })
-    const { ingestion } = client(() => ({ value: [submission('0', 'draft'), preview] }))
-    const [draft, listed] = await ingestion.listSubmissions(GUID)
+  it('keeps 19-digit numbers as strings, the fields the decision reads, and a live entry as the service sent it', async () => {
+    const done = { status: 'completed', result: 'succeeded', created: '2022-02-04T20:07:22.4220588Z' }
+    const preview = submission('1152921515689848683', 'preview', done)
+    const live = submission('1152921515689847470', 'Live', done)
+    const { ingestion } = client(() => ({ value: [submission('0', 'draft'), preview, live] }))
+    const [draft, listed, liveListed] = await ingestion.listSubmissions(GUID)
     expect(draft).toMatchObject({ number: '0', targetType: 'draft' })
+    // Only what decide() reads: the rest of the entry (its $schema, lifecycleState) is dropped.
     expect(listed).toEqual({
       id: `submission/${GUID}/1152921515689848683`,
       number: '1152921515689848683',
       targetType: 'preview',
-      status: 'completed',
-      result: 'succeeded',
-      created: '2022-02-04T20:07:22.4220588Z',
-      body: preview
+      ...done
     })
+    // A live entry is the `operation` output of an offer live already: kept as sent.
+    expect(liveListed).toEqual({ id: live.id, number: '1152921515689847470', targetType: 'live', ...done, body: live })
   })
 
   it('keeps each id byte for byte: the case of its GUID, leading zeros, 20 digits and more', async () => {

@@ -85,14 +85,11 @@ export class CppClient {
     return (await this.readJson(this.offerUrl(subject, 'status'), "Reading the offer's status", subject, parseOperation)).value
   }
 
-  async listSubmissions(subject: Subject): Promise<Submission[]> {
-    const { value } = await this.readJson(
-      this.offerUrl(subject, 'submissions/'),
-      "Listing the offer's submissions",
-      subject,
-      parseSubmissions
-    )
-    return value
+  /** One page, within a listing's allowance and the step's list budget (http/list-budget.ts), as every list is read. */
+  listSubmissions(subject: Subject): Promise<Submission[]> {
+    const what = "Listing the offer's submissions"
+    const failure = (response: HttpResponse) => this.failure(what, response, subject)
+    return this.api.readList(what, failure, (page) => page(this.offerUrl(subject, 'submissions/'), parseSubmissions))
   }
 
   /**

@@ -83,21 +83,31 @@ export class ProductIngestionClient {
     return new ServiceError(what, response, hint)
   }
 
-  private readJson<T>(url: URL, what: string, parse: (json: unknown) => T) {
-    return this.api.readJson(url, what, parse, (response) => this.failure(what, response))
-  }
-
-  /** Every entry of a list, page after page (see pages.ts for which links are followed). */
-  private async readList(first: URL, what: string, noun: string): Promise<unknown[]> {
-    const items: unknown[] = []
-    const seen: URL[] = []
-    for (let url: URL | undefined = first; url;) {
-      seen.push(url)
-      const { value: page } = await this.readJson(url, what, (json) => parseListPage(json, noun))
-      items.push(...page.items)
-      url = nextPageUrl(page.next, { base: this.options.baseUrl, version: this.options.apiVersion, what, seen })
-    }
-    return items
+  /**
+   * Every entry of a list, page after page (see pages.ts for which links are followed), as `keep`
+   * makes it (undefined: not kept), within the step's list budget (http/list-budget.ts): each page
+   * is dropped as soon as `keep` has taken what the action uses of it.
+   */
+  private readList<K>(first: URL, what: string, noun: string, keep: (item: unknown) => K | undefined): Promise<K[]> {
+    const failure = (response: HttpResponse) => this.failure(what, response)
+    return this.api.readList(what, failure, async (page) => {
+      const kept: K[] = []
+      const seen: URL[] = []
+      for (let url: URL | undefined = first; url;) {
+        seen.push(url)
+        const next = await page(url, (json) => {
+          const { items, next } = parseListPage(json, noun)
+          // One by one: a spread of a page's hundreds of thousands of entries would overflow the stack.
+          for (const item of items) {
+            const k = keep(item)
+            if (k !== undefined) kept.push(k)
+          }
+          return next
+        })
+        url = nextPageUrl(next, { base: this.options.baseUrl, version: this.options.apiVersion, what, seen })
+      }
+      return kept
+    })
   }
 
   /**
@@ -106,14 +116,18 @@ export class ProductIngestionClient {
    */
   async findProduct(externalId: string): Promise<string | undefined> {
     const what = `Looking up the product '${externalId}'`
-    const listed = await this.readList(this.url('/product', `externalId=${encodeURIComponent(externalId)}`), what, 'products')
+    const url = this.url('/product', `externalId=${encodeURIComponent(externalId)}`)
+    const listed = await this.readList(url, what, 'products', (p) => listedProduct(p, externalId))
     return chooseProduct(listed, externalId, what)
   }
 
-  /** Every entry of the product's submissions, those whose id the action cannot use included (listing.ts). */
+  /**
+   * Every entry of the product's submissions, those whose id the action cannot use included
+   * (listing.ts), reduced to what decide() reads as each page is read.
+   */
   async listSubmissions(productGuid: string): Promise<ListedSubmission[]> {
-    const listed = await this.readList(this.url(`/submission/${productGuid}`), "Listing the product's submissions", 'submissions')
-    return parseListing(listed, productGuid)
+    const what = "Listing the product's submissions"
+    return this.readList(this.url(`/submission/${productGuid}`), what, 'submissions', (item) => parseListing([item], productGuid)[0])
   }
 
   /** POST /configure: take the preview submission `submissionId` live. Sent once; never retried blindly. */
@@ -160,19 +174,27 @@ export class ProductIngestionClient {
   }
 }
 
+/** What the lookup needs of a listed product: its id when valid, and whether it names `externalId`, another, or none. */
+interface ListedProduct {
+  guid: string | undefined
+  named: 'this' | 'other' | 'none'
+}
+
+function listedProduct(p: unknown, externalId: string): ListedProduct {
+  // Spelled `externalId` in most answers and `externalID` in Learn's product resource: both name it.
+  const identity = (p as { identity?: Record<string, unknown> } | null)?.identity
+  const id = identity?.externalId ?? identity?.externalID ?? identity?.externalid
+  const named = typeof id !== 'string' ? 'none' : id.toLowerCase() === externalId.toLowerCase() ? 'this' : 'other'
+  return { guid: productGuidOf(p), named }
+}
+
 /**
  * The one product a lookup listed for `externalId`: the one whose external id matches (any case), or
  * a lone product listed without one. Several matches, or several listed and none matching, are
  * ambiguous: the action refuses rather than guess which product goes live.
  */
-function chooseProduct(listed: unknown[], externalId: string, what: string): string | undefined {
-  // Spelled `externalId` in most answers and `externalID` in Learn's product resource: both name it.
-  const named = (p: unknown): string | undefined => {
-    const identity = (p as { identity?: Record<string, unknown> } | null)?.identity
-    const id = identity?.externalId ?? identity?.externalID ?? identity?.externalid
-    return typeof id === 'string' ? id.toLowerCase() : undefined
-  }
-  const matches = listed.filter((p) => named(p) === externalId.toLowerCase())
+function chooseProduct(listed: ListedProduct[], externalId: string, what: string): string | undefined {
+  const matches = listed.filter((p) => p.named === 'this')
   if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {
     const ids = listed.slice(0, 10).map(productName).join(', ') + (listed.length > 10 ? ', …' : '')
     const which =
@@ -184,14 +206,13 @@ function chooseProduct(listed: unknown[], externalId: string, what: string): str
     )
   }
   // One product with no identity at all is taken as the filter's answer; one naming another id never is.
-  const product = matches[0] ?? (listed.length === 1 && named(listed[0]) === undefined ? listed[0] : undefined)
+  const product = matches[0] ?? (listed.length === 1 && listed[0]?.named === 'none' ? listed[0] : undefined)
   if (product === undefined) return undefined
-  const guid = productGuidOf(product)
-  if (!guid)
+  if (!product.guid)
     throw new UnexpectedAnswerError(
       `${what} failed: the service named the product with an id that is not product/<id> (letters, digits and '-').`
     )
-  return guid
+  return product.guid
 }
 
 function productGuidOf(product: unknown): string | undefined {
@@ -201,7 +222,6 @@ function productGuidOf(product: unknown): string | undefined {
 }
 
 /** A listed product as a message names it: its validated id, never service text. */
-function productName(product: unknown): string {
-  const guid = productGuidOf(product)
-  return guid ? `product/${guid}` : 'a product without a valid id'
+function productName(product: ListedProduct): string {
+  return product.guid ? `product/${product.guid}` : 'a product without a valid id'
 }

@@ -13,8 +13,8 @@ interface ListedFields {
   status?: string
   result?: string
   created?: string
-  /** The entry as the service sent it (for the `operation` output). */
-  body: Record<string, unknown>
+  /** A live entry as the service sent it (for the `operation` output); no other entry keeps its body. */
+  body?: Record<string, unknown> | undefined
 }
 
 /** An entry whose id the action can send back and follow. */
@@ -84,7 +84,10 @@ function ofAnotherProduct(entry: Record<string, unknown>, productGuid: string): 
 export function parseListing(list: unknown[], productGuid: string): ListedSubmission[] {
   return list.flatMap((s: unknown): ListedSubmission[] => {
     if (!isObject(s)) return []
-    const fields: ListedFields = { targetType: targetTypeOf(s) ?? '', body: s }
+    const targetType = targetTypeOf(s) ?? ''
+    // Only a live entry keeps its body (the `operation` output of an offer live already): a listing's
+    // other entries are reduced to the fields decide() reads as the page is read.
+    const fields: ListedFields = targetType === 'live' ? { targetType, body: s } : { targetType }
     for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') fields[key] = s[key] as string
     const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined
     if (parsed) {

@@ -121,7 +121,7 @@ export async function startGoLive(
   if (decision.kind === 'live') {
     log.info(`${subject.offer} is live already with its newest preview (${decision.live.id}): nothing to take live, no request sent.`)
     // The entry as the service sent it, not one the action assembles.
-    return { location: follow(client, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body) }
+    return { location: follow(client, decision.live), how: 'live', operation: parseSubmissionStatus(decision.live.body ?? {}) }
   }
   const unnamed = unnamedInProgress(decision)
   if (unnamed) throw unnamed
