@@ -58,6 +58,11 @@ export interface EmulatorOptions {
   tokenUses?: number
   /** Serve https with the test certificate (emulator/tls), as the real service does. */
   tls?: boolean
+  /**
+   * Serves any offer: one it was not given is created, from this setup, by the first request that
+   * names it (`npm run emulator`). Without it an unknown offer is 404, as at the service.
+   */
+  offerOnFirstUse?: (publisher: string, offer: string) => OfferSetup
 }
 
 const PUBLISHER_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|submissions\/?|status|cancel|operations\/([^/]+))$/
@@ -88,6 +93,23 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     const record: OperationRecord = { id, publisher: offer.publisher, offer: offer.offer, progression, reads: 0, submission }
     operations.set(id, record)
     return record
+  }
+
+  function addOffer(setup: OfferSetup): void {
+    const record = offerRecord(setup)
+    offers.set(key(setup.publisher, setup.offer), record)
+    // Gone live a day ago: the go-live is listed, and its operation reads succeeded.
+    if (record.state === 'live') {
+      const ended = { ...succeedingGoLive().at(-1), ...offerLinks(record.publisher, record.offer, { preview: true, live: true }) }
+      startGoLive(record, [ended], 'succeeded', new Date(Date.now() - 86_400_000))
+    }
+    // Failed an hour ago: the go-live is listed as failed, its operation and the offer status say why.
+    if (record.state === 'goLiveFailed') {
+      const failed = failingGoLive().at(-1) as Body
+      startGoLive(record, [failed], 'failed', new Date(Date.now() - 3_600_000))
+      record.lastEnded = failed
+    }
+    if (setup.runningGoLive) startGoLive(record, setup.runningGoLive)
   }
 
   function locationHeaders(offer: OfferRecord, op: OperationRecord, origin: string): Record<string, string> {
@@ -159,6 +181,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       return readOperation(res, op, offer, extraHeaders)
     }
     const [, publisher, offerId, action, operationId] = nested as unknown as [string, string, string, string, string | undefined]
+    if (options.offerOnFirstUse && !offers.has(key(publisher, offerId))) addOffer(options.offerOnFirstUse(publisher, offerId))
     const known = [...offers.values()].some((o) => o.publisher.toLowerCase() === publisher.toLowerCase())
     if (!known) return error(res, 404, 'PublisherNotFound', `Publisher '${publisher}' was not found.`)
     const offer = offers.get(key(publisher, offerId))
@@ -201,22 +224,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   return {
     url: served.origin,
     requests,
-    addOffer(setup) {
-      const record = offerRecord(setup)
-      offers.set(key(setup.publisher, setup.offer), record)
-      // Gone live a day ago: the go-live is listed, and its operation reads succeeded.
-      if (record.state === 'live') {
-        const ended = { ...succeedingGoLive().at(-1), ...offerLinks(record.publisher, record.offer, { preview: true, live: true }) }
-        startGoLive(record, [ended], 'succeeded', new Date(Date.now() - 86_400_000))
-      }
-      // Failed an hour ago: the go-live is listed as failed, its operation and the offer status say why.
-      if (record.state === 'goLiveFailed') {
-        const failed = failingGoLive().at(-1) as Body
-        startGoLive(record, [failed], 'failed', new Date(Date.now() - 3_600_000))
-        record.lastEnded = failed
-      }
-      if (setup.runningGoLive) startGoLive(record, setup.runningGoLive)
-    },
+    addOffer,
     injectFault(fault: Fault) {
       faults.inject(fault)
     },

@@ -35,6 +35,8 @@ export interface IdentityEmulatorOptions {
   expiresIn?: number
   /** The `sub` of GitHub OIDC tokens (a workflow on a branch, an environment, a tag). */
   githubSubject?: string
+  /** The port to listen on; default 0, a free one. */
+  port?: number
 }
 
 interface IssuedToken {
@@ -253,7 +255,7 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
       })
     }
   )
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve))
   const address = server.address()
   listening = `https://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`
   return {

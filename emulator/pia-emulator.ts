@@ -90,7 +90,18 @@ export interface PiaEmulator {
 /** An answer nobody reads: the configure request is acted on while a fault replaces its answer. */
 const DISCARDED = { writeHead: () => undefined, end: () => undefined } as unknown as ServerResponse
 
-export async function startPiaEmulator(options: { port?: number; tokens?: string[]; tls?: boolean } = {}): Promise<PiaEmulator> {
+export interface PiaEmulatorOptions {
+  port?: number
+  tokens?: string[]
+  tls?: boolean
+  /**
+   * Serves any product: a lookup by an external id it was not given creates the product, from this
+   * setup, first (`npm run emulator`). Without it the lookup lists nothing, as at the service.
+   */
+  productOnFirstUse?: (externalId: string) => ProductSetup
+}
+
+export async function startPiaEmulator(options: PiaEmulatorOptions = {}): Promise<PiaEmulator> {
   const initialTokens = options.tokens ?? [DEFAULT_TOKEN]
   const tokens = new Set(initialTokens)
   const products: Product[] = []
@@ -116,6 +127,20 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     next.searchParams.set('$skipToken', String(from + pageSize))
     const more = from + pageSize < items.length
     json(res, 200, more ? { value, '@nextLink': next.href.replace(/%24/g, '$') } : { value }, headers)
+  }
+
+  function addProduct(setup: ProductSetup): string {
+    const guid = randomUUID()
+    const product: Product = {
+      guid,
+      setup,
+      faults: new FaultBook(),
+      submissions: submissionsFor(guid, setup, created) as Submission[],
+      liveReadsLeft: setup.runningGoLive ?? 0
+    }
+    for (const fault of setup.faults ?? []) product.faults.inject(fault)
+    products.push(product)
+    return guid
   }
 
   function jobBody(job: Job, body: Body): Body {
@@ -244,6 +269,8 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
     if (req.method === 'GET' && path === '/product') {
       const externalId =
         url.searchParams.get('externalId') ?? url.searchParams.get('externalid') ?? url.searchParams.get('externalID') ?? ''
+      const known = products.some((p) => p.setup.externalId.toLowerCase() === externalId.toLowerCase())
+      if (options.productOnFirstUse && externalId && !known) addProduct(options.productOnFirstUse(externalId))
       // Every product with that external id (adding one twice makes two): a lookup can list several.
       const listed = products.filter((p) => p.setup.externalId.toLowerCase() === externalId.toLowerCase())
       const value = listed.map((p) => ({
@@ -283,19 +310,7 @@ export async function startPiaEmulator(options: { port?: number; tokens?: string
   return {
     url: `${served.origin}${PIA_PATH}`,
     requests,
-    addProduct(setup) {
-      const guid = randomUUID()
-      const product: Product = {
-        guid,
-        setup,
-        faults: new FaultBook(),
-        submissions: submissionsFor(guid, setup, created) as Submission[],
-        liveReadsLeft: setup.runningGoLive ?? 0
-      }
-      for (const fault of setup.faults ?? []) product.faults.inject(fault)
-      products.push(product)
-      return guid
-    },
+    addProduct,
     injectFault: (fault) => faults.inject(fault),
     acceptToken: (token) => void tokens.add(token),
     requestsTo: (method, pathPart) => requests.filter((r) => r.method === method && r.path.includes(pathPart)),

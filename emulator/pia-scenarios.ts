@@ -43,7 +43,8 @@ const NOT_ENDED = '0001-01-01T00:00:00'
 // Both hosts, as the service returns them: Learn's configure answer still names the older one.
 const SCHEMA = 'https://schema.mp.microsoft.com/schema/configure-status/2022-03-01-preview2'
 const OLD_SCHEMA = 'https://product-ingestion.azureedge.net/schema/configure-status/2022-03-01-preview2'
-const at = (minute: number): string => new Date(Date.UTC(2026, 10, 20, 10, minute)).toISOString()
+// 7 fractional digits, as the service writes `created` (pia-api.md; its jobStart sample has 6).
+const at = (minute: number): string => `${new Date(Date.UTC(2026, 10, 20, 10, minute)).toISOString().slice(0, 19)}.4220588Z`
 
 function job(jobStatus: string, jobResult: string, extra: Body = {}): Body {
   return {

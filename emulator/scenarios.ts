@@ -104,8 +104,11 @@ function operation(status: string, steps: Body[], extra: Body = {}): Body {
   }
 }
 
-/** A go-live that runs through preparation and the Live step and succeeds (spelled `completed`). */
-export function succeedingGoLive(successSpelling = 'succeeded'): Body[] {
+/**
+ * A go-live that runs through preparation and the Live step and succeeds (spelled `completed`);
+ * its last answer links the preview and listing of `offer`.
+ */
+export function succeedingGoLive(successSpelling = 'succeeded', offer = { publisher: 'contoso', offer: 'contoso-vm' }): Body[] {
   const done = (minute: number) => ({ ...completed(minute), estimatedTimeFrame: '< 1 hour' })
   return [
     operation('notStarted', [...published(), signoff, prep('notStarted'), live('notStarted')]),
@@ -115,7 +118,7 @@ export function succeedingGoLive(successSpelling = 'succeeded'): Body[] {
     operation(
       successSpelling,
       [...published(), signoff, prep('complete', done(6)), live('complete', completed(42))],
-      offerLinks('contoso', 'contoso-vm', { preview: true, live: true })
+      offerLinks(offer.publisher, offer.offer, { preview: true, live: true })
     )
   ]
 }

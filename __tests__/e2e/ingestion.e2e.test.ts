@@ -57,12 +57,12 @@ describe('go live through the Product Ingestion API', () => {
     expect(jobReads()).toHaveLength(4)
     expect(result.stdout).toContain(`Go-live started for contoso/contoso-vm. Operation location: ${result.outputs['operation-location']}`)
     expect(result.stdout).toContain('Operation status: notStarted -> running')
-    expect(result.stdout).toContain('Started at 2026-11-20T10:00:00.000Z')
-    expect(result.stdout).toContain('Ended at 2026-11-20T10:42:00.000Z')
+    expect(result.stdout).toContain('Started at 2026-11-20T10:00:00.4220588Z')
+    expect(result.stdout).toContain('Ended at 2026-11-20T10:42:00.4220588Z')
     expect(result.summary).toContain('## Go live: contoso/contoso-vm')
     expect(onlyRow(result.summary)[1]).toBe('✅ succeeded')
-    expect(onlyRow(result.summary)[3]).toBe('2026-11-20T10:00:00.000Z')
-    expect(onlyRow(result.summary)[4]).toBe('2026-11-20T10:42:00.000Z')
+    expect(onlyRow(result.summary)[3]).toBe('2026-11-20T10:00:00.4220588Z')
+    expect(onlyRow(result.summary)[4]).toBe('2026-11-20T10:42:00.4220588Z')
   })
 
   it('takes the job id spelled jobID too', async () => {

@@ -206,7 +206,7 @@ export async function piaFleet(): Promise<FleetApi> {
     running: (offer) =>
       new RegExp(`^${escape(`${emulator.url}/`)}(submission/${guids.get(offer)}/${preview})${escape('?$version=2022-07-01')}$`),
     reasons: { refused: /its not the latest/, fails: /certification/i },
-    times: ['2026-11-20T10:00:00.000Z', '2026-11-20T10:42:00.000Z'],
+    times: ['2026-11-20T10:00:00.4220588Z', '2026-11-20T10:42:00.4220588Z'],
     liveLinks: false,
     inputs: (offer, extra = {}) => ({
       api: 'product-ingestion',
