@@ -30,6 +30,13 @@ describe('getConfig', () => {
     expect(config.operationLocation).toBeUndefined()
   })
 
+  it('without token or client-id, signs in with the Azure CLI session, and still refuses a bad input before any request', () => {
+    core.inputs = { publisher: 'contoso', offer: 'contoso-vm' }
+    expect(getConfig().auth).toEqual({ kind: 'azure-cli' })
+    core.inputs = { publisher: 'contoso', offer: 'contoso-vm', timeout: 'soon' }
+    expect(() => getConfig()).toThrow("Input 'timeout' must be a positive duration")
+  })
+
   it('masks the token before validating anything else', () => {
     core.inputs = { token: 'secret-token', publisher: 'bad/id' }
     expect(() => getConfig()).toThrow(/publisher/)
@@ -42,7 +49,6 @@ describe('getConfig', () => {
     ['offer', 'a..b', "Input 'offer' must be a plain identifier"],
     ['offer', 'my offer', "Input 'offer' must be a plain identifier"],
     ['offer', 'x?y=1', "Input 'offer' must be a plain identifier"],
-    ['token', '', "Input 'token' or 'client-id' is required: pass either 'client-id' and 'tenant-id'"],
     ['wait', 'yes', "Input 'wait' must be 'true' or 'false'; got 'yes'"],
     ['timeout', '0s', "Input 'timeout' must be a positive duration"],
     ['poll-interval', '1 minute', "Input 'poll-interval' must be a positive duration"],

@@ -42,12 +42,17 @@ describe('readAuthConfig', () => {
     })
   })
 
+  it('with neither token nor client-id, leaves sign-in to the Azure CLI session (azure/login), asked only at sign-in', () => {
+    // The action.yml defaults come as inputs too: they ask for no app registration.
+    core.inputs = { audience: 'api://AzureADTokenExchange', 'authority-host': 'https://login.microsoftonline.com' }
+    expect(readAuthConfig()).toEqual({ kind: 'azure-cli' })
+  })
+
   it.each([
     [{ token: 't', 'client-id': CLIENT }, "Input 'token' cannot be combined with 'client-id'"],
     [{ token: 't', 'client-secret': 's' }, "Input 'token' cannot be combined with 'client-secret'"],
-    [{}, "Input 'token' or 'client-id' is required: pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID"],
     // Read before the api input: it names no API's resource (it used to name the CPP API's for both).
-    [{}, "or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'."],
+    [{ token: 't', 'client-id': CLIENT }, "or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'."],
     [{ 'tenant-id': TENANT }, "Input 'client-id' is required with 'tenant-id'"],
     [{ 'client-secret': 's' }, "Input 'client-id' is required with 'client-secret'"],
     [{ 'client-id': 'my-app' }, "Input 'client-id' must be the application (client) ID of the app registration, a GUID"],

@@ -1,5 +1,6 @@
-// Which credentials the caller gave, checked before any request: a bearer token, or an Entra ID
-// app registration signing in with a client secret or with GitHub's OIDC token.
+// Which credentials the caller gave, checked before any request: a bearer token, an Entra ID app
+// registration signing in with a client secret or with GitHub's OIDC token, or none of them: then the
+// Azure CLI session an earlier azure/login step left (asked only when the first token is needed).
 import * as core from '@actions/core'
 import { DEFAULT_AUDIENCE, DEFAULT_AUTHORITY_HOST, Inputs } from '../constants.js'
 import { InputError } from '../errors.js'
@@ -9,15 +10,21 @@ export type AuthConfig =
   | { kind: 'token'; token: string }
   | { kind: 'client-secret'; clientId: string; tenantId: string; clientSecret: string; authorityHost: URL }
   | { kind: 'github-oidc'; clientId: string; tenantId: string; audience: string; authorityHost: URL }
+  | { kind: 'azure-cli' }
 
-const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
+/** One line of token characters (RFC 6750), as an Authorization header takes it. */
+export const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i
+
+/** What a step with no sign-in of its own can do instead, for the error when the Azure CLI has none either. */
+export const THREE_WAYS =
+  "Sign in one of three ways: pass 'token', a Microsoft Entra ID access token for the API's resource; pass 'client-id' and 'tenant-id' of an app registration (signing in through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'); or run azure/login before this step and pass neither (the action then takes its tokens from that Azure CLI session)."
 
 const TWO_WAYS =
   "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'"
 
 /** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
-function maskSecret(secret: string): void {
+export function maskSecret(secret: string): void {
   core.setSecret(secret)
   for (const line of secret.split(/\r?\n/)) if (line.trim() && line !== secret) core.setSecret(line.trim())
 }
@@ -51,7 +58,9 @@ export function readAuthConfig(): AuthConfig {
         `is required with '${tenantId ? Inputs.TenantId : Inputs.ClientSecret}': the application (client) ID of the app registration.`
       )
     }
-    throw new InputError(Inputs.Token, `or 'client-id' is required: ${TWO_WAYS}.`)
+    // Neither: the Azure CLI session of an earlier azure/login step. Whether there is one is known
+    // only when `az` runs, at the first token request (sign-in); reading the inputs sends nothing.
+    return { kind: 'azure-cli' }
   }
   if (!GUID.test(clientId)) {
     throw new InputError(

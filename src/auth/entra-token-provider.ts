@@ -12,7 +12,7 @@ import type { TokenProvider } from './token-provider.js'
 import type { Transport } from '../http/transport.js'
 import { log } from '../report/log.js'
 
-type EntraAuth = Exclude<AuthConfig, { kind: 'token' }>
+type EntraAuth = Extract<AuthConfig, { kind: 'client-secret' | 'github-oidc' }>
 
 /** Renew five minutes before expiry (MSAL's own margin), or halfway for short-lived tokens. */
 export function renewalTime(expiresOn: Date | null | undefined, now = Date.now()): number {

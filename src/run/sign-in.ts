@@ -1,7 +1,9 @@
 // Sign-in chooses its own token source: the `token` input as it is (with what can be told of it in
-// advance), or Microsoft Entra ID for the API's scope (renewed as needed).
+// advance), Microsoft Entra ID for the API's scope (renewed as needed), or, with neither given, the
+// Azure CLI session of an earlier azure/login step for the API's resource (renewed as needed).
 import type { ApiDescriptor } from '../apis/api-descriptor.js'
 import { allApis } from '../apis/registry.js'
+import { azureCliSignIn } from '../auth/azure-cli-token-provider.js'
 import { entraTokenProvider } from '../auth/entra-token-provider.js'
 import { audienceWarning, expiryWarning, staticTokenProvider } from '../auth/static-token.js'
 import type { TokenProvider } from '../auth/token-provider.js'
@@ -19,6 +21,11 @@ export async function signIn(
 ): Promise<TokenProvider> {
   const { auth } = config
   const { resource, scope } = api.signIn
+  if (auth.kind === 'azure-cli') {
+    // `az` runs at the first token request, bounded like one request and stopped with the step.
+    const cli = azureCliSignIn({ timeoutMs: config.requestTimeoutMs, signal }, backoff)
+    return cli.tokensFor({ resource, apiName: api.displayName })
+  }
   if (auth.kind !== 'token') {
     return entraTokenProvider(auth, { scope, apiName: api.displayName }, transport(), backoff, signal)
   }
