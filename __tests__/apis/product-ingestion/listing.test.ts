@@ -77,7 +77,23 @@ describe('parseListing', () => {
 
   it("keeps SUSE's test_go_live_with_offer preview (its id inside target) as a preview without an id", () => {
     expect(parseListing(piaGoLiveSubmissions.value, GUID)).toEqual([
-      { targetType: 'preview', body: piaGoLiveSubmissions.value[0], shown: 'none', problem: 'it has no id' }
+      // Reduced to what decide() reads: only a live entry keeps its body (the `operation` output).
+      { targetType: 'preview', shown: 'none', problem: 'it has no id' }
     ])
+  })
+})
+
+describe('parseListing keeps only what it needs', () => {
+  it('keeps the body of a live entry (the operation output of an offer live already), and of no other', () => {
+    const live = { id: `submission/${GUID}/1152921515689847470`, target: { targetType: 'live' }, status: 'completed', result: 'succeeded' }
+    const preview = {
+      id: `submission/${GUID}/1152921515689848683`,
+      target: { targetType: 'preview' },
+      status: 'completed',
+      result: 'succeeded'
+    }
+    const [a, b] = parseListing([live, preview], GUID)
+    expect(a?.body).toBe(live)
+    expect(b).not.toHaveProperty('body')
   })
 })
