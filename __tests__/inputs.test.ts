@@ -24,9 +24,13 @@ describe('getConfig', () => {
       retryFailed: false,
       pollIntervalMs: 60_000,
       requestTimeoutMs: 30_000,
-      apiVersion: '2017-10-31'
+      api: 'auto'
     })
-    expect(config.baseUrl.href).toBe('https://cloudpartner.azure.com/')
+    // A token that is not a JWT: its audience cannot choose, so the CPP API, as before there was a choice.
+    expect(config.targets.map((t) => [t.descriptor.api, t.baseUrl.href, t.apiVersion])).toEqual([
+      ['cloud-partner-portal', 'https://cloudpartner.azure.com/', '2017-10-31']
+    ])
+    expect(core.logged('notice')).toEqual([expect.stringContaining("'api: auto' cannot tell which API it is for")])
     expect(config.operationLocation).toBeUndefined()
   })
 
@@ -99,7 +103,7 @@ describe('getConfig', () => {
     expect(config.wait).toBe(true)
     expect(config.timeoutMs).toBe(5_400_000)
     expect(config.pollIntervalMs).toBe(500)
-    expect(config.baseUrl.origin).toBe('http://127.0.0.1:8080')
+    expect(config.targets[0]?.baseUrl.origin).toBe('http://127.0.0.1:8080')
   })
 
   it('resolves an operation location path against base-url, adding api-version', () => {
@@ -120,18 +124,95 @@ describe('getConfig', () => {
   it('takes per-API defaults for the Product Ingestion API, where publisher is optional', () => {
     core.inputs = { api: 'product-ingestion', offer: 'contoso-app', token: 'secret-token' }
     const config = getConfig()
-    expect(config).toMatchObject({ api: 'product-ingestion', publisher: '', offers: ['contoso-app'], apiVersion: '2022-07-01' })
-    expect(config.baseUrl.href).toBe('https://graph.microsoft.com/rp/product-ingestion')
+    expect(config).toMatchObject({ api: 'product-ingestion', publisher: '', offers: ['contoso-app'] })
+    expect(config.targets[0]?.apiVersion).toBe('2022-07-01')
+    expect(config.targets[0]?.baseUrl.href).toBe('https://graph.microsoft.com/rp/product-ingestion')
     core.inputs = { ...core.inputs, 'api-version': '2022-03-01-preview2', 'base-url': 'http://127.0.0.1:9/rp/product-ingestion/' }
-    expect(getConfig()).toMatchObject({ apiVersion: '2022-03-01-preview2' })
-    expect(getConfig().baseUrl.href).toBe('http://127.0.0.1:9/rp/product-ingestion')
+    expect(getConfig().targets[0]?.apiVersion).toBe('2022-03-01-preview2')
+    expect(getConfig().targets[0]?.baseUrl.href).toBe('http://127.0.0.1:9/rp/product-ingestion')
   })
 
   it('still requires publisher for the CPP API, and refuses an unknown api', () => {
     core.inputs = { offer: 'contoso-vm', token: 'secret-token' }
     expect(() => getConfig()).toThrow("Input 'publisher' is required")
     core.inputs = { ...valid, api: 'cpp' }
-    expect(() => getConfig()).toThrow("Input 'api' must be 'cloud-partner-portal' or 'product-ingestion'; got 'cpp'")
+    expect(() => getConfig()).toThrow("Input 'api' must be 'auto', 'cloud-partner-portal' or 'product-ingestion'; got 'cpp'")
+  })
+})
+
+/** A JWT with these claims (unsigned: the action only reads its audience and expiry). */
+const jwt = (claims: Record<string, unknown>): string =>
+  ['{"alg":"none"}', JSON.stringify(claims), ''].map((part) => Buffer.from(part).toString('base64url')).join('.')
+
+describe('api: auto (the default)', () => {
+  beforeEach(() => core.reset())
+  const apis = (): string[] => getConfig().targets.map((t) => t.descriptor.api)
+
+  it("with a token, its audience chooses: Microsoft Graph's is Product Ingestion, the CPP resource's is the CPP API", () => {
+    for (const aud of ['https://graph.microsoft.com', '00000003-0000-0000-c000-000000000000']) {
+      core.inputs = { offer: 'contoso-app', token: jwt({ aud }) }
+      expect(apis()).toEqual(['product-ingestion'])
+    }
+    core.inputs = { publisher: 'contoso', offer: 'contoso-vm', token: jwt({ aud: ['https://cloudpartner.azure.com'] }) }
+    expect(apis()).toEqual(['cloud-partner-portal'])
+    // base-url and api-version apply to the API the audience chose.
+    core.inputs = {
+      offer: 'contoso-app',
+      token: jwt({ aud: 'https://graph.microsoft.com' }),
+      'base-url': 'http://127.0.0.1:9/rp/product-ingestion'
+    }
+    expect(getConfig().targets[0]?.baseUrl.href).toBe('http://127.0.0.1:9/rp/product-ingestion')
+    expect(core.logged('notice')).toEqual([])
+  })
+
+  it('refuses a token for another audience, naming it, before any request', () => {
+    core.inputs = { publisher: 'contoso', offer: 'contoso-vm', token: jwt({ aud: 'https://management.azure.com' }) }
+    expect(() => getConfig()).toThrow(
+      "Input 'token' is for 'https://management.azure.com', which neither API takes: get a token for https://cloudpartner.azure.com (cloud-partner-portal) or https://graph.microsoft.com (product-ingestion), or sign in with 'client-id' and 'tenant-id'"
+    )
+  })
+
+  it('with a sign-in, looks each offer up in both APIs, Product Ingestion first; the CPP API only with a publisher', () => {
+    const signIn = { 'client-id': '11111111-2222-3333-4444-555555555555', 'tenant-id': '99999999-8888-7777-6666-555555555555' }
+    core.inputs = { ...signIn, publisher: 'contoso', offer: 'contoso-vm' }
+    expect(apis()).toEqual(['product-ingestion', 'cloud-partner-portal'])
+    expect(getConfig().targets.map((t) => t.baseUrl.href)).toEqual([
+      'https://graph.microsoft.com/rp/product-ingestion',
+      'https://cloudpartner.azure.com/'
+    ])
+    core.inputs = { ...signIn, offer: 'contoso-app' }
+    expect(apis()).toEqual(['product-ingestion'])
+  })
+
+  it('with a sign-in, refuses base-url and api-version: they belong to one API', () => {
+    const signIn = { 'client-id': '11111111-2222-3333-4444-555555555555', 'tenant-id': '99999999-8888-7777-6666-555555555555' }
+    for (const [name, value] of [
+      ['base-url', 'http://127.0.0.1:9'],
+      ['api-version', '2017-10-31']
+    ]) {
+      core.inputs = { ...signIn, publisher: 'contoso', offer: 'contoso-vm', [name as string]: value as string }
+      expect(() => getConfig()).toThrow(`Input '${name}' belongs to one API, and with 'api: auto' and a sign-in the action may ask both`)
+    }
+  })
+
+  it('with a sign-in, an operation-location names its API by its form', () => {
+    const signIn = { 'client-id': '11111111-2222-3333-4444-555555555555', 'tenant-id': '99999999-8888-7777-6666-555555555555' }
+    core.inputs = {
+      ...signIn,
+      publisher: 'contoso',
+      offer: 'contoso-vm',
+      'operation-location': '/api/operations/contoso$contoso-vm$2$preview'
+    }
+    expect(apis()).toEqual(['cloud-partner-portal'])
+    core.inputs = {
+      ...signIn,
+      publisher: 'contoso',
+      offer: 'contoso-vm',
+      'operation-location': 'https://graph.microsoft.com/rp/product-ingestion/configure/0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0/status'
+    }
+    expect(apis()).toEqual(['product-ingestion'])
+    core.inputs = { ...signIn, publisher: 'contoso', offer: 'contoso-vm', 'operation-location': '/nowhere' }
+    expect(() => getConfig()).toThrow("Input 'operation-location' is not an operation location of either API")
   })
 })
 

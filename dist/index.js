@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9635);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5628);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9635:
+/***/ 5628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -303,368 +303,6 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
-
-;// CONCATENATED MODULE: ./src/constants.ts
-// Input and output names are the action's public interface: workflows depend on them.
-const Inputs = {
-    Api: 'api',
-    Publisher: 'publisher',
-    Offer: 'offer',
-    Token: 'token',
-    ClientId: 'client-id',
-    TenantId: 'tenant-id',
-    ClientSecret: 'client-secret',
-    Audience: 'audience',
-    AuthorityHost: 'authority-host',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    RequestTimeout: 'request-timeout',
-    OperationLocation: 'operation-location',
-    BaseUrl: 'base-url',
-    ApiVersion: 'api-version',
-    DryRun: 'dry-run',
-    MaxParallel: 'max-parallel',
-    RetryFailed: 'retry-failed'
-};
-const Outputs = {
-    OperationLocation: 'operation-location',
-    OperationId: 'operation-id',
-    Status: 'status',
-    Operation: 'operation',
-    OfferStatus: 'offer-status',
-    Results: 'results'
-};
-/** The `api` input's values: the API a go-live goes through (src/apis/registry.ts has what each needs). */
-const Apis = {
-    CloudPartnerPortal: 'cloud-partner-portal',
-    ProductIngestion: 'product-ingestion'
-};
-const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
-const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-const USER_AGENT = 'azure-marketplace-go-live-action/1';
-
-;// CONCATENATED MODULE: ./src/errors.ts
-/** A failure the user can act on: its message is shown as the step's error as is. */
-class ActionError extends Error {
-    name = 'ActionError';
-    /**
-     * Whether a go-live this failure interrupts goes on at the service, so the step's error adds how
-     * to check on it later. Off for a failure that ends it (the go-live failed) or that names the
-     * operation and what to do about it itself; an error made from another (`cause`) takes its flag.
-     */
-    resumable;
-    constructor(message, options = {}) {
-        const { cause, resumable } = options;
-        super(message, cause === undefined ? undefined : { cause });
-        this.resumable = resumable ?? (cause instanceof ActionError ? cause.resumable : true);
-    }
-}
-/** An input that is missing or malformed; raised before any request is sent. */
-class InputError extends ActionError {
-    name = 'InputError';
-    constructor(input, problem) {
-        super(`Input '${input}' ${problem}`);
-    }
-}
-/** The workflow was cancelled (SIGINT/SIGTERM) while the action was working. */
-class CancelledError extends ActionError {
-    name = 'CancelledError';
-    constructor(signal) {
-        super(`Received ${signal}: the workflow is being cancelled`);
-    }
-}
-/**
- * Signing in failed after the step had signed in (a renewal). Never a passing outage of the API that
- * a pre-check could go on without: nothing can be sent without a token. `outage`: the identity
- * service was down or unreadable, so a later try may succeed (a wait loses a poll, not the wait);
- * otherwise the failure is the answer to every later ask for a token, with no further sign-in.
- */
-class SignInError extends ActionError {
-    name = 'SignInError';
-    outage;
-    constructor(message, options) {
-        super(message, { cause: options.cause });
-        this.outage = options.outage;
-    }
-}
-/** The step's `timeout` passed while a request, a retry or a sleep was under way. */
-class DeadlineError extends ActionError {
-    name = 'DeadlineError';
-    constructor() {
-        super('The timeout passed');
-    }
-}
-/**
- * The service could not be reached or read (down, throttled, a gateway's error page, an answer cut
- * off or too large), as opposed to a problem of the caller (sign-in, permissions, a wrong id) that
- * every later request would share. While waiting, one of these costs one poll, not the wait.
- */
-class ServiceUnavailableError extends ActionError {
-    name = 'ServiceUnavailableError';
-}
-/**
- * An answer that does not have the shape a parser needs (not an object, not a list, about another
- * job). The JSON client makes it an UnexpectedAnswerError, a fault of the service that costs one
- * poll; `message` says what the answer is not ("is not a JSON object"). Any other error a parser
- * throws (a TypeError) is a fault of the action and fails the step.
- */
-class ShapeError extends Error {
-    name = 'ShapeError';
-}
-/** The message of anything thrown, for a sentence. */
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/apis/subject.ts
-// The offer a go-live is about, in the same shape for every API.
-/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
-const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** Whether `value` is a publisher or offer id the action accepts (IDENTIFIER, and no '..'). */
-function isIdentifier(value) {
-    return IDENTIFIER.test(value) && !value.includes('..');
-}
-/** The offer as messages name it: with its publisher when one was given. */
-function subjectLabel(subject) {
-    return subject.publisher ? `${subject.publisher}/${subject.offer}` : subject.offer;
-}
-
-;// CONCATENATED MODULE: ./src/http/urls.ts
-// Where requests may go: the base URL rules, and the checks every operation location passes. Each
-// API builds its own request URLs (its locations.ts), with its own version query.
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
-function isLoopbackHost(hostname) {
-    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
-}
-/**
- * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
- * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
- */
-function baseUrlProblem(url, withPath = false) {
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
-        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
-    }
-    if (url.username || url.password)
-        return 'must not contain credentials';
-    if (url.search || url.hash)
-        return 'must not have a query or fragment';
-    if (withPath) {
-        return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)';
-    }
-    if (url.pathname !== '/' && url.pathname !== '') {
-        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
-    }
-    return undefined;
-}
-/**
- * What is wrong with the text of an operation location, checked before a URL parser normalises away
- * what this looks for (dot segments, encoded slashes); undefined when nothing is.
- */
-function locationTextProblem(raw) {
-    if (raw.length > 2048)
-        return 'is longer than 2048 characters';
-    // eslint-disable-next-line no-control-regex
-    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
-        return 'contains white space, a backslash or a control character';
-    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
-    if (/%2f|%5c|%00/i.test(path))
-        return 'contains an encoded slash, backslash or NUL';
-    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
-        return "contains a '.' or '..' path segment";
-    return undefined;
-}
-/** The location failed a check; `message` says which, without quoting the location. */
-class LocationProblem extends Error {
-    name = 'LocationProblem';
-}
-/**
- * The checks every operation location passes, whichever API: its text (see locationTextProblem),
- * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
- * Throws a LocationProblem; the API's own module then checks the path and query.
- */
-function parseLocationUrl(raw, base) {
-    const text = raw.trim();
-    const problem = locationTextProblem(text);
-    if (problem)
-        throw new LocationProblem(problem);
-    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
-        throw new LocationProblem('is neither an http(s) URL nor a path');
-    let url;
-    try {
-        url = new URL(text, base.origin);
-    }
-    catch {
-        throw new LocationProblem('is not a valid URL');
-    }
-    if (url.username || url.password)
-        throw new LocationProblem('contains credentials');
-    if (url.origin !== base.origin)
-        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
-    return url;
-}
-/**
- * The version a location carries in its one query parameter, or `fallback` when it has no query.
- * Throws a LocationProblem for any other query, or a version that is not one.
- */
-function locationVersion(url, query, fallback) {
-    const keys = [...url.searchParams.keys()];
-    if (keys.some((key) => key !== query.name) || keys.length > 1)
-        throw new LocationProblem(`has a query other than ${query.name}`);
-    const version = url.searchParams.get(query.name) ?? fallback;
-    if (!query.pattern.test(version))
-        throw new LocationProblem(`has a version (${query.name}) that is not a date such as ${query.example}`);
-    return version;
-}
-
-;// CONCATENATED MODULE: ./src/http/ids.ts
-// Id patterns more than one part of the action checks: written once, so they cannot drift apart.
-/** A GUID, in any case: an Entra ID client or tenant id, a CPP operation id. */
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/locations.ts
-
-
-
-/** The query parameter of the version, and the versions it takes. */
-const VERSION_QUERY = 'api-version';
-const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
-const VERSION = { name: VERSION_QUERY, pattern: VERSION_PATTERN, example: '2017-10-31' };
-const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/;
-/** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
-function isOperationId(id) {
-    return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
-}
-/** The publisher and offer a `publisher$offer$n$slot` id names; undefined for any other id (a GUID names none). */
-function offerNamedBy(id) {
-    const slot = SLOT_ID.exec(id);
-    return slot ? { publisher: slot[1], offer: slot[2] } : undefined;
-}
-function isCppOperationRef(ref) {
-    return ref.kind === 'cpp-operation';
-}
-/**
- * The URL of a request of the action's own: `path` (already encoded, `$` kept literal) on the base
- * URL's origin, with the version query.
- */
-function requestUrl(base, path, version) {
-    return new URL(`${base.origin}${path}?${VERSION_QUERY}=${encodeURIComponent(version)}`);
-}
-// Publisher and offer ids are case-insensitive on the service.
-function sameOffer(a, b) {
-    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
-}
-/** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
-function parsePath(pathname) {
-    let segments;
-    try {
-        segments = pathname.split('/').map((s) => decodeURIComponent(s));
-    }
-    catch {
-        return undefined;
-    }
-    const [empty, api, ...rest] = segments;
-    if (empty !== '' || api !== 'api')
-        return undefined;
-    if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
-        const [, publisher, , offer, , id] = rest;
-        if (isIdentifier(publisher) && isIdentifier(offer) && isOperationId(id))
-            return { publisher, offer, id };
-        return undefined;
-    }
-    if (rest.length === 2 && rest[0] === 'operations') {
-        const id = rest[1];
-        const slot = SLOT_ID.exec(id);
-        if (slot && isOperationId(id))
-            return { publisher: slot[1], offer: slot[2], id };
-    }
-    return undefined;
-}
-/**
- * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
- * its validated parts. Throws a LocationProblem saying what is wrong.
- */
-function canonicalOperationLocation(raw, baseUrl, apiVersion) {
-    const url = parseLocationUrl(raw, baseUrl);
-    const version = locationVersion(url, VERSION, apiVersion);
-    const named = parsePath(url.pathname);
-    if (!named) {
-        throw new LocationProblem('is not a CPP operation path (/api/publishers/{publisher}/offers/{offer}/operations/{GUID} or /api/operations/{publisher}${offer}${n}${slot})');
-    }
-    const path = named.id.includes('$')
-        ? `/api/operations/${named.id}`
-        : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
-    return { kind: 'cpp-operation', url: requestUrl(baseUrl, path, version), ...named };
-}
-
-;// CONCATENATED MODULE: ./src/lookup.ts
-// Reading JSON and text from the network: an object is a plain JSON object, and a table read with a
-// service's word takes only its own entries (a plain `table[key]` would take `constructor`,
-// `__proto__` or `toString` from Object.prototype as a state).
-/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** `table[key]` when the table itself has that entry; undefined otherwise. */
-function ownEntry(table, key) {
-    return Object.hasOwn(table, key) ? table[key] : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/wait/duration.ts
-// Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
-
-const UNIT_MS = {
-    ms: 1,
-    s: 1_000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000
-};
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
-const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
-/** Milliseconds for a duration text, or undefined when the text is not a duration. */
-function parseDuration(text) {
-    const value = text.trim().toLowerCase();
-    if (BARE_NUMBER.test(value))
-        return Math.round(Number(value) * 1_000);
-    if (value === '')
-        return undefined;
-    let total = 0;
-    let index = 0;
-    const seen = new Set();
-    while (index < value.length) {
-        PART.lastIndex = index;
-        const match = PART.exec(value);
-        if (!match)
-            return undefined;
-        const [whole, amount, unit] = match;
-        if (seen.has(unit))
-            return undefined;
-        seen.add(unit);
-        total += Number(amount) * ownEntry(UNIT_MS, unit);
-        index += whole.length;
-    }
-    return Math.round(total);
-}
-/** A short human form: `1h 30m`, `2m 5s`, `450ms`. */
-function formatDuration(ms) {
-    if (ms < 1_000)
-        return `${Math.max(0, Math.round(ms))}ms`;
-    let rest = Math.round(ms / 1_000);
-    const parts = [];
-    for (const [unit, size] of [
-        ['d', 86_400],
-        ['h', 3_600],
-        ['m', 60],
-        ['s', 1]
-    ]) {
-        if (rest >= size) {
-            parts.push(`${Math.floor(rest / size)}${unit}`);
-            rest %= size;
-        }
-    }
-    return parts.slice(0, 2).join(' ');
-}
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -3622,239 +3260,445 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/report/safe-text.ts
-// Text from the network made safe to print: no control characters or line breaks (a line of the log
-// that starts with `::` or `##[` is a workflow command the runner obeys), and a bounded length.
-// C0 and C1 controls, DEL, and the Unicode line and paragraph separators; bidi overrides and
-// isolates too, which can make a log line read differently from what it says.
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
-// What the runner reads as a command at the start of a line, after leading white space.
-const COMMAND_START = /^(\s*)(::|##\[)/;
-/** One printable line: unsafe characters become a space, and a leading command marker is broken. */
-function oneLine(text) {
-    const flat = text.replace(UNSAFE, ' ');
-    return flat.replace(COMMAND_START, (_whole, space, marker) => `${space}${marker === '::' ? ': :' : '# #['}`);
-}
-/**
- * A service string to quote inside one of the action's own sentences: one line, at most `max`
- * characters, ending in `…` when cut. Only the start of a huge string is looked at.
- */
-function serviceText(value, max = 200) {
-    const raw = typeof value === 'string' ? value : String(value);
-    const scanned = raw.length > max * 8;
-    const text = oneLine(scanned ? raw.slice(0, max * 8) : raw)
-        .replace(/\s+/g, ' ')
-        .trim();
-    if (text.length <= max && !scanned)
-        return text;
-    let end = Math.min(text.length, max - 1);
-    // Never half of a surrogate pair (an emoji, say) before the ellipsis.
-    const last = text.charCodeAt(end - 1);
-    if (last >= 0xd800 && last <= 0xdbff)
-        end--;
-    return `${text.slice(0, end)}…`;
-}
-
-;// CONCATENATED MODULE: ./src/report/log.ts
-// The action's only way to the log. Every line passes through oneLine(): whatever service text a
-// message quotes, it cannot start a workflow command or break into a second line. And every line is
-// cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
-
-
-
-/** The longest line the action prints, as the runner reads it: command and escaping included. */
-const MAX_LINE = 4096;
-/** The end of a line that was cut. */
-const CUT = '… (cut)';
-// How much of a message is cleaned at most: far more than a line can show, even after white space
-// and control characters collapse. The rest of a huge message is never looked at.
-const SCANNED = 4 * MAX_LINE;
-/** Places a character takes in a command's data: @actions/core escapes %, CR and LF as %XX. */
-function width(char, escaped) {
-    return escaped && (char === '%' || char === '\r' || char === '\n') ? 3 : 1;
-}
-/** The longest start of `text` that takes at most `room` places, never ending in half a surrogate pair. */
-function startWithin(text, room, escaped) {
-    let used = 0;
-    let end = 0;
-    for (; end < text.length; end++) {
-        used += width(text[end], escaped);
-        if (used > room)
-            break;
-    }
-    if (end === text.length)
-        return { start: text, whole: true };
-    const code = text.charCodeAt(end - 1);
-    if (code >= 0xd800 && code <= 0xdbff)
-        end--;
-    return { start: text.slice(0, end), whole: false };
-}
-/** `message` cleaned by `clean` and cut to `room` places, ending in CUT when anything was left out. */
-function fit(message, room, escaped, clean) {
-    const scanned = message.length > SCANNED;
-    const text = clean(scanned ? message.slice(0, SCANNED) : message);
-    const { start, whole } = startWithin(text, room, escaped);
-    if (whole && !scanned)
-        return start;
-    return startWithin(text, room - CUT.length, escaped).start + CUT;
-}
-// Multi-line messages of the action's own (the id-token permission hint) stay readable: each line
-// is made safe on its own, and the lines are joined again for the annotation.
-function safe(message) {
-    return message.split(/\r?\n/).map(oneLine).join('\n');
-}
-/** One command's data, cut so that the command's line (`::warning::` and escapes included) fits. */
-function annotation(command, message) {
-    return fit(message, MAX_LINE - `::${command}::`.length, true, safe);
-}
-function eachLine(message, room, escaped, write) {
-    // A message of a million short lines is as much a flood as one long line: its start is enough.
-    const lines = fit(message, MAX_LINE * 4, false, (text) => text).split(/\r?\n/);
-    for (const line of lines)
-        write(fit(line, room, escaped, oneLine));
-}
-const log = {
-    info: (message) => eachLine(message, MAX_LINE, false, (line) => info(line)),
-    debug: (message) => eachLine(message, MAX_LINE - '::debug::'.length, true, (line) => core_debug(line)),
-    // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
-    notice: (message) => notice(annotation('notice', message)),
-    warning: (message) => warning(annotation('warning', message)),
-    /** The step's error: marks the step failed. */
-    fail: (message) => setFailed(annotation('error', message)),
-    /** A fault of the action's own (not an ActionError, which is words for the user): its stack, for debugging. */
-    fault: (error) => {
-        if (error instanceof Error && !(error instanceof ActionError))
-            log.debug(error.stack ?? error.message);
-    }
+;// CONCATENATED MODULE: ./src/constants.ts
+// Input and output names are the action's public interface: workflows depend on them.
+const Inputs = {
+    Api: 'api',
+    Publisher: 'publisher',
+    Offer: 'offer',
+    Token: 'token',
+    ClientId: 'client-id',
+    TenantId: 'tenant-id',
+    ClientSecret: 'client-secret',
+    Audience: 'audience',
+    AuthorityHost: 'authority-host',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    RequestTimeout: 'request-timeout',
+    OperationLocation: 'operation-location',
+    BaseUrl: 'base-url',
+    ApiVersion: 'api-version',
+    DryRun: 'dry-run',
+    MaxParallel: 'max-parallel',
+    RetryFailed: 'retry-failed'
 };
+const Outputs = {
+    OperationLocation: 'operation-location',
+    OperationId: 'operation-id',
+    Status: 'status',
+    Operation: 'operation',
+    OfferStatus: 'offer-status',
+    Results: 'results'
+};
+/** The `api` input's values: the API a go-live goes through (src/apis/registry.ts has what each needs). */
+const Apis = {
+    CloudPartnerPortal: 'cloud-partner-portal',
+    ProductIngestion: 'product-ingestion'
+};
+/** The `api` input's default: the token's audience chooses, or each offer is looked up (Product Ingestion first). */
+const API_AUTO = 'auto';
+const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
+const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
+const USER_AGENT = 'azure-marketplace-go-live-action/1';
 
-;// CONCATENATED MODULE: ./src/wait/sleep.ts
-/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A failure the user can act on: its message is shown as the step's error as is. */
+class ActionError extends Error {
+    name = 'ActionError';
+    /**
+     * Whether a go-live this failure interrupts goes on at the service, so the step's error adds how
+     * to check on it later. Off for a failure that ends it (the go-live failed) or that names the
+     * operation and what to do about it itself; an error made from another (`cause`) takes its flag.
+     */
+    resumable;
+    constructor(message, options = {}) {
+        const { cause, resumable } = options;
+        super(message, cause === undefined ? undefined : { cause });
+        this.resumable = resumable ?? (cause instanceof ActionError ? cause.resumable : true);
+    }
+}
+/** An input that is missing or malformed; raised before any request is sent. */
+class InputError extends ActionError {
+    name = 'InputError';
+    constructor(input, problem) {
+        super(`Input '${input}' ${problem}`);
+    }
+}
+/** The workflow was cancelled (SIGINT/SIGTERM) while the action was working. */
+class CancelledError extends ActionError {
+    name = 'CancelledError';
+    constructor(signal) {
+        super(`Received ${signal}: the workflow is being cancelled`);
+    }
+}
+/**
+ * Signing in failed after the step had signed in (a renewal). Never a passing outage of the API that
+ * a pre-check could go on without: nothing can be sent without a token. `outage`: the identity
+ * service was down or unreadable, so a later try may succeed (a wait loses a poll, not the wait);
+ * otherwise the failure is the answer to every later ask for a token, with no further sign-in.
+ */
+class SignInError extends ActionError {
+    name = 'SignInError';
+    outage;
+    constructor(message, options) {
+        super(message, { cause: options.cause });
+        this.outage = options.outage;
+    }
+}
+/** The step's `timeout` passed while a request, a retry or a sleep was under way. */
+class DeadlineError extends ActionError {
+    name = 'DeadlineError';
+    constructor() {
+        super('The timeout passed');
+    }
+}
+/**
+ * The service could not be reached or read (down, throttled, a gateway's error page, an answer cut
+ * off or too large), as opposed to a problem of the caller (sign-in, permissions, a wrong id) that
+ * every later request would share. While waiting, one of these costs one poll, not the wait.
+ */
+class ServiceUnavailableError extends ActionError {
+    name = 'ServiceUnavailableError';
+}
+/**
+ * An answer that does not have the shape a parser needs (not an object, not a list, about another
+ * job). The JSON client makes it an UnexpectedAnswerError, a fault of the service that costs one
+ * poll; `message` says what the answer is not ("is not a JSON object"). Any other error a parser
+ * throws (a TypeError) is a fault of the action and fails the step.
+ */
+class ShapeError extends Error {
+    name = 'ShapeError';
+}
+/** The message of anything thrown, for a sentence. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/http/retry.ts
-// What is worth retrying, and how long to wait first.
+;// CONCATENATED MODULE: ./src/http/ids.ts
+// Id patterns more than one part of the action checks: written once, so they cannot drift apart.
+/** A GUID, in any case: an Entra ID client or tenant id, a CPP operation id. */
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/**
- * The one rule for a status that is the service's passing trouble, not a verdict: a later request
- * may succeed. A 408 (timeout), a 429 (throttled), and every 5xx but 501 (Not Implemented) and 505
- * (HTTP Version Not Supported), which no retry changes (the Azure SDKs draw the same line). Reads
- * answered so are retried, and a failure so answered is worth running the step again for.
- */
-function isTransientStatus(status) {
-    return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+;// CONCATENATED MODULE: ./src/auth/auth-config.ts
+// Which credentials the caller gave, checked before any request: a bearer token, an Entra ID app
+// registration signing in with a client secret or with GitHub's OIDC token, or none of them: then the
+// Azure CLI session an earlier azure/login step left (asked only when the first token is needed).
+
+
+
+
+/** One line of token characters (RFC 6750), as an Authorization header takes it. */
+const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
+const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
+/** What a step with no sign-in of its own can do instead, for the error when the Azure CLI has none either. */
+const THREE_WAYS = "Sign in one of three ways: pass 'token', a Microsoft Entra ID access token for the API's resource; pass 'client-id' and 'tenant-id' of an app registration (signing in through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'); or run azure/login before this step and pass neither (the action then takes its tokens from that Azure CLI session).";
+const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'";
+/** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
+function maskSecret(secret) {
+    core_setSecret(secret);
+    for (const line of secret.split(/\r?\n/))
+        if (line.trim() && line !== secret)
+            core_setSecret(line.trim());
 }
-/**
- * The service said it did nothing: throttled (429), or unavailable in its own words (a 503 with a
- * Retry-After or a JSON error body). A bare 503 page can come from a gateway whose backend acted
- * all the same (Azure Front Door's OriginTimeout): that one is ambiguous.
- */
-function refused(response) {
-    if (response.status === 429)
-        return true;
-    if (response.status !== 503)
-        return false;
-    if (response.headers['retry-after'] !== undefined)
-        return true;
+function readAuthConfig() {
+    // Masked before anything can fail and print.
+    const token = getInput(Inputs.Token);
+    const clientSecret = getInput(Inputs.ClientSecret);
+    for (const secret of [token, clientSecret])
+        if (secret)
+            maskSecret(secret);
+    const clientId = getInput(Inputs.ClientId);
+    const tenantId = getInput(Inputs.TenantId);
+    if (token) {
+        // It goes into an Authorization header: one line of token characters (RFC 6750), or a header
+        // error would follow. The value is never quoted: it is a secret.
+        if (!BEARER_TOKEN.test(token)) {
+            throw new InputError(Inputs.Token, "must be a bearer token on one line (letters, digits and '-', '.', '_', '~', '+', '/', '=' only, as an Entra ID access token is); it has a line break, a space or another character a token cannot have (the value is not shown: it is a secret)");
+        }
+        if (clientId || clientSecret) {
+            throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`);
+        }
+        return { kind: 'token', token };
+    }
+    if (!clientId) {
+        if (tenantId || clientSecret) {
+            throw new InputError(Inputs.ClientId, `is required with '${tenantId ? Inputs.TenantId : Inputs.ClientSecret}': the application (client) ID of the app registration.`);
+        }
+        // Neither: the Azure CLI session of an earlier azure/login step. Whether there is one is known
+        // only when `az` runs, at the first token request (sign-in); reading the inputs sends nothing.
+        return { kind: 'azure-cli' };
+    }
+    if (!GUID.test(clientId)) {
+        throw new InputError(Inputs.ClientId, `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`);
+    }
+    if (!tenantId)
+        throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`);
+    if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
+        throw new InputError(Inputs.TenantId, `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`);
+    }
+    const authorityHost = parseAuthorityHost(getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST);
+    if (clientSecret)
+        return { kind: 'client-secret', clientId, tenantId, clientSecret, authorityHost };
+    const audience = getInput(Inputs.Audience) || DEFAULT_AUDIENCE;
+    return { kind: 'github-oidc', clientId, tenantId, audience, authorityHost };
+}
+function parseAuthorityHost(value) {
+    let url;
     try {
-        const error = JSON.parse(response.body)?.error;
-        return typeof error === 'object' && error !== null;
+        url = new URL(value);
     }
     catch {
-        return false;
+        url = undefined;
     }
+    if (!url || url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+        throw new InputError(Inputs.AuthorityHost, `must be an https origin such as ${DEFAULT_AUTHORITY_HOST} (or https://login.microsoftonline.us, https://login.chinacloudapi.cn for sovereign clouds); got '${value}'`);
+    }
+    return new URL(url.origin);
+}
+
+;// CONCATENATED MODULE: ./src/lookup.ts
+// Reading JSON and text from the network: an object is a plain JSON object, and a table read with a
+// service's word takes only its own entries (a plain `table[key]` would take `constructor`,
+// `__proto__` or `toString` from Object.prototype as a state).
+/** A JSON object (not an array, not null): the one test every parser of an answer uses. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** `table[key]` when the table itself has that entry; undefined otherwise. */
+function ownEntry(table, key) {
+    return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/wait/duration.ts
+// Durations as workflows write them: `500ms`, `30s`, `15m`, `6h`, `2d`, `1h30m`; a bare number is seconds.
+
+const UNIT_MS = {
+    ms: 1,
+    s: 1_000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000
+};
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
+const BARE_NUMBER = /^\d+(?:\.\d+)?$/;
+/** Milliseconds for a duration text, or undefined when the text is not a duration. */
+function parseDuration(text) {
+    const value = text.trim().toLowerCase();
+    if (BARE_NUMBER.test(value))
+        return Math.round(Number(value) * 1_000);
+    if (value === '')
+        return undefined;
+    let total = 0;
+    let index = 0;
+    const seen = new Set();
+    while (index < value.length) {
+        PART.lastIndex = index;
+        const match = PART.exec(value);
+        if (!match)
+            return undefined;
+        const [whole, amount, unit] = match;
+        if (seen.has(unit))
+            return undefined;
+        seen.add(unit);
+        total += Number(amount) * ownEntry(UNIT_MS, unit);
+        index += whole.length;
+    }
+    return Math.round(total);
+}
+/** A short human form: `1h 30m`, `2m 5s`, `450ms`. */
+function formatDuration(ms) {
+    if (ms < 1_000)
+        return `${Math.max(0, Math.round(ms))}ms`;
+    let rest = Math.round(ms / 1_000);
+    const parts = [];
+    for (const [unit, size] of [
+        ['d', 86_400],
+        ['h', 3_600],
+        ['m', 60],
+        ['s', 1]
+    ]) {
+        if (rest >= size) {
+            parts.push(`${Math.floor(rest / size)}${unit}`);
+            rest %= size;
+        }
+    }
+    return parts.slice(0, 2).join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/apis/subject.ts
+// The offer a go-live is about, in the same shape for every API.
+/** Publisher and offer ids: letters, digits, '-', '_', '.'; they become URL path segments. */
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Whether `value` is a publisher or offer id the action accepts (IDENTIFIER, and no '..'). */
+function isIdentifier(value) {
+    return IDENTIFIER.test(value) && !value.includes('..');
+}
+/** The offer as messages name it: with its publisher when one was given. */
+function subjectLabel(subject) {
+    return subject.publisher ? `${subject.publisher}/${subject.offer}` : subject.offer;
+}
+
+;// CONCATENATED MODULE: ./src/http/urls.ts
+// Where requests may go: the base URL rules, and the checks every operation location passes. Each
+// API builds its own request URLs (its locations.ts), with its own version query.
+const LOOPBACK_HOSTS = new Set(['localhost', '[::1]', '::1']);
+function isLoopbackHost(hostname) {
+    return LOOPBACK_HOSTS.has(hostname) || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 /**
- * A trigger is sent again only when it certainly never reached the service (no connection was
- * made) or the service refused it (429, or a 503 in its own words). Any other 5xx, a 408, or a
- * break after connecting leaves open whether it acted: ambiguous.
+ * Why a base URL is unacceptable, or undefined when it is fine. `withPath`: it may carry a plain path
+ * (the Product Ingestion API lives under https://graph.microsoft.com/rp/product-ingestion).
  */
-function decideRetry(kind, outcome) {
-    if ('status' in outcome) {
-        if (kind === 'read')
-            return isTransientStatus(outcome.status) ? 'retry' : 'fail';
-        if (refused(outcome))
-            return 'retry';
-        return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail';
+function baseUrlProblem(url, withPath = false) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+        return 'must use https (plain http is allowed only for loopback hosts such as 127.0.0.1)';
     }
-    if (kind === 'trigger' && outcome.maybeSent)
-        return 'ambiguous';
-    return outcome.retryable ? 'retry' : 'fail';
-}
-/** Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP-date), if it is valid. */
-function parseRetryAfter(value, now = Date.now()) {
-    const text = (Array.isArray(value) ? value[0] : value)?.trim();
-    if (!text)
-        return undefined;
-    if (/^\d+$/.test(text))
-        return Number(text) * 1_000;
-    // An HTTP-date names its month (`Sat, 21 Nov 2026 10:00:30 GMT`); Date.parse takes '-1' too.
-    if (!/[a-z]{3}/i.test(text))
-        return undefined;
-    const date = Date.parse(text);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+    if (url.username || url.password)
+        return 'must not contain credentials';
+    if (url.search || url.hash)
+        return 'must not have a query or fragment';
+    if (withPath) {
+        return /^(\/[A-Za-z0-9._~-]+)*\/?$/.test(url.pathname) ? undefined : 'must have a plain path (letters, digits and -._~ between slashes)';
+    }
+    if (url.pathname !== '/' && url.pathname !== '') {
+        return 'must be an origin such as https://cloudpartner.azure.com, without a path, query or fragment';
+    }
+    return undefined;
 }
 /**
- * Delay before retry number `retry` (1 for the first retry): exponential with equal jitter, so
- * clients that failed together do not come back together; a `Retry-After` is a floor.
+ * What is wrong with the text of an operation location, checked before a URL parser normalises away
+ * what this looks for (dot segments, encoded slashes); undefined when nothing is.
  */
-function retryDelay(retry, settings, retryAfterMs, random = Math.random) {
-    const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (retry - 1));
-    const jittered = exponential / 2 + (random() * exponential) / 2;
-    return Math.round(Math.max(jittered, retryAfterMs ?? 0));
+function locationTextProblem(raw) {
+    if (raw.length > 2048)
+        return 'is longer than 2048 characters';
+    // eslint-disable-next-line no-control-regex
+    if (/[\s\\\u0000-\u001f\u007f-\u009f]/.test(raw))
+        return 'contains white space, a backslash or a control character';
+    const path = /^(?:[a-z][a-z0-9+.-]*:\/\/[^/?#]*)?([^?#]*)/i.exec(raw)?.[1] ?? '';
+    if (/%2f|%5c|%00/i.test(path))
+        return 'contains an encoded slash, backslash or NUL';
+    if (path.split('/').some((segment) => /^(\.|%2e){1,2}$/i.test(segment)))
+        return "contains a '.' or '..' path segment";
+    return undefined;
 }
-/** Backoff scaled to the poll interval: 1s..30s for the default 60s, milliseconds in tests. */
-function backoffFor(pollIntervalMs) {
-    const baseDelayMs = Math.min(1_000, Math.max(1, Math.round(pollIntervalMs / 4)));
-    return { maxAttempts: 5, baseDelayMs, maxDelayMs: Math.min(30_000, Math.max(baseDelayMs, pollIntervalMs)) };
+/** The location failed a check; `message` says which, without quoting the location. */
+class LocationProblem extends Error {
+    name = 'LocationProblem';
 }
-/** The longest `Retry-After` one request waits for; a longer one ends it with a message. */
-const MAX_RETRY_AFTER_MS = 10 * 60_000;
-function describeOutcome(outcome) {
-    return 'status' in outcome ? `HTTP ${outcome.status}` : outcome.message;
-}
-/** Sends until the outcome is worth keeping: the one retry loop of every request the action makes. */
-async function withRetries(send, options) {
-    const { backoff } = options;
-    for (let attempt = 1;; attempt++) {
-        const outcome = await send();
-        if ('status' in outcome && outcome.status < 300)
-            return { outcome, verdict: 'done', attempts: attempt };
-        const decision = decideRetry(options.kind, outcome);
-        if (decision === 'ambiguous')
-            return { outcome, verdict: 'ambiguous', attempts: attempt };
-        if (decision === 'fail')
-            return { outcome, verdict: 'done', attempts: attempt };
-        if (attempt >= backoff.maxAttempts)
-            return { outcome, verdict: 'exhausted', attempts: attempt };
-        const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
-        if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
-            return { outcome, verdict: 'too-long', attempts: attempt, retryAfterMs };
-        }
-        const delay = retryDelay(attempt, backoff, retryAfterMs);
-        if (options.deadline !== undefined && Date.now() + delay > options.deadline) {
-            return { outcome, verdict: 'past-deadline', attempts: attempt, retryAfterMs: delay };
-        }
-        options.onRetry?.(describeOutcome(outcome), delay, attempt + 1);
-        await sleep(delay, options.signal);
+/**
+ * The checks every operation location passes, whichever API: its text (see locationTextProblem),
+ * an http(s) URL or a path, no credentials, and the base URL's origin (the token goes nowhere else).
+ * Throws a LocationProblem; the API's own module then checks the path and query.
+ */
+function parseLocationUrl(raw, base) {
+    const text = raw.trim();
+    const problem = locationTextProblem(text);
+    if (problem)
+        throw new LocationProblem(problem);
+    if (!/^https?:\/\//i.test(text) && !text.startsWith('/'))
+        throw new LocationProblem('is neither an http(s) URL nor a path');
+    let url;
+    try {
+        url = new URL(text, base.origin);
     }
+    catch {
+        throw new LocationProblem('is not a valid URL');
+    }
+    if (url.username || url.password)
+        throw new LocationProblem('contains credentials');
+    if (url.origin !== base.origin)
+        throw new LocationProblem(`points to ${url.origin}, not to ${base.origin}`);
+    return url;
+}
+/**
+ * The version a location carries in its one query parameter, or `fallback` when it has no query.
+ * Throws a LocationProblem for any other query, or a version that is not one.
+ */
+function locationVersion(url, query, fallback) {
+    const keys = [...url.searchParams.keys()];
+    if (keys.some((key) => key !== query.name) || keys.length > 1)
+        throw new LocationProblem(`has a query other than ${query.name}`);
+    const version = url.searchParams.get(query.name) ?? fallback;
+    if (!query.pattern.test(version))
+        throw new LocationProblem(`has a version (${query.name}) that is not a date such as ${query.example}`);
+    return version;
+}
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/locations.ts
+
+
+
+/** The query parameter of the version, and the versions it takes. */
+const VERSION_QUERY = 'api-version';
+const VERSION_PATTERN = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
+const VERSION = { name: VERSION_QUERY, pattern: VERSION_PATTERN, example: '2017-10-31' };
+const SLOT_ID = /^([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$([A-Za-z0-9][A-Za-z0-9._-]{0,127})\$(\d{1,9})\$([A-Za-z]{1,32})$/;
+/** An operation id the action accepts: a GUID, or the `publisher$offer$n$slot` form. */
+function isOperationId(id) {
+    return GUID.test(id) || (SLOT_ID.test(id) && !id.includes('..'));
+}
+/** The publisher and offer a `publisher$offer$n$slot` id names; undefined for any other id (a GUID names none). */
+function offerNamedBy(id) {
+    const slot = SLOT_ID.exec(id);
+    return slot ? { publisher: slot[1], offer: slot[2] } : undefined;
+}
+function isCppOperationRef(ref) {
+    return ref.kind === 'cpp-operation';
+}
+/**
+ * The URL of a request of the action's own: `path` (already encoded, `$` kept literal) on the base
+ * URL's origin, with the version query.
+ */
+function requestUrl(base, path, version) {
+    return new URL(`${base.origin}${path}?${VERSION_QUERY}=${encodeURIComponent(version)}`);
+}
+// Publisher and offer ids are case-insensitive on the service.
+function sameOffer(a, b) {
+    return a.publisher.toLowerCase() === b.publisher.toLowerCase() && a.offer.toLowerCase() === b.offer.toLowerCase();
+}
+/** The offer and id an operation path names, or undefined when it is not a CPP operation path. */
+function parsePath(pathname) {
+    let segments;
+    try {
+        segments = pathname.split('/').map((s) => decodeURIComponent(s));
+    }
+    catch {
+        return undefined;
+    }
+    const [empty, api, ...rest] = segments;
+    if (empty !== '' || api !== 'api')
+        return undefined;
+    if (rest.length === 6 && rest[0] === 'publishers' && rest[2] === 'offers' && rest[4] === 'operations') {
+        const [, publisher, , offer, , id] = rest;
+        if (isIdentifier(publisher) && isIdentifier(offer) && isOperationId(id))
+            return { publisher, offer, id };
+        return undefined;
+    }
+    if (rest.length === 2 && rest[0] === 'operations') {
+        const id = rest[1];
+        const slot = SLOT_ID.exec(id);
+        if (slot && isOperationId(id))
+            return { publisher: slot[1], offer: slot[2], id };
+    }
+    return undefined;
+}
+/**
+ * Parses an operation location (absolute, or a path on the base URL's origin) and rebuilds it from
+ * its validated parts. Throws a LocationProblem saying what is wrong.
+ */
+function canonicalOperationLocation(raw, baseUrl, apiVersion) {
+    const url = parseLocationUrl(raw, baseUrl);
+    const version = locationVersion(url, VERSION, apiVersion);
+    const named = parsePath(url.pathname);
+    if (!named) {
+        throw new LocationProblem('is not a CPP operation path (/api/publishers/{publisher}/offers/{offer}/operations/{GUID} or /api/operations/{publisher}${offer}${n}${slot})');
+    }
+    const path = named.id.includes('$')
+        ? `/api/operations/${named.id}`
+        : `/api/publishers/${named.publisher}/offers/${named.offer}/operations/${named.id}`;
+    return { kind: 'cpp-operation', url: requestUrl(baseUrl, path, version), ...named };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/entities/dist/decode-codepoint.js
@@ -7089,6 +6933,168 @@ function fold(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 
+;// CONCATENATED MODULE: ./src/report/safe-text.ts
+// Text from the network made safe to print: no control characters or line breaks (a line of the log
+// that starts with `::` or `##[` is a workflow command the runner obeys), and a bounded length.
+// C0 and C1 controls, DEL, and the Unicode line and paragraph separators; bidi overrides and
+// isolates too, which can make a log line read differently from what it says.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g;
+// What the runner reads as a command at the start of a line, after leading white space.
+const COMMAND_START = /^(\s*)(::|##\[)/;
+/** One printable line: unsafe characters become a space, and a leading command marker is broken. */
+function oneLine(text) {
+    const flat = text.replace(UNSAFE, ' ');
+    return flat.replace(COMMAND_START, (_whole, space, marker) => `${space}${marker === '::' ? ': :' : '# #['}`);
+}
+/**
+ * A service string to quote inside one of the action's own sentences: one line, at most `max`
+ * characters, ending in `…` when cut. Only the start of a huge string is looked at.
+ */
+function serviceText(value, max = 200) {
+    const raw = typeof value === 'string' ? value : String(value);
+    const scanned = raw.length > max * 8;
+    const text = oneLine(scanned ? raw.slice(0, max * 8) : raw)
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (text.length <= max && !scanned)
+        return text;
+    let end = Math.min(text.length, max - 1);
+    // Never half of a surrogate pair (an emoji, say) before the ellipsis.
+    const last = text.charCodeAt(end - 1);
+    if (last >= 0xd800 && last <= 0xdbff)
+        end--;
+    return `${text.slice(0, end)}…`;
+}
+
+;// CONCATENATED MODULE: ./src/wait/sleep.ts
+/** The longest delay a Node timer takes; a longer one fires after 1 ms instead. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** Waits `ms` (clamped to the timer range), or rejects with the signal's reason as soon as it aborts. */
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, Math.max(0, Math.min(ms, MAX_TIMER_MS)));
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/http/retry.ts
+// What is worth retrying, and how long to wait first.
+
+/**
+ * The one rule for a status that is the service's passing trouble, not a verdict: a later request
+ * may succeed. A 408 (timeout), a 429 (throttled), and every 5xx but 501 (Not Implemented) and 505
+ * (HTTP Version Not Supported), which no retry changes (the Azure SDKs draw the same line). Reads
+ * answered so are retried, and a failure so answered is worth running the step again for.
+ */
+function isTransientStatus(status) {
+    return status === 408 || status === 429 || (status >= 500 && status <= 599 && status !== 501 && status !== 505);
+}
+/**
+ * The service said it did nothing: throttled (429), or unavailable in its own words (a 503 with a
+ * Retry-After or a JSON error body). A bare 503 page can come from a gateway whose backend acted
+ * all the same (Azure Front Door's OriginTimeout): that one is ambiguous.
+ */
+function refused(response) {
+    if (response.status === 429)
+        return true;
+    if (response.status !== 503)
+        return false;
+    if (response.headers['retry-after'] !== undefined)
+        return true;
+    try {
+        const error = JSON.parse(response.body)?.error;
+        return typeof error === 'object' && error !== null;
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * A trigger is sent again only when it certainly never reached the service (no connection was
+ * made) or the service refused it (429, or a 503 in its own words). Any other 5xx, a 408, or a
+ * break after connecting leaves open whether it acted: ambiguous.
+ */
+function decideRetry(kind, outcome) {
+    if ('status' in outcome) {
+        if (kind === 'read')
+            return isTransientStatus(outcome.status) ? 'retry' : 'fail';
+        if (refused(outcome))
+            return 'retry';
+        return outcome.status >= 500 || outcome.status === 408 ? 'ambiguous' : 'fail';
+    }
+    if (kind === 'trigger' && outcome.maybeSent)
+        return 'ambiguous';
+    return outcome.retryable ? 'retry' : 'fail';
+}
+/** Milliseconds a `Retry-After` header asks for (delta-seconds or an HTTP-date), if it is valid. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = (Array.isArray(value) ? value[0] : value)?.trim();
+    if (!text)
+        return undefined;
+    if (/^\d+$/.test(text))
+        return Number(text) * 1_000;
+    // An HTTP-date names its month (`Sat, 21 Nov 2026 10:00:30 GMT`); Date.parse takes '-1' too.
+    if (!/[a-z]{3}/i.test(text))
+        return undefined;
+    const date = Date.parse(text);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Delay before retry number `retry` (1 for the first retry): exponential with equal jitter, so
+ * clients that failed together do not come back together; a `Retry-After` is a floor.
+ */
+function retryDelay(retry, settings, retryAfterMs, random = Math.random) {
+    const exponential = Math.min(settings.maxDelayMs, settings.baseDelayMs * 2 ** (retry - 1));
+    const jittered = exponential / 2 + (random() * exponential) / 2;
+    return Math.round(Math.max(jittered, retryAfterMs ?? 0));
+}
+/** Backoff scaled to the poll interval: 1s..30s for the default 60s, milliseconds in tests. */
+function backoffFor(pollIntervalMs) {
+    const baseDelayMs = Math.min(1_000, Math.max(1, Math.round(pollIntervalMs / 4)));
+    return { maxAttempts: 5, baseDelayMs, maxDelayMs: Math.min(30_000, Math.max(baseDelayMs, pollIntervalMs)) };
+}
+/** The longest `Retry-After` one request waits for; a longer one ends it with a message. */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+function describeOutcome(outcome) {
+    return 'status' in outcome ? `HTTP ${outcome.status}` : outcome.message;
+}
+/** Sends until the outcome is worth keeping: the one retry loop of every request the action makes. */
+async function withRetries(send, options) {
+    const { backoff } = options;
+    for (let attempt = 1;; attempt++) {
+        const outcome = await send();
+        if ('status' in outcome && outcome.status < 300)
+            return { outcome, verdict: 'done', attempts: attempt };
+        const decision = decideRetry(options.kind, outcome);
+        if (decision === 'ambiguous')
+            return { outcome, verdict: 'ambiguous', attempts: attempt };
+        if (decision === 'fail')
+            return { outcome, verdict: 'done', attempts: attempt };
+        if (attempt >= backoff.maxAttempts)
+            return { outcome, verdict: 'exhausted', attempts: attempt };
+        const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
+        if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
+            return { outcome, verdict: 'too-long', attempts: attempt, retryAfterMs };
+        }
+        const delay = retryDelay(attempt, backoff, retryAfterMs);
+        if (options.deadline !== undefined && Date.now() + delay > options.deadline) {
+            return { outcome, verdict: 'past-deadline', attempts: attempt, retryAfterMs: delay };
+        }
+        options.onRetry?.(describeOutcome(outcome), delay, attempt + 1);
+        await sleep(delay, options.signal);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/http/service-error.ts
 // Failures of an API in words: what failed, the HTTP status, what the service said, what to do.
 
@@ -7196,6 +7202,99 @@ class ServiceError extends ActionError {
 function isServiceUnavailable(error) {
     return error instanceof ServiceUnavailableError || (error instanceof ServiceError && error.transient);
 }
+
+;// CONCATENATED MODULE: ./src/apis/go-live-service.ts
+// What a go-live service must do, whichever API it speaks. The run (src/run/, main.ts), the wait loop
+// and reporting use only this; each folder under src/apis/ implements it for its API.
+
+/**
+ * Whether an API knows the offer, from a read of it (`read` answers true or false, or throws): a 404
+ * is not knowing it, and so is a refusal of the sign-in (401, 403): the identity is not on that API's
+ * account. Anything else (an outage, an answer it cannot read) is thrown as it is.
+ */
+async function knows(read) {
+    try {
+        return (await read()) !== false;
+    }
+    catch (error) {
+        if (error instanceof ServiceError && [401, 403, 404].includes(error.status))
+            return false;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/log.ts
+// The action's only way to the log. Every line passes through oneLine(): whatever service text a
+// message quotes, it cannot start a workflow command or break into a second line. And every line is
+// cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
+
+
+
+/** The longest line the action prints, as the runner reads it: command and escaping included. */
+const MAX_LINE = 4096;
+/** The end of a line that was cut. */
+const CUT = '… (cut)';
+// How much of a message is cleaned at most: far more than a line can show, even after white space
+// and control characters collapse. The rest of a huge message is never looked at.
+const SCANNED = 4 * MAX_LINE;
+/** Places a character takes in a command's data: @actions/core escapes %, CR and LF as %XX. */
+function width(char, escaped) {
+    return escaped && (char === '%' || char === '\r' || char === '\n') ? 3 : 1;
+}
+/** The longest start of `text` that takes at most `room` places, never ending in half a surrogate pair. */
+function startWithin(text, room, escaped) {
+    let used = 0;
+    let end = 0;
+    for (; end < text.length; end++) {
+        used += width(text[end], escaped);
+        if (used > room)
+            break;
+    }
+    if (end === text.length)
+        return { start: text, whole: true };
+    const code = text.charCodeAt(end - 1);
+    if (code >= 0xd800 && code <= 0xdbff)
+        end--;
+    return { start: text.slice(0, end), whole: false };
+}
+/** `message` cleaned by `clean` and cut to `room` places, ending in CUT when anything was left out. */
+function fit(message, room, escaped, clean) {
+    const scanned = message.length > SCANNED;
+    const text = clean(scanned ? message.slice(0, SCANNED) : message);
+    const { start, whole } = startWithin(text, room, escaped);
+    if (whole && !scanned)
+        return start;
+    return startWithin(text, room - CUT.length, escaped).start + CUT;
+}
+// Multi-line messages of the action's own (the id-token permission hint) stay readable: each line
+// is made safe on its own, and the lines are joined again for the annotation.
+function safe(message) {
+    return message.split(/\r?\n/).map(oneLine).join('\n');
+}
+/** One command's data, cut so that the command's line (`::warning::` and escapes included) fits. */
+function annotation(command, message) {
+    return fit(message, MAX_LINE - `::${command}::`.length, true, safe);
+}
+function eachLine(message, room, escaped, write) {
+    // A message of a million short lines is as much a flood as one long line: its start is enough.
+    const lines = fit(message, MAX_LINE * 4, false, (text) => text).split(/\r?\n/);
+    for (const line of lines)
+        write(fit(line, room, escaped, oneLine));
+}
+const log = {
+    info: (message) => eachLine(message, MAX_LINE, false, (line) => info(line)),
+    debug: (message) => eachLine(message, MAX_LINE - '::debug::'.length, true, (line) => core_debug(line)),
+    // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
+    notice: (message) => notice(annotation('notice', message)),
+    warning: (message) => warning(annotation('warning', message)),
+    /** The step's error: marks the step failed. */
+    fail: (message) => setFailed(annotation('error', message)),
+    /** A fault of the action's own (not an ActionError, which is words for the user): its stack, for debugging. */
+    fault: (error) => {
+        if (error instanceof Error && !(error instanceof ActionError))
+            log.debug(error.stack ?? error.message);
+    }
+};
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -8733,6 +8832,7 @@ async function startGoLive(client, subject, options) {
 
 
 
+
 /** The reference as this API's own; another API's is a fault of the action, never read. */
 function own(ref) {
     if (isCppOperationRef(ref))
@@ -8747,7 +8847,8 @@ function cppService(options) {
         readOperation: async (location) => client.readOperation(own(location), subject),
         // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
-        dryRun: () => dryRun(client, { subject, retryFailed })
+        dryRun: () => dryRun(client, { subject, retryFailed }),
+        findOffer: () => knows(() => client.getOfferStatus(subject))
     };
 }
 
@@ -9182,6 +9283,8 @@ const NOT_FOUND = {
     submission: 'The submission was not found: its id may be wrong, or the service has not listed it yet.'
 };
 class ProductIngestionClient {
+    /** The products found, by external id: a product once found is not looked up again. */
+    products = new Map();
     options;
     api;
     constructor(options) {
@@ -9232,10 +9335,17 @@ class ProductIngestionClient {
      * Throws before anything is sent when the lookup lists several products and cannot tell which.
      */
     async findProduct(externalId) {
+        // Asked once per offer: `api: auto` looks the offer up before its go-live reads the same product.
+        const known = this.products.get(externalId);
+        if (known)
+            return known;
         const what = `Looking up the product '${externalId}'`;
         const url = this.url('/product', `externalId=${encodeURIComponent(externalId)}`);
         const listed = await this.readList(url, what, 'products', (p) => listedProduct(p, externalId));
-        return chooseProduct(listed, externalId, what);
+        const guid = chooseProduct(listed, externalId, what);
+        if (guid)
+            this.products.set(externalId, guid);
+        return guid;
     }
     /**
      * Every entry of the product's submissions, those whose id the action cannot use included
@@ -9699,6 +9809,7 @@ function dry_run_reportOf(decision) {
 
 
 
+
 /** Microsoft asks clients to read a job's status at most once a minute. */
 const SLOWEST_POLL_ASKED_MS = 60_000;
 /** The reference as this API's own; another API's is a fault of the action, never read. */
@@ -9733,7 +9844,8 @@ function productIngestionService(options) {
         start: () => start_go_live_startGoLive(client, subject, { backoff, signal, deadline, progress }, rules),
         readOperation: async (location) => client.readOperation(service_own(location)),
         checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
-        dryRun: () => dry_run_dryRun(client, subject, rules)
+        dryRun: () => dry_run_dryRun(client, subject, rules),
+        findOffer: () => knows(async () => (await client.findProduct(subject.offer)) !== undefined)
     };
 }
 
@@ -9776,85 +9888,46 @@ function apiDescriptor(api) {
 function allApis() {
     return Object.values(DESCRIPTORS);
 }
-
-;// CONCATENATED MODULE: ./src/auth/auth-config.ts
-// Which credentials the caller gave, checked before any request: a bearer token, an Entra ID app
-// registration signing in with a client secret or with GitHub's OIDC token, or none of them: then the
-// Azure CLI session an earlier azure/login step left (asked only when the first token is needed).
-
-
-
-
-/** One line of token characters (RFC 6750), as an Authorization header takes it. */
-const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
-const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
-/** What a step with no sign-in of its own can do instead, for the error when the Azure CLI has none either. */
-const THREE_WAYS = "Sign in one of three ways: pass 'token', a Microsoft Entra ID access token for the API's resource; pass 'client-id' and 'tenant-id' of an app registration (signing in through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'); or run azure/login before this step and pass neither (the action then takes its tokens from that Azure CLI session).";
-const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'";
-/** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
-function maskSecret(secret) {
-    core_setSecret(secret);
-    for (const line of secret.split(/\r?\n/))
-        if (line.trim() && line !== secret)
-            core_setSecret(line.trim());
+/**
+ * The API a `token` goes to with `api: auto` when its audience cannot be read (not a JWT): the CPP
+ * API, the one every such token went to before there was a choice.
+ */
+function apiWithoutAudience() {
+    return DESCRIPTORS['cloud-partner-portal'];
 }
-function readAuthConfig() {
-    // Masked before anything can fail and print.
-    const token = getInput(Inputs.Token);
-    const clientSecret = getInput(Inputs.ClientSecret);
-    for (const secret of [token, clientSecret])
-        if (secret)
-            maskSecret(secret);
-    const clientId = getInput(Inputs.ClientId);
-    const tenantId = getInput(Inputs.TenantId);
-    if (token) {
-        // It goes into an Authorization header: one line of token characters (RFC 6750), or a header
-        // error would follow. The value is never quoted: it is a secret.
-        if (!BEARER_TOKEN.test(token)) {
-            throw new InputError(Inputs.Token, "must be a bearer token on one line (letters, digits and '-', '.', '_', '~', '+', '/', '=' only, as an Entra ID access token is); it has a line break, a space or another character a token cannot have (the value is not shown: it is a secret)");
-        }
-        if (clientId || clientSecret) {
-            throw new InputError(Inputs.Token, `cannot be combined with '${clientId ? Inputs.ClientId : Inputs.ClientSecret}': ${TWO_WAYS}.`);
-        }
-        return { kind: 'token', token };
-    }
-    if (!clientId) {
-        if (tenantId || clientSecret) {
-            throw new InputError(Inputs.ClientId, `is required with '${tenantId ? Inputs.TenantId : Inputs.ClientSecret}': the application (client) ID of the app registration.`);
-        }
-        // Neither: the Azure CLI session of an earlier azure/login step. Whether there is one is known
-        // only when `az` runs, at the first token request (sign-in); reading the inputs sends nothing.
-        return { kind: 'azure-cli' };
-    }
-    if (!GUID.test(clientId)) {
-        throw new InputError(Inputs.ClientId, `must be the application (client) ID of the app registration, a GUID such as 00000000-0000-0000-0000-000000000000; got '${clientId}'`);
-    }
-    if (!tenantId)
-        throw new InputError(Inputs.TenantId, `is required with '${Inputs.ClientId}': the directory (tenant) ID of the app registration.`);
-    if (!GUID.test(tenantId) && !DOMAIN.test(tenantId)) {
-        throw new InputError(Inputs.TenantId, `must be the directory (tenant) ID, a GUID, or a domain such as contoso.onmicrosoft.com; got '${tenantId}'`);
-    }
-    const authorityHost = parseAuthorityHost(getInput(Inputs.AuthorityHost) || DEFAULT_AUTHORITY_HOST);
-    if (clientSecret)
-        return { kind: 'client-secret', clientId, tenantId, clientSecret, authorityHost };
-    const audience = getInput(Inputs.Audience) || DEFAULT_AUDIENCE;
-    return { kind: 'github-oidc', clientId, tenantId, audience, authorityHost };
+/**
+ * The order `api: auto` looks an offer up in with a sign-in: Product Ingestion first (newer offers
+ * live only there), then the Cloud Partner Portal API.
+ */
+function lookupOrder() {
+    return [DESCRIPTORS['product-ingestion'], DESCRIPTORS['cloud-partner-portal']];
 }
-function parseAuthorityHost(value) {
-    let url;
+
+;// CONCATENATED MODULE: ./src/auth/jwt.ts
+// Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
+
+function decodeJwtClaims(token) {
+    const parts = token.split('.');
+    if (parts.length !== 3 || !parts[1])
+        return undefined;
     try {
-        url = new URL(value);
+        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
+        return isObject(claims) ? claims : undefined;
     }
     catch {
-        url = undefined;
+        return undefined;
     }
-    if (!url || url.protocol !== 'https:' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
-        throw new InputError(Inputs.AuthorityHost, `must be an https origin such as ${DEFAULT_AUTHORITY_HOST} (or https://login.microsoftonline.us, https://login.chinacloudapi.cn for sovereign clouds); got '${value}'`);
-    }
-    return new URL(url.origin);
+}
+/** When the token expires, if it says. */
+function jwtExpiry(token) {
+    const exp = decodeJwtClaims(token)?.exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1_000) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
 
 
 
@@ -9880,17 +9953,22 @@ const MAX_PARALLEL = { max: 32, fallback: '4' };
 function getConfig() {
     // First: it masks the secrets before anything else can fail and print.
     const auth = readAuthConfig();
-    const api = apiOf(getInput(Inputs.Api) || Apis.CloudPartnerPortal);
-    const { defaults } = api;
-    const publisher = api.inputs.publisher === 'optional' && !getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher);
+    const input = apiInput();
+    const api = input === API_AUTO && auth.kind === 'token' ? apiByAudience(auth.token) : input;
+    // Required by the CPP API; with `auto` and a sign-in, it lets the CPP API be asked too.
+    const publisher = api !== API_AUTO && api.inputs.publisher === 'required'
+        ? identifier(Inputs.Publisher)
+        : getInput(Inputs.Publisher)
+            ? identifier(Inputs.Publisher)
+            : '';
     const offers = offerList();
-    const baseUrl = parseBaseUrl(getInput(Inputs.BaseUrl) || defaults.baseUrl, api.inputs.baseUrlPath, defaults.baseUrl);
-    const apiVersion = getInput(Inputs.ApiVersion) || defaults.version;
-    if (!api.version.pattern.test(apiVersion)) {
-        throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`);
+    const location = getInput(Inputs.OperationLocation);
+    if (location && offers.length > 1) {
+        throw new InputError(Inputs.OperationLocation, `names the go-live of one offer, so it cannot be given with several offers (${offers.length}): to check on their go-lives, run the step again with the same offers instead, which follows each go-live still running and starts none twice`);
     }
     const config = {
-        api: api.api,
+        api: input === API_AUTO ? API_AUTO : input.api,
+        targets: [],
         publisher,
         offers,
         maxParallel: maxParallel(),
@@ -9899,27 +9977,96 @@ function getConfig() {
         timeoutMs: duration(Inputs.Timeout, DEFAULT_TIMEOUT, MAX_TIMEOUT),
         pollIntervalMs: duration(Inputs.PollInterval, '60s', MAX_POLL_INTERVAL),
         requestTimeoutMs: duration(Inputs.RequestTimeout, '30s', MAX_REQUEST_TIMEOUT),
-        baseUrl,
-        apiVersion,
         dryRun: inputs_boolean(Inputs.DryRun, false),
         retryFailed: inputs_boolean(Inputs.RetryFailed, false)
     };
-    const location = getInput(Inputs.OperationLocation);
-    if (location && offers.length > 1) {
-        throw new InputError(Inputs.OperationLocation, `names the go-live of one offer, so it cannot be given with several offers (${offers.length}): to check on their go-lives, run the step again with the same offers instead, which follows each go-live still running and starts none twice`);
+    if (api !== API_AUTO) {
+        // One API, named or chosen by the token: its rules for publisher, base-url and api-version.
+        const target = targetOf(api, getInput(Inputs.BaseUrl), getInput(Inputs.ApiVersion));
+        config.targets = [target];
+        if (location)
+            config.operationLocation = parseOperationLocation(location, target, { publisher: config.publisher, offer: offers[0] });
+        return config;
     }
+    // A sign-in that may ask both APIs: each at its own origin and version, looked up in turn.
+    for (const name of [Inputs.BaseUrl, Inputs.ApiVersion]) {
+        if (getInput(name)) {
+            throw new InputError(name, `belongs to one API, and with 'api: auto' and a sign-in the action may ask both: set 'api' to ${allApis()
+                .map((a) => `'${a.api}'`)
+                .join(' or ')} to use it (or give a 'token', whose audience chooses the API)`);
+        }
+    }
+    // The CPP API names the publisher in every path: without one, only Product Ingestion is asked.
+    config.targets = lookupOrder()
+        .filter((descriptor) => config.publisher !== '' || descriptor.inputs.publisher === 'optional')
+        .map((descriptor) => targetOf(descriptor, '', ''));
     if (location) {
-        const subject = { publisher, offer: offers[0] };
-        config.operationLocation = parseOperationLocation(location, api, { subject, baseUrl, apiVersion });
+        // The location's own form names its API: the one whose parser takes it.
+        const subject = { publisher: config.publisher, offer: offers[0] };
+        const { target, ref } = locationOfAnyApi(location, config.targets, subject);
+        config.targets = [target];
+        config.operationLocation = ref;
     }
     return config;
 }
-function apiOf(value) {
+/** The `api` input: an API's descriptor, or `auto` (the default). */
+function apiInput() {
+    const value = getInput(Inputs.Api) || API_AUTO;
+    if (value === API_AUTO)
+        return API_AUTO;
     const apis = allApis();
     const api = apis.find((a) => a.api === value);
     if (!api)
-        throw new InputError(Inputs.Api, `must be ${apis.map((a) => `'${a.api}'`).join(' or ')}; got '${value}'`);
+        throw new InputError(Inputs.Api, `must be '${API_AUTO}', ${apis.map((a) => `'${a.api}'`).join(' or ')}; got '${value}'`);
     return api;
+}
+/**
+ * The API a token is for, by its audience (`aud`): Microsoft Graph's is Product Ingestion, the CPP
+ * resource's is the CPP API. Another audience is refused, naming it; a token whose audience cannot be
+ * read (not a JWT) goes to the CPP API, as before there was a choice, with a notice.
+ */
+function apiByAudience(token) {
+    const claim = decodeJwtClaims(token)?.aud;
+    const aud = Array.isArray(claim) ? claim[0] : claim;
+    const apis = allApis();
+    if (typeof aud !== 'string') {
+        const fallback = apiWithoutAudience();
+        log.notice(`The 'token' input is not a token whose audience can be read, so 'api: auto' cannot tell which API it is for: going through the ${fallback.displayName} (${fallback.api}). Set 'api' to choose.`);
+        return fallback;
+    }
+    const api = apis.find((a) => a.signIn.audiences.includes(aud));
+    if (api)
+        return api;
+    // The audience is a claim of the token, not the secret: a URI or an app id, cleaned before it is named.
+    const wanted = apis.map((a) => `${a.signIn.resource} (${a.api})`).join(' or ');
+    throw new InputError(Inputs.Token, `is for '${serviceText(aud, 100)}', which neither API takes: get a token for ${wanted}, or sign in with 'client-id' and 'tenant-id'`);
+}
+/** An API with its base URL and version: the inputs' when given, else the API's defaults. */
+function targetOf(descriptor, baseUrlInput, versionInput) {
+    const { defaults } = descriptor;
+    const baseUrl = parseBaseUrl(baseUrlInput || defaults.baseUrl, descriptor.inputs.baseUrlPath, defaults.baseUrl);
+    const apiVersion = versionInput || defaults.version;
+    if (!descriptor.version.pattern.test(apiVersion)) {
+        throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`);
+    }
+    return { descriptor, baseUrl, apiVersion };
+}
+/** An operation location given with `api: auto` and a sign-in: the one API whose form it has. */
+function locationOfAnyApi(raw, targets, subject) {
+    const problems = [];
+    for (const target of targets) {
+        try {
+            const settings = { subject, baseUrl: target.baseUrl, apiVersion: target.apiVersion };
+            return { target, ref: target.descriptor.parseOperationLocation(raw, settings) };
+        }
+        catch (error) {
+            // A location of another offer is refused as it is; a form this API does not have is tried on the next.
+            if (!(error instanceof LocationProblem))
+                throw error;
+            problems.push(`${target.descriptor.api}: it ${error.message}`);
+        }
+    }
+    throw new InputError(Inputs.OperationLocation, `is not an operation location of either API (${problems.join('; ')}): it must be the operation-location output of an earlier run, ${targets.map((t) => t.descriptor.hints.operationLocation).join(', or ')}; got '${raw}'`);
 }
 function identifier(name) {
     const value = getInput(name);
@@ -10000,10 +10147,11 @@ function parseBaseUrl(value, withPath, example) {
         throw new InputError(Inputs.BaseUrl, `${problem}; got '${value}'`);
     return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin);
 }
-function parseOperationLocation(value, api, settings) {
+function parseOperationLocation(value, target, subject) {
+    const { descriptor: api, baseUrl, apiVersion } = target;
     try {
         // The API's own parser: its forms, and (where the location names one) the same offer.
-        return api.parseOperationLocation(value, settings);
+        return api.parseOperationLocation(value, { subject, baseUrl, apiVersion });
     }
     catch (error) {
         if (!(error instanceof LocationProblem))
@@ -10268,6 +10416,32 @@ async function turnBefore(member, deadline, signal) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/choose-api.ts
+
+
+/** The offer's API and its service; the offer is told which. Looking up sends nothing that changes it. */
+async function chooseApi(offer, session, targets) {
+    const [only] = targets;
+    if (only && targets.length === 1)
+        return chosen(offer, only, await session.serviceFor(offer.subject, only, offer));
+    const asked = [];
+    for (const target of targets) {
+        const service = await session.serviceFor(offer.subject, target, offer);
+        if (await service.findOffer()) {
+            const before = asked.length > 0 ? ` (${asked.join('; ')})` : '';
+            log.info(`${offer.label} goes live through the ${target.descriptor.displayName} (api: ${target.descriptor.api})${before}.`);
+            return chosen(offer, target, service);
+        }
+        asked.push(`the ${target.descriptor.displayName} does not know it`);
+    }
+    const withoutPublisher = offer.subject.publisher === '' ? "; the CPP API is asked only with 'publisher'" : '';
+    throw new ActionError(`Neither API knows ${offer.label} (${asked.join('; ')}${withoutPublisher}), so it cannot go live: check 'offer' (and 'publisher'), and that the identity was added to the Partner Center account.`);
+}
+function chosen(offer, target, service) {
+    offer.goesThrough(target.descriptor.api);
+    return { target, service };
+}
+
 ;// CONCATENATED MODULE: ./src/run/limit.ts
 // At most `max` tasks at once, started in the order they were given: the fleet's go-live requests go
 // a few at a time, never all at once. A task that fails frees its place as one that succeeds does.
@@ -10417,6 +10591,8 @@ class Offer {
     /** What starts the offer's own lines: its label with several offers, nothing with one (outputs.ts decides). */
     prefix;
     current = { phase: 'not sent' };
+    /** The API the offer goes live through, once chosen (`results` says which). */
+    api;
     progress;
     onChange;
     constructor(subject, prefix, onChange) {
@@ -10458,6 +10634,13 @@ class Offer {
         this.move({ phase: 'started', goLive: { location, how }, state: how === 'started' ? 'accepted' : 'running' }, true);
         if (known)
             this.observe(known);
+    }
+    /** The API chosen for the offer (choose-api.ts); the step's one API is known from the start. */
+    goesThrough(api) {
+        if (this.api === api)
+            return;
+        this.api = api;
+        this.onChange(false);
     }
     /** Every state read of the go-live: the progress log, and the outcome's state. */
     observe(operation) {
@@ -10863,6 +11046,7 @@ function offerResult(offer, several, stepError) {
     const error = errorText(offer, several) ?? (status === 'not started' ? stepError : undefined);
     return {
         offer: offer.subject.offer,
+        api: offer.api ?? '',
         status,
         'operation-location': location?.url.href ?? '',
         'operation-id': location?.id ?? '',
@@ -11109,6 +11293,7 @@ function askedFor() {
 
 
 
+
 class Fleet {
     offers;
     results;
@@ -11121,6 +11306,9 @@ class Fleet {
         for (const id of ids) {
             const subject = { publisher, offer: id };
             const offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent));
+            // The step's one API (named, or chosen by the token) is the offer's from the start.
+            if (config.targets.length === 1)
+                offer.api = config.targets[0]?.descriptor.api;
             offers.push(offer);
         }
         this.offers = offers;
@@ -11141,7 +11329,10 @@ class Fleet {
         });
         await Promise.all(this.offers.map(async (offer) => {
             try {
-                await story(offer, { service: session.serviceFor(offer.subject, offer), config, limit, waiting });
+                // Looking the offer up in each API (`api: auto` with a sign-in) reads: one of the places.
+                const choose = () => chooseApi(offer, session, config.targets);
+                const { service } = await (config.targets.length > 1 ? limit(choose) : choose());
+                await story(offer, { service, config, limit, waiting });
             }
             catch (error) {
                 offer.fail(error, { timeoutMs });
@@ -11553,27 +11744,6 @@ async function gitHubIdToken(audience, context) {
         throw new SignInUnavailableError(`${what} failed: the answer held no token.`);
     core_setSecret(value);
     return value;
-}
-
-;// CONCATENATED MODULE: ./src/auth/jwt.ts
-// Reads a JWT's claims without verifying it: only to explain things (expiry, OIDC subject).
-
-function decodeJwtClaims(token) {
-    const parts = token.split('.');
-    if (parts.length !== 3 || !parts[1])
-        return undefined;
-    try {
-        const claims = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-        return isObject(claims) ? claims : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** When the token expires, if it says. */
-function jwtExpiry(token) {
-    const exp = decodeJwtClaims(token)?.exp;
-    return typeof exp === 'number' && Number.isFinite(exp) ? new Date(exp * 1_000) : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/auth/azure-cli-answer.ts
@@ -12232,7 +12402,6 @@ class SignInFailedError extends ActionError {
     name = 'SignInFailedError';
 }
 class Session {
-    api;
     config;
     cancellation;
     backoff;
@@ -12252,12 +12421,12 @@ class Session {
     };
     /** What every offer's lists hold at once (http/list-budget.ts): the step's memory stays bounded. */
     lists = new ListBudget();
-    tokens;
+    /** Each API's token source (its own sign-in audience), made when an offer first needs that API. */
+    tokens = new Map();
     apiTransport;
     services = 0;
-    constructor(config, api, cancellation) {
+    constructor(config, cancellation) {
         this.config = config;
-        this.api = api;
         this.cancellation = cancellation;
         this.backoff = backoffFor(config.pollIntervalMs);
     }
@@ -12267,10 +12436,11 @@ class Session {
      * that nothing was sent.
      */
     async signIn() {
-        const { signal } = this.cancellation;
+        const [first] = this.config.targets;
+        if (!first)
+            throw new Error('signIn() with no API to sign in to');
         try {
-            this.tokens = sharedTokens(await signIn(this.config, this.api, () => this.transport(), this.backoff, signal));
-            await this.tokens.getToken();
+            await (await this.tokensFor(first.descriptor)).getToken();
         }
         catch (error) {
             if (error instanceof CancelledError)
@@ -12284,20 +12454,32 @@ class Session {
             throw new SignInFailedError(`${error.message.replace(/\.$/, '')}: nothing was sent.`);
         }
     }
-    /** The API's service for one offer, on the session's sign-in and transport; `progress` follows its go-live request. */
-    serviceFor(subject, progress) {
+    /** The token source for an API's audience: one per API for the step, shared by its offers. */
+    tokensFor(api) {
+        let tokens = this.tokens.get(api.api);
+        if (!tokens) {
+            const { signal } = this.cancellation;
+            tokens = signIn(this.config, api, () => this.transport(), this.backoff, signal).then(sharedTokens);
+            this.tokens.set(api.api, tokens);
+        }
+        return tokens;
+    }
+    /**
+     * An API's service for one offer, on the session's sign-in for that API and its transport;
+     * `progress` follows its go-live request.
+     */
+    async serviceFor(subject, target, progress) {
         const { config, cancellation } = this;
-        if (!this.tokens)
-            throw new Error('serviceFor() before signIn()');
+        const tokens = await this.tokensFor(target.descriptor);
         this.apiTransport ??= this.transport();
         // Only a run that waits polls: the API may warn of an interval it finds too short, once a step.
         const waits = config.wait && !config.dryRun && this.services++ === 0;
         const options = {
             subject,
-            baseUrl: config.baseUrl,
-            apiVersion: config.apiVersion,
+            baseUrl: target.baseUrl,
+            apiVersion: target.apiVersion,
             transport: this.apiTransport,
-            tokens: this.tokens,
+            tokens,
             backoff: this.backoff,
             signal: cancellation.signal,
             cancelled: cancellation.cancelled,
@@ -12309,7 +12491,7 @@ class Session {
             claims: this.claims,
             progress
         };
-        return this.api.createService(options);
+        return target.descriptor.createService(options);
     }
     dispose() {
         for (const transport of this.transports)
@@ -12382,7 +12564,6 @@ function watchForCancellation() {
 
 
 
-
 async function run() {
     const startedAt = Date.now();
     const cancellation = watchForCancellation();
@@ -12395,7 +12576,7 @@ async function run() {
         // The step's one deadline: sign-in, pre-checks, requests and waits of every offer end by it.
         cancellation.setDeadline(startedAt + config.timeoutMs);
         fleet = new Fleet(config);
-        session = new Session(config, apiDescriptor(config.api), cancellation);
+        session = new Session(config, cancellation);
         announce(config);
         await session.signIn();
         // Each offer's failure stays its own (its outcome); only a failure of the step lands below.

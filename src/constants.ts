@@ -37,6 +37,9 @@ export const Apis = {
 } as const
 export type Api = (typeof Apis)[keyof typeof Apis]
 
+/** The `api` input's default: the token's audience chooses, or each offer is looked up (Product Ingestion first). */
+export const API_AUTO = 'auto'
+
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
 export const USER_AGENT = 'azure-marketplace-go-live-action/1'

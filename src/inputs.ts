@@ -1,17 +1,33 @@
 import * as core from '@actions/core'
 import { readAuthConfig, type AuthConfig } from './auth/auth-config.js'
-import { Apis, Inputs, type Api } from './constants.js'
+import { API_AUTO, Inputs, type Api } from './constants.js'
 import { parseDuration } from './wait/duration.js'
 import { InputError } from './errors.js'
-import type { ApiDescriptor, ApiSettings } from './apis/api-descriptor.js'
+import type { ApiDescriptor } from './apis/api-descriptor.js'
 import type { OperationRef } from './apis/go-live-service.js'
-import { allApis } from './apis/registry.js'
-import { isIdentifier } from './apis/subject.js'
+import { allApis, apiWithoutAudience, lookupOrder } from './apis/registry.js'
+import { isIdentifier, type Subject } from './apis/subject.js'
+import { decodeJwtClaims } from './auth/jwt.js'
+import { log } from './report/log.js'
+import { serviceText } from './report/safe-text.js'
 import { baseUrlProblem, LocationProblem } from './http/urls.js'
 
+/** An API the step takes offers live through: its descriptor, where it lives and its version. */
+export interface ApiTarget {
+  descriptor: ApiDescriptor
+  /** An origin, or one with a path where the API allows it. */
+  baseUrl: URL
+  apiVersion: string
+}
+
 export interface Config {
-  /** The API the go-live goes through. */
-  api: Api
+  /** The `api` input: an API, or `auto`. */
+  api: Api | 'auto'
+  /**
+   * The APIs the offers go live through, in the order an offer is looked up: one (named, or chosen by
+   * the token's audience), or, with `auto` and a sign-in, Product Ingestion and then the CPP API.
+   */
+  targets: ApiTarget[]
   /** Required or optional as the API says ('' when optional and not given). */
   publisher: string
   /** The offers to take live, in input order: one, or several (then no operation-location). */
@@ -23,11 +39,8 @@ export interface Config {
   timeoutMs: number
   pollIntervalMs: number
   requestTimeoutMs: number
-  /** Attach to this operation instead of starting a go-live. */
+  /** Attach to this operation instead of starting a go-live (its API is then the one target). */
   operationLocation?: OperationRef
-  /** An origin, or one with a path where the API allows it. */
-  baseUrl: URL
-  apiVersion: string
   /** Read the offer's status and report whether a go-live makes sense; send no Go Live request. */
   dryRun: boolean
   /** Send a go-live whose last attempt failed once more, on purpose (else it is refused, quoting the failure). */
@@ -53,19 +66,26 @@ const MAX_PARALLEL = { max: 32, fallback: '4' }
 export function getConfig(): Config {
   // First: it masks the secrets before anything else can fail and print.
   const auth = readAuthConfig()
-  const api = apiOf(core.getInput(Inputs.Api) || Apis.CloudPartnerPortal)
-  const { defaults } = api
-  const publisher = api.inputs.publisher === 'optional' && !core.getInput(Inputs.Publisher) ? '' : identifier(Inputs.Publisher)
+  const input = apiInput()
+  const api = input === API_AUTO && auth.kind === 'token' ? apiByAudience(auth.token) : input
+  // Required by the CPP API; with `auto` and a sign-in, it lets the CPP API be asked too.
+  const publisher =
+    api !== API_AUTO && api.inputs.publisher === 'required'
+      ? identifier(Inputs.Publisher)
+      : core.getInput(Inputs.Publisher)
+        ? identifier(Inputs.Publisher)
+        : ''
   const offers = offerList()
-
-  const baseUrl = parseBaseUrl(core.getInput(Inputs.BaseUrl) || defaults.baseUrl, api.inputs.baseUrlPath, defaults.baseUrl)
-  const apiVersion = core.getInput(Inputs.ApiVersion) || defaults.version
-  if (!api.version.pattern.test(apiVersion)) {
-    throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`)
+  const location = core.getInput(Inputs.OperationLocation)
+  if (location && offers.length > 1) {
+    throw new InputError(
+      Inputs.OperationLocation,
+      `names the go-live of one offer, so it cannot be given with several offers (${offers.length}): to check on their go-lives, run the step again with the same offers instead, which follows each go-live still running and starts none twice`
+    )
   }
-
   const config: Config = {
-    api: api.api,
+    api: input === API_AUTO ? API_AUTO : input.api,
+    targets: [],
     publisher,
     offers,
     maxParallel: maxParallel(),
@@ -74,30 +94,106 @@ export function getConfig(): Config {
     timeoutMs: duration(Inputs.Timeout, DEFAULT_TIMEOUT, MAX_TIMEOUT),
     pollIntervalMs: duration(Inputs.PollInterval, '60s', MAX_POLL_INTERVAL),
     requestTimeoutMs: duration(Inputs.RequestTimeout, '30s', MAX_REQUEST_TIMEOUT),
-    baseUrl,
-    apiVersion,
     dryRun: boolean(Inputs.DryRun, false),
     retryFailed: boolean(Inputs.RetryFailed, false)
   }
-  const location = core.getInput(Inputs.OperationLocation)
-  if (location && offers.length > 1) {
-    throw new InputError(
-      Inputs.OperationLocation,
-      `names the go-live of one offer, so it cannot be given with several offers (${offers.length}): to check on their go-lives, run the step again with the same offers instead, which follows each go-live still running and starts none twice`
-    )
+  if (api !== API_AUTO) {
+    // One API, named or chosen by the token: its rules for publisher, base-url and api-version.
+    const target = targetOf(api, core.getInput(Inputs.BaseUrl), core.getInput(Inputs.ApiVersion))
+    config.targets = [target]
+    if (location)
+      config.operationLocation = parseOperationLocation(location, target, { publisher: config.publisher, offer: offers[0] as string })
+    return config
   }
+  // A sign-in that may ask both APIs: each at its own origin and version, looked up in turn.
+  for (const name of [Inputs.BaseUrl, Inputs.ApiVersion]) {
+    if (core.getInput(name)) {
+      throw new InputError(
+        name,
+        `belongs to one API, and with 'api: auto' and a sign-in the action may ask both: set 'api' to ${allApis()
+          .map((a) => `'${a.api}'`)
+          .join(' or ')} to use it (or give a 'token', whose audience chooses the API)`
+      )
+    }
+  }
+  // The CPP API names the publisher in every path: without one, only Product Ingestion is asked.
+  config.targets = lookupOrder()
+    .filter((descriptor) => config.publisher !== '' || descriptor.inputs.publisher === 'optional')
+    .map((descriptor) => targetOf(descriptor, '', ''))
   if (location) {
-    const subject = { publisher, offer: offers[0] as string }
-    config.operationLocation = parseOperationLocation(location, api, { subject, baseUrl, apiVersion })
+    // The location's own form names its API: the one whose parser takes it.
+    const subject = { publisher: config.publisher, offer: offers[0] as string }
+    const { target, ref } = locationOfAnyApi(location, config.targets, subject)
+    config.targets = [target]
+    config.operationLocation = ref
   }
   return config
 }
 
-function apiOf(value: string): ApiDescriptor {
+/** The `api` input: an API's descriptor, or `auto` (the default). */
+function apiInput(): ApiDescriptor | typeof API_AUTO {
+  const value = core.getInput(Inputs.Api) || API_AUTO
+  if (value === API_AUTO) return API_AUTO
   const apis = allApis()
   const api = apis.find((a) => a.api === value)
-  if (!api) throw new InputError(Inputs.Api, `must be ${apis.map((a) => `'${a.api}'`).join(' or ')}; got '${value}'`)
+  if (!api) throw new InputError(Inputs.Api, `must be '${API_AUTO}', ${apis.map((a) => `'${a.api}'`).join(' or ')}; got '${value}'`)
   return api
+}
+
+/**
+ * The API a token is for, by its audience (`aud`): Microsoft Graph's is Product Ingestion, the CPP
+ * resource's is the CPP API. Another audience is refused, naming it; a token whose audience cannot be
+ * read (not a JWT) goes to the CPP API, as before there was a choice, with a notice.
+ */
+function apiByAudience(token: string): ApiDescriptor {
+  const claim = decodeJwtClaims(token)?.aud
+  const aud: unknown = Array.isArray(claim) ? claim[0] : claim
+  const apis = allApis()
+  if (typeof aud !== 'string') {
+    const fallback = apiWithoutAudience()
+    log.notice(
+      `The 'token' input is not a token whose audience can be read, so 'api: auto' cannot tell which API it is for: going through the ${fallback.displayName} (${fallback.api}). Set 'api' to choose.`
+    )
+    return fallback
+  }
+  const api = apis.find((a) => a.signIn.audiences.includes(aud))
+  if (api) return api
+  // The audience is a claim of the token, not the secret: a URI or an app id, cleaned before it is named.
+  const wanted = apis.map((a) => `${a.signIn.resource} (${a.api})`).join(' or ')
+  throw new InputError(
+    Inputs.Token,
+    `is for '${serviceText(aud, 100)}', which neither API takes: get a token for ${wanted}, or sign in with 'client-id' and 'tenant-id'`
+  )
+}
+
+/** An API with its base URL and version: the inputs' when given, else the API's defaults. */
+function targetOf(descriptor: ApiDescriptor, baseUrlInput: string, versionInput: string): ApiTarget {
+  const { defaults } = descriptor
+  const baseUrl = parseBaseUrl(baseUrlInput || defaults.baseUrl, descriptor.inputs.baseUrlPath, defaults.baseUrl)
+  const apiVersion = versionInput || defaults.version
+  if (!descriptor.version.pattern.test(apiVersion)) {
+    throw new InputError(Inputs.ApiVersion, `must be a date such as ${defaults.version}; got '${apiVersion}'`)
+  }
+  return { descriptor, baseUrl, apiVersion }
+}
+
+/** An operation location given with `api: auto` and a sign-in: the one API whose form it has. */
+function locationOfAnyApi(raw: string, targets: ApiTarget[], subject: Subject): { target: ApiTarget; ref: OperationRef } {
+  const problems: string[] = []
+  for (const target of targets) {
+    try {
+      const settings = { subject, baseUrl: target.baseUrl, apiVersion: target.apiVersion }
+      return { target, ref: target.descriptor.parseOperationLocation(raw, settings) }
+    } catch (error) {
+      // A location of another offer is refused as it is; a form this API does not have is tried on the next.
+      if (!(error instanceof LocationProblem)) throw error
+      problems.push(`${target.descriptor.api}: it ${error.message}`)
+    }
+  }
+  throw new InputError(
+    Inputs.OperationLocation,
+    `is not an operation location of either API (${problems.join('; ')}): it must be the operation-location output of an earlier run, ${targets.map((t) => t.descriptor.hints.operationLocation).join(', or ')}; got '${raw}'`
+  )
 }
 
 function identifier(name: string): string {
@@ -190,10 +286,11 @@ function parseBaseUrl(value: string, withPath: boolean, example: string): URL {
   return new URL(withPath ? `${url.origin}${url.pathname.replace(/\/$/, '')}` : url.origin)
 }
 
-function parseOperationLocation(value: string, api: ApiDescriptor, settings: ApiSettings): OperationRef {
+function parseOperationLocation(value: string, target: ApiTarget, subject: Subject): OperationRef {
+  const { descriptor: api, baseUrl, apiVersion } = target
   try {
     // The API's own parser: its forms, and (where the location names one) the same offer.
-    return api.parseOperationLocation(value, settings)
+    return api.parseOperationLocation(value, { subject, baseUrl, apiVersion })
   } catch (error) {
     if (!(error instanceof LocationProblem)) throw error
     // The token goes to the base-url origin only: a location elsewhere is refused, not followed.

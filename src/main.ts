@@ -2,7 +2,6 @@
 // and leave the outputs and a summary whatever happened. Each step is a module of src/run/. The
 // step's part (inputs, its one deadline, sign-in, transport, cancellation, outputs) is run(); the
 // offers go side by side in a fleet, one offer being a fleet of one (src/run/go-live.ts).
-import { apiDescriptor } from './apis/registry.js'
 import { getConfig, type Config } from './inputs.js'
 import { stepFailureText } from './run/ending.js'
 import { Fleet } from './run/fleet.js'
@@ -23,7 +22,7 @@ export async function run(): Promise<void> {
     // The step's one deadline: sign-in, pre-checks, requests and waits of every offer end by it.
     cancellation.setDeadline(startedAt + config.timeoutMs)
     fleet = new Fleet(config)
-    session = new Session(config, apiDescriptor(config.api), cancellation)
+    session = new Session(config, cancellation)
     announce(config)
     await session.signIn()
     // Each offer's failure stays its own (its outcome); only a failure of the step lands below.

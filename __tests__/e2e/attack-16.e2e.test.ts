@@ -385,6 +385,8 @@ describe('sign-in once: no sign-in after the service rejected a fresh token, or 
   const tokenRequests = (): Array<{ at: number }> =>
     (identity?.requests ?? []).filter((r) => r.method === 'POST' && r.path.endsWith('/oauth2/v2.0/token'))
   const signIn = (authorityHost: string): Record<string, string> => ({
+    // Named: base-url belongs to one API (with 'api: auto' and a sign-in it is refused).
+    api: 'cloud-partner-portal',
     'client-id': CLIENT_ID,
     'tenant-id': TENANT_ID,
     'client-secret': SECRET,

@@ -34,6 +34,7 @@ const exp = (): number => Math.floor(Date.now() / 1_000) + 3_600
 /** A token as Entra ID issues one to the app azure/login signed in as (made-up claims: a JWT's shape is all that is read). */
 const token = (n: number, resource: string, expires: number): string => fakeJwt({ aud: resource, appid: APP, exp: expires, n })
 const cppInputs = (extra: Record<string, string> = {}) => ({
+  api: 'cloud-partner-portal',
   publisher: 'contoso',
   offer: 'contoso-vm',
   'base-url': (cpp as CppEmulator).url,

@@ -77,7 +77,15 @@ describe('the same step, run again until the offer is live', () => {
     expect(result.outputs['operation-location']).toBeUndefined()
     expect(result.outputs['operation-id']).toBeUndefined()
     expect(JSON.parse(result.outputs.results as string)).toEqual([
-      { offer: 'contoso-vm', status: 'succeeded', 'operation-location': '', 'operation-id': '', 'offer-status': '', error: '' }
+      {
+        offer: 'contoso-vm',
+        api: 'cloud-partner-portal',
+        status: 'succeeded',
+        'operation-location': '',
+        'operation-id': '',
+        'offer-status': '',
+        error: ''
+      }
     ])
     expect(result.stdout).toContain('Nothing to take live for contoso/contoso-vm: the service names no go-live that took it live.')
   })

@@ -33,6 +33,7 @@ describe('several offers through the CPP API', () => {
   beforeEach(() => cpp.reset())
 
   const inputs = (offer: string, extra: Record<string, string> = {}) => ({
+    api: 'cloud-partner-portal',
     publisher: 'contoso',
     offer,
     'client-id': CLIENT_ID,

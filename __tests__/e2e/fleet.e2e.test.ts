@@ -47,6 +47,7 @@ describe.each([
     expect(result.outputs.operation).toBeDefined()
     expect(ok).toEqual({
       offer: 'vm-ok',
+      api: api.name === 'Product Ingestion' ? 'product-ingestion' : 'cloud-partner-portal',
       status: 'succeeded',
       'operation-location': result.outputs['operation-location'],
       'operation-id': result.outputs['operation-id'],

@@ -153,6 +153,7 @@ describe('outputs are safe to use', () => {
     expect(JSON.parse(results as string)).toEqual([
       {
         offer: 'contoso-vm',
+        api: 'cloud-partner-portal',
         status: 'accepted',
         'operation-location': plain['operation-location'],
         'operation-id': ID,

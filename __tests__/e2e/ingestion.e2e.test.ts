@@ -452,7 +452,9 @@ describe('inputs and sign-in for the Product Ingestion API', () => {
   it('refuses an unknown api', async () => {
     const result = await runAction({ inputs: inputs({ api: 'partner-center' }) })
     expect(result.exitCode).toBe(1)
-    expect(result.stdout).toContain("::error::Input 'api' must be 'cloud-partner-portal' or 'product-ingestion'; got 'partner-center'")
+    expect(result.stdout).toContain(
+      "::error::Input 'api' must be 'auto', 'cloud-partner-portal' or 'product-ingestion'; got 'partner-center'"
+    )
     expect(pia.requests).toHaveLength(0)
   })
 

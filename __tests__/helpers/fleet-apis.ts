@@ -143,7 +143,14 @@ export async function cppFleet(): Promise<FleetApi> {
     running: operation,
     reasons: { refused: /The offer has no plan that can go live\./, fails: /has no VM image/ },
     liveLinks: true,
-    inputs: (offer, extra = {}) => ({ publisher: 'contoso', offer, 'base-url': emulator.url, ...signIn(identity), ...extra }),
+    inputs: (offer, extra = {}) => ({
+      api: 'cloud-partner-portal',
+      publisher: 'contoso',
+      offer,
+      'base-url': emulator.url,
+      ...signIn(identity),
+      ...extra
+    }),
     env: { NODE_EXTRA_CA_CERTS: TEST_CA_FILE },
     identity,
     tokenRequests: countTokens(identity),

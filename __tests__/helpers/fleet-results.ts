@@ -5,6 +5,7 @@ import type { RunningAction, RunResult } from '../../scripts/run-action.js'
 
 export interface OfferResult {
   offer: string
+  api: string
   status: string
   'operation-location': string
   'operation-id': string
@@ -12,7 +13,8 @@ export interface OfferResult {
   error: string
 }
 
-const KEYS = ['error', 'offer', 'offer-status', 'operation-id', 'operation-location', 'status']
+const KEYS = ['api', 'error', 'offer', 'offer-status', 'operation-id', 'operation-location', 'status']
+const APIS = ['', 'cloud-partner-portal', 'product-ingestion']
 const STATUSES = ['accepted', 'running', 'succeeded', 'failed', 'canceled', 'not started', 'unknown']
 
 /** The step's `::error::` lines. */
@@ -20,7 +22,7 @@ export const errorLines = (run: RunResult): string[] => run.stdout.split('\n').f
 
 /**
  * The `results` output, checked for the shape the issue fixes: one object per offer in input order,
- * exactly its six keys, string values, a known status, and a one-line error of at most 300 characters.
+ * exactly its seven keys, string values, a known status, and a one-line error of at most 300 characters.
  */
 export function resultsOf(run: RunResult, offers: string[]): OfferResult[] {
   // A step that refused its inputs says so first: that is the reason to show, not a missing output.
@@ -32,6 +34,7 @@ export function resultsOf(run: RunResult, offers: string[]): OfferResult[] {
     expect(Object.keys(result).sort()).toEqual(KEYS)
     for (const key of KEYS) expect(typeof result[key as keyof OfferResult]).toBe('string')
     expect(STATUSES).toContain(result.status)
+    expect(APIS).toContain(result.api)
     expect(result.error).not.toMatch(/[\r\n]/)
     expect(result.error.length).toBeLessThanOrEqual(300)
   }

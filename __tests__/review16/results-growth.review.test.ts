@@ -26,7 +26,7 @@ describe('review 16: results is rewritten only when it changes', () => {
     jest.useFakeTimers()
     try {
       const ids = Array.from({ length: 256 }, (_, i) => `contoso-marketplace-offer-${String(i).padStart(3, '0')}`)
-      const config = { offers: ids, publisher: 'contoso-publisher' } as unknown as ConstructorParameters<typeof Fleet>[0]
+      const config = { offers: ids, publisher: 'contoso-publisher', targets: [] } as unknown as ConstructorParameters<typeof Fleet>[0]
       const fleet = new Fleet(config)
       for (const offer of fleet.offers) {
         const id = `contoso-publisher$${offer.subject.offer}$1$preview`

@@ -15,7 +15,7 @@ describe('review 16: results written before every go-live request of a full flee
   it('256 offers, each sending then named: the last written results says unknown for each as its request goes', () => {
     const ids = Array.from({ length: 256 }, (_, i) => `contoso-marketplace-offer-${String(i).padStart(3, '0')}`)
     // made-up: the Config fields Fleet reads; the rest is not used by it.
-    const config = { offers: ids, publisher: 'contoso-publisher' } as unknown as ConstructorParameters<typeof Fleet>[0]
+    const config = { offers: ids, publisher: 'contoso-publisher', targets: [] } as unknown as ConstructorParameters<typeof Fleet>[0]
     const fleet = new Fleet(config, 60_000)
     const lastWritten = (): Array<{ offer: string; status: string }> => JSON.parse(core.outputs.results ?? '[]')
     const notWrittenInTime: string[] = []

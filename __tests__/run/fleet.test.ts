@@ -29,7 +29,12 @@ const fakeCpp = {
     return { ...fake, start: () => fake.start(options.progress) }
   }
 }
-jest.unstable_mockModule('../../src/apis/registry.js', () => ({ apiDescriptor: () => fakeCpp, allApis: () => [fakeCpp] }))
+jest.unstable_mockModule('../../src/apis/registry.js', () => ({
+  apiDescriptor: () => fakeCpp,
+  allApis: () => [fakeCpp],
+  lookupOrder: () => [fakeCpp],
+  apiWithoutAudience: () => fakeCpp
+}))
 const { Fleet } = await import('../../src/run/fleet.js')
 const { goLive } = await import('../../src/run/go-live.js')
 const { statusOf } = await import('../../src/run/outcome.js')
@@ -51,7 +56,8 @@ function service(start: Start, reads: Array<Record<string, unknown> | Operation>
       return { operation: next && 'state' in next ? (next as Operation) : parseOperation(next) }
     },
     checkGiven: async () => undefined,
-    dryRun: async () => ({ offerStatus: 'waitingForPublisherReview', verdict: 'ready', message: 'A go-live would start now.' })
+    dryRun: async () => ({ offerStatus: 'waitingForPublisherReview', verdict: 'ready', message: 'A go-live would start now.' }),
+    findOffer: async () => true
   }
 }
 /** Sent and accepted. */
@@ -125,6 +131,7 @@ describe('run with several offers (fake services)', () => {
     expect(results()).toEqual([
       {
         offer: 'vm-a',
+        api: 'cloud-partner-portal',
         status: 'succeeded',
         'operation-location': ref('vm-a').url.href,
         'operation-id': GUID,
@@ -133,6 +140,7 @@ describe('run with several offers (fake services)', () => {
       },
       {
         offer: 'vm-b',
+        api: 'cloud-partner-portal',
         status: 'not started',
         'operation-location': '',
         'operation-id': '',
@@ -141,6 +149,7 @@ describe('run with several offers (fake services)', () => {
       },
       {
         offer: 'vm-c',
+        api: 'cloud-partner-portal',
         status: 'failed',
         'operation-location': ref('vm-c').url.href,
         'operation-id': GUID,
@@ -320,7 +329,15 @@ describe('run with one offer: a fleet of one', () => {
     expect(core.outputs['operation-id']).toBe(GUID)
     expect(JSON.parse(core.outputs.operation as string)).toMatchObject({ status: 'succeeded' })
     expect(results()).toEqual([
-      { offer: 'vm', status: 'succeeded', 'operation-location': ref('vm').url.href, 'operation-id': GUID, 'offer-status': '', error: '' }
+      {
+        offer: 'vm',
+        api: 'cloud-partner-portal',
+        status: 'succeeded',
+        'operation-location': ref('vm').url.href,
+        'operation-id': GUID,
+        'offer-status': '',
+        error: ''
+      }
     ])
     expect(core.outputs.status).toBe('succeeded')
     expect(summary()).toContain('| contoso/vm | ✅ succeeded |')
@@ -364,11 +381,12 @@ describe('Fleet', () => {
       timeoutMs: 60_000,
       pollIntervalMs: 1,
       operationLocation: undefined,
+      targets: [{ descriptor: fakeCpp, baseUrl: new URL('https://cloudpartner.azure.com'), apiVersion: '2017-10-31' }],
       ...over
     }) as Config
   const session = {
     // As the session does: the offer's progress reaches its service (here, its fake start).
-    serviceFor: (subject: { offer: string }, progress?: TriggerProgress) => {
+    serviceFor: async (subject: { offer: string }, _target: unknown, progress?: TriggerProgress) => {
       const fake = services[subject.offer] as GoLiveService & { start: Start }
       return { ...fake, start: () => fake.start(progress) }
     },

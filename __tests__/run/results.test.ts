@@ -24,7 +24,7 @@ const ending = { timeoutMs: 60_000 }
 const offer = (id = 'contoso-vm', onChange: (urgent: boolean) => void = () => undefined) =>
   new Offer({ publisher: 'contoso', offer: id }, '', onChange)
 /** An offer entry with just an outcome. */
-const withOutcome = (outcome: Outcome) => ({ subject: { publisher: 'contoso', offer: 'contoso-vm' }, outcome })
+const withOutcome = (outcome: Outcome) => ({ subject: { publisher: 'contoso', offer: 'contoso-vm' }, outcome, api: undefined })
 
 beforeEach(() => core.reset())
 
@@ -34,6 +34,7 @@ describe('offerResult', () => {
     o.record({ location: cpp, how: 'started' })
     expect(offerResult(o, false)).toEqual({
       offer: 'contoso-vm',
+      api: '',
       status: 'accepted',
       'operation-location': `https://cloudpartner.azure.com/api/publishers/contoso/offers/contoso-vm/operations/${GUID}?api-version=2017-10-31`,
       'operation-id': GUID,
@@ -72,6 +73,7 @@ describe('offerResult', () => {
     refused.fail(new ActionError("The CPP API refused the Go Live request (409 Conflict): 'Another operation is in progress'."), ending)
     expect(offerResult(refused, false)).toEqual({
       offer: 'contoso-vm',
+      api: '',
       status: 'not started',
       'operation-location': '',
       'operation-id': '',
@@ -139,6 +141,7 @@ describe('offerResult', () => {
 describe('aggregateStatus and stepStatus', () => {
   const r = (status: OfferStatus, error = ''): OfferResult => ({
     offer: 'x',
+    api: 'cloud-partner-portal',
     status,
     'operation-location': '',
     'operation-id': '',
@@ -290,6 +293,7 @@ describe('ResultsOutput', () => {
     expect(written()).toEqual([
       {
         offer: 'contoso-vm',
+        api: '',
         status: 'not started',
         'operation-location': '',
         'operation-id': '',
@@ -308,5 +312,14 @@ describe('ResultsOutput', () => {
     expect(core.logged('warning')).toEqual(['Could not set the results output: ENOSPC: no space left on device'])
     output.changed(true)
     expect(written()).toHaveLength(1)
+  })
+})
+
+describe('the API of each offer', () => {
+  it('is in results once chosen, and empty before', () => {
+    const o = offer()
+    expect(offerResult(o, true).api).toBe('')
+    o.goesThrough('product-ingestion')
+    expect(offerResult(o, true).api).toBe('product-ingestion')
   })
 })

@@ -5,10 +5,10 @@
 // waits (an API may warn of reads too often, once a step).
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
 import { createCoreMock } from '../helpers/core-mock.js'
-import type { ServiceOptions } from '../../src/apis/api-descriptor.js'
+import type { ApiDescriptor, ServiceOptions } from '../../src/apis/api-descriptor.js'
 import type { GoLiveService } from '../../src/apis/go-live-service.js'
 import type { TokenProvider } from '../../src/auth/token-provider.js'
-import type { Config } from '../../src/inputs.js'
+import type { ApiTarget, Config } from '../../src/inputs.js'
 import type { Cancellation } from '../../src/wait/cancellation.js'
 
 const core = createCoreMock()
@@ -27,6 +27,7 @@ const signIn = jest.fn(async (): Promise<TokenProvider> => ({
 jest.unstable_mockModule('../../src/run/sign-in.js', () => ({ signIn }))
 const { Session, SignInFailedError } = await import('../../src/run/session.js')
 const { productIngestion } = await import('../../src/apis/product-ingestion/descriptor.js')
+const { cloudPartnerPortal } = await import('../../src/apis/cloud-partner-portal/descriptor.js')
 const { ActionError, CancelledError, DeadlineError, ServiceUnavailableError } = await import('../../src/errors.js')
 
 const DEADLINE = Date.parse('2026-11-20T10:01:00Z')
@@ -43,8 +44,7 @@ function settings(over: Partial<Config> = {}): Config {
     timeoutMs: 60_000,
     pollIntervalMs: 60_000,
     requestTimeoutMs: 30_000,
-    baseUrl: new URL('https://graph.microsoft.com/rp/product-ingestion'),
-    apiVersion: '2022-07-01',
+    targets: [target],
     ...over
   } as Config
 }
@@ -60,11 +60,28 @@ function cancellation(): Cancellation {
   }
 }
 
-/** A session on the real descriptor's other parts, whose services are recorded. */
+/** The services the fake descriptors made, in order. */
+const made: ServiceOptions[] = []
+const fake = (descriptor: ApiDescriptor): ApiDescriptor => ({
+  ...descriptor,
+  createService: (options: ServiceOptions) => (made.push(options), {} as GoLiveService)
+})
+/** Product Ingestion at its default origin (the real descriptor's other parts), whose services are recorded. */
+const target: ApiTarget = {
+  descriptor: fake(productIngestion),
+  baseUrl: new URL('https://graph.microsoft.com/rp/product-ingestion'),
+  apiVersion: '2022-07-01'
+}
+const cppTarget: ApiTarget = {
+  descriptor: fake(cloudPartnerPortal),
+  baseUrl: new URL('https://cloudpartner.azure.com'),
+  apiVersion: '2017-10-31'
+}
+
+/** A session on the fake descriptors. */
 function session(over: Partial<Config> = {}, step = cancellation()) {
-  const made: ServiceOptions[] = []
-  const api = { ...productIngestion, createService: (options: ServiceOptions) => (made.push(options), {} as GoLiveService) }
-  return { session: new Session(settings(over), api, step), made, step }
+  made.length = 0
+  return { session: new Session(settings(over), step), made, step }
 }
 
 beforeEach(() => {
@@ -79,7 +96,7 @@ describe('Session.serviceFor', () => {
     const { session: s, made, step } = session(over)
     try {
       await s.signIn()
-      for (const offer of offers) s.serviceFor({ publisher: '', offer })
+      for (const offer of offers) await s.serviceFor({ publisher: '', offer }, target)
     } finally {
       s.dispose()
     }
@@ -113,9 +130,23 @@ describe('Session.serviceFor', () => {
     expect(made[0]?.pollIntervalMs).toBeUndefined()
   })
 
-  it('makes no service before the sign-in', () => {
-    const { session: s } = session()
-    expect(() => s.serviceFor({ publisher: '', offer: 'vm-a' })).toThrow('serviceFor() before signIn()')
+  it('signs in to each API once, its own audience: the first before any request, another when an offer first needs it', async () => {
+    const { session: s } = session({ api: 'auto', targets: [target, cppTarget] })
+    await s.signIn()
+    expect(signIn.mock.calls.map((call) => (call as unknown[])[1])).toEqual([target.descriptor])
+    const pia = await s.serviceFor({ publisher: 'contoso', offer: 'vm-a' }, target)
+    const cpp = await s.serviceFor({ publisher: 'contoso', offer: 'vm-a' }, cppTarget)
+    await s.serviceFor({ publisher: 'contoso', offer: 'vm-b' }, cppTarget)
+    expect(signIn.mock.calls.map((call) => (call as unknown[])[1])).toEqual([target.descriptor, cppTarget.descriptor])
+    expect(made.map((o) => o.baseUrl.href)).toEqual([
+      'https://graph.microsoft.com/rp/product-ingestion',
+      'https://cloudpartner.azure.com/',
+      'https://cloudpartner.azure.com/'
+    ])
+    expect(made[1]?.tokens).toBe(made[2]?.tokens)
+    expect(made[0]?.tokens).not.toBe(made[1]?.tokens)
+    expect([pia, cpp]).toHaveLength(2)
+    s.dispose()
   })
 })
 
@@ -125,8 +156,8 @@ describe('Session.signIn', () => {
     await s.signIn()
     expect(signIn).toHaveBeenCalledTimes(1)
     expect(source.getToken).toHaveBeenCalledTimes(1)
-    s.serviceFor({ publisher: '', offer: 'vm-a' })
-    s.serviceFor({ publisher: '', offer: 'vm-b' })
+    await s.serviceFor({ publisher: '', offer: 'vm-a' }, target)
+    await s.serviceFor({ publisher: '', offer: 'vm-b' }, target)
     expect(await Promise.all(made.map((o) => o.tokens.getToken()))).toEqual(['token-1', 'token-1'])
     s.dispose()
   })
@@ -142,7 +173,7 @@ describe('Session.signIn', () => {
       'Signing in to Microsoft Entra ID failed: AADSTS7000215: Invalid client secret provided: nothing was sent.'
     )
     // Were anything to ask for a token after it (a pre-check, a renewal), it gets the same failure.
-    s.serviceFor({ publisher: '', offer: 'vm-a' })
+    await s.serviceFor({ publisher: '', offer: 'vm-a' }, target)
     const tokens = made[0]?.tokens as TokenProvider
     await expect(tokens.getToken()).rejects.toMatchObject({ message: expect.stringContaining('AADSTS7000215') })
     await expect(tokens.renew('token-1')).rejects.toMatchObject({ message: expect.stringContaining('AADSTS7000215') })

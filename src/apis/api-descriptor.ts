@@ -7,7 +7,7 @@ import type { GoLiveService, OperationRef } from './go-live-service.js'
 import type { Subject } from './subject.js'
 
 /** Where the API is and how it is spoken to, as the inputs give it (defaults filled in). */
-export interface ApiSettings {
+interface ApiSettings {
   subject: Subject
   baseUrl: URL
   apiVersion: string

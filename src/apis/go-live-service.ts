@@ -1,5 +1,6 @@
 // What a go-live service must do, whichever API it speaks. The run (src/run/, main.ts), the wait loop
 // and reporting use only this; each folder under src/apis/ implements it for its API.
+import { ServiceError } from '../http/service-error.js'
 import type { Operation } from '../wait/operation.js'
 import type { TriggerProgress } from '../http/api-client.js'
 import type { BackoffSettings } from '../http/retry.js'
@@ -76,4 +77,24 @@ export interface GoLiveService {
   checkGiven(location: OperationRef): Promise<void>
   /** Whether a go-live would start now; sends nothing that changes the offer. */
   dryRun(): Promise<DryRunReport>
+  /**
+   * Whether this API knows the offer (`api: auto` looks an offer up in each API in turn). A refusal
+   * of the sign-in (401, 403) is not knowing it; an outage or an answer it cannot read is thrown.
+   * Sends nothing that changes the offer.
+   */
+  findOffer(): Promise<boolean>
+}
+
+/**
+ * Whether an API knows the offer, from a read of it (`read` answers true or false, or throws): a 404
+ * is not knowing it, and so is a refusal of the sign-in (401, 403): the identity is not on that API's
+ * account. Anything else (an outage, an answer it cannot read) is thrown as it is.
+ */
+export async function knows(read: () => Promise<unknown>): Promise<boolean> {
+  try {
+    return (await read()) !== false
+  } catch (error) {
+    if (error instanceof ServiceError && [401, 403, 404].includes(error.status)) return false
+    throw error
+  }
 }

@@ -18,3 +18,19 @@ export function apiDescriptor(api: Api): ApiDescriptor {
 export function allApis(): ApiDescriptor[] {
   return Object.values(DESCRIPTORS)
 }
+
+/**
+ * The API a `token` goes to with `api: auto` when its audience cannot be read (not a JWT): the CPP
+ * API, the one every such token went to before there was a choice.
+ */
+export function apiWithoutAudience(): ApiDescriptor {
+  return DESCRIPTORS['cloud-partner-portal']
+}
+
+/**
+ * The order `api: auto` looks an offer up in with a sign-in: Product Ingestion first (newer offers
+ * live only there), then the Cloud Partner Portal API.
+ */
+export function lookupOrder(): ApiDescriptor[] {
+  return [DESCRIPTORS['product-ingestion'], DESCRIPTORS['cloud-partner-portal']]
+}

@@ -7,6 +7,7 @@ import { subjectLabel } from '../apis/subject.js'
 import type { Config } from '../inputs.js'
 import type { Cancellation } from '../wait/cancellation.js'
 import { Pacer } from '../wait/pacer.js'
+import { chooseApi, type Chosen } from './choose-api.js'
 import { createLimiter } from './limit.js'
 import { Offer } from './offer.js'
 import { linePrefix, writeAsOffersMove } from './outputs.js'
@@ -39,6 +40,8 @@ export class Fleet {
     for (const id of ids) {
       const subject = { publisher, offer: id }
       const offer: Offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent))
+      // The step's one API (named, or chosen by the token) is the offer's from the start.
+      if (config.targets.length === 1) offer.api = config.targets[0]?.descriptor.api
       offers.push(offer)
     }
     this.offers = offers
@@ -61,7 +64,10 @@ export class Fleet {
     await Promise.all(
       this.offers.map(async (offer) => {
         try {
-          await story(offer, { service: session.serviceFor(offer.subject, offer), config, limit, waiting })
+          // Looking the offer up in each API (`api: auto` with a sign-in) reads: one of the places.
+          const choose = (): Promise<Chosen> => chooseApi(offer, session, config.targets)
+          const { service } = await (config.targets.length > 1 ? limit(choose) : choose())
+          await story(offer, { service, config, limit, waiting })
         } catch (error) {
           offer.fail(error, { timeoutMs })
         }

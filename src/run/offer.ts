@@ -5,6 +5,7 @@
 import type { DryRunReport } from '../apis/go-live-service.js'
 import type { TriggerProgress } from '../http/api-client.js'
 import { subjectLabel, type Subject } from '../apis/subject.js'
+import type { Api } from '../constants.js'
 import { log } from '../report/log.js'
 import { ProgressLog } from '../report/progress-log.js'
 import type { Operation } from '../wait/operation.js'
@@ -29,6 +30,8 @@ export class Offer implements TriggerProgress {
   /** What starts the offer's own lines: its label with several offers, nothing with one (outputs.ts decides). */
   readonly prefix: string
   private current: Outcome = { phase: 'not sent' }
+  /** The API the offer goes live through, once chosen (`results` says which). */
+  api: Api | undefined
   private readonly progress: ProgressLog
   private readonly onChange: OnChange
 
@@ -72,6 +75,13 @@ export class Offer implements TriggerProgress {
     else log.info(`${VERBS[how]} for ${this.label}: the service names no go-live that took it live.`)
     this.move({ phase: 'started', goLive: { location, how }, state: how === 'started' ? 'accepted' : 'running' }, true)
     if (known) this.observe(known)
+  }
+
+  /** The API chosen for the offer (choose-api.ts); the step's one API is known from the start. */
+  goesThrough(api: Api): void {
+    if (this.api === api) return
+    this.api = api
+    this.onChange(false)
   }
 
   /** Every state read of the go-live: the progress log, and the outcome's state. */

@@ -12,6 +12,8 @@ import { goLiveOf, statusOf, type OfferStatus } from './outcome.js'
 
 export interface OfferResult {
   offer: string
+  /** The API it goes live through (`cloud-partner-portal`, `product-ingestion`), or '' before one was chosen. */
+  api: string
   status: OfferStatus
   'operation-location': string
   'operation-id': string
@@ -26,13 +28,14 @@ export const MAX_ERROR_CHARS = 300
  * One offer's entry, rendered from its outcome. `stepError`: a failure of the whole step (the
  * sign-in), for the offers it kept from starting.
  */
-export function offerResult(offer: Pick<Offer, 'subject' | 'outcome'>, several: boolean, stepError?: string): OfferResult {
+export function offerResult(offer: Pick<Offer, 'subject' | 'outcome' | 'api'>, several: boolean, stepError?: string): OfferResult {
   const { outcome } = offer
   const status = statusOf(outcome)
   const location = goLiveOf(outcome)?.location
   const error = errorText(offer, several) ?? (status === 'not started' ? stepError : undefined)
   return {
     offer: offer.subject.offer,
+    api: offer.api ?? '',
     status,
     'operation-location': location?.url.href ?? '',
     'operation-id': location?.id ?? '',
@@ -68,14 +71,14 @@ export function stepStatus(results: readonly OfferResult[]): OfferStatus {
  * last state.
  */
 export class ResultsOutput {
-  private readonly offers: readonly Pick<Offer, 'subject' | 'outcome'>[]
+  private readonly offers: readonly Pick<Offer, 'subject' | 'outcome' | 'api'>[]
   private readonly minGapMs: number
   private lastWrite = -Infinity
   private lastJson: string | undefined
   private pending: NodeJS.Timeout | undefined
   private stepError: string | undefined
 
-  constructor(offers: readonly Pick<Offer, 'subject' | 'outcome'>[], minGapMs = 1_000) {
+  constructor(offers: readonly Pick<Offer, 'subject' | 'outcome' | 'api'>[], minGapMs = 1_000) {
     this.offers = offers
     this.minGapMs = minGapMs
   }

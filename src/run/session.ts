@@ -1,8 +1,9 @@
-// The part of a run every offer of the step shares: one sign-in (and its renewals), the transports,
+// The part of a run every offer of the step shares: one sign-in per API (and its renewals), the transports,
 // the backoff, the brake on every request (a Retry-After slows the whole fleet), the bound on what
 // the offers' lists hold at once, the claims, the cancellation and the step's deadline. Each offer
 // gets its service from it.
 import type { ApiDescriptor, GoLiveClaims, ServiceOptions } from '../apis/api-descriptor.js'
+import type { Api } from '../constants.js'
 import type { GoLiveService } from '../apis/go-live-service.js'
 import type { Subject } from '../apis/subject.js'
 import type { TriggerProgress } from '../http/api-client.js'
@@ -12,7 +13,7 @@ import { backoffFor, type BackoffSettings } from '../http/retry.js'
 import { ListBudget } from '../http/list-budget.js'
 import { Throttle } from '../http/throttle.js'
 import { createTransport, type Transport } from '../http/transport.js'
-import type { Config } from '../inputs.js'
+import type { ApiTarget, Config } from '../inputs.js'
 import type { Cancellation } from '../wait/cancellation.js'
 import { formatDuration } from '../wait/duration.js'
 import { sharedTokens } from './shared-tokens.js'
@@ -24,7 +25,6 @@ export class SignInFailedError extends ActionError {
 }
 
 export class Session {
-  readonly api: ApiDescriptor
   private readonly config: Config
   private readonly cancellation: Cancellation
   private readonly backoff: BackoffSettings
@@ -43,13 +43,13 @@ export class Session {
   }
   /** What every offer's lists hold at once (http/list-budget.ts): the step's memory stays bounded. */
   private readonly lists = new ListBudget()
-  private tokens: TokenProvider | undefined
+  /** Each API's token source (its own sign-in audience), made when an offer first needs that API. */
+  private readonly tokens = new Map<Api, Promise<TokenProvider>>()
   private apiTransport: Transport | undefined
   private services = 0
 
-  constructor(config: Config, api: ApiDescriptor, cancellation: Cancellation) {
+  constructor(config: Config, cancellation: Cancellation) {
     this.config = config
-    this.api = api
     this.cancellation = cancellation
     this.backoff = backoffFor(config.pollIntervalMs)
   }
@@ -60,10 +60,10 @@ export class Session {
    * that nothing was sent.
    */
   async signIn(): Promise<void> {
-    const { signal } = this.cancellation
+    const [first] = this.config.targets
+    if (!first) throw new Error('signIn() with no API to sign in to')
     try {
-      this.tokens = sharedTokens(await signIn(this.config, this.api, () => this.transport(), this.backoff, signal))
-      await this.tokens.getToken()
+      await (await this.tokensFor(first.descriptor)).getToken()
     } catch (error) {
       if (error instanceof CancelledError) throw new SignInFailedError(`${error.message} while signing in: nothing was sent.`)
       if (error instanceof DeadlineError) {
@@ -75,19 +75,33 @@ export class Session {
     }
   }
 
-  /** The API's service for one offer, on the session's sign-in and transport; `progress` follows its go-live request. */
-  serviceFor(subject: Subject, progress?: TriggerProgress): GoLiveService {
+  /** The token source for an API's audience: one per API for the step, shared by its offers. */
+  private tokensFor(api: ApiDescriptor): Promise<TokenProvider> {
+    let tokens = this.tokens.get(api.api)
+    if (!tokens) {
+      const { signal } = this.cancellation
+      tokens = signIn(this.config, api, () => this.transport(), this.backoff, signal).then(sharedTokens)
+      this.tokens.set(api.api, tokens)
+    }
+    return tokens
+  }
+
+  /**
+   * An API's service for one offer, on the session's sign-in for that API and its transport;
+   * `progress` follows its go-live request.
+   */
+  async serviceFor(subject: Subject, target: ApiTarget, progress?: TriggerProgress): Promise<GoLiveService> {
     const { config, cancellation } = this
-    if (!this.tokens) throw new Error('serviceFor() before signIn()')
+    const tokens = await this.tokensFor(target.descriptor)
     this.apiTransport ??= this.transport()
     // Only a run that waits polls: the API may warn of an interval it finds too short, once a step.
     const waits = config.wait && !config.dryRun && this.services++ === 0
     const options: ServiceOptions = {
       subject,
-      baseUrl: config.baseUrl,
-      apiVersion: config.apiVersion,
+      baseUrl: target.baseUrl,
+      apiVersion: target.apiVersion,
       transport: this.apiTransport,
-      tokens: this.tokens,
+      tokens,
       backoff: this.backoff,
       signal: cancellation.signal,
       cancelled: cancellation.cancelled,
@@ -99,7 +113,7 @@ export class Session {
       claims: this.claims,
       progress
     }
-    return this.api.createService(options)
+    return target.descriptor.createService(options)
   }
 
   dispose(): void {

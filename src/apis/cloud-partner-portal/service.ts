@@ -1,6 +1,6 @@
 // The Cloud Partner Portal API behind the go-live service interface.
 import type { ServiceOptions } from '../api-descriptor.js'
-import type { GoLiveService, OperationRef } from '../go-live-service.js'
+import { knows, type GoLiveService, type OperationRef } from '../go-live-service.js'
 import { CppClient } from './client.js'
 import { dryRun } from './dry-run.js'
 import { isCppOperationRef, type CppOperationRef } from './locations.js'
@@ -20,6 +20,7 @@ export function cppService(options: ServiceOptions): GoLiveService {
     readOperation: async (location) => client.readOperation(own(location), subject),
     // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
     checkGiven: () => Promise.resolve(),
-    dryRun: () => dryRun(client, { subject, retryFailed })
+    dryRun: () => dryRun(client, { subject, retryFailed }),
+    findOffer: () => knows(() => client.getOfferStatus(subject))
   }
 }

@@ -61,6 +61,8 @@ const NOT_FOUND = {
 }
 
 export class ProductIngestionClient {
+  /** The products found, by external id: a product once found is not looked up again. */
+  private readonly products = new Map<string, string>()
   private readonly options: ProductIngestionClientOptions
   private readonly api: ApiClient
   constructor(options: ProductIngestionClientOptions) {
@@ -115,10 +117,15 @@ export class ProductIngestionClient {
    * Throws before anything is sent when the lookup lists several products and cannot tell which.
    */
   async findProduct(externalId: string): Promise<string | undefined> {
+    // Asked once per offer: `api: auto` looks the offer up before its go-live reads the same product.
+    const known = this.products.get(externalId)
+    if (known) return known
     const what = `Looking up the product '${externalId}'`
     const url = this.url('/product', `externalId=${encodeURIComponent(externalId)}`)
     const listed = await this.readList(url, what, 'products', (p) => listedProduct(p, externalId))
-    return chooseProduct(listed, externalId, what)
+    const guid = chooseProduct(listed, externalId, what)
+    if (guid) this.products.set(externalId, guid)
+    return guid
   }
 
   /**

@@ -2,7 +2,7 @@
 import { Inputs } from '../../constants.js'
 import { InputError } from '../../errors.js'
 import type { ServiceOptions } from '../api-descriptor.js'
-import type { GoLiveService, OperationRef } from '../go-live-service.js'
+import { knows, type GoLiveService, type OperationRef } from '../go-live-service.js'
 import type { Subject } from '../subject.js'
 import { log } from '../../report/log.js'
 import { isLoopbackHost } from '../../http/urls.js'
@@ -51,6 +51,7 @@ export function productIngestionService(options: ServiceOptions): GoLiveService 
     start: () => startGoLive(client, subject, { backoff, signal, deadline, progress }, rules),
     readOperation: async (location) => client.readOperation(own(location)),
     checkGiven: async (location) => checkGiven(client, subject, own(location)),
-    dryRun: () => dryRun(client, subject, rules)
+    dryRun: () => dryRun(client, subject, rules),
+    findOffer: () => knows(async () => (await client.findProduct(subject.offer)) !== undefined)
   }
 }
