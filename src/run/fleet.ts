@@ -7,6 +7,7 @@ import { subjectLabel } from '../apis/subject.js'
 import type { Config } from '../inputs.js'
 import type { Cancellation } from '../wait/cancellation.js'
 import { Pacer } from '../wait/pacer.js'
+import { Heartbeat, stepClock, stepTimes, type StepClock } from './heartbeat.js'
 import { createLimiter } from './limit.js'
 import { Offer } from './offer.js'
 import { linePrefix, writeAsOffersMove } from './outputs.js'
@@ -29,6 +30,8 @@ export type OfferStory = (offer: Offer, lane: Lane) => Promise<void>
 export class Fleet {
   readonly offers: readonly Offer[]
   readonly results: ResultsOutput
+  /** The step's clock while it waits: the progress lines at a change say the times. */
+  private clock: StepClock | undefined
 
   /** `resultsGapMs`: the least time between two writes of `results` (see ResultsOutput). */
   constructor(config: Config, resultsGapMs?: number) {
@@ -38,7 +41,8 @@ export class Fleet {
     const write = writeAsOffersMove(this.results, ids.length)
     for (const id of ids) {
       const subject = { publisher, offer: id }
-      const offer: Offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent))
+      const times = (): string | undefined => (this.clock ? stepTimes(this.clock) : undefined)
+      const offer: Offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent), times)
       offers.push(offer)
     }
     this.offers = offers
@@ -58,6 +62,9 @@ export class Fleet {
         if (signal.aborted) throw signal.reason
         return task()
       })
+    // While it waits: a line at least every ten minutes for the whole step (heartbeat.ts).
+    if (config.wait && !config.dryRun) this.clock = stepClock(deadline, timeoutMs)
+    const heartbeat = this.clock ? new Heartbeat(this.offers, this.clock) : undefined
     await Promise.all(
       this.offers.map(async (offer) => {
         try {
@@ -66,6 +73,6 @@ export class Fleet {
           offer.fail(error, { timeoutMs })
         }
       })
-    )
+    ).finally(() => heartbeat?.stop())
   }
 }
