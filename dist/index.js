@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5628);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9113);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5628:
+/***/ 9113:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -645,7 +645,7 @@ var MediaTypes;
  * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
  */
 function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    const proxyUrl = getProxyUrl(new URL(serverUrl));
     return proxyUrl ? proxyUrl.href : '';
 }
 const HttpRedirectCodes = [
@@ -7080,7 +7080,7 @@ async function withRetries(send, options) {
             return { outcome, verdict: 'ambiguous', attempts: attempt };
         if (decision === 'fail')
             return { outcome, verdict: 'done', attempts: attempt };
-        if (attempt >= backoff.maxAttempts)
+        if (attempt >= backoff.maxAttempts || options.giveUp?.(outcome))
             return { outcome, verdict: 'exhausted', attempts: attempt };
         const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined;
         if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
@@ -7302,10 +7302,41 @@ const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_https_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
 ;// CONCATENATED MODULE: external "node:tls"
 const external_node_tls_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+;// CONCATENATED MODULE: ./src/http/reachability.ts
+// The step's memory of the origins it could not connect to: once one request has spent its retries
+// never connecting to an origin, the others (every offer's) try it once, not five times, until a
+// connection to it is made again. So a step of many offers facing an unreachable base-url fails in
+// seconds, not minutes, while a blip that has passed is still found by that one attempt.
+/** What the step's requests through one transport found of each origin: which could not be reached. */
+class Reachability {
+    /** Origins a request spent its retries on without connecting, since the last connection made to them. */
+    down = new Set();
+    /** Origins a connection was made to in this step (a handful: the API's, and the operations' same origin). */
+    seen = new Set();
+    /** A connection to the origin was made (an answer came, or the request may have gone out). */
+    reached(origin) {
+        this.down.delete(origin);
+        this.seen.add(origin);
+    }
+    /** Whether a connection to the origin was made earlier in this step: then its base-url is right. */
+    wasReached(origin) {
+        return this.seen.has(origin);
+    }
+    /** A request spent its retries without connecting to the origin. */
+    unreachable(origin) {
+        this.down.add(origin);
+    }
+    /** Whether a request of this step already spent its retries on the origin, and nothing connected since. */
+    isDown(origin) {
+        return this.down.has(origin);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/http/transport.ts
 // One HTTP request with a hard deadline, cancellable, with the answer read as a capped stream, and
 // failures classified by whether the request may have reached the server (which decides whether a
 // non-idempotent POST may be retried). Whatever ends a request early destroys its socket.
+
 
 
 
@@ -7417,6 +7448,7 @@ function createTransport(requestTimeoutMs, maxBodyBytes = MAX_BODY_BYTES) {
         return client.getAgent(url.href);
     };
     return {
+        reachability: new Reachability(),
         request(method, url, { headers, body, signal, maxBodyBytes: cap = maxBodyBytes }) {
             const limit = Math.min(cap, maxBodyBytes);
             return new Promise((resolve, reject) => {
@@ -7670,9 +7702,104 @@ class ListBudget {
     }
 }
 
+;// CONCATENATED MODULE: ./src/http/unreachable.ts
+// A service the action could not connect to, after its retries, said in words that name what to
+// check: the base-url, the proxy variables (and whether the connection went through a proxy), and
+// for a local trial the emulator.
+
+
+
+
+
+/** The connection could not be made (never sent), after the request's retries: the service is unreachable. */
+class UnreachableError extends ServiceUnavailableError {
+    name = 'UnreachableError';
+}
+/** The error, in words: what failed, how often it was tried, and what to check. */
+function unreachableError(context) {
+    const { what, said, attempts, elapsedMs, known } = context;
+    const tries = known
+        ? 'not retried, as an earlier request of this step could not connect either after its retries'
+        : attempts > 1
+            ? `${attempts} attempts over ${formatDuration(elapsedMs)}`
+            : 'not retried';
+    return new UnreachableError(`${what} failed: ${said} (${tries}). ${unreachableAdvice(context)}`);
+}
+/**
+ * What to check, in the order a user checks it: the base-url, the proxy (as the toolkit's agent
+ * chose it from the environment), and for a loopback base-url the emulator.
+ */
+function unreachableAdvice(context) {
+    const { url, code } = context;
+    // Mid-wait, after the service answered: a passing outage, most likely; a poll is lost, not the wait.
+    if (context.reachedBefore)
+        return `The service answered earlier in this step: the network to it${proxyNamed(url)} is down.`;
+    const base = context.baseUrl ?? new URL(url.origin);
+    const local = isLoopbackHost(url.hostname);
+    const parts = [`The service could not be reached: check base-url (${shown(base)}).`, proxyWords(url, local)];
+    if (TLS_FAILURE.test(code)) {
+        parts.push('A proxy that inspects TLS needs its certificate authority in NODE_EXTRA_CA_CERTS.');
+    }
+    if (local) {
+        parts.push("For a local trial, start the emulator first (npm run emulator, see the README's Quick start) and use the base-url it prints.");
+    }
+    return parts.join(' ');
+}
+/** The base-url as the user wrote it: an origin without its trailing slash. */
+function shown(url) {
+    return url.pathname === '/' ? url.origin : url.href;
+}
+/** Whether the connection went through a proxy, and which variables decide it. */
+function proxyWords(url, local) {
+    const { env } = process;
+    const https = url.protocol === 'https:';
+    const variable = https ? 'HTTPS_PROXY (or https_proxy)' : 'HTTP_PROXY (or http_proxy)';
+    if (local)
+        return `The connection went direct: ${variable} and NO_PROXY do not apply to a loopback address.`;
+    const proxy = proxyNamed(url);
+    if (proxy)
+        return `The connection went${proxy}: check that the proxy is up and lets the runner reach ${url.host}, or list ${url.hostname} in NO_PROXY to go direct.`;
+    const bypass = env.no_proxy || env.NO_PROXY;
+    const set = https ? env.https_proxy || env.HTTPS_PROXY : env.http_proxy || env.HTTP_PROXY;
+    if (set && bypass)
+        return `The connection went direct, as NO_PROXY covers ${url.hostname}: check NO_PROXY if the runner reaches it only through the proxy.`;
+    return `The connection went direct: ${variable} is not set; behind a proxy, set it (and NO_PROXY for the hosts that bypass it).`;
+}
+/** ` through the proxy http://proxy:3128 (HTTPS_PROXY)` when the connection goes through one, else ''. */
+function proxyNamed(url) {
+    const proxy = proxyFor(url);
+    if (!proxy)
+        return '';
+    const { env } = process;
+    const from = url.protocol === 'https:' ? (env.https_proxy ? 'https_proxy' : 'HTTPS_PROXY') : env.http_proxy ? 'http_proxy' : 'HTTP_PROXY';
+    const origin = originOf(proxy);
+    return origin ? ` through the proxy ${origin} (${from})` : ` through the proxy in ${from}`;
+}
+/** The proxy the toolkit's agent takes for `url` (its rules: HTTPS_PROXY or HTTP_PROXY, NO_PROXY, loopback direct). */
+function proxyFor(url) {
+    try {
+        return lib_getProxyUrl(url.href);
+    }
+    catch {
+        // A proxy variable the toolkit cannot read: the words say which variable to check all the same.
+        return 'unreadable';
+    }
+}
+/** Only the proxy's origin: its URL may carry a user name and password. */
+function originOf(proxy) {
+    try {
+        return new URL(proxy).origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/http/api-client.ts
 // An authenticated JSON API as both services use it: a bearer token on every request (one renewal
 // after a 401), retries of what is worth retrying, and answers read or explained in words.
+
+
 
 
 
@@ -7715,12 +7842,19 @@ function isSuccess(response) {
 function api_client_excerpt(body) {
     return serviceText(body.slice(0, 1_000), 120) || 'empty body';
 }
+/** A failure that never connected (refused, no such host, connect timeout, TLS handshake): the request never left. */
+function neverConnected(outcome) {
+    return outcome instanceof NetworkError && !outcome.maybeSent;
+}
 class ApiClient {
     options;
     lists;
+    /** The transport's memory of unreachable origins (shared by every offer of the step), or this client's own. */
+    reachability;
     constructor(options) {
         this.options = options;
         this.lists = options.lists ?? new ListBudget();
+        this.reachability = options.transport.reachability ?? new Reachability();
     }
     /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
     readJson(url, what, parse, failure) {
@@ -7791,8 +7925,12 @@ class ApiClient {
         return this.settle({ method, url, kind, what, body: json === undefined ? undefined : JSON.stringify(json) }, failure);
     }
     async settle(request, failure) {
-        const { kind, what, maxBodyBytes } = request;
+        const { kind, what, maxBodyBytes, url } = request;
         const { backoff, tokens, signal, deadline } = this.options;
+        const { origin } = url;
+        // An origin an earlier request of the step spent its retries on: tried once, not retried.
+        const known = this.reachability.isDown(origin);
+        const startedAt = Date.now();
         let renewed = false;
         const attempt = async () => {
             await this.throttled(kind, what);
@@ -7818,6 +7956,7 @@ class ApiClient {
             signal,
             // Reads stop at the deadline through `signal`; a trigger is not re-sent past it.
             deadline: kind === 'trigger' ? deadline : undefined,
+            giveUp: (outcome) => known && neverConnected(outcome),
             onRetry: (said, delay, next) => {
                 // A go-live request retried now was refused (or never connected): nothing started yet.
                 if (kind === 'trigger')
@@ -7827,6 +7966,23 @@ class ApiClient {
         });
         const { outcome } = settled;
         const said = describeOutcome(outcome);
+        if (neverConnected(outcome) && (settled.verdict === 'exhausted' || settled.verdict === 'done')) {
+            // Every attempt failed before connecting: the service cannot be reached from here. Said with
+            // what to check; and the step's other requests to it try once from now on.
+            this.reachability.unreachable(origin);
+            const attempts = settled.attempts;
+            throw unreachableError({
+                what,
+                said,
+                code: outcome.code,
+                url,
+                baseUrl: this.options.baseUrl,
+                attempts,
+                elapsedMs: Date.now() - startedAt,
+                known,
+                reachedBefore: this.reachability.wasReached(origin)
+            });
+        }
         switch (settled.verdict) {
             case 'ambiguous':
                 throw new AmbiguousTriggerError(`${what} got no clear answer: ${said}`, outcome instanceof NetworkError && answeredUnusably(outcome), outcome instanceof NetworkError && outcome.answerStatus !== undefined && outcome.answerStatus >= 200 && outcome.answerStatus < 300);
@@ -7880,6 +8036,8 @@ class ApiClient {
             headers['Content-Type'] = 'application/json';
         const outcome = await exchange(this.options.transport, method, url, { headers, body, signal, maxBodyBytes });
         log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`);
+        if (!neverConnected(outcome))
+            this.reachability.reached(url.origin);
         // Throttled (429) or unavailable (503) with a Retry-After: every request of the step waits.
         if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) {
             const retryAfterMs = parseRetryAfter(outcome.headers['retry-after']);
@@ -8484,6 +8642,7 @@ function decide(offer, submissions, context) {
 
 
 
+
 /**
  * The submissions are read whatever the status says: whether a go-live runs, which one took the
  * offer live, and whether the last one failed (then it is not sent again) all come from them.
@@ -8496,7 +8655,8 @@ async function dryRun(client, context) {
         submissions = await client.listSubmissions(subject);
     }
     catch (error) {
-        if (!isServiceUnavailable(error))
+        // The service's own trouble is passed over; one that cannot be reached ends the offer (pre-check.ts).
+        if (!isServiceUnavailable(error) || error instanceof UnreachableError)
             throw error;
         log.warning(`Could not read the offer's submissions (${messageOf(error)}): the verdict is the offer status's alone.`);
     }
@@ -8667,7 +8827,17 @@ async function lookForGoLive(find, lost, guess, options) {
 
 
 
+
 const AS_WITHOUT = 'a go-live is started unless one runs, and the service refuses one that cannot start.';
+/**
+ * Whether the step goes on without a read that failed: only the service's own trouble (an error
+ * answer, an answer it could not read) is passed over. A service that could not be reached at all
+ * is not: every later request would go the same way, so the offer ends here, not started, with
+ * what to check (unreachable.ts).
+ */
+function goesOnWithout(error) {
+    return isServiceUnavailable(error) && !(error instanceof UnreachableError);
+}
 /**
  * Only a read that is down or unreadable is passed over; a sign-in, permission or not-found problem
  * would fail the POST the same way, so it is reported now.
@@ -8677,7 +8847,7 @@ async function listed(client, subject) {
         return await client.listSubmissions(subject);
     }
     catch (error) {
-        if (!isServiceUnavailable(error))
+        if (!goesOnWithout(error))
             throw error;
         log.warning(`Could not check for a running go-live (${messageOf(error)}); going on without the list (the service refuses a second go-live with HTTP 409).`);
         return undefined;
@@ -8694,13 +8864,13 @@ async function pre_check_status(client, subject) {
     }
     catch (error) {
         const notServed = error instanceof ServiceError && (error.status === 404 || error.status === 405);
-        if (!isServiceUnavailable(error) && !notServed)
+        if (!goesOnWithout(error) && !notServed)
             throw error;
         log.warning(`Could not read the offer's status (${messageOf(error)}); going on without it: ${AS_WITHOUT}`);
         return undefined;
     }
 }
-/** `context`: the offer and the `retry-failed` input, as decide() takes them. */
+/** `context`: the offer and the `retry-failed` input, as decide() takes them. Throws an UnreachableError when the service cannot be reached. */
 async function preCheck(client, context) {
     const { subject } = context;
     const submissions = await listed(client, subject);
@@ -10442,42 +10612,15 @@ function chosen(offer, target, service) {
     return { target, service };
 }
 
-;// CONCATENATED MODULE: ./src/run/limit.ts
-// At most `max` tasks at once, started in the order they were given: the fleet's go-live requests go
-// a few at a time, never all at once. A task that fails frees its place as one that succeeds does.
-/** Runs each task it is given when one of its `max` places is free, first given first started. */
-function createLimiter(max) {
-    if (!Number.isInteger(max) || max < 1)
-        throw new RangeError(`A limiter needs a whole number of places, at least 1, not ${max}`);
-    let running = 0;
-    const waiting = [];
-    // A freed place goes straight to the first in line, so a task given later cannot take it first.
-    const release = () => {
-        const next = waiting.shift();
-        if (next)
-            next();
-        else
-            running--;
-    };
-    return async (task) => {
-        if (running < max)
-            running++;
-        else
-            await new Promise((resolve) => waiting.push(resolve));
-        try {
-            return await task();
-        }
-        finally {
-            release();
-        }
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/report/progress-log.ts
 // Logs what changed between polls at info level; every poll's detail goes to debug. With several
-// offers in one step, each line starts with the offer it is about.
+// offers in one step, each line starts with the offer it is about. At a change of the status or of
+// the current step, the line that says where the go-live is now ends with the step's times (elapsed,
+// left before the timeout), as the heartbeat's lines do (run/heartbeat.ts).
 
 
+
+/** A step as the log names it: `'Live' (inProgress, 5%, estimated ~2-5 days)`. */
 function describeStep(step) {
     const parts = [step.rawStatus];
     if (step.progress !== undefined && step.progress > 0)
@@ -10501,9 +10644,14 @@ class ProgressLog {
     unknownStatuses = new Set();
     saidStart;
     saidEnd;
-    /** `prefix`: what starts each line (`contoso/vm: ` when the lines must name the offer), or nothing. */
-    constructor(prefix = '') {
+    times;
+    /**
+     * `prefix`: what starts each line (`contoso/vm: ` when the lines must name the offer), or nothing.
+     * `times`: the step's times now (`12m elapsed, 4h 48m left before the timeout`), while it waits.
+     */
+    constructor(prefix = '', times = () => undefined) {
         this.prefix = prefix;
+        this.times = times;
     }
     observe(operation) {
         const log = this.log;
@@ -10511,8 +10659,12 @@ class ProgressLog {
         const current = currentStep(operation);
         log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`);
         const status = operation.rawStatus ?? '(none)';
+        const stepChanged = current !== undefined && current.id !== this.lastCurrent;
+        // Where the go-live is now, said once per change: on the step's line, else on the status line.
+        const times = isTerminal(operation.state) ? undefined : this.times();
+        const at = times ? `; ${times}` : '';
         if (status !== this.lastStatus) {
-            log.info(`Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`);
+            log.info(`Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}${stepChanged ? '' : at}`);
             this.lastStatus = status;
         }
         if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
@@ -10531,9 +10683,8 @@ class ProgressLog {
         }
         if (changed > MAX_LINES_PER_POLL)
             log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`);
-        if (current && current.id !== this.lastCurrent) {
-            log.info(`Now at step ${describeStep(current)}`);
-        }
+        if (current && stepChanged)
+            log.info(`Now at step ${describeStep(current)}${at}`);
         this.lastCurrent = current?.id;
         // A Product Ingestion job says when it started and ended: each said once.
         if (operation.started && !this.saidStart)
@@ -10573,6 +10724,205 @@ class ProgressLog {
     }
 }
 
+;// CONCATENATED MODULE: ./src/run/outcome.ts
+/** Every status, in the order the README lists them. */
+const OFFER_STATUSES = (/* unused pure expression or super */ null && (['accepted', 'running', 'succeeded', 'failed', 'canceled', 'not started', 'unknown']));
+/**
+ * The one status of an outcome. A request that may have gone out and was never named is `unknown`
+ * (a re-run finds it), never `not started`, which means nothing was sent (or it was refused).
+ */
+function statusOf(outcome) {
+    switch (outcome.phase) {
+        case 'not sent':
+        case 'checked':
+            return 'not started';
+        case 'sending':
+        case 'maybe started':
+            return 'unknown';
+        case 'started':
+        case 'finished':
+            return outcome.state;
+    }
+}
+/** What ended the offer without success, if anything did. */
+function problemOf(outcome) {
+    return outcome.phase === 'sending' || outcome.phase === 'checked' ? undefined : outcome.problem;
+}
+/** The go-live the outcome names, if it names one. */
+function goLiveOf(outcome) {
+    return outcome.phase === 'started' || outcome.phase === 'finished' ? outcome.goLive : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/run/heartbeat.ts
+// While the step waits, a line at least every ten minutes: a go-live's Live step can take days
+// without a change, and a silent log looks hung. The step owns one timer (unref'd, stopped when the
+// offers end) and writes one line per tick for the whole step: with one offer, where it is; with
+// several, how many are in each state. The progress lines at each change say the same times
+// (progress-log.ts), so a change and the heartbeat read alike.
+
+
+
+
+
+
+/** How often the heartbeat writes while the step waits. */
+const HEARTBEAT_MS = 10 * 60_000;
+/**
+ * Test hook, not an input: the end-to-end tests shorten the heartbeat through this variable (whole
+ * milliseconds, at most HEARTBEAT_MS); any other value is ignored. Workflows have no reason to set it.
+ */
+const HEARTBEAT_ENV = 'GO_LIVE_HEARTBEAT_MS';
+/** The heartbeat's interval: HEARTBEAT_MS, or a shorter one the tests set through HEARTBEAT_ENV. */
+function heartbeatMs(env = process.env) {
+    const value = env[HEARTBEAT_ENV] ?? '';
+    const ms = /^\d{1,9}$/.test(value) ? Number(value) : 0;
+    return ms >= 1 && ms <= HEARTBEAT_MS ? ms : HEARTBEAT_MS;
+}
+/** The step's clock from its deadline and timeout (the deadline is the start plus the timeout). */
+function stepClock(deadline, timeoutMs, now = Date.now()) {
+    return { startedAt: Number.isFinite(deadline) ? deadline - timeoutMs : now, deadline };
+}
+/** `2h 10m elapsed, 2h 50m left before the timeout`. */
+function stepTimes(clock, now = Date.now()) {
+    const elapsed = `${formatDuration(now - clock.startedAt)} elapsed`;
+    if (!Number.isFinite(clock.deadline))
+        return elapsed;
+    return `${elapsed}, ${formatDuration(Math.max(0, clock.deadline - now))} left before the timeout`;
+}
+/** A step name as a line quotes it: bounded (service text, cleaned when it was read). */
+function stepName(name) {
+    return name.length > 40 ? `${name.slice(0, 39)}…` : name;
+}
+/** Whether the step is waiting for this offer's go-live: named, not ended, and the wait not broken off. */
+function waitedFor(outcome) {
+    return outcome.phase === 'started' && outcome.problem === undefined;
+}
+/** Where one offer's go-live is: its current step and percentage, or its status. */
+function whereItIs(outcome) {
+    const operation = outcome.phase === 'started' || outcome.phase === 'finished' ? outcome.goLive.operation : undefined;
+    if (!operation)
+        return `${statusOf(outcome)}, no status read yet`;
+    const current = currentStep(operation);
+    const status = operation.rawStatus ?? '(none)';
+    return current ? `${status}, at step ${describeStep(current)}` : `${status}, no current step`;
+}
+/** How the heartbeat names an offer's state: its status, or how far it is from being started. */
+function heartbeat_stateOf(outcome) {
+    if (outcome.phase === 'not sent' && outcome.problem === undefined)
+        return 'to start';
+    if (outcome.phase === 'sending' || (outcome.phase === 'maybe started' && outcome.problem === undefined))
+        return 'starting';
+    return statusOf(outcome);
+}
+/** The order of the counts: the waited-for first, the ended after. */
+const ORDER = ['running', 'accepted', 'starting', 'to start', 'succeeded', 'failed', 'canceled', 'unknown', 'not started'];
+/** Step groups named in a count: the largest few, then `…`. */
+const MAX_GROUPS = 3;
+/** The running offers by step: `2 at 'Live' 5–12%, 1 at 'Certification'`. */
+function byStep(outcomes) {
+    const groups = new Map();
+    for (const outcome of outcomes) {
+        const operation = outcome.phase === 'started' ? outcome.goLive.operation : undefined;
+        const current = operation ? currentStep(operation) : undefined;
+        if (!current)
+            continue;
+        const percents = groups.get(current.name) ?? [];
+        percents.push(current.progress ?? 0);
+        groups.set(current.name, percents);
+    }
+    const sorted = [...groups].sort((a, b) => b[1].length - a[1].length);
+    const shown = sorted.slice(0, MAX_GROUPS).map(([name, percents]) => {
+        const low = Math.min(...percents);
+        const high = Math.max(...percents);
+        const range = high === 0 ? '' : low === high ? ` ${high}%` : ` ${low}–${high}%`;
+        return `${percents.length} at '${stepName(name)}'${range}`;
+    });
+    if (sorted.length > MAX_GROUPS)
+        shown.push('…');
+    return shown.length ? ` (${shown.join(', ')})` : '';
+}
+/** The heartbeat's line now, or undefined when no offer's go-live is waited for. */
+function heartbeatLine(offers, clock, now = Date.now()) {
+    const outcomes = offers.map((offer) => offer.outcome);
+    if (!outcomes.some(waitedFor))
+        return undefined;
+    const times = stepTimes(clock, now);
+    const [only] = offers;
+    if (offers.length === 1 && only)
+        return `Still waiting for the go-live of ${only.label}: ${whereItIs(only.outcome)}; ${times}.`;
+    const counts = new Map();
+    for (const outcome of outcomes) {
+        const state = heartbeat_stateOf(outcome);
+        const these = counts.get(state);
+        if (these)
+            these.push(outcome);
+        else
+            counts.set(state, [outcome]);
+    }
+    const parts = ORDER.filter((state) => counts.has(state)).map((state) => {
+        const these = counts.get(state) ?? [];
+        return `${these.length} ${state}${state === 'running' ? byStep(these) : ''}`;
+    });
+    return `Still waiting: ${parts.join(', ')}; ${times}.`;
+}
+/** The step's one heartbeat timer: a line every `intervalMs` while an offer is waited for. */
+class Heartbeat {
+    offers;
+    clock;
+    timer;
+    constructor(offers, clock, intervalMs = heartbeatMs()) {
+        this.offers = offers;
+        this.clock = clock;
+        // Unref'd: the heartbeat never keeps the process alive; the step stops it when its offers end.
+        this.timer = setInterval(() => this.beat(), Math.max(1, Math.min(intervalMs, MAX_TIMER_MS))).unref();
+    }
+    stop() {
+        clearInterval(this.timer);
+    }
+    beat() {
+        try {
+            const line = heartbeatLine(this.offers, this.clock);
+            if (line)
+                log.info(line);
+        }
+        catch (error) {
+            // A fault here must not end the step from a timer: the next beat tries again.
+            log.fault(error);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/limit.ts
+// At most `max` tasks at once, started in the order they were given: the fleet's go-live requests go
+// a few at a time, never all at once. A task that fails frees its place as one that succeeds does.
+/** Runs each task it is given when one of its `max` places is free, first given first started. */
+function createLimiter(max) {
+    if (!Number.isInteger(max) || max < 1)
+        throw new RangeError(`A limiter needs a whole number of places, at least 1, not ${max}`);
+    let running = 0;
+    const waiting = [];
+    // A freed place goes straight to the first in line, so a task given later cannot take it first.
+    const release = () => {
+        const next = waiting.shift();
+        if (next)
+            next();
+        else
+            running--;
+    };
+    return async (task) => {
+        if (running < max)
+            running++;
+        else
+            await new Promise((resolve) => waiting.push(resolve));
+        try {
+            return await task();
+        }
+        finally {
+            release();
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/offer.ts
 
 
@@ -10595,11 +10945,12 @@ class Offer {
     api;
     progress;
     onChange;
-    constructor(subject, prefix, onChange) {
+    /** `times`: the step's times while it waits (heartbeat.ts), for the progress lines at a change. */
+    constructor(subject, prefix, onChange, times) {
         this.subject = subject;
         this.label = subjectLabel(subject);
         this.prefix = prefix;
-        this.progress = new ProgressLog(prefix);
+        this.progress = new ProgressLog(prefix, times);
         this.onChange = onChange;
     }
     get outcome() {
@@ -10975,35 +11326,6 @@ async function writeSummary(render) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/outcome.ts
-/** Every status, in the order the README lists them. */
-const OFFER_STATUSES = (/* unused pure expression or super */ null && (['accepted', 'running', 'succeeded', 'failed', 'canceled', 'not started', 'unknown']));
-/**
- * The one status of an outcome. A request that may have gone out and was never named is `unknown`
- * (a re-run finds it), never `not started`, which means nothing was sent (or it was refused).
- */
-function statusOf(outcome) {
-    switch (outcome.phase) {
-        case 'not sent':
-        case 'checked':
-            return 'not started';
-        case 'sending':
-        case 'maybe started':
-            return 'unknown';
-        case 'started':
-        case 'finished':
-            return outcome.state;
-    }
-}
-/** What ended the offer without success, if anything did. */
-function problemOf(outcome) {
-    return outcome.phase === 'sending' || outcome.phase === 'checked' ? undefined : outcome.problem;
-}
-/** The go-live the outcome names, if it names one. */
-function goLiveOf(outcome) {
-    return outcome.phase === 'started' || outcome.phase === 'finished' ? outcome.goLive : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/run/error-line.ts
 
 /** The offer's error, or undefined when nothing ended it without success. */
@@ -11294,9 +11616,12 @@ function askedFor() {
 
 
 
+
 class Fleet {
     offers;
     results;
+    /** The step's clock while it waits: the progress lines at a change say the times. */
+    clock;
     /** `resultsGapMs`: the least time between two writes of `results` (see ResultsOutput). */
     constructor(config, resultsGapMs) {
         const { offers: ids, publisher } = config;
@@ -11305,7 +11630,8 @@ class Fleet {
         const write = writeAsOffersMove(this.results, ids.length);
         for (const id of ids) {
             const subject = { publisher, offer: id };
-            const offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent));
+            const times = () => (this.clock ? stepTimes(this.clock) : undefined);
+            const offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent), times);
             // The step's one API (named, or chosen by the token) is the offer's from the start.
             if (config.targets.length === 1)
                 offer.api = config.targets[0]?.descriptor.api;
@@ -11327,6 +11653,10 @@ class Fleet {
                 throw signal.reason;
             return task();
         });
+        // While it waits: a line at least every ten minutes for the whole step (heartbeat.ts).
+        if (config.wait && !config.dryRun)
+            this.clock = stepClock(deadline, timeoutMs);
+        const heartbeat = this.clock ? new Heartbeat(this.offers, this.clock) : undefined;
         await Promise.all(this.offers.map(async (offer) => {
             try {
                 // Looking the offer up in each API (`api: auto` with a sign-in) reads: one of the places.
@@ -11337,7 +11667,7 @@ class Fleet {
             catch (error) {
                 offer.fail(error, { timeoutMs });
             }
-        }));
+        })).finally(() => heartbeat?.stop());
     }
 }
 

@@ -13,6 +13,7 @@ import { benchFleet } from './bench-fleet.ts'
 import { benchHtml } from './bench-html.ts'
 import { benchLists } from './bench-lists.ts'
 import { benchPacer } from './bench-pacer.ts'
+import { benchUnreachable } from './bench-unreachable.ts'
 import { BUNDLE, NODE24, startAction } from './run-action.ts'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
@@ -306,6 +307,9 @@ await benchPacer(report)
 
 // 11. Lists of 100 pages of 3.9 MB for 256 offers, 32 at once (issue 19): its own module.
 await benchLists(report)
+
+// 12. An unreachable base-url (issue 18): time and attempts to fail, one offer and twelve.
+await benchUnreachable(report, Math.min(RUNS, 5))
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()

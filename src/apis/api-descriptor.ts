@@ -24,6 +24,7 @@ export interface GoLiveClaims {
 
 /** What a service needs: the settings, and the sign-in, transport and throttle every offer of a step shares. */
 export interface ServiceOptions extends ApiSettings, ApiClientOptions {
+  baseUrl: URL
   /** Given when the run waits: how often it reads the operation (an API may warn of reads too often). */
   pollIntervalMs?: number | undefined
   /** Send a go-live whose last attempt failed once more (the `retry-failed` input; default false). */

@@ -20,6 +20,8 @@ import type { Throttle } from './throttle.js'
 import { ListBudget, type PageRead } from './list-budget.js'
 import type { TokenProvider } from '../auth/token-provider.js'
 import { answeredUnusably, NetworkError, type HttpResponse, type Transport } from './transport.js'
+import { Reachability } from './reachability.js'
+import { unreachableError } from './unreachable.js'
 
 /**
  * A request that starts something failed in a way that leaves open whether the service acted on
@@ -85,6 +87,8 @@ export interface ApiClientOptions {
   progress?: TriggerProgress | undefined
   /** Shared by every offer of the step: what their lists hold at once (without it, this client's own). */
   lists?: ListBudget | undefined
+  /** The `base-url` input, named by the words of a service that cannot be reached (unreachable.ts). */
+  baseUrl?: URL | undefined
 }
 
 /** Reads one page of a list; `parse` makes of it only what the caller keeps (the page itself is dropped). */
@@ -115,12 +119,20 @@ function excerpt(body: string): string {
   return serviceText(body.slice(0, 1_000), 120) || 'empty body'
 }
 
+/** A failure that never connected (refused, no such host, connect timeout, TLS handshake): the request never left. */
+function neverConnected(outcome: Outcome): outcome is NetworkError {
+  return outcome instanceof NetworkError && !outcome.maybeSent
+}
+
 export class ApiClient {
   private readonly options: ApiClientOptions
   private readonly lists: ListBudget
+  /** The transport's memory of unreachable origins (shared by every offer of the step), or this client's own. */
+  private readonly reachability: Reachability
   constructor(options: ApiClientOptions) {
     this.options = options
     this.lists = options.lists ?? new ListBudget()
+    this.reachability = options.transport.reachability ?? new Reachability()
   }
 
   /** A GET that must answer 200 with JSON that `parse` accepts; anything else is an error in words. */
@@ -206,8 +218,12 @@ export class ApiClient {
   }
 
   private async settle(request: Exchange, failure: DescribeFailure): Promise<HttpResponse> {
-    const { kind, what, maxBodyBytes } = request
+    const { kind, what, maxBodyBytes, url } = request
     const { backoff, tokens, signal, deadline } = this.options
+    const { origin } = url
+    // An origin an earlier request of the step spent its retries on: tried once, not retried.
+    const known = this.reachability.isDown(origin)
+    const startedAt = Date.now()
     let renewed = false
     const attempt = async (): Promise<Outcome> => {
       await this.throttled(kind, what)
@@ -230,6 +246,7 @@ export class ApiClient {
       signal,
       // Reads stop at the deadline through `signal`; a trigger is not re-sent past it.
       deadline: kind === 'trigger' ? deadline : undefined,
+      giveUp: (outcome) => known && neverConnected(outcome),
       onRetry: (said, delay, next) => {
         // A go-live request retried now was refused (or never connected): nothing started yet.
         if (kind === 'trigger') this.options.progress?.refused()
@@ -238,6 +255,23 @@ export class ApiClient {
     })
     const { outcome } = settled
     const said = describeOutcome(outcome)
+    if (neverConnected(outcome) && (settled.verdict === 'exhausted' || settled.verdict === 'done')) {
+      // Every attempt failed before connecting: the service cannot be reached from here. Said with
+      // what to check; and the step's other requests to it try once from now on.
+      this.reachability.unreachable(origin)
+      const attempts = settled.attempts
+      throw unreachableError({
+        what,
+        said,
+        code: outcome.code,
+        url,
+        baseUrl: this.options.baseUrl,
+        attempts,
+        elapsedMs: Date.now() - startedAt,
+        known,
+        reachedBefore: this.reachability.wasReached(origin)
+      })
+    }
     switch (settled.verdict) {
       case 'ambiguous':
         throw new AmbiguousTriggerError(
@@ -300,6 +334,7 @@ export class ApiClient {
     if (body !== undefined) headers['Content-Type'] = 'application/json'
     const outcome = await exchange(this.options.transport, method, url, { headers, body, signal, maxBodyBytes })
     log.debug(`${method} ${url.pathname} -> ${describeOutcome(outcome)}`)
+    if (!neverConnected(outcome)) this.reachability.reached(url.origin)
     // Throttled (429) or unavailable (503) with a Retry-After: every request of the step waits.
     if ('status' in outcome && (outcome.status === 429 || outcome.status === 503)) {
       const retryAfterMs = parseRetryAfter(outcome.headers['retry-after'])

@@ -109,6 +109,8 @@ export interface RetryLoopOptions {
   deadline?: number | undefined
   /** Told before each wait: what went wrong, how long the wait is, which attempt comes next. */
   onRetry?: (said: string, delayMs: number, nextAttempt: number) => void
+  /** Whether an outcome worth retrying is not retried after all (an origin the step found unreachable): `exhausted` at once. */
+  giveUp?: (outcome: Outcome) => boolean
 }
 
 export function describeOutcome(outcome: Outcome): string {
@@ -124,7 +126,7 @@ export async function withRetries(send: () => Promise<Outcome>, options: RetryLo
     const decision = decideRetry(options.kind, outcome)
     if (decision === 'ambiguous') return { outcome, verdict: 'ambiguous', attempts: attempt }
     if (decision === 'fail') return { outcome, verdict: 'done', attempts: attempt }
-    if (attempt >= backoff.maxAttempts) return { outcome, verdict: 'exhausted', attempts: attempt }
+    if (attempt >= backoff.maxAttempts || options.giveUp?.(outcome)) return { outcome, verdict: 'exhausted', attempts: attempt }
     const retryAfterMs = 'status' in outcome ? parseRetryAfter(outcome.headers['retry-after']) : undefined
     if (retryAfterMs !== undefined && retryAfterMs > MAX_RETRY_AFTER_MS) {
       return { outcome, verdict: 'too-long', attempts: attempt, retryAfterMs }

@@ -11,6 +11,7 @@ import { USER_AGENT } from '../constants.js'
 import { messageOf } from '../errors.js'
 import { formatDuration } from '../wait/duration.js'
 import { serviceText } from '../report/safe-text.js'
+import { Reachability } from './reachability.js'
 
 export interface HttpResponse {
   status: number
@@ -45,6 +46,8 @@ export interface RequestOptions {
 
 export interface Transport {
   request(method: 'GET' | 'POST', url: URL, options: RequestOptions): Promise<HttpResponse>
+  /** Which origins the requests through this transport could not connect to (the JSON client keeps it). */
+  readonly reachability?: Reachability | undefined
   /** Closes every socket so nothing keeps the process alive. */
   dispose(): void
 }
@@ -55,7 +58,7 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024
 // Failed before a byte left the machine: always safe to retry.
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL'])
 // The TLS handshake failed, so the request was never sent; retrying does not heal a certificate.
-const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SIGNATURE/
+export const TLS_FAILURE = /^(ERR_TLS_|ERR_SSL_|EPROTO$)|CERT|SIGNATURE/
 
 /**
  * `connected`: whether the connection to the server (or proxy) was made before the failure, as the
@@ -143,6 +146,7 @@ export function createTransport(requestTimeoutMs: number, maxBodyBytes = MAX_BOD
   }
 
   return {
+    reachability: new Reachability(),
     request(method, url, { headers, body, signal, maxBodyBytes: cap = maxBodyBytes }) {
       const limit = Math.min(cap, maxBodyBytes)
       return new Promise<HttpResponse>((resolve, reject) => {

@@ -1,9 +1,13 @@
 // Logs what changed between polls at info level; every poll's detail goes to debug. With several
-// offers in one step, each line starts with the offer it is about.
+// offers in one step, each line starts with the offer it is about. At a change of the status or of
+// the current step, the line that says where the go-live is now ends with the step's times (elapsed,
+// left before the timeout), as the heartbeat's lines do (run/heartbeat.ts).
 import { currentStep, type Operation, type OperationStep } from '../wait/operation.js'
+import { isTerminal } from '../wait/status.js'
 import { log as baseLog } from './log.js'
 
-function describeStep(step: OperationStep): string {
+/** A step as the log names it: `'Live' (inProgress, 5%, estimated ~2-5 days)`. */
+export function describeStep(step: OperationStep): string {
   const parts = [step.rawStatus]
   if (step.progress !== undefined && step.progress > 0) parts.push(`${step.progress}%`)
   if (step.estimate) parts.push(`estimated ${step.estimate}`)
@@ -26,9 +30,14 @@ export class ProgressLog {
   private readonly unknownStatuses = new Set<string>()
   private saidStart: string | undefined
   private saidEnd: string | undefined
-  /** `prefix`: what starts each line (`contoso/vm: ` when the lines must name the offer), or nothing. */
-  constructor(prefix = '') {
+  private readonly times: () => string | undefined
+  /**
+   * `prefix`: what starts each line (`contoso/vm: ` when the lines must name the offer), or nothing.
+   * `times`: the step's times now (`12m elapsed, 4h 48m left before the timeout`), while it waits.
+   */
+  constructor(prefix = '', times: () => string | undefined = () => undefined) {
     this.prefix = prefix
+    this.times = times
   }
 
   observe(operation: Operation): void {
@@ -38,8 +47,12 @@ export class ProgressLog {
     log.debug(`Poll ${this.polls}: status ${operation.rawStatus ?? '(none)'}${current ? `, at step ${describeStep(current)}` : ''}`)
 
     const status = operation.rawStatus ?? '(none)'
+    const stepChanged = current !== undefined && current.id !== this.lastCurrent
+    // Where the go-live is now, said once per change: on the step's line, else on the status line.
+    const times = isTerminal(operation.state) ? undefined : this.times()
+    const at = times ? `; ${times}` : ''
     if (status !== this.lastStatus) {
-      log.info(`Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}`)
+      log.info(`Operation status: ${this.lastStatus === undefined ? status : `${this.lastStatus} -> ${status}`}${stepChanged ? '' : at}`)
       this.lastStatus = status
     }
     if (!operation.knownStatus && !this.unknownStatuses.has(status) && this.unknownStatuses.size < MAX_LINES_PER_POLL) {
@@ -56,9 +69,7 @@ export class ProgressLog {
       this.stepStatus.set(step.id, step.rawStatus)
     }
     if (changed > MAX_LINES_PER_POLL) log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
-    if (current && current.id !== this.lastCurrent) {
-      log.info(`Now at step ${describeStep(current)}`)
-    }
+    if (current && stepChanged) log.info(`Now at step ${describeStep(current)}${at}`)
     this.lastCurrent = current?.id
     // A Product Ingestion job says when it started and ended: each said once.
     if (operation.started && !this.saidStart) log.info(`Started at ${(this.saidStart = operation.started)}`)

@@ -8,6 +8,7 @@ import type { Config } from '../inputs.js'
 import type { Cancellation } from '../wait/cancellation.js'
 import { Pacer } from '../wait/pacer.js'
 import { chooseApi, type Chosen } from './choose-api.js'
+import { Heartbeat, stepClock, stepTimes, type StepClock } from './heartbeat.js'
 import { createLimiter } from './limit.js'
 import { Offer } from './offer.js'
 import { linePrefix, writeAsOffersMove } from './outputs.js'
@@ -30,6 +31,8 @@ export type OfferStory = (offer: Offer, lane: Lane) => Promise<void>
 export class Fleet {
   readonly offers: readonly Offer[]
   readonly results: ResultsOutput
+  /** The step's clock while it waits: the progress lines at a change say the times. */
+  private clock: StepClock | undefined
 
   /** `resultsGapMs`: the least time between two writes of `results` (see ResultsOutput). */
   constructor(config: Config, resultsGapMs?: number) {
@@ -39,7 +42,8 @@ export class Fleet {
     const write = writeAsOffersMove(this.results, ids.length)
     for (const id of ids) {
       const subject = { publisher, offer: id }
-      const offer: Offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent))
+      const times = (): string | undefined => (this.clock ? stepTimes(this.clock) : undefined)
+      const offer: Offer = new Offer(subject, linePrefix(subjectLabel(subject), ids.length), (urgent) => write(offer, urgent), times)
       // The step's one API (named, or chosen by the token) is the offer's from the start.
       if (config.targets.length === 1) offer.api = config.targets[0]?.descriptor.api
       offers.push(offer)
@@ -61,6 +65,9 @@ export class Fleet {
         if (signal.aborted) throw signal.reason
         return task()
       })
+    // While it waits: a line at least every ten minutes for the whole step (heartbeat.ts).
+    if (config.wait && !config.dryRun) this.clock = stepClock(deadline, timeoutMs)
+    const heartbeat = this.clock ? new Heartbeat(this.offers, this.clock) : undefined
     await Promise.all(
       this.offers.map(async (offer) => {
         try {
@@ -72,6 +79,6 @@ export class Fleet {
           offer.fail(error, { timeoutMs })
         }
       })
-    )
+    ).finally(() => heartbeat?.stop())
   }
 }

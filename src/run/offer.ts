@@ -35,11 +35,12 @@ export class Offer implements TriggerProgress {
   private readonly progress: ProgressLog
   private readonly onChange: OnChange
 
-  constructor(subject: Subject, prefix: string, onChange: OnChange) {
+  /** `times`: the step's times while it waits (heartbeat.ts), for the progress lines at a change. */
+  constructor(subject: Subject, prefix: string, onChange: OnChange, times?: () => string | undefined) {
     this.subject = subject
     this.label = subjectLabel(subject)
     this.prefix = prefix
-    this.progress = new ProgressLog(prefix)
+    this.progress = new ProgressLog(prefix, times)
     this.onChange = onChange
   }
 

@@ -152,4 +152,18 @@ describe('CPP dry run: the submissions are read whatever the status says', () =>
       "Could not read the offer's submissions (Listing the offer's submissions failed: HTTP 503)"
     )
   })
+
+  it('a listing that cannot connect after its retries: the offer ends there, no verdict from the status alone', async () => {
+    const { UnreachableError } = await import('../../../src/http/unreachable.js')
+    const unreachable = new UnreachableError("Listing the offer's submissions failed: could not connect to 127.0.0.1:9 (ECONNREFUSED)")
+    const broken = {
+      getOfferStatus: async () => parseOperation(waiting),
+      listSubmissions: async () => {
+        throw unreachable
+      }
+    } as unknown as CppClient
+    core.reset()
+    await expect(dryRun(broken, context)).rejects.toBe(unreachable)
+    expect(core.logged('warning')).toEqual([])
+  })
 })

@@ -144,6 +144,38 @@ describe('startGoLive', () => {
     )
   })
 
+  it('a service that cannot be reached: the listing is retried, then the offer ends there (no status read, no POST, no going on without)', async () => {
+    const { createServer } = await import('node:net')
+    const { CppClient } = await import('../../../src/apis/cloud-partner-portal/client.js')
+    const { createTransport } = await import('../../../src/http/transport.js')
+    const { staticTokenProvider } = await import('../../../src/auth/static-token.js')
+    const { UnreachableError } = await import('../../../src/http/unreachable.js')
+    // A port that was free a moment ago: every connection to it is refused.
+    const server = createServer()
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+    const transport = createTransport(1_000)
+    const client = new CppClient({
+      baseUrl: new URL(`http://127.0.0.1:${port}`),
+      apiVersion: '2017-10-31',
+      transport,
+      tokens: staticTokenProvider('emulator-access-token', 'https://cloudpartner.azure.com'),
+      backoff
+    })
+    const error = await startGoLive(client, subject, { backoff }).catch((e: unknown) => e)
+    transport.dispose()
+    expect(error).toBeInstanceOf(UnreachableError)
+    expect((error as Error).message).toMatch(
+      /^Listing the offer's submissions failed: could not connect .* \(3 attempts over .*check base-url/
+    )
+    const debug = core.logged('debug').filter((line) => /^(GET|POST) /.test(line))
+    expect(debug).toHaveLength(3)
+    expect(debug.every((line) => line.startsWith('GET /api/publishers/contoso/offers/vm/submissions/'))).toBe(true)
+    expect(core.logged('warning')).toEqual([])
+    expect(core.logged('info').join('\n')).not.toContain('Sending the Go Live request')
+  })
+
   it('reports an auth failure of the pre-check without posting', async () => {
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', allowedTokens: ['other'] })
     await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(/HTTP 403/)

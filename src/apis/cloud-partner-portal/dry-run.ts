@@ -3,6 +3,7 @@
 import type { DryRunReport } from '../go-live-service.js'
 import type { CppClient, Submission } from './client.js'
 import { isServiceUnavailable } from '../../http/service-error.js'
+import { UnreachableError } from '../../http/unreachable.js'
 import { decide, type DecideContext, type Decision } from './decide.js'
 import { messageOf } from '../../errors.js'
 import { log } from '../../report/log.js'
@@ -18,7 +19,8 @@ export async function dryRun(client: CppClient, context: DecideContext): Promise
   try {
     submissions = await client.listSubmissions(subject)
   } catch (error) {
-    if (!isServiceUnavailable(error)) throw error
+    // The service's own trouble is passed over; one that cannot be reached ends the offer (pre-check.ts).
+    if (!isServiceUnavailable(error) || error instanceof UnreachableError) throw error
     log.warning(`Could not read the offer's submissions (${messageOf(error)}): the verdict is the offer status's alone.`)
   }
   return reportOf(decide(status, submissions, context))

@@ -4,6 +4,7 @@
 // waits for sign-off is taken live.
 import { messageOf } from '../../errors.js'
 import { isServiceUnavailable, ServiceError } from '../../http/service-error.js'
+import { UnreachableError } from '../../http/unreachable.js'
 import { log } from '../../report/log.js'
 import type { Operation } from '../../wait/operation.js'
 import type { Subject } from '../subject.js'
@@ -21,6 +22,16 @@ export interface PreCheck {
 }
 
 /**
+ * Whether the step goes on without a read that failed: only the service's own trouble (an error
+ * answer, an answer it could not read) is passed over. A service that could not be reached at all
+ * is not: every later request would go the same way, so the offer ends here, not started, with
+ * what to check (unreachable.ts).
+ */
+function goesOnWithout(error: unknown): boolean {
+  return isServiceUnavailable(error) && !(error instanceof UnreachableError)
+}
+
+/**
  * Only a read that is down or unreadable is passed over; a sign-in, permission or not-found problem
  * would fail the POST the same way, so it is reported now.
  */
@@ -28,7 +39,7 @@ async function listed(client: CppClient, subject: Subject): Promise<Submission[]
   try {
     return await client.listSubmissions(subject)
   } catch (error) {
-    if (!isServiceUnavailable(error)) throw error
+    if (!goesOnWithout(error)) throw error
     log.warning(
       `Could not check for a running go-live (${messageOf(error)}); going on without the list (the service refuses a second go-live with HTTP 409).`
     )
@@ -46,13 +57,13 @@ async function status(client: CppClient, subject: Subject): Promise<Operation | 
     return await client.getOfferStatus(subject)
   } catch (error) {
     const notServed = error instanceof ServiceError && (error.status === 404 || error.status === 405)
-    if (!isServiceUnavailable(error) && !notServed) throw error
+    if (!goesOnWithout(error) && !notServed) throw error
     log.warning(`Could not read the offer's status (${messageOf(error)}); going on without it: ${AS_WITHOUT}`)
     return undefined
   }
 }
 
-/** `context`: the offer and the `retry-failed` input, as decide() takes them. */
+/** `context`: the offer and the `retry-failed` input, as decide() takes them. Throws an UnreachableError when the service cannot be reached. */
 export async function preCheck(client: CppClient, context: DecideContext): Promise<PreCheck> {
   const { subject } = context
   const submissions = await listed(client, subject)
