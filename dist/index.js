@@ -10598,7 +10598,7 @@ async function chooseApi(offer, session, targets) {
     for (const target of targets) {
         const service = await session.serviceFor(offer.subject, target, offer);
         if (await service.findOffer()) {
-            const before = asked.length > 0 ? ` (${asked.join('; ')})` : '';
+            const before = asked.length > 0 ? `: ${asked.join('; ')}` : '';
             log.info(`${offer.label} goes live through the ${target.descriptor.displayName} (api: ${target.descriptor.api})${before}.`);
             return chosen(offer, target, service);
         }
