@@ -3300,7 +3300,7 @@ const Apis = {
 const API_AUTO = 'auto';
 const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange';
 const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com';
-const USER_AGENT = 'azure-marketplace-go-live-action/1';
+const USER_AGENT = 'azure-marketplace-go-live/1';
 
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A failure the user can act on: its message is shown as the step's error as is. */

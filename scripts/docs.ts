@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ROOT } from './run-action.ts'
 
-export const ACTION_REF = 'your-org/cpp-go-live-action@v1'
+export const ACTION_REF = 'your-org/azure-marketplace-go-live@v1'
 
 interface Metadata {
   inputs: Record<string, { description: string; required?: boolean; default?: string }>

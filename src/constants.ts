@@ -42,4 +42,4 @@ export const API_AUTO = 'auto'
 
 export const DEFAULT_AUDIENCE = 'api://AzureADTokenExchange'
 export const DEFAULT_AUTHORITY_HOST = 'https://login.microsoftonline.com'
-export const USER_AGENT = 'azure-marketplace-go-live-action/1'
+export const USER_AGENT = 'azure-marketplace-go-live/1'

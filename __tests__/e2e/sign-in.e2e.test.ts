@@ -126,7 +126,7 @@ describe('GitHub OIDC', () => {
     // MSAL's requests go through the action's own HTTP client (its proxy handling included).
     const entraRequests = identity.requests.filter((r) => r.path !== '/github/idtoken')
     expect(entraRequests.length).toBeGreaterThanOrEqual(2)
-    expect(entraRequests.map((r) => r.userAgent)).toEqual(entraRequests.map(() => 'azure-marketplace-go-live-action/1'))
+    expect(entraRequests.map((r) => r.userAgent)).toEqual(entraRequests.map(() => 'azure-marketplace-go-live/1'))
     expectMasked(result, [identity.githubTokens[0] as string, identity.issued[0]?.token as string])
   })
 
