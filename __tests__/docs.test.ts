@@ -15,6 +15,7 @@ const metadata = parse(actionYml) as {
 
 describe('documentation and metadata', () => {
   it('README tables and usage block are what `npm run docs` generates from action.yml', () => {
+    // The summary sample, a run of the bundle, is compared in __tests__/e2e/readme-summary.e2e.test.ts.
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8')
     expect(readme).toBe(renderReadme(readme, actionYml))
   })

@@ -63,6 +63,11 @@ export interface EmulatorOptions {
    * names it (`npm run emulator`). Without it an unknown offer is 404, as at the service.
    */
   offerOnFirstUse?: (publisher: string, offer: string) => OfferSetup
+  /**
+   * The operation id of each go-live it starts (a `pub$offer$n$slot` offer aside): a random GUID by
+   * default; a fixed one makes a run repeat byte for byte (the README's summary sample, scripts/docs.ts).
+   */
+  operationId?: () => string
 }
 
 const PUBLISHER_PATH = /^\/api\/publishers\/([^/]+)\/offers\/([^/]+)\/(golive|submissions\/?|status|cancel|operations\/([^/]+))$/
@@ -87,7 +92,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
 
   function startGoLive(offer: OfferRecord, progression: Body[], state = 'running', at = new Date()): OperationRecord {
     const preview = offer.locationStyle === 'location-preview'
-    const id = preview ? `${offer.publisher}$${offer.offer}$${previewCounter++}$preview` : randomUUID()
+    const id = preview ? `${offer.publisher}$${offer.offer}$${previewCounter++}$preview` : (options.operationId ?? randomUUID)()
     const submission = goLiveSubmission(offer, id, state, at)
     offer.submissions.push(submission)
     const record: OperationRecord = { id, publisher: offer.publisher, offer: offer.offer, progression, reads: 0, submission }

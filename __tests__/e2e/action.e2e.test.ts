@@ -87,7 +87,19 @@ describe('trigger and wait', () => {
       expect(result.stdout).toContain("Now at step 'live' (inProgress, 10%, estimated ~2-5 days)")
       expect(result.stdout).toContain(`Operation status: running -> ${spelling}`)
       expect(result.stdout.split('\n').filter((l) => l.startsWith('Operation status:'))).toHaveLength(3)
-      expect(summaryRow(result.summary, 'contoso/contoso-vm')[1]).toBe('✅ succeeded')
+      const row = summaryRow(result.summary, 'contoso/contoso-vm')
+      expect(row[1]).toBe('✅ succeeded')
+      // The operation location as code, to copy: an API URL, never a link (a browser gets a 401 there).
+      expect(row[2]).toBe(`\`${result.outputs['operation-location']}\``)
+      expect(result.summary).not.toContain(`](${result.outputs['operation-location']}`)
+      // Started and ended as the go-live's steps report them (after publisher sign-off), also in the log.
+      expect(row.slice(3, 5)).toEqual(['2026-11-20T10:06:39.5506018Z', '2026-11-20T10:42:39.5506018Z'])
+      expect(result.stdout).toContain('Started at 2026-11-20T10:06:39.5506018Z')
+      expect(result.stdout).toContain('Ended at 2026-11-20T10:42:39.5506018Z')
+      // The service's preview and live links, for one offer too.
+      expect(row[5]).toBe(
+        'Preview: [Azure Marketplace preview](https://azuremarketplace.microsoft.com/marketplace/apps/contoso.contoso-vm-preview?tab=Overview) · Live: [Azure Marketplace listing](https://azuremarketplace.microsoft.com/marketplace/apps/contoso.contoso-vm)'
+      )
       // `<` as an entity: service text renders as text, never as HTML.
       expect(result.summary).toContain('| Go-live preparation | complete | 100% | &lt; 1 hour |')
       expect(result.summary).toMatch(/\*\*Result:\*\* ✅ succeeded\. Elapsed \d+(ms|s)\./)

@@ -90,7 +90,8 @@ describe.each([
     // Progress lines name the offer.
     expect(result.stdout.split('\n').some((line) => line.includes('vm-ok') && line.includes('Operation status:'))).toBe(true)
 
-    // One table, a row per offer: result, operation link, times, the service's reason.
+    // One table, a row per offer: result, operation location to copy (and Partner Center's page of a
+    // Product Ingestion product, to open), times, the service's reason.
     const tables = tablesOf(result.summary).filter((rows) => offers.every((offer) => rows.some((line) => line.includes(offer))))
     expect(tables).toHaveLength(1)
     const rows = tables[0] as string[]
@@ -102,10 +103,19 @@ describe.each([
     expect(row('vm-refused')).toContain('not started')
     expect(row('vm-fails')).toContain('failed')
     expect(row('vm-fails')).toMatch(api.reasons.fails)
-    expect(row('vm-fails')).toContain(`| \`${failed?.['operation-location']}\` |`)
+    const operationCell = (offer: string, location: string | undefined): string => {
+      const page = api.page(offer)
+      return `| \`${location}\`${page ? ` · [Partner Center](${page})` : ''} |`
+    }
+    expect(row('vm-fails')).toContain(operationCell('vm-fails', failed?.['operation-location']))
     expect(row('vm-ok')).toContain('succeeded')
-    expect(row('vm-ok')).toContain(`| \`${ok?.['operation-location']}\` |`)
-    for (const time of api.times ?? []) expect(row('vm-ok')).toContain(time)
+    expect(row('vm-ok')).toContain(operationCell('vm-ok', ok?.['operation-location']))
+    if (api.name === 'Product Ingestion')
+      expect(row('vm-ok')).toMatch(
+        / · \[Partner Center\]\(https:\/\/partner\.microsoft\.com\/dashboard\/commercial-marketplace\/offers\/[0-9a-f-]{36}\/overview\) \|/
+      )
+    // Started and ended, for a CPP go-live too (from its steps' messages).
+    expect(row('vm-ok')).toContain(` | ${api.times[0]} | ${api.times[1]} | `)
     // The service's live links, as https links only (the emulator itself is plain http).
     if (api.liveLinks) expect(result.summary).toMatch(/\]\(https:\/\/[^)\s]+\)/)
   })

@@ -61,6 +61,10 @@ describe('go live through the Product Ingestion API', () => {
     expect(result.stdout).toContain('Ended at 2026-11-20T10:42:00.4220588Z')
     expect(result.summary).toContain('## Go live: contoso/contoso-vm')
     expect(onlyRow(result.summary)[1]).toBe('✅ succeeded')
+    // The location to copy, and Partner Center's page of the product, to open.
+    expect(onlyRow(result.summary)[2]).toBe(
+      `\`${result.outputs['operation-location']}\` · [Partner Center](https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview)`
+    )
     expect(onlyRow(result.summary)[3]).toBe('2026-11-20T10:00:00.4220588Z')
     expect(onlyRow(result.summary)[4]).toBe('2026-11-20T10:42:00.4220588Z')
   })
@@ -128,6 +132,10 @@ describe('go live through the Product Ingestion API', () => {
       created: expect.stringMatching(/^2026-11-01T\d\d:\d\d:\d\d\.\d{7}Z$/)
     })
     expect(result.summary).toContain('(live already: nothing sent)')
+    // The live submission names its product: its Partner Center page beside it.
+    expect(onlyRow(result.summary)[2]).toBe(
+      `\`${result.outputs['operation-location']}\` · [Partner Center](https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guid}/overview)`
+    )
   })
 
   it('no preview: fails with "publish to preview first", no POST', async () => {

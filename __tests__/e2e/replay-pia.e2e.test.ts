@@ -107,7 +107,12 @@ describe('Learn\'s "Querying your submissions" sample: live …/1152921515689847
     expect(result.outputs['operation-id']).toBe(jobId)
     expect(result.outputs['operation-location']).toBe(`${replay.url}/configure/${jobId}/status?$version=2022-07-01`)
     expect(onlyRow(result.summary)[1]).toBe('🚀 accepted')
-    expect(result.summary).toContain(result.outputs['operation-location'])
+    // The job location to copy; beside it Partner Center's page of the product, only for a product id
+    // that is a GUID: Learn's placeholder is none, so nothing made of it is linked.
+    const page = `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${HEX}/overview`
+    expect(onlyRow(result.summary)[2]).toBe(
+      `\`${result.outputs['operation-location']}\`${guid === HEX ? ` · [Partner Center](${page})` : ''}`
+    )
     expectNoSecret(result)
   })
 

@@ -41,8 +41,13 @@ export interface FleetApi {
   running(offer: string): RegExp
   /** The service's reason for `refused` and `fails`, in words no other offer's lines have. */
   reasons: { refused: RegExp; fails: RegExp }
-  /** Started and ended times of a go-live that `succeeds`, as the service gives them; none in CPP answers. */
-  times?: [string, string]
+  /**
+   * Started and ended times of a go-live that `succeeds`, as the summary shows them: a Product
+   * Ingestion job's own, a CPP go-live's from its steps' messages (after publisher sign-off).
+   */
+  times: [string, string]
+  /** The page a person can open beside the location: Partner Center's page of the offer's product (Product Ingestion). */
+  page(offer: string): string | undefined
   /** Whether a finished go-live names live links (CPP `liveLinks`). */
   liveLinks: boolean
   /** The step's inputs for these offers (one input, one per line), with `extra`. */
@@ -142,6 +147,8 @@ export async function cppFleet(): Promise<FleetApi> {
     started: operation,
     running: operation,
     reasons: { refused: /The offer has no plan that can go live\./, fails: /has no VM image/ },
+    times: ['2026-11-20T10:06:39.5506018Z', '2026-11-20T10:42:39.5506018Z'],
+    page: () => undefined,
     liveLinks: true,
     inputs: (offer, extra = {}) => ({
       api: 'cloud-partner-portal',
@@ -214,6 +221,7 @@ export async function piaFleet(): Promise<FleetApi> {
       new RegExp(`^${escape(`${emulator.url}/`)}(submission/${guids.get(offer)}/${preview})${escape('?$version=2022-07-01')}$`),
     reasons: { refused: /its not the latest/, fails: /certification/i },
     times: ['2026-11-20T10:00:00.4220588Z', '2026-11-20T10:42:00.4220588Z'],
+    page: (offer) => `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${guids.get(offer)}/overview`,
     liveLinks: false,
     inputs: (offer, extra = {}) => ({
       api: 'product-ingestion',

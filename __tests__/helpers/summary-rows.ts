@@ -22,3 +22,14 @@ export function onlyRow(summary: string): string[] {
     .split(/(?<!\\)\|/)
     .map((cell) => cell.trim())
 }
+
+/**
+ * The summary as GitHub reads it as text: without its code spans (what service text GitHub would
+ * link is shown as code) and link destinations. A URL left in it is one GitHub turns into a link.
+ */
+export function textOutsideCode(summary: string): string {
+  return summary
+    .replace(/\\`/g, '')
+    .replace(/`[^`\n]*`/g, '')
+    .replace(/\]\([^)\s]*\)/g, ']')
+}

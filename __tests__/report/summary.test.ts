@@ -5,6 +5,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { markdownText, summaryMarkdown, type SummaryFacts, type SummaryRow } from '../../src/report/summary.js'
 import { parseOperation, type Operation } from '../../src/wait/operation.js'
+import { jobLocation, submissionLocation } from '../../src/apis/product-ingestion/locations.js'
+import { withGoLiveTimes } from '../../src/apis/cloud-partner-portal/times.js'
+import { succeedingGoLive } from '../../emulator/scenarios.js'
+import { textOutsideCode } from '../helpers/summary-rows.js'
 
 const GUID = '56615b67-2185-49fe-80d2-c4ddf77bb2e8'
 const location = (offer: string) =>
@@ -61,9 +65,67 @@ describe('markdownText', () => {
   })
 
   it('keeps GitHub from linking bare URLs and www. names, and makes one line of at most `max` characters', () => {
-    expect(markdownText('see https://evil.example and www.evil.example')).toBe('see https&#58;//evil.example and www&#46;evil.example')
+    expect(markdownText('see https://evil.example and www.evil.example')).toBe('see `https://evil.example` and `www.evil.example`')
     expect(markdownText('a\nb\r\n::error::c')).toBe('a b ::error::c')
     expect(markdownText('x'.repeat(500), 10)).toBe(`${'x'.repeat(9)}…`)
+  })
+
+  it('shows each word GitHub would link as code, as sent: a URL, a www. name, an e-mail address', () => {
+    expect(markdownText('(see https://x.example/a?b=1&c=2).')).toBe('(see `https://x.example/a?b=1&c=2`).')
+    expect(markdownText('<https://x.example/<a>>')).toBe('&lt;`https://x.example/<a`&gt;&gt;')
+    expect(markdownText('mail jdoe@contoso.com, www.Contoso.com; HTTPS://UP.EXAMPLE ftp://f.example')).toBe(
+      'mail `jdoe@contoso.com`, `www.Contoso.com`; `HTTPS://UP.EXAMPLE` `ftp://f.example`'
+    )
+    // What a code span cannot hold as it is ends the word: `|` stays a cell's text, a backtick stays text.
+    expect(markdownText('a https://a|b c')).toBe('a `https://a`\\|b c')
+    expect(markdownText('x`https://q.example`')).toBe('x\\``https://q.example`\\`')
+    // Words GitHub does not link stay text.
+    expect(markdownText('not.www.example, a@b, https:x, wwwx.example')).toBe('not.www.example, a@b, https:x, wwwx.example')
+  })
+})
+
+describe('service text with URLs in it', () => {
+  // Before: `https&#58;//evil.example`. GitHub decodes an entity in text (not in code), but a summary
+  // read as a file (a local run's GITHUB_STEP_SUMMARY, `cat`) shows `https&#58;//` as it is.
+  const url = 'https://evil.example/x?a=1&b=2'
+  const row: SummaryRow = {
+    label: 'contoso/vm',
+    status: 'failed',
+    location: location('vm'),
+    note: `The go-live failed: see ${url}, or www.evil.example (mail support@evil.example).`,
+    operation: parseOperation({
+      status: 'failed',
+      steps: [{ id: 'live', stepName: `Live ${url}`, status: 'rejected', estimatedTimeFrame: 'www.evil.example' }],
+      messages: [{ messageHtml: `<p>Read <a href="${url}">${url}</a></p>`, level: 'error' }],
+      previewLinks: [{ uri: 'https://example.com/preview' }]
+    })
+  }
+
+  it('shows no entity for them and lets GitHub link none: each is code, copyable as sent', () => {
+    const markdown = summaryMarkdown(facts({ title: row.label, rows: [row] }))
+    expect(markdown).not.toMatch(/&#\d+;/)
+    expect(markdown).toContain(`see \`${url}\`, or \`www.evil.example\` (mail \`support@evil.example\`).`)
+    expect(markdown).toContain(`| Live \`${url}\` | rejected |  | \`www.evil.example\` |`)
+    expect(markdown).toContain(`- Live \`${url}\`: rejected`)
+    expect(markdown).toContain(`- Read \`${url}\``)
+    // A link without a text shows its URL as its text: as code too.
+    expect(markdown).toContain('[`https://example.com/preview`](https://example.com/preview)')
+    // Outside code and link destinations, nothing GitHub would link.
+    expect(textOutsideCode(markdown)).not.toMatch(/:\/\/|www\.|@evil/)
+  })
+
+  it('in a dry run’s reason too', () => {
+    const markdown = summaryMarkdown(
+      facts({
+        title: 'contoso/vm',
+        dryRun: true,
+        rows: [
+          { label: 'contoso/vm', status: 'not started', dryRun: { offerStatus: 'failed', verdict: 'blocked', message: `Failed: ${url}` } }
+        ]
+      })
+    )
+    expect(markdown).toContain(`| Failed: \`${url}\` |`)
+    expect(textOutsideCode(markdown)).not.toMatch(/:\/\/|&#/)
   })
 })
 
@@ -91,6 +153,40 @@ describe('summaryMarkdown of one offer', () => {
     expect(markdown).toContain('### Steps\n\n| Step | Status | Progress | Estimated time |')
     expect(markdown).toContain('| Live \\| prod | inProgress | 10% | ~2-5 days |')
     expect(markdown).not.toContain('### contoso/vm')
+  })
+
+  it("links Partner Center's page of a Product Ingestion product beside the location to copy", () => {
+    const base = new URL('https://graph.microsoft.com/rp/product-ingestion')
+    const job = jobLocation(base, 'b7f9a34c-0c5e-4c4f-8f2a-2f1f0e7d9a10', '2022-07-01', GUID)
+    const page = `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${GUID}/overview`
+    const markdown = one({ label: 'contoso/app', status: 'running', how: 'started', location: job.url, page: job.page })
+    expect(rowOf(markdown, 'contoso/app')).toBe(`| contoso/app | ⏳ running | \`${job.url.href}\` · [Partner Center](${page}) |  |  |  |`)
+    // A submission names its product: the same page, when the product id is a GUID.
+    const submission = submissionLocation(base, `submission/${GUID}/1152921515689848683`, '2022-07-01')
+    expect(one({ label: 'contoso/app', status: 'succeeded', how: 'live', location: submission?.url, page: submission?.page })).toContain(
+      ` · [Partner Center](${page}) |`
+    )
+  })
+
+  it('links no page for a product id that is no GUID (Learn’s sample product), nor a page that is not a safe https link', () => {
+    const base = new URL('https://graph.microsoft.com/rp/product-ingestion')
+    const learn = submissionLocation(base, 'submission/12345678-abcd-efgh-1234-12345678901/1152921515689848683', '2022-07-01')
+    expect(learn?.page).toBeUndefined()
+    const markdown = one({ label: 'contoso/app', status: 'running', location: learn?.url, page: learn?.page })
+    expect(rowOf(markdown, 'contoso/app')).toBe(`| contoso/app | ⏳ running | \`${learn?.url.href}\` |  |  |  |`)
+    for (const url of ['javascript:alert(1)', 'http://partner.microsoft.com/x', 'https://user:pw@partner.microsoft.com/x']) {
+      const row = rowOf(
+        one({ label: 'contoso/app', status: 'running', location: learn?.url, page: { text: 'Partner Center', url } }),
+        'contoso/app'
+      )
+      expect(row).not.toContain('Partner Center')
+    }
+  })
+
+  it('shows when a CPP go-live started and ended, as its steps’ messages say', () => {
+    const ended = withGoLiveTimes(parseOperation(succeedingGoLive().at(-1)))
+    const markdown = one({ label: 'contoso/vm', status: 'succeeded', how: 'started', location: location('vm'), operation: ended })
+    expect(rowOf(markdown, 'contoso/vm')).toContain(' | 2026-11-20T10:06:39.5506018Z | 2026-11-20T10:42:39.5506018Z | ')
   })
 
   it('shows the CPP preview and live links for one offer too', () => {
@@ -190,7 +286,8 @@ describe('summaryMarkdown of several offers', () => {
     const markdown = summaryMarkdown(facts({ rows: [{ ...(rows[0] as SummaryRow), operation: hostile }, rows[2] as SummaryRow] }))
     const row = rowOf(markdown, 'contoso/vm-a')
     // The text cannot close the link early; the URL cannot end it or the cell.
-    expect(row).toMatch(/\| Preview: \[x\\\]\(https&#58;\/\/evil\.example\) \\\[y\]\(https:\/\/example\.com\/a%28b%29%7Cc\) \|$/)
+    // (The word with a URL in the text is code: its `]` cannot end the link text either.)
+    expect(row).toMatch(/\| Preview: \[`x\]\(https:\/\/evil\.example`\) \\\[y\]\(https:\/\/example\.com\/a%28b%29%7Cc\) \|$/)
     for (const dropped of ['http://example.com', 'javascript:', 'user:pass', 'aaaa', 'no uri', 'spaces'])
       expect(markdown).not.toContain(dropped)
   })

@@ -2,6 +2,7 @@
 // and reporting use only this; each folder under src/apis/ implements it for its API.
 import { ServiceError } from '../http/service-error.js'
 import type { Operation } from '../wait/operation.js'
+import type { Link } from '../wait/links.js'
 import type { TriggerProgress } from '../http/api-client.js'
 import type { BackoffSettings } from '../http/retry.js'
 
@@ -15,6 +16,11 @@ export interface OperationRef {
   url: URL
   /** The operation's id, as validated. */
   id: string
+  /**
+   * A page a person can open about it (signed in), built by its API from validated ids only: Partner
+   * Center's page of a Product Ingestion product. The location itself is an API URL a browser cannot open.
+   */
+  page?: Link | undefined
 }
 
 /**

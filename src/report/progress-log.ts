@@ -71,7 +71,7 @@ export class ProgressLog {
     if (changed > MAX_LINES_PER_POLL) log.info(`…and ${changed - MAX_LINES_PER_POLL} more steps changed (see the operation output).`)
     if (current && stepChanged) log.info(`Now at step ${describeStep(current)}${at}`)
     this.lastCurrent = current?.id
-    // A Product Ingestion job says when it started and ended: each said once.
+    // When it started and ended, as its API tells (a Product Ingestion job's own times, a CPP go-live's steps'): each said once.
     if (operation.started && !this.saidStart) log.info(`Started at ${(this.saidStart = operation.started)}`)
     if (operation.ended && !this.saidEnd) log.info(`Ended at ${(this.saidEnd = operation.ended)}`)
     this.logNewMessages(operation)

@@ -1,6 +1,7 @@
 // The job summary: what a release engineer looks at after the run. One renderer for one offer or
-// many: a result line, a table with a row per offer (the same words and icons either way, the
-// service's preview and live links too), then the steps and the service's errors of the offers that
+// many: a result line, a table with a row per offer (the same words and icons either way; the
+// operation location to copy, the page a person can open beside it, when it started and ended, the
+// service's preview and live links), then the steps and the service's errors of the offers that
 // have them, failed ones first. Service text is escaped to render as text (no HTML, no links, no
 // table breaks), and every list is cut, so the summary stays far below GitHub's 1 MiB limit
 // whatever the service sends and however many offers there are.
@@ -11,6 +12,7 @@ import { messageOf } from '../errors.js'
 import { log } from './log.js'
 import { failureReasons, type Operation, type OperationStep } from '../wait/operation.js'
 import { serviceText } from './safe-text.js'
+import { safeLinkUrl, type Link } from '../wait/links.js'
 
 /** One offer's row, as the run's outcome renders it (src/run/outputs.ts). */
 export interface SummaryRow {
@@ -20,6 +22,8 @@ export interface SummaryRow {
   status: string
   how?: 'started' | 'attached' | 'live' | 'given' | undefined
   location?: URL | undefined
+  /** A page a person can open about the go-live (Partner Center's page of a Product Ingestion product). */
+  page?: Link | undefined
   operation?: Operation | undefined
   /** Its error, in words (the `results` error, whole). */
   note?: string | undefined
@@ -63,22 +67,42 @@ const RESULT_ICONS: Record<string, string> = {
 
 const HOW = { attached: ' (followed)', started: '', live: ' (live already: nothing sent)', given: '' } as const
 
+// What GitHub makes a link by itself (cmark-gfm's autolink extension): a URL with a scheme, a `www.`
+// name, an e-mail address (`mailto:` and `xmpp:` ones too). A word of service text that has one is
+// shown as code instead: text to copy, never a link, and no entity in it to show (GitHub decodes
+// entities in text, but not in code, and a summary read as a file shows them as they are).
+const LINKABLE = /:\/\/|(?:^|[^\p{L}\p{N}.-])www\.|[\p{L}\p{N}._+-]@[\p{L}\p{N}_-]+\./iu
+// What ends such a word: white space, and what a code span cannot hold as it is: a backtick, `|`
+// (a cell break even in code) and `\` (so a backslash before a `|` cannot escape it).
+const WORD_BREAKS = /([\s`|\\]+)/u
+// Punctuation around a word that is not part of it (as GitHub reads a link's end): kept out of the code.
+const AROUND = /^([(["'<]*)(.*?)([.,;:!?)\]"'>]*)$/su
+
+/** Text as text: HTML characters as entities, and the characters that make markup escaped. */
+const escaped = (text: string): string =>
+  text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
+
+/** A word of service text: in a code span when GitHub would link it, else escaped. */
+function word(text: string): string {
+  const [, before = '', core = '', after = ''] = AROUND.exec(text) ?? []
+  return LINKABLE.test(core) ? `${escaped(before)}\`${core}\`${escaped(after)}` : escaped(text)
+}
+
 /**
  * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
- * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
- * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
+ * entities (so a decoded `&lt;script&gt;` stays text), the characters that make emphasis, code,
+ * links, images, math (`$`) or cell breaks escaped, and each word GitHub would link (a URL, a `www.`
+ * name, an e-mail address) in a code span: shown as it is, copyable, not a link.
  */
 export function markdownText(text: string, max = 300): string {
-  return (
-    serviceText(text, max)
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
-      // GitHub links bare URLs and www. names by itself: an entity in their trigger stops that.
-      .replace(/:\/\//g, '&#58;//')
-      .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`)
-  )
+  return serviceText(text, max)
+    .split(WORD_BREAKS)
+    .map((part, i) => (i % 2 === 0 ? word(part) : escaped(part)))
+    .join('')
 }
 
 const VERDICTS: Record<DryRunReport['verdict'], string> = {
@@ -114,7 +138,11 @@ function linksMarkdown(operation: Operation | undefined): string {
 function goLiveRow(row: SummaryRow): string {
   // Copyable text, not a link: it is an API URL, which a browser cannot open without a token. It
   // is rebuilt from validated parts (its API's locations.ts): no backtick, '|' or space in it.
-  const operation = row.location && /^https?:$/.test(row.location.protocol) ? `\`${row.location.href}\`` : ''
+  const location = row.location && /^https?:$/.test(row.location.protocol) ? `\`${row.location.href}\`` : ''
+  // Beside it, what a browser can open, when its API built such a page from validated ids.
+  const pageUrl = row.page ? safeLinkUrl(row.page.url) : undefined
+  const page = row.page && pageUrl ? `[${markdownText(row.page.text, 60)}](${pageUrl})` : ''
+  const operation = [location, page].filter((cell) => cell !== '').join(' · ')
   const started = markdownText(row.operation?.started ?? '', 40)
   const ended = markdownText(row.operation?.ended ?? '', 40)
   const details = [row.note ? markdownText(row.note, 300) : '', linksMarkdown(row.operation)].filter((d) => d !== '').join(' · ')

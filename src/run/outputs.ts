@@ -149,6 +149,7 @@ function summaryRow(offer: Offer, result: OfferResult | undefined, several: bool
     status: result?.status ?? statusOf(outcome),
     how: goLive?.how,
     location: goLive?.location?.url,
+    page: goLive?.location?.page,
     operation: goLive?.operation,
     note: errorText(offer, several),
     dryRun: outcome.phase === 'checked' ? outcome.report : undefined

@@ -206,6 +206,10 @@ describe('startGoLive on each offer status: a re-run converges', () => {
     expect(started.operation!.links.live).toEqual([
       { text: 'Azure Marketplace listing', url: 'https://azuremarketplace.microsoft.com/marketplace/apps/contoso.vm' }
     ])
+    // Started: the Live step's time; Ended: the later of it and the listed go-live's changedTime
+    // (both written with 7 fractional digits in UTC, so their text sorts as their time).
+    const liveStep = '2026-11-20T10:42:39.5506018Z'
+    expect(started.operation).toMatchObject({ started: liveStep, ended: [liveStep, last!.changedTime as string].sort().at(-1) })
     expect(posts()).toHaveLength(0)
     expect(core.logged('info').join('\n')).toContain(
       `contoso/vm is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent. The last go-live: submission ${last!.id}.`

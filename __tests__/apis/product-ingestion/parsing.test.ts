@@ -6,7 +6,14 @@ import {
   parseJobStatus,
   parseSubmissionStatus
 } from '../../../src/apis/product-ingestion/operations.js'
-import { canonicalOperationLocation, parseSubmissionId, submissionLocation } from '../../../src/apis/product-ingestion/locations.js'
+import {
+  canonicalOperationLocation,
+  jobLocation,
+  partnerCenterPage,
+  parseSubmissionId,
+  submissionLocation
+} from '../../../src/apis/product-ingestion/locations.js'
+import { productResource } from '../../fixtures/learn-product-ingestion-api.js'
 import { newestFirst } from '../../../src/apis/product-ingestion/submissions.js'
 import type { Submission } from '../../../src/apis/product-ingestion/listing.js'
 
@@ -130,6 +137,28 @@ describe('submission order', () => {
   })
 })
 
+describe("Partner Center's page of the product, beside the operation location", () => {
+  const PAGE = `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${GUID}/overview`
+
+  it('is the offer overview page of a product whose id is a GUID, in lower case', () => {
+    expect(partnerCenterPage(GUID.toUpperCase())).toEqual({ text: 'Partner Center', url: PAGE })
+    expect(jobLocation(base, 'job-1', '2022-07-01', GUID).page?.url).toBe(PAGE)
+    expect(submissionLocation(base, `submission/${GUID}/1152921515689848683`, '2022-07-01')?.page?.url).toBe(PAGE)
+  })
+
+  it('is left out for an id that is no GUID (Learn names its product 12345678-abcd-efgh-…), and for a job whose product is not known', () => {
+    const learnProduct = (JSON.parse(productResource) as { id: string }).id.split('/')[1] as string
+    expect(learnProduct).toBe('12345678-abcd-efgh-1234-12345678901')
+    expect(partnerCenterPage(learnProduct)).toBeUndefined()
+    expect(submissionLocation(base, `submission/${learnProduct}/1152921515689848683`, '2022-07-01')).not.toHaveProperty('page')
+    for (const odd of ['', 'product', `${GUID}/x`, `${GUID}?x`, `${GUID}#`, `../${GUID}`, `${GUID.slice(0, 35)}`])
+      expect(partnerCenterPage(odd)).toBeUndefined()
+    // A job location given as input names no product: no page.
+    expect(canonicalOperationLocation(`/rp/product-ingestion/configure/${GUID}/status`, base, '2022-07-01')).not.toHaveProperty('page')
+    expect(jobLocation(base, 'job-1', '2022-07-01', learnProduct)).not.toHaveProperty('page')
+  })
+})
+
 describe('submission ids are opaque strings', () => {
   it.each(['1', '1152921515689848683', '01152921515689848683', '12345678901234567890123456789012'.slice(0, 30)])(
     'keeps %s as sent',
@@ -138,7 +167,8 @@ describe('submission ids are opaque strings', () => {
       expect(submissionLocation(base, `submission/${GUID}/${n}`, '2022-07-01')).toEqual({
         kind: 'submission',
         url: new URL(`https://graph.microsoft.com/rp/product-ingestion/submission/${GUID}/${n}?$version=2022-07-01`),
-        id: `submission/${GUID}/${n}`
+        id: `submission/${GUID}/${n}`,
+        page: { text: 'Partner Center', url: `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${GUID}/overview` }
       })
     }
   )

@@ -11,6 +11,7 @@ import type { Subject } from '../subject.js'
 import { cppFailure, operationHintFor, refusesLocation } from './hints.js'
 import type { HttpResponse } from '../../http/transport.js'
 import { LocationProblem } from '../../http/urls.js'
+import { withGoLiveTimes } from './times.js'
 import { canonicalOperationLocation, isOperationId, requestUrl, sameOffer, type CppOperationRef } from './locations.js'
 
 export interface CppClientOptions extends ApiClientOptions {
@@ -72,7 +73,7 @@ export class CppClient {
   readOperation(location: CppOperationRef, subject: Subject): Promise<OperationRead> {
     const what = 'Reading the operation status'
     // A 404 or 400 here is about the operation location, not the publisher or offer id.
-    return this.api.readOperation(location.url, what, parseOperation, (response) => {
+    return this.api.readOperation(location.url, what, parseGoLive, (response) => {
       const error = this.failure(what, response, subject, (detail) => operationHintFor(response.status, location.url, subject, detail))
       // That advice names the location and how to read it again; nothing says the go-live goes on.
       if (refusesLocation(response.status, error.detail)) error.resumable = false
@@ -82,7 +83,7 @@ export class CppClient {
 
   /** GET .../status: the offer's state, in the same shape as an operation. */
   async getOfferStatus(subject: Subject): Promise<Operation> {
-    return (await this.readJson(this.offerUrl(subject, 'status'), "Reading the offer's status", subject, parseOperation)).value
+    return (await this.readJson(this.offerUrl(subject, 'status'), "Reading the offer's status", subject, parseGoLive)).value
   }
 
   /** One page, within a listing's allowance and the step's list budget (http/list-budget.ts), as every list is read. */
@@ -121,6 +122,9 @@ export class CppClient {
     return cppFailure(what, response, subject, response.status === 401 ? this.options.tokens.rejectionHint() : hint)
   }
 }
+
+/** An operation or offer status, with the times its go-live's steps report (times.ts). */
+const parseGoLive = (json: unknown): Operation => withGoLiveTimes(parseOperation(json))
 
 function header(response: HttpResponse, name: string): string | undefined {
   const value = response.headers[name]

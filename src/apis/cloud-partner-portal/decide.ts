@@ -7,6 +7,7 @@ import { statusWord } from '../../wait/status.js'
 import type { Subject } from '../subject.js'
 import type { Submission } from './client.js'
 import { reasonOf, whichAndWhen } from './earlier-failure.js'
+import { isSignOffStep } from './times.js'
 import { failedLastGoLive, failedLastPublish, lastSucceededGoLive, ofThisOffer, runningGoLive } from './listing.js'
 
 /** What blocks a go-live: the offer state that says so (the `offer-status` output's words). */
@@ -57,11 +58,7 @@ function canonicalOfferStatus(raw: string | undefined): string {
  * service reports such an offer as `running`; it is ready to go live (SUSE's client maps it so).
  */
 function waitsForSignOff(status: Operation): boolean {
-  return status.steps.some(
-    (step) =>
-      [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
-      step.rawStatus.toLowerCase() === 'waitingforpublisherreview'
-  )
+  return status.steps.some((step) => isSignOffStep(step) && step.rawStatus.toLowerCase() === 'waitingforpublisherreview')
 }
 
 const READY_TO_SIGN_OFF: Decision = { kind: 'ready', say: 'The offer waits for publisher sign-off' }

@@ -4,21 +4,15 @@ import { failureReasons, type Operation } from '../../wait/operation.js'
 import { serviceText } from '../../report/safe-text.js'
 import type { Submission } from './client.js'
 import { isOperationId } from './locations.js'
+import { instantOf, latestTime } from '../../wait/service-time.js'
 
 /** A service timestamp (`2017-03-28T19:50:39.5506018Z`): quoted as sent, all 7 fractional digits. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/
-
-const timestamp = (value: string | undefined): string | undefined =>
-  value !== undefined && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined
+const timestamp = (value: string | undefined): string | undefined => (instantOf(value) === undefined ? undefined : value)
 
 /** The latest timestamp of the status's error messages (top level and steps), if one reads as a time. */
 function errorTime(status: Operation | undefined): string | undefined {
   const messages = [...(status?.messages ?? []), ...(status?.steps ?? []).flatMap((step) => step.messages)]
-  const times = messages.flatMap((m) => {
-    const at = m.level === 'error' ? timestamp(m.timestamp) : undefined
-    return at ? [at] : []
-  })
-  return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0]
+  return latestTime(messages.filter((m) => m.level === 'error').map((m) => m.timestamp))
 }
 
 /** When it ended: the submission's changedTime, else the time of the status's error. */

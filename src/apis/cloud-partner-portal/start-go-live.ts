@@ -18,6 +18,7 @@ import { cppFailure } from './hints.js'
 import { decide, type DecideContext } from './decide.js'
 import { newGoLive, ofThisOffer } from './listing.js'
 import { preCheck } from './pre-check.js'
+import { withGoLiveTimes } from './times.js'
 
 /**
  * Started, except that a live offer may come without a location: the submissions need not list the
@@ -101,7 +102,9 @@ function liveAlready(client: CppClient, subject: Subject, status: Operation, las
   log.info(
     `${subjectLabel(subject)} is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent.${which}`
   )
-  return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status }
+  // The go-live that took it live last changed when it ended: a time for the summary's Ended.
+  const operation = withGoLiveTimes(status, last?.changedTime)
+  return location ? { location, how: 'live', operation } : { how: 'live', operation }
 }
 
 export async function startGoLive(client: CppClient, subject: Subject, options: CppStartOptions): Promise<Started> {

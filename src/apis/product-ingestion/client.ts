@@ -159,7 +159,7 @@ export class ProductIngestionClient {
     }
     const jobId = jobIdOf(json)
     if (!jobId) return { kind: 'unusable', status: response.status, problem: "named no job (no jobId made of letters, digits and '-')" }
-    const location = jobLocation(this.options.baseUrl, jobId, this.options.apiVersion)
+    const location = jobLocation(this.options.baseUrl, jobId, this.options.apiVersion, productGuid)
     return { kind: 'accepted', location, operation: parseJobStatus(json) }
   }
 

@@ -3,7 +3,9 @@
 //   {base}/submission/{productGuid}/{n}?$version={version}     a submission (a go-live already running)
 // where {base} is the base-url, path included (https://graph.microsoft.com/rp/product-ingestion).
 import type { OperationRef } from '../go-live-service.js'
+import { GUID } from '../../http/ids.js'
 import { LocationProblem, locationVersion, parseLocationUrl, type VersionQuery } from '../../http/urls.js'
+import type { Link } from '../../wait/links.js'
 
 /**
  * Product and job ids are opaque: the service's are GUIDs, but Learn's own samples are not
@@ -61,15 +63,38 @@ export function requestUrl(base: URL, path: string, version: string, query = '')
   return query ? new URL(`${url.href}&${query}`) : url
 }
 
-export function jobLocation(base: URL, jobId: string, version: string): JobRef {
-  return { kind: 'job', url: on(base, `/configure/${jobId}/status`, version), id: jobId }
+/**
+ * Partner Center's overview page of a product, the page a person opens. Learn, "Link X++ modules
+ * from independent software vendor (ISV) packages by using ISV Studio" (dynamics365/fin-ops-core/
+ * dev-itpro/dev-tools/isv-studio-solutions): "open the Offer overview page for your product. From the
+ * browser's URL bar, locate the product ID GUID": `https://partner.microsoft.com/en-us/dashboard/
+ * commercial-marketplace/offers/<product-ID-GUID>/overview` (its Japanese copy without `/en-us`:
+ * left out, Partner Center picks the reader's language). That GUID is the `product/<guid>` id this
+ * API names. Only for an id that is a GUID: ids are opaque, Learn's own samples are no GUIDs, and
+ * nothing else goes into a link.
+ */
+export function partnerCenterPage(productGuid: string): Link | undefined {
+  if (!GUID.test(productGuid)) return undefined
+  return {
+    text: 'Partner Center',
+    url: `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${productGuid.toLowerCase()}/overview`
+  }
+}
+
+/** A configure job; `productGuid`, when known (a job id names no product), links the product's page. */
+export function jobLocation(base: URL, jobId: string, version: string, productGuid?: string): JobRef {
+  const ref: JobRef = { kind: 'job', url: on(base, `/configure/${jobId}/status`, version), id: jobId }
+  const page = productGuid === undefined ? undefined : partnerCenterPage(productGuid)
+  return page ? { ...ref, page } : ref
 }
 
 export function submissionLocation(base: URL, submissionId: string, version: string): SubmissionRef | undefined {
   const parsed = parseSubmissionId(submissionId)
   if (!parsed) return undefined
   const id = `submission/${parsed.productGuid}/${parsed.number}`
-  return { kind: 'submission', url: on(base, `/${id}`, version), id }
+  const ref: SubmissionRef = { kind: 'submission', url: on(base, `/${id}`, version), id }
+  const page = partnerCenterPage(parsed.productGuid)
+  return page ? { ...ref, page } : ref
 }
 
 /**

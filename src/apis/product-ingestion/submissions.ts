@@ -3,18 +3,7 @@
 // An entry whose id the action cannot use may have neither: then it cannot be told older.
 import type { ListedSubmission, Submission } from './listing.js'
 import { sameSubmissionId } from './locations.js'
-
-// `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
-const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i
-
-/** `created` in nanoseconds since 1970, exactly (Date.parse stops at milliseconds); undefined when unknown. */
-function createdAt(created: string | undefined): bigint | undefined {
-  const match = created === undefined ? null : CREATED.exec(created)
-  if (!match) return undefined
-  const seconds = Date.parse(`${match[1]}${match[3] ?? 'Z'}`)
-  if (Number.isNaN(seconds)) return undefined
-  return BigInt(seconds) * 1_000_000n + BigInt((match[2] ?? '').padEnd(9, '0'))
-}
+import { instantOf } from '../../wait/service-time.js'
 
 /**
  * -1 when `a` is the newer, 1 when `b` is, 0 when neither; undefined when they cannot be told apart
@@ -22,7 +11,7 @@ function createdAt(created: string | undefined): bigint | undefined {
  * unknown, not old: the numbers decide then.
  */
 export function compareAge(a: ListedSubmission, b: ListedSubmission): -1 | 0 | 1 | undefined {
-  const [ta, tb] = [createdAt(a.created), createdAt(b.created)]
+  const [ta, tb] = [instantOf(a.created), instantOf(b.created)]
   if (ta !== undefined && tb !== undefined && ta !== tb) return ta > tb ? -1 : 1
   if (a.number === undefined || b.number === undefined) return undefined
   // Digits only (locations.ts, listing.ts), so BigInt() cannot throw.
