@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9113);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6127);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9113:
+/***/ 6127:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8314,8 +8314,72 @@ function cppFailure(what, response, subject, hint) {
     return new ServiceError(what, response, hint ?? ((detail) => hintFor(response.status, subject, detail)));
 }
 
+;// CONCATENATED MODULE: ./src/wait/service-time.ts
+// Times as the services write them (`2017-03-28T19:50:39.5506018Z`): seconds, up to 9 fractional
+// digits (they send 6 or 7, or none), a zone or none (read as UTC). Compared exactly, in nanoseconds
+// (Date.parse stops at milliseconds), and quoted as sent: never rewritten.
+const TIME = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i;
+/** The instant `text` names, in nanoseconds since 1970; undefined when it is not a time (`2022-03-01-preview2T…`). */
+function instantOf(text) {
+    const match = text === undefined ? null : TIME.exec(text);
+    if (!match)
+        return undefined;
+    const seconds = Date.parse(`${match[1]}${match[3] ?? 'Z'}`);
+    if (Number.isNaN(seconds))
+        return undefined;
+    return BigInt(seconds) * 1000000n + BigInt((match[2] ?? '').padEnd(9, '0'));
+}
+/** The time of `times` that `later` prefers over every other, as sent; undefined when none reads as a time. */
+function pick(times, later) {
+    let best;
+    for (const text of times) {
+        const at = instantOf(text);
+        if (at === undefined)
+            continue;
+        if (!best || (later ? at > best.at : at < best.at))
+            best = { text: text, at };
+    }
+    return best?.text;
+}
+/** The earliest of `times` that reads as a time, as sent. */
+const earliestTime = (times) => pick(times, false);
+/** The latest of `times` that reads as a time, as sent. */
+const latestTime = (times) => pick(times, true);
+
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/times.ts
+
+
+/** The `publisher-signoff` step, by id or name, in any case (Learn's sample names it by id, SUSE's by name). */
+const isSignOffStep = (step) => [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff');
+/** The times of the messages of the go-live's part of the operation. */
+function goLiveTimes(operation) {
+    const signOff = operation.steps.findIndex(isSignOffStep);
+    const steps = signOff === -1 ? operation.steps : operation.steps.slice(signOff + 1);
+    const messages = [...(signOff === -1 ? operation.messages : []), ...steps.flatMap((step) => step.messages)];
+    return messages.flatMap((m) => (m.timestamp === undefined ? [] : [m.timestamp]));
+}
+/**
+ * The operation with `started` and, once it has ended, `ended` set from the times its go-live's
+ * steps report. `alsoEnded`: another time the service gives for its end (the listed go-live's
+ * `changedTime` of an offer live already), taken when it is the later one.
+ */
+function withGoLiveTimes(operation, alsoEnded) {
+    const times = goLiveTimes(operation);
+    const started = earliestTime(times);
+    const ended = isTerminal(operation.state) ? latestTime([...times, alsoEnded]) : undefined;
+    const timed = { ...operation };
+    delete timed.started;
+    delete timed.ended;
+    if (started)
+        timed.started = started;
+    if (ended)
+        timed.ended = ended;
+    return timed;
+}
+
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/client.ts
 // The Cloud Partner Portal API as the action uses it: requests, retries, and typed answers.
+
 
 
 
@@ -8361,7 +8425,7 @@ class CppClient {
     readOperation(location, subject) {
         const what = 'Reading the operation status';
         // A 404 or 400 here is about the operation location, not the publisher or offer id.
-        return this.api.readOperation(location.url, what, parseOperation, (response) => {
+        return this.api.readOperation(location.url, what, parseGoLive, (response) => {
             const error = this.failure(what, response, subject, (detail) => operationHintFor(response.status, location.url, subject, detail));
             // That advice names the location and how to read it again; nothing says the go-live goes on.
             if (refusesLocation(response.status, error.detail))
@@ -8371,7 +8435,7 @@ class CppClient {
     }
     /** GET .../status: the offer's state, in the same shape as an operation. */
     async getOfferStatus(subject) {
-        return (await this.readJson(this.offerUrl(subject, 'status'), "Reading the offer's status", subject, parseOperation)).value;
+        return (await this.readJson(this.offerUrl(subject, 'status'), "Reading the offer's status", subject, parseGoLive)).value;
     }
     /** One page, within a listing's allowance and the step's list budget (http/list-budget.ts), as every list is read. */
     listSubmissions(subject) {
@@ -8406,6 +8470,8 @@ class CppClient {
         return cppFailure(what, response, subject, response.status === 401 ? this.options.tokens.rejectionHint() : hint);
     }
 }
+/** An operation or offer status, with the times its go-live's steps report (times.ts). */
+const parseGoLive = (json) => withGoLiveTimes(parseOperation(json));
 function header(response, name) {
     const value = response.headers[name];
     const first = Array.isArray(value) ? value[0] : value;
@@ -8433,17 +8499,13 @@ function parseSubmissions(json) {
 
 
 
+
 /** A service timestamp (`2017-03-28T19:50:39.5506018Z`): quoted as sent, all 7 fractional digits. */
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,7})?(Z|[+-]\d{2}:\d{2})?$/;
-const timestamp = (value) => value !== undefined && TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)) ? value : undefined;
+const timestamp = (value) => (instantOf(value) === undefined ? undefined : value);
 /** The latest timestamp of the status's error messages (top level and steps), if one reads as a time. */
 function errorTime(status) {
     const messages = [...(status?.messages ?? []), ...(status?.steps ?? []).flatMap((step) => step.messages)];
-    const times = messages.flatMap((m) => {
-        const at = m.level === 'error' ? timestamp(m.timestamp) : undefined;
-        return at ? [at] : [];
-    });
-    return times.sort((a, b) => Date.parse(b) - Date.parse(a))[0];
+    return latestTime(messages.filter((m) => m.level === 'error').map((m) => m.timestamp));
 }
 /** When it ended: the submission's changedTime, else the time of the status's error. */
 function when(failed, status) {
@@ -8529,6 +8591,7 @@ const failedLastPublish = (own) => failedLast(own, (s) => !isGoLive(s));
 
 
 
+
 /**
  * The API's lowerCamelCase spelling of an offer state, whatever case it came in, or `unknown`: the
  * `offer-status` output only ever holds one of these words, never the service's own text. Read with
@@ -8545,8 +8608,7 @@ function canonicalOfferStatus(raw) {
  * service reports such an offer as `running`; it is ready to go live (SUSE's client maps it so).
  */
 function waitsForSignOff(status) {
-    return status.steps.some((step) => [step.id, step.name].some((name) => name.toLowerCase() === 'publisher-signoff') &&
-        step.rawStatus.toLowerCase() === 'waitingforpublisherreview');
+    return status.steps.some((step) => isSignOffStep(step) && step.rawStatus.toLowerCase() === 'waitingforpublisherreview');
 }
 const READY_TO_SIGN_OFF = { kind: 'ready', say: 'The offer waits for publisher sign-off' };
 const blocked = (offerStatus, say) => ({ kind: 'blocked', offerStatus, say });
@@ -8905,6 +8967,7 @@ async function preCheck(client, context) {
 
 
 
+
 /**
  * Started, except that a live offer may come without a location: the submissions need not list the
  * go-live that took it live (service.ts says what becomes of that).
@@ -8964,7 +9027,9 @@ function liveAlready(client, subject, status, last) {
             ? ` The last go-live is listed under an id the action does not accept ('${serviceText(last.id, 80)}').`
             : ' The service lists no go-live that took it live.';
     log.info(`${subjectLabel(subject)} is live already (offer status succeeded, no go-live running): nothing to take live, no Go Live request sent.${which}`);
-    return location ? { location, how: 'live', operation: status } : { how: 'live', operation: status };
+    // The go-live that took it live last changed when it ended: a time for the summary's Ended.
+    const operation = withGoLiveTimes(status, last?.changedTime);
+    return location ? { location, how: 'live', operation } : { how: 'live', operation };
 }
 async function startGoLive(client, subject, options) {
     const { backoff, signal, deadline, progress } = options;
@@ -9051,6 +9116,7 @@ const cloudPartnerPortal = {
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/locations.ts
 
+
 /**
  * Product and job ids are opaque: the service's are GUIDs, but Learn's own samples are not
  * (`12345678-abcd-efgh-1234-12345678901`). Letters, digits and inner '-' only: safe as a URL path
@@ -9092,15 +9158,38 @@ function locations_requestUrl(base, path, version, query = '') {
     const url = on(base, path, version);
     return query ? new URL(`${url.href}&${query}`) : url;
 }
-function jobLocation(base, jobId, version) {
-    return { kind: 'job', url: on(base, `/configure/${jobId}/status`, version), id: jobId };
+/**
+ * Partner Center's overview page of a product, the page a person opens. Learn, "Link X++ modules
+ * from independent software vendor (ISV) packages by using ISV Studio" (dynamics365/fin-ops-core/
+ * dev-itpro/dev-tools/isv-studio-solutions): "open the Offer overview page for your product. From the
+ * browser's URL bar, locate the product ID GUID": `https://partner.microsoft.com/en-us/dashboard/
+ * commercial-marketplace/offers/<product-ID-GUID>/overview` (its Japanese copy without `/en-us`:
+ * left out, Partner Center picks the reader's language). That GUID is the `product/<guid>` id this
+ * API names. Only for an id that is a GUID: ids are opaque, Learn's own samples are no GUIDs, and
+ * nothing else goes into a link.
+ */
+function partnerCenterPage(productGuid) {
+    if (!GUID.test(productGuid))
+        return undefined;
+    return {
+        text: 'Partner Center',
+        url: `https://partner.microsoft.com/dashboard/commercial-marketplace/offers/${productGuid.toLowerCase()}/overview`
+    };
+}
+/** A configure job; `productGuid`, when known (a job id names no product), links the product's page. */
+function jobLocation(base, jobId, version, productGuid) {
+    const ref = { kind: 'job', url: on(base, `/configure/${jobId}/status`, version), id: jobId };
+    const page = productGuid === undefined ? undefined : partnerCenterPage(productGuid);
+    return page ? { ...ref, page } : ref;
 }
 function submissionLocation(base, submissionId, version) {
     const parsed = parseSubmissionId(submissionId);
     if (!parsed)
         return undefined;
     const id = `submission/${parsed.productGuid}/${parsed.number}`;
-    return { kind: 'submission', url: on(base, `/${id}`, version), id };
+    const ref = { kind: 'submission', url: on(base, `/${id}`, version), id };
+    const page = partnerCenterPage(parsed.productGuid);
+    return page ? { ...ref, page } : ref;
 }
 /**
  * Parses an operation location given as input (an earlier run's output: absolute, or a path on the
@@ -9550,7 +9639,7 @@ class ProductIngestionClient {
         const jobId = jobIdOf(json);
         if (!jobId)
             return { kind: 'unusable', status: response.status, problem: "named no job (no jobId made of letters, digits and '-')" };
-        const location = jobLocation(this.options.baseUrl, jobId, this.options.apiVersion);
+        const location = jobLocation(this.options.baseUrl, jobId, this.options.apiVersion, productGuid);
         return { kind: 'accepted', location, operation: parseJobStatus(json) };
     }
     /** The location of a listed submission, or undefined when its id is not one the action accepts. */
@@ -9609,25 +9698,14 @@ function productName(product) {
 
 ;// CONCATENATED MODULE: ./src/apis/product-ingestion/submissions.ts
 
-// `2022-02-04T20:07:22.4220588Z`: seconds, up to 9 fractional digits (the service sends 7), a zone.
-const CREATED = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?(Z|[+-]\d{2}:\d{2})?$/i;
-/** `created` in nanoseconds since 1970, exactly (Date.parse stops at milliseconds); undefined when unknown. */
-function createdAt(created) {
-    const match = created === undefined ? null : CREATED.exec(created);
-    if (!match)
-        return undefined;
-    const seconds = Date.parse(`${match[1]}${match[3] ?? 'Z'}`);
-    if (Number.isNaN(seconds))
-        return undefined;
-    return BigInt(seconds) * 1000000n + BigInt((match[2] ?? '').padEnd(9, '0'));
-}
+
 /**
  * -1 when `a` is the newer, 1 when `b` is, 0 when neither; undefined when they cannot be told apart
  * (an unusable id without digits and a `created` missing on one side). A missing `created` is
  * unknown, not old: the numbers decide then.
  */
 function compareAge(a, b) {
-    const [ta, tb] = [createdAt(a.created), createdAt(b.created)];
+    const [ta, tb] = [instantOf(a.created), instantOf(b.created)];
     if (ta !== undefined && tb !== undefined && ta !== tb)
         return ta > tb ? -1 : 1;
     if (a.number === undefined || b.number === undefined)
@@ -10686,7 +10764,7 @@ class ProgressLog {
         if (current && stepChanged)
             log.info(`Now at step ${describeStep(current)}${at}`);
         this.lastCurrent = current?.id;
-        // A Product Ingestion job says when it started and ended: each said once.
+        // When it started and ended, as its API tells (a Product Ingestion job's own times, a CPP go-live's steps'): each said once.
         if (operation.started && !this.saidStart)
             log.info(`Started at ${(this.saidStart = operation.started)}`);
         if (operation.ended && !this.saidEnd)
@@ -11126,11 +11204,13 @@ function operationOutput(operation) {
 
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 // The job summary: what a release engineer looks at after the run. One renderer for one offer or
-// many: a result line, a table with a row per offer (the same words and icons either way, the
-// service's preview and live links too), then the steps and the service's errors of the offers that
+// many: a result line, a table with a row per offer (the same words and icons either way; the
+// operation location to copy, the page a person can open beside it, when it started and ended, the
+// service's preview and live links), then the steps and the service's errors of the offers that
 // have them, failed ones first. Service text is escaped to render as text (no HTML, no links, no
 // table breaks), and every list is cut, so the summary stays far below GitHub's 1 MiB limit
 // whatever the service sends and however many offers there are.
+
 
 
 
@@ -11158,20 +11238,38 @@ const RESULT_ICONS = {
     'not started': '⛔'
 };
 const HOW = { attached: ' (followed)', started: '', live: ' (live already: nothing sent)', given: '' };
+// What GitHub makes a link by itself (cmark-gfm's autolink extension): a URL with a scheme, a `www.`
+// name, an e-mail address (`mailto:` and `xmpp:` ones too). A word of service text that has one is
+// shown as code instead: text to copy, never a link, and no entity in it to show (GitHub decodes
+// entities in text, but not in code, and a summary read as a file shows them as they are).
+const LINKABLE = /:\/\/|(?:^|[^\p{L}\p{N}.-])www\.|[\p{L}\p{N}._+-]@[\p{L}\p{N}_-]+\./iu;
+// What ends such a word: white space, and what a code span cannot hold as it is: a backtick, `|`
+// (a cell break even in code) and `\` (so a backslash before a `|` cannot escape it).
+const WORD_BREAKS = /([\s`|\\]+)/u;
+// Punctuation around a word that is not part of it (as GitHub reads a link's end): kept out of the code.
+const AROUND = /^([(["'<]*)(.*?)([.,;:!?)\]"'>]*)$/su;
+/** Text as text: HTML characters as entities, and the characters that make markup escaped. */
+const escaped = (text) => text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`);
+/** A word of service text: in a code span when GitHub would link it, else escaped. */
+function word(text) {
+    const [, before = '', core = '', after = ''] = AROUND.exec(text) ?? [];
+    return LINKABLE.test(core) ? `${escaped(before)}\`${core}\`${escaped(after)}` : escaped(text);
+}
 /**
  * Text as markdown that renders as that text, inside a table cell too: one line, HTML characters as
- * entities (so a decoded `&lt;script&gt;` stays text), and the characters that make emphasis, code,
- * links, images, math (`$`) or cell breaks escaped, and URLs kept from becoming links.
+ * entities (so a decoded `&lt;script&gt;` stays text), the characters that make emphasis, code,
+ * links, images, math (`$`) or cell breaks escaped, and each word GitHub would link (a URL, a `www.`
+ * name, an e-mail address) in a code span: shown as it is, copyable, not a link.
  */
 function markdownText(text, max = 300) {
-    return (serviceText(text, max)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|$]/g, (c) => `\\${c}`)
-        // GitHub links bare URLs and www. names by itself: an entity in their trigger stops that.
-        .replace(/:\/\//g, '&#58;//')
-        .replace(/\bwww\./gi, (www) => `${www.slice(0, 3)}&#46;`));
+    return serviceText(text, max)
+        .split(WORD_BREAKS)
+        .map((part, i) => (i % 2 === 0 ? word(part) : escaped(part)))
+        .join('');
 }
 const VERDICTS = {
     ready: '✅ a go-live would start now',
@@ -11204,7 +11302,11 @@ function linksMarkdown(operation) {
 function goLiveRow(row) {
     // Copyable text, not a link: it is an API URL, which a browser cannot open without a token. It
     // is rebuilt from validated parts (its API's locations.ts): no backtick, '|' or space in it.
-    const operation = row.location && /^https?:$/.test(row.location.protocol) ? `\`${row.location.href}\`` : '';
+    const location = row.location && /^https?:$/.test(row.location.protocol) ? `\`${row.location.href}\`` : '';
+    // Beside it, what a browser can open, when its API built such a page from validated ids.
+    const pageUrl = row.page ? safeLinkUrl(row.page.url) : undefined;
+    const page = row.page && pageUrl ? `[${markdownText(row.page.text, 60)}](${pageUrl})` : '';
+    const operation = [location, page].filter((cell) => cell !== '').join(' · ');
     const started = markdownText(row.operation?.started ?? '', 40);
     const ended = markdownText(row.operation?.ended ?? '', 40);
     const details = [row.note ? markdownText(row.note, 300) : '', linksMarkdown(row.operation)].filter((d) => d !== '').join(' · ');
@@ -11596,6 +11698,7 @@ function summaryRow(offer, result, several) {
         status: result?.status ?? statusOf(outcome),
         how: goLive?.how,
         location: goLive?.location?.url,
+        page: goLive?.location?.page,
         operation: goLive?.operation,
         note: errorText(offer, several),
         dryRun: outcome.phase === 'checked' ? outcome.report : undefined
