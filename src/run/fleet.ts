@@ -9,7 +9,7 @@ import type { Cancellation } from '../wait/cancellation.js'
 import { Pacer } from '../wait/pacer.js'
 import { createLimiter } from './limit.js'
 import { Offer } from './offer.js'
-import { linePrefix, writeAsOffersMove } from './outputs.js'
+import { keptLinesOf, linePrefix, writeAsOffersMove } from './outputs.js'
 import { ResultsOutput } from './results.js'
 import type { Session } from './session.js'
 import type { WaitSettings } from './wait.js'
@@ -59,13 +59,16 @@ export class Fleet {
         return task()
       })
     await Promise.all(
-      this.offers.map(async (offer) => {
-        try {
-          await story(offer, { service: session.serviceFor(offer.subject, offer), config, limit, waiting })
-        } catch (error) {
-          offer.fail(error, { timeoutMs })
-        }
-      })
+      // Its part's lines, its failure's too, are its own: kept for its group at the step's end.
+      this.offers.map((offer) =>
+        offer.within(keptLinesOf(this.offers.length), async () => {
+          try {
+            await story(offer, { service: session.serviceFor(offer.subject, offer), config, limit, waiting })
+          } catch (error) {
+            offer.fail(error, { timeoutMs })
+          }
+        })
+      )
     )
   }
 }
