@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6127);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4392);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6127:
+/***/ 4392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -3183,13 +3183,13 @@ function info(message) {
  * @param name The name of the output group
  */
 function startGroup(name) {
-    issue('group', name);
+    command_issue('group', name);
 }
 /**
  * End an output group.
  */
 function endGroup() {
-    issue('endgroup');
+    command_issue('endgroup');
 }
 /**
  * Wrap an asynchronous function call in a group.
@@ -7223,10 +7223,15 @@ async function knows(read) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:async_hooks"
+const external_node_async_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
 ;// CONCATENATED MODULE: ./src/report/log.ts
 // The action's only way to the log. Every line passes through oneLine(): whatever service text a
 // message quotes, it cannot start a workflow command or break into a second line. And every line is
 // cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
+// And with several offers, every line written while an offer's part runs (within()) is also kept
+// for that offer (kept-lines.ts), to be told again in its group at the step's end (group()).
+
 
 
 
@@ -7281,19 +7286,73 @@ function eachLine(message, room, escaped, write) {
     for (const line of lines)
         write(fit(line, room, escaped, oneLine));
 }
+// Whose part of the step is running: the offer whose lines these are. The scope follows the offer's
+// own calls and awaits (whatever module writes the line), not the text, so a line needs no label
+// to be found; work shared by the step (sign-in, the heartbeat) starts outside every offer's scope.
+const scope = new external_node_async_hooks_namespaceObject.AsyncLocalStorage();
+/** Keeps a line for the offer whose part is running, if any. */
+function keep(text, debug = false) {
+    scope.getStore()?.add({ text, debug });
+}
+/** An annotation kept as the runner shows it (`Warning: …`): told again, it must not annotate twice. */
+function keepAnnotation(word, data) {
+    const kept = scope.getStore();
+    if (kept)
+        eachLine(`${word}: ${data}`, MAX_LINE, false, (line) => kept.add({ text: line, debug: false }));
+}
+/** A group's title: one safe line that no `::` can end early or turn into another command. */
+function groupTitle(title) {
+    return fit(title, 200, true, (text) => oneLine(text).replace(/:(?=:)/g, ': '));
+}
 const log = {
-    info: (message) => eachLine(message, MAX_LINE, false, (line) => info(line)),
-    debug: (message) => eachLine(message, MAX_LINE - '::debug::'.length, true, (line) => core_debug(line)),
+    info: (message) => eachLine(message, MAX_LINE, false, (line) => {
+        info(line);
+        keep(line);
+    }),
+    debug: (message) => eachLine(message, MAX_LINE - '::debug::'.length, true, (line) => {
+        core_debug(line);
+        // Shown only with step debug on: kept only then, so they never crowd out the story.
+        if (isDebug())
+            keep(line, true);
+    }),
     // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
-    notice: (message) => notice(annotation('notice', message)),
-    warning: (message) => warning(annotation('warning', message)),
+    notice: (message) => {
+        const data = annotation('notice', message);
+        notice(data);
+        keepAnnotation('Notice', data);
+    },
+    warning: (message) => {
+        const data = annotation('warning', message);
+        warning(data);
+        keepAnnotation('Warning', data);
+    },
     /** The step's error: marks the step failed. */
     fail: (message) => setFailed(annotation('error', message)),
     /** A fault of the action's own (not an ActionError, which is words for the user): its stack, for debugging. */
     fault: (error) => {
         if (error instanceof Error && !(error instanceof ActionError))
             log.debug(error.stack ?? error.message);
-    }
+    },
+    /** Runs `part` as one offer's: every line it writes (info, debug, warning, notice) is also kept in `kept`. */
+    within: (kept, part) => scope.run(kept, part),
+    /**
+     * One collapsible group: `title`, then `lines` as they were kept (made safe and bounded when first
+     * written). Written at once, outside any offer's scope, so nothing else lands inside it.
+     */
+    group: (title, lines) => scope.exit(() => {
+        startGroup(groupTitle(title));
+        try {
+            for (const line of lines) {
+                if (line.debug)
+                    core_debug(line.text);
+                else
+                    info(line.text);
+            }
+        }
+        finally {
+            endGroup();
+        }
+    })
 };
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -11034,6 +11093,13 @@ class Offer {
     get outcome() {
         return this.current;
     }
+    /** Its own lines, kept as written for its group at the step's end: with several offers (outputs.ts). */
+    kept;
+    /** Runs its part of the step (go-live or dry run) as its own: with `kept`, every line it writes is kept there too. */
+    within(kept, part) {
+        this.kept = kept;
+        return kept ? log.within(kept, part) : part();
+    }
     /** Whether a request of this step may have started the go-live unanswered: then it is never `not sent` again. */
     mayHaveGoneOut = false;
     // TriggerProgress: the request that starts the go-live, as it goes.
@@ -11095,6 +11161,69 @@ class Offer {
     move(outcome, urgent) {
         this.current = outcome;
         this.onChange(urgent);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/kept-lines.ts
+// One offer's own lines, kept as they are written so that the step's end can tell them again in
+// that offer's group (run/offer-groups.ts). Bounded: 256 offers in a wait of days must not hold the
+// whole log in memory. Each offer gets an equal share of a step-wide bound, at most PER_OFFER; when
+// its lines pass its share, the first half and the newest lines are kept (what was sent, where it
+// went; how it ended) and a note says how many in between were left out (the log above has them).
+/** The most one offer keeps, however few the offers. */
+const PER_OFFER = { lines: 300, chars: 64 * 1024 };
+/** The most the whole step keeps, over all its offers: 64 lines and 16 Ki characters each at 256 offers. */
+const PER_STEP = { lines: 16 * 1024, chars: 4 * 1024 * 1024 };
+/** One offer's share when the step has `offers` offers. */
+function keptShare(offers) {
+    const n = Math.max(1, offers);
+    return {
+        lines: Math.min(PER_OFFER.lines, Math.floor(PER_STEP.lines / n)),
+        chars: Math.min(PER_OFFER.chars, Math.floor(PER_STEP.chars / n))
+    };
+}
+class KeptLines {
+    limits;
+    /** The first lines, up to half the share: the start of the story. */
+    head = [];
+    headChars = 0;
+    /** Once a line went past the head, the head takes no more (the order stays the order written). */
+    headDone = false;
+    /** The newest lines after the head, within the rest of the share. */
+    tail = [];
+    tailChars = 0;
+    /** Lines left out between head and tail. */
+    leftOut = 0;
+    constructor(limits) {
+        this.limits = { lines: Math.max(2, limits.lines), chars: Math.max(2, limits.chars) };
+    }
+    add(line) {
+        const size = line.text.length;
+        const { lines, chars } = this.limits;
+        if (!this.headDone && this.head.length < Math.floor(lines / 2) && this.headChars + size <= Math.floor(chars / 2)) {
+            this.head.push(line);
+            this.headChars += size;
+            return;
+        }
+        this.headDone = true;
+        this.tail.push(line);
+        this.tailChars += size;
+        // The newest line stays even alone past the share: a line is bounded (log.ts, MAX_LINE).
+        while (this.tail.length > 1 && (this.head.length + this.tail.length > lines || this.headChars + this.tailChars > chars)) {
+            this.tailChars -= this.tail.shift().text.length;
+            this.leftOut++;
+        }
+    }
+    /** Lines left out so far. */
+    get omitted() {
+        return this.leftOut;
+    }
+    /** The kept lines in the order written, with the note of those left out where they were. */
+    lines() {
+        if (this.leftOut === 0)
+            return [...this.head, ...this.tail];
+        const more = `… ${this.leftOut} more line${this.leftOut === 1 ? '' : 's'} of this offer left out here (the log above has every line as it was written).`;
+        return [...this.head, { text: more, debug: false }, ...this.tail];
     }
 }
 
@@ -11446,6 +11575,50 @@ function errorText(offer, several) {
     return `${problem.text}${end} ${follow}`;
 }
 
+;// CONCATENATED MODULE: ./src/run/offer-groups.ts
+// At the end of a step of several offers, one collapsible group per offer with its whole story: the
+// lines kept while its part ran (report/kept-lines.ts), in the order written. Failed offers first,
+// so that a reader of 256 offers finds at once the ones to look at; the input order within each rank.
+
+
+
+/** Ranks by status, with an error: failed, canceled, unknown, not started (refused), still going. */
+const WITH_ERROR = { failed: 0, canceled: 1, unknown: 2, 'not started': 3, running: 4, accepted: 4 };
+/** A dry run that found the offer blocked, or could not tell, before those it found ready. */
+const DRY_RUN_DOUBT = 5;
+const THE_REST = 6;
+function rank(offer) {
+    const { outcome } = offer;
+    if (errorText(offer, true))
+        return WITH_ERROR[statusOf(outcome)] ?? THE_REST;
+    if (outcome.phase === 'checked' && (outcome.report.verdict === 'blocked' || outcome.report.verdict === 'unknown'))
+        return DRY_RUN_DOUBT;
+    return THE_REST;
+}
+/** The offers in the order their groups come: failed first, the input order within each rank. */
+function groupOrder(offers) {
+    return offers
+        .map((offer, index) => ({ offer, index, rank: rank(offer) }))
+        .sort((a, b) => a.rank - b.rank || a.index - b.index)
+        .map(({ offer }) => offer);
+}
+/** `contoso/vm-a: failed`, or a dry run's verdict: the label is a validated id, the rest a fixed word. */
+function offer_groups_groupTitle(offer) {
+    const { outcome } = offer;
+    const end = outcome.phase === 'checked' ? `${outcome.report.verdict} (dry run)` : statusOf(outcome);
+    return `${offer.label}: ${end}`;
+}
+/** One group per offer that kept its lines, failed first. */
+function writeOfferGroups(offers) {
+    for (const offer of groupOrder(offers)) {
+        const { kept } = offer;
+        if (!kept)
+            continue;
+        const lines = kept.lines();
+        log.group(offer_groups_groupTitle(offer), lines.length > 0 ? lines : [{ text: 'Nothing was logged for this offer.', debug: false }]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/results.ts
 // The `results` output: one object per offer, in input order, built only from validated canonical
 // values (the offer id as checked, a status from a fixed set, a location rebuilt from validated
@@ -11564,7 +11737,10 @@ class ResultsOutput {
 // operation's location and id (one offer) and `results` are written as soon as they are known; the
 // rest at the end, each on its own, so that a failure in one (an output, the summary) cannot undo
 // the others nor turn a finished go-live into a crash. Choices between one offer and several live
-// here only: the prefix of an offer's lines, the resume hint, the single-offer outputs, the heading.
+// here only: the prefix of an offer's lines, the lines kept for each offer's group at the end, the
+// resume hint, the single-offer outputs, the heading.
+
+
 
 
 
@@ -11579,6 +11755,13 @@ class ResultsOutput {
 /** What starts an offer's own lines: its label when the step has several offers, nothing with one. */
 function linePrefix(label, offers) {
     return offers > 1 ? `${label}: ` : '';
+}
+/**
+ * What keeps an offer's own lines for its group at the step's end: with several offers, each its
+ * share of the step's bound; with one, nothing (its log is its story already).
+ */
+function keptLinesOf(offers) {
+    return offers > 1 ? new KeptLines(keptShare(offers)) : undefined;
 }
 /** The step's plan, said once at its start. */
 function announce(config) {
@@ -11642,15 +11825,19 @@ function notWaiting(offers) {
     }
 }
 /**
- * The step's end: its error lines (one per offer with an error, naming it when there are several,
- * and one for a failure of the whole step), the last `results`, `status` (the offer's own with one,
- * the aggregate with several), the single-offer outputs, and the summary.
+ * The step's end: with several offers, one group per offer with its whole story (failed first); then
+ * the error lines, outside the groups and last in the log, where a reader looks first (one per offer
+ * with an error, naming it when there are several, and one for a failure of the whole step); the
+ * last `results`, `status` (the offer's own with one, the aggregate with several), the single-offer
+ * outputs, and the summary.
  */
 async function writeStepEnd(end) {
     const { offers, results, stepError } = end;
     const several = offers.length > 1;
     if (!end.wait && !end.dryRun && !stepError)
         notWaiting(offers);
+    if (several)
+        await guarded("write each offer's group of lines", () => writeOfferGroups(offers));
     if (stepError)
         log.fail(stepError);
     for (const offer of offers) {
@@ -11760,7 +11947,9 @@ class Fleet {
         if (config.wait && !config.dryRun)
             this.clock = stepClock(deadline, timeoutMs);
         const heartbeat = this.clock ? new Heartbeat(this.offers, this.clock) : undefined;
-        await Promise.all(this.offers.map(async (offer) => {
+        await Promise.all(
+        // Its part's lines, its failure's too, are its own: kept for its group at the step's end.
+        this.offers.map((offer) => offer.within(keptLinesOf(this.offers.length), async () => {
             try {
                 // Looking the offer up in each API (`api: auto` with a sign-in) reads: one of the places.
                 const choose = () => chooseApi(offer, session, config.targets);
@@ -11770,7 +11959,7 @@ class Fleet {
             catch (error) {
                 offer.fail(error, { timeoutMs });
             }
-        })).finally(() => heartbeat?.stop());
+        }))).finally(() => heartbeat?.stop());
     }
 }
 

@@ -8,8 +8,8 @@ export interface CoreMock {
   secrets: string[]
   failures: string[]
   module: Record<string, unknown>
-  /** Every log line of a level, e.g. `logged('info')`. */
-  logged(level: 'info' | 'debug' | 'warning' | 'error' | 'notice'): string[]
+  /** Every log line of a level, e.g. `logged('info')`; `group`: the titles of groups opened. */
+  logged(level: 'info' | 'debug' | 'warning' | 'error' | 'notice' | 'group'): string[]
   reset(): void
 }
 
@@ -41,6 +41,9 @@ export function createCoreMock(inputs: Record<string, string> = {}): CoreMock {
     warning: log('warning'),
     error: log('error'),
     notice: log('notice'),
+    // A group as the runner reads it: `group: <title>` opens it, `endgroup` closes it.
+    startGroup: log('group'),
+    endGroup: jest.fn(() => void mock.lines.push('endgroup')),
     summary: { addRaw: jest.fn().mockReturnThis(), write: jest.fn(async () => undefined) }
   }
   return mock

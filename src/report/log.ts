@@ -1,8 +1,12 @@
 // The action's only way to the log. Every line passes through oneLine(): whatever service text a
 // message quotes, it cannot start a workflow command or break into a second line. And every line is
 // cut to MAX_LINE: a service that sends a 3 MB string costs the log one bounded line, not 3 MB.
+// And with several offers, every line written while an offer's part runs (within()) is also kept
+// for that offer (kept-lines.ts), to be told again in its group at the step's end (group()).
+import { AsyncLocalStorage } from 'node:async_hooks'
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
+import type { KeptLine, KeptLines } from './kept-lines.js'
 import { oneLine } from './safe-text.js'
 
 /** The longest line the action prints, as the runner reads it: command and escaping included. */
@@ -59,16 +63,72 @@ function eachLine(message: string, room: number, escaped: boolean, write: (line:
   for (const line of lines) write(fit(line, room, escaped, oneLine))
 }
 
+// Whose part of the step is running: the offer whose lines these are. The scope follows the offer's
+// own calls and awaits (whatever module writes the line), not the text, so a line needs no label
+// to be found; work shared by the step (sign-in, the heartbeat) starts outside every offer's scope.
+const scope = new AsyncLocalStorage<KeptLines>()
+
+/** Keeps a line for the offer whose part is running, if any. */
+function keep(text: string, debug = false): void {
+  scope.getStore()?.add({ text, debug })
+}
+
+/** An annotation kept as the runner shows it (`Warning: …`): told again, it must not annotate twice. */
+function keepAnnotation(word: string, data: string): void {
+  const kept = scope.getStore()
+  if (kept) eachLine(`${word}: ${data}`, MAX_LINE, false, (line) => kept.add({ text: line, debug: false }))
+}
+
+/** A group's title: one safe line that no `::` can end early or turn into another command. */
+function groupTitle(title: string): string {
+  return fit(title, 200, true, (text) => oneLine(text).replace(/:(?=:)/g, ': '))
+}
+
 export const log = {
-  info: (message: string): void => eachLine(message, MAX_LINE, false, (line) => core.info(line)),
-  debug: (message: string): void => eachLine(message, MAX_LINE - '::debug::'.length, true, (line) => core.debug(line)),
+  info: (message: string): void =>
+    eachLine(message, MAX_LINE, false, (line) => {
+      core.info(line)
+      keep(line)
+    }),
+  debug: (message: string): void =>
+    eachLine(message, MAX_LINE - '::debug::'.length, true, (line) => {
+      core.debug(line)
+      // Shown only with step debug on: kept only then, so they never crowd out the story.
+      if (core.isDebug()) keep(line, true)
+    }),
   // Commands escape line breaks in their data themselves; the lines are still cleaned one by one.
-  notice: (message: string): void => core.notice(annotation('notice', message)),
-  warning: (message: string): void => core.warning(annotation('warning', message)),
+  notice: (message: string): void => {
+    const data = annotation('notice', message)
+    core.notice(data)
+    keepAnnotation('Notice', data)
+  },
+  warning: (message: string): void => {
+    const data = annotation('warning', message)
+    core.warning(data)
+    keepAnnotation('Warning', data)
+  },
   /** The step's error: marks the step failed. */
   fail: (message: string): void => core.setFailed(annotation('error', message)),
   /** A fault of the action's own (not an ActionError, which is words for the user): its stack, for debugging. */
   fault: (error: unknown): void => {
     if (error instanceof Error && !(error instanceof ActionError)) log.debug(error.stack ?? error.message)
-  }
+  },
+  /** Runs `part` as one offer's: every line it writes (info, debug, warning, notice) is also kept in `kept`. */
+  within: <T>(kept: KeptLines, part: () => T): T => scope.run(kept, part),
+  /**
+   * One collapsible group: `title`, then `lines` as they were kept (made safe and bounded when first
+   * written). Written at once, outside any offer's scope, so nothing else lands inside it.
+   */
+  group: (title: string, lines: readonly KeptLine[]): void =>
+    scope.exit(() => {
+      core.startGroup(groupTitle(title))
+      try {
+        for (const line of lines) {
+          if (line.debug) core.debug(line.text)
+          else core.info(line.text)
+        }
+      } finally {
+        core.endGroup()
+      }
+    })
 }

@@ -11,7 +11,7 @@ import { chooseApi, type Chosen } from './choose-api.js'
 import { Heartbeat, stepClock, stepTimes, type StepClock } from './heartbeat.js'
 import { createLimiter } from './limit.js'
 import { Offer } from './offer.js'
-import { linePrefix, writeAsOffersMove } from './outputs.js'
+import { keptLinesOf, linePrefix, writeAsOffersMove } from './outputs.js'
 import { ResultsOutput } from './results.js'
 import type { Session } from './session.js'
 import type { WaitSettings } from './wait.js'
@@ -69,16 +69,19 @@ export class Fleet {
     if (config.wait && !config.dryRun) this.clock = stepClock(deadline, timeoutMs)
     const heartbeat = this.clock ? new Heartbeat(this.offers, this.clock) : undefined
     await Promise.all(
-      this.offers.map(async (offer) => {
-        try {
-          // Looking the offer up in each API (`api: auto` with a sign-in) reads: one of the places.
-          const choose = (): Promise<Chosen> => chooseApi(offer, session, config.targets)
-          const { service } = await (config.targets.length > 1 ? limit(choose) : choose())
-          await story(offer, { service, config, limit, waiting })
-        } catch (error) {
-          offer.fail(error, { timeoutMs })
-        }
-      })
+      // Its part's lines, its failure's too, are its own: kept for its group at the step's end.
+      this.offers.map((offer) =>
+        offer.within(keptLinesOf(this.offers.length), async () => {
+          try {
+            // Looking the offer up in each API (`api: auto` with a sign-in) reads: one of the places.
+            const choose = (): Promise<Chosen> => chooseApi(offer, session, config.targets)
+            const { service } = await (config.targets.length > 1 ? limit(choose) : choose())
+            await story(offer, { service, config, limit, waiting })
+          } catch (error) {
+            offer.fail(error, { timeoutMs })
+          }
+        })
+      )
     ).finally(() => heartbeat?.stop())
   }
 }

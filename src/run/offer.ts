@@ -6,6 +6,7 @@ import type { DryRunReport } from '../apis/go-live-service.js'
 import type { TriggerProgress } from '../http/api-client.js'
 import { subjectLabel, type Subject } from '../apis/subject.js'
 import type { Api } from '../constants.js'
+import type { KeptLines } from '../report/kept-lines.js'
 import { log } from '../report/log.js'
 import { ProgressLog } from '../report/progress-log.js'
 import type { Operation } from '../wait/operation.js'
@@ -46,6 +47,15 @@ export class Offer implements TriggerProgress {
 
   get outcome(): Outcome {
     return this.current
+  }
+
+  /** Its own lines, kept as written for its group at the step's end: with several offers (outputs.ts). */
+  kept: KeptLines | undefined
+
+  /** Runs its part of the step (go-live or dry run) as its own: with `kept`, every line it writes is kept there too. */
+  within<T>(kept: KeptLines | undefined, part: () => Promise<T>): Promise<T> {
+    this.kept = kept
+    return kept ? log.within(kept, part) : part()
   }
 
   /** Whether a request of this step may have started the go-live unanswered: then it is never `not sent` again. */

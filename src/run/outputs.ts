@@ -2,11 +2,13 @@
 // operation's location and id (one offer) and `results` are written as soon as they are known; the
 // rest at the end, each on its own, so that a failure in one (an output, the summary) cannot undo
 // the others nor turn a finished go-live into a crash. Choices between one offer and several live
-// here only: the prefix of an offer's lines, the resume hint, the single-offer outputs, the heading.
+// here only: the prefix of an offer's lines, the lines kept for each offer's group at the end, the
+// resume hint, the single-offer outputs, the heading.
 import * as core from '@actions/core'
 import { Inputs, Outputs } from '../constants.js'
 import { messageOf } from '../errors.js'
 import type { Config } from '../inputs.js'
+import { KeptLines, keptShare } from '../report/kept-lines.js'
 import { log } from '../report/log.js'
 import { outputs } from '../report/output-file.js'
 import { operationOutput } from '../report/operation-output.js'
@@ -14,12 +16,21 @@ import { summaryMarkdown, writeSummary, type SummaryRow } from '../report/summar
 import { formatDuration } from '../wait/duration.js'
 import { errorText } from './error-line.js'
 import type { Offer } from './offer.js'
+import { writeOfferGroups } from './offer-groups.js'
 import { goLiveOf, statusOf } from './outcome.js'
 import { stepStatus, type OfferResult, type ResultsOutput } from './results.js'
 
 /** What starts an offer's own lines: its label when the step has several offers, nothing with one. */
 export function linePrefix(label: string, offers: number): string {
   return offers > 1 ? `${label}: ` : ''
+}
+
+/**
+ * What keeps an offer's own lines for its group at the step's end: with several offers, each its
+ * share of the step's bound; with one, nothing (its log is its story already).
+ */
+export function keptLinesOf(offers: number): KeptLines | undefined {
+  return offers > 1 ? new KeptLines(keptShare(offers)) : undefined
 }
 
 /** The step's plan, said once at its start. */
@@ -96,14 +107,17 @@ function notWaiting(offers: readonly Offer[]): void {
 }
 
 /**
- * The step's end: its error lines (one per offer with an error, naming it when there are several,
- * and one for a failure of the whole step), the last `results`, `status` (the offer's own with one,
- * the aggregate with several), the single-offer outputs, and the summary.
+ * The step's end: with several offers, one group per offer with its whole story (failed first); then
+ * the error lines, outside the groups and last in the log, where a reader looks first (one per offer
+ * with an error, naming it when there are several, and one for a failure of the whole step); the
+ * last `results`, `status` (the offer's own with one, the aggregate with several), the single-offer
+ * outputs, and the summary.
  */
 export async function writeStepEnd(end: StepEnd): Promise<void> {
   const { offers, results, stepError } = end
   const several = offers.length > 1
   if (!end.wait && !end.dryRun && !stepError) notWaiting(offers)
+  if (several) await guarded("write each offer's group of lines", () => writeOfferGroups(offers))
   if (stepError) log.fail(stepError)
   for (const offer of offers) {
     const error = errorText(offer, several)
