@@ -12,7 +12,12 @@ import { runAction, type RunResult } from '../../scripts/run-action.js'
 type Result = Record<'offer' | 'status' | 'error', string>
 const resultsOf = (result: RunResult) => JSON.parse(result.outputs.results as string) as Result[]
 /** The requests the action sent, as its debug log says them (`GET /path -> outcome`). */
-const sent = (result: RunResult) => result.stdout.split('\n').filter((line) => /^::debug::(GET|POST) \//.test(line))
+// The log as written, before the groups that tell each offer's story again at the step's end.
+const sent = (result: RunResult) =>
+  result.stdout
+    .split('\n::group::')[0]
+    ?.split('\n')
+    .filter((line) => /^::debug::(GET|POST) \//.test(line)) ?? []
 
 /** A loopback port that was free a moment ago: every connection to it is refused. */
 async function closedPort(): Promise<number> {
