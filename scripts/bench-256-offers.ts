@@ -84,12 +84,12 @@ async function revokedToken(report: Report, { cpp, identity, revokeNext, signIn 
 
 /**
  * The issue's starved tail through the bundle: 256 offers at poll-interval 2s, four started at a
- * time, each go-live ending 7 s after its request, timeout 14s. The gaps come from the server's
+ * time, each go-live ending 6 s after its request, timeout 14s. The gaps come from the server's
  * log: each offer's go-live request, its reads while it ran, and the read that found it ended.
  */
 async function readGaps(report: Report, { cpp }: Emulators): Promise<void> {
   const interval = 2_000
-  const endsAfter = 3.5 * interval
+  const endsAfter = 3 * interval
   addOffers(cpp, OFFERS, endsAfter)
   const run = await startAction({
     inputs: {
@@ -123,7 +123,7 @@ async function readGaps(report: Report, { cpp }: Emulators): Promise<void> {
   }
   const endedRunning = OFFERS.length - results.filter((r) => r.status === 'succeeded').length
   report(
-    `starved tail through the bundle: ${OFFERS.length} offers, poll-interval 2s, go-lives ending 7s in, timeout 14s: largest read gap per running offer`,
+    `starved tail through the bundle: ${OFFERS.length} offers, poll-interval 2s, go-lives ending 6s in, timeout 14s: largest read gap per running offer`,
     `${worst} ms = ${(worst / interval).toFixed(2)} x the interval; ${(reads / (waited / interval)).toFixed(2)} reads per offer per interval; ${endedRunning} offers ended not succeeded (exit ${run.exitCode}, ${(run.durationMs / 1_000).toFixed(1)} s)`,
     '<= 2 x the interval, none left running',
     worst <= 2 * interval && endedRunning === 0
