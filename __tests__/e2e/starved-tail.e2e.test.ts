@@ -19,8 +19,12 @@ const OFFERS = Array.from({ length: 256 }, (_, i) => `vm-${String(i + 1).padStar
 const INTERVAL_MS = 2_000
 const ENDS_AFTER_MS = 3 * INTERVAL_MS
 const TIMEOUT_MS = 7 * INTERVAL_MS
-/** The process's own latency on a shared machine: a read may reach the server this much after its turn. */
-const LATENCY_MS = 200
+/**
+ * The processes' own latency on a shared, busy machine: a read may reach the server this much after
+ * its turn (the step and the emulator each lag behind their timers under load). Generous: a starved
+ * offer went unread for three intervals and more.
+ */
+const LATENCY_MS = 500
 /** The longest a running offer may go unread. */
 const MOST_MS = 2 * INTERVAL_MS + LATENCY_MS
 
@@ -56,6 +60,9 @@ it('256 offers at poll-interval 2s: every running offer read at least every two 
 
   // Each offer's moments that matter, from the server's log: its go-live request, then its reads
   // while the go-live ran, and the first read that found it ended (reads after that are not its wait's).
+  // One still running at the end has one more gap: from its last read to the step's last read of
+  // any offer (the deadline comes a little later), so an offer starved at the end counts too.
+  const lastRead = Math.max(...cpp.requestsTo('GET', '/operations/').map((r) => r.at))
   const offers = OFFERS.map((offer) => {
     const [post, ...more] = cpp.requestsTo('POST', `/offers/${offer}/golive`)
     expect([offer, more]).toEqual([offer, []])
@@ -63,19 +70,21 @@ it('256 offers at poll-interval 2s: every running offer read at least every two 
     const reads = cpp.requestsTo('GET', `/offers/${offer}/operations/`).map((r) => r.at)
     const ended = reads.findIndex((at) => at >= started + ENDS_AFTER_MS)
     const moments = [started, ...(ended < 0 ? reads : reads.slice(0, ended + 1))]
-    return { offer, endedAt: started + ENDS_AFTER_MS, gaps: moments.slice(1).map((at, i) => at - (moments[i] as number)) }
+    const gaps = moments.slice(1).map((at, i) => at - (moments[i] as number))
+    return { offer, endedAt: started + ENDS_AFTER_MS, gaps, tail: ended < 0 ? lastRead - (moments.at(-1) as number) : 0 }
   })
   // Never later than twice the interval (the first read included, from the go-live request).
-  const late = offers.map(({ offer, gaps }) => [offer, Math.max(...gaps)] as const).filter(([, gap]) => gap > MOST_MS)
+  const late = offers.map(({ offer, gaps, tail }) => [offer, Math.max(...gaps, tail)] as const).filter(([, gap]) => gap > MOST_MS)
   expect({ late: late.length, worst: late.sort((a, b) => b[1] - a[1]).slice(0, 5) }).toEqual({ late: 0, worst: [] })
   // About once per interval, never more often: no burst of reads makes up for a late one.
   const closest = Math.min(...offers.flatMap(({ gaps }) => gaps.slice(1)))
   expect(closest).toBeGreaterThanOrEqual(INTERVAL_MS - LATENCY_MS)
 
   // A go-live that ended two intervals before the timeout was read ended in time: none of those is
-  // left running. (That is every offer but on a very slow machine, where the last ones start late.)
+  // left running. How many those are depends on how fast the machine starts the 256 (about 200 of
+  // them here, about 115 when busy): a floor of 32 only says the check had offers to look at.
   const results = new Map(resultsOf(result, OFFERS).map((r) => [r.offer, r.status]))
   const inTime = offers.filter(({ endedAt }) => endedAt + MOST_MS <= spawned + TIMEOUT_MS)
-  expect(inTime.length).toBeGreaterThanOrEqual(OFFERS.length / 2)
+  expect(inTime.length).toBeGreaterThanOrEqual(OFFERS.length / 8)
   expect(inTime.filter(({ offer }) => results.get(offer) !== 'succeeded').map(({ offer }) => `${offer}: ${results.get(offer)}`)).toEqual([])
 }, 60_000)
