@@ -40,7 +40,17 @@ function good(): { observed: Observed; results: Entry[]; truths: OfferTruth[] } 
     listings: 1,
     reads: 3
   }))
-  const run: RunResult = { exitCode: 0, signal: null, stdout: '', stderr: '', outputs: {}, summary: '', durationMs: 1, peakRssMb: 0 }
+  const run: RunResult = {
+    exitCode: 0,
+    signal: null,
+    stdout: '',
+    stderr: '',
+    outputs: {},
+    outputFile: '',
+    summary: '',
+    durationMs: 1,
+    peakRssMb: 0
+  }
   const labels = plan.offers.map((o) => `contoso/${o.offer}`)
   return { observed: { plan, run, truths, labels, baseUrl: BASE, sigtermSent: false }, results, truths }
 }

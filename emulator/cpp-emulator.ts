@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http'
 import { answerAfterAccept, FaultBook, type Fault } from './faults.ts'
 import { LaggingListing } from './listing-lag.ts'
+import { Revocations, type Revocation } from './revocation.ts'
 import { json, serve } from './serve.ts'
 import { goLiveRefusal, goLiveSubmission, offerRecord, offerStatusBody, type OfferRecord, type OfferSetup } from './cpp-offers.ts'
 import { failingGoLive, offerLinks, succeedingGoLive, type Body } from './scenarios.ts'
@@ -31,6 +32,15 @@ interface OperationRecord {
   progression: Body[]
   reads: number
   submission: Body
+  /** When a go-live that ends at a time ends (epoch ms): it reads running until then. */
+  endsAt?: number
+}
+
+/** A go-live a go-live request started: its offer and operation id (what its 202 names, unless a fault replaced the answer). */
+interface IssuedGoLive {
+  publisher: string
+  offer: string
+  id: string
 }
 
 export interface CppEmulator {
@@ -39,7 +49,12 @@ export interface CppEmulator {
   addOffer(setup: OfferSetup): void
   injectFault(fault: Fault): void
   acceptToken(token: string): void
-  revokeToken(token: string): void
+  /** Refuses `token` (401) from now on, or from the moment `revocation` names, its refusals held back as it says. */
+  revokeToken(token: string, revocation?: Revocation): void
+  /** How many requests bearing `token` were refused since it was revoked. */
+  refusalsOf(token: string): number
+  /** Every go-live a go-live request started, in order (not those an offer was set up with). */
+  issued: IssuedGoLive[]
   /** Requests matching method and a path substring. */
   requestsTo(method: string, pathPart: string): RecordedRequest[]
   /** Replaces what the offer's operations answer from now on (the benchmark's "it ends now"). */
@@ -82,6 +97,8 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   const faults = new FaultBook()
   const listing = new LaggingListing<Body>()
   const requests: RecordedRequest[] = []
+  const revocations = new Revocations()
+  const issued: IssuedGoLive[] = []
   let previewCounter = 1
 
   const key = (publisher: string, offer: string): string => `${publisher.toLowerCase()}/${offer.toLowerCase()}`
@@ -96,6 +113,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     const submission = goLiveSubmission(offer, id, state, at)
     offer.submissions.push(submission)
     const record: OperationRecord = { id, publisher: offer.publisher, offer: offer.offer, progression, reads: 0, submission }
+    if (offer.endsAfterMs !== undefined) record.endsAt = Date.now() + offer.endsAfterMs
     operations.set(id, record)
     return record
   }
@@ -132,7 +150,11 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
   }
 
   function readOperation(res: ServerResponse, op: OperationRecord, offer: OfferRecord, extraHeaders: Record<string, string>): void {
-    const body = op.progression[Math.min(op.reads, op.progression.length - 1)] as Body
+    // One that ends at a time reads its still-going bodies (the last of them repeating) until then, then its last.
+    const last = op.progression.length - 1
+    const at =
+      op.endsAt === undefined ? Math.min(op.reads, last) : Date.now() < op.endsAt ? Math.max(0, Math.min(op.reads, last - 1)) : last
+    const body = op.progression[at] as Body
     op.reads++
     const status = String(body.status).toLowerCase()
     if (['succeeded', 'complete', 'completed', 'failed', 'canceled', 'cancelled'].includes(status)) {
@@ -166,7 +188,9 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       uses.set(token, (uses.get(token) ?? 0) + 1)
       if ((uses.get(token) as number) > options.tokenUses) tokens.delete(token)
     }
+    if (token && revocations.refuses(token)) tokens.delete(token)
     if (!token || !tokens.has(token)) {
+      if (token) revocations.holdRefusal(token, res)
       res.writeHead(401, { 'www-authenticate': 'Bearer', 'content-length': 0 })
       return void res.end()
     }
@@ -200,6 +224,7 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       if (refusal) return error(res, refusal.status, refusal.code, refusal.message)
       const op = startGoLive(offer, offer.progression)
       listing.hide(op.submission, offer.listedAfter)
+      issued.push({ publisher: offer.publisher, offer: offer.offer, id: op.id })
       if (answerAfterAccept(effect, req, res)) return
       res.writeHead(202, { 'content-length': 0, ...locationHeaders(offer, op, origin), ...extraHeaders })
       return void res.end()
@@ -236,9 +261,11 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
     acceptToken(token) {
       tokens.add(token)
     },
-    revokeToken(token) {
-      tokens.delete(token)
+    revokeToken(token, revocation) {
+      revocations.revoke(token, revocation)
     },
+    refusalsOf: (token) => revocations.refusals(token),
+    issued,
     setProgression(publisher, offer, progression) {
       for (const op of operations.values()) {
         if (key(op.publisher, op.offer) === key(publisher, offer)) {
@@ -253,6 +280,8 @@ export async function startCppEmulator(options: EmulatorOptions = {}): Promise<C
       faults.clear()
       listing.clear()
       requests.length = 0
+      issued.length = 0
+      revocations.clear()
       tokens.clear()
       uses.clear()
       for (const token of initialTokens) tokens.add(token)

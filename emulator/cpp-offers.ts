@@ -25,6 +25,12 @@ export interface OfferSetup {
   locationStyle?: LocationStyle
   /** Bodies for successive status GETs of a go-live started on this offer; the last one repeats. */
   progression?: Body[]
+  /**
+   * A go-live started on this offer ends at a time, not after a number of reads: until this many ms
+   * after its go-live request, its reads play the progression but its last body (the one before
+   * the last repeating), from then on the last.
+   */
+  endsAfterMs?: number
   /** Answer status GETs as `[body]`, as the documentation shows. */
   arrayWrapped?: boolean
   /** A go-live already runs (as after an earlier workflow run): it has this progression. */
@@ -58,6 +64,7 @@ export interface OfferRecord extends Required<
   offerStatus: string
   liveStatus: string
   foreignSubmissions: Body[]
+  endsAfterMs?: number
   /** The last body the operation of the newest go-live that ended read: the offer status after a failure. */
   lastEnded?: Body
   allowedTokens?: string[]
@@ -82,6 +89,7 @@ export function offerRecord(setup: OfferSetup): OfferRecord {
     submissions: []
   }
   if (setup.allowedTokens) record.allowedTokens = setup.allowedTokens
+  if (setup.endsAfterMs !== undefined) record.endsAfterMs = setup.endsAfterMs
   if (setup.listedAfter) record.listedAfter = setup.listedAfter
   return record
 }

@@ -68,7 +68,7 @@ export function answerAfterAccept(effect: FaultEffect, req: IncomingMessage, res
  * first body bytes or `end()`, so deferring `end()` defers all of it (the handler never writes
  * before it ends).
  */
-function holdAnswer(res: ServerResponse, ms: number): void {
+export function holdAnswer(res: ServerResponse, ms: number): void {
   const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse
   res.end = ((...args: unknown[]) => {
     const timer = setTimeout(() => {

@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { DEFAULT_TOKEN, type RecordedRequest } from './cpp-emulator.ts'
 import { answerAfterAccept, FaultBook, type Fault, type FaultEffect } from './faults.ts'
 import { LaggingListing, type ListingLag } from './listing-lag.ts'
+import { Revocations, type Revocation } from './revocation.ts'
 import { json, serve } from './serve.ts'
 import { submissionsFor, succeedingJob } from './pia-scenarios.ts'
 import type { Body } from './scenarios.ts'
@@ -82,6 +83,10 @@ export interface PiaEmulator {
   addProduct(setup: ProductSetup): string
   injectFault(fault: Fault): void
   acceptToken(token: string): void
+  /** Refuses `token` (401) from now on, or from the moment `revocation` names, its refusals held back as it says. */
+  revokeToken(token: string, revocation?: Revocation): void
+  /** How many requests bearing `token` were refused since it was revoked. */
+  refusalsOf(token: string): number
   requestsTo(method: string, pathPart: string): RecordedRequest[]
   reset(): void
   close(): Promise<void>
@@ -109,6 +114,7 @@ export async function startPiaEmulator(options: PiaEmulatorOptions = {}): Promis
   const faults = new FaultBook()
   const listing = new LaggingListing<Submission>()
   const requests: RecordedRequest[] = []
+  const revocations = new Revocations()
   let clock = 0
   // 7 fractional digits, as the service sends them.
   const created = (): string => {
@@ -261,8 +267,12 @@ export async function startPiaEmulator(options: PiaEmulatorOptions = {}): Promis
       return error(res, 400, 'badRequest', `The $version '${version}' is invalid or deprecated. Supported: ${PIA_VERSIONS.join(', ')}.`)
     }
     const auth = req.headers.authorization ?? ''
-    if (!auth.startsWith('Bearer ') || !tokens.has(auth.slice(7)))
+    const token = auth.startsWith('Bearer ') ? auth.slice(7) : undefined
+    if (token && revocations.refuses(token)) tokens.delete(token)
+    if (!token || !tokens.has(token)) {
+      if (token) revocations.holdRefusal(token, res)
       return error(res, 401, 'unauthorized', 'Access token is missing or invalid.')
+    }
     if (!rawPath.startsWith(`${PIA_PATH}/`)) return error(res, 404, 'notFound', `No route for ${rawPath}.`)
     const path = rawPath.slice(PIA_PATH.length)
 
@@ -313,6 +323,8 @@ export async function startPiaEmulator(options: PiaEmulatorOptions = {}): Promis
     addProduct,
     injectFault: (fault) => faults.inject(fault),
     acceptToken: (token) => void tokens.add(token),
+    revokeToken: (token, revocation) => revocations.revoke(token, revocation),
+    refusalsOf: (token) => revocations.refusals(token),
     requestsTo: (method, pathPart) => requests.filter((r) => r.method === method && r.path.includes(pathPart)),
     reset() {
       products.length = 0
@@ -320,6 +332,7 @@ export async function startPiaEmulator(options: PiaEmulatorOptions = {}): Promis
       faults.clear()
       listing.clear()
       requests.length = 0
+      revocations.clear()
       tokens.clear()
       for (const token of initialTokens) tokens.add(token)
     },

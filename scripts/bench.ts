@@ -9,6 +9,7 @@ import { startIdentityEmulator, TEST_CA_FILE } from '../emulator/identity-emulat
 import { answer, endless, startHostileServer } from '../emulator/hostile-server.ts'
 import { startPiaEmulator } from '../emulator/pia-emulator.ts'
 import { endlessJob, succeedingJob } from '../emulator/pia-scenarios.ts'
+import { bench256Offers } from './bench-256-offers.ts'
 import { benchFleet } from './bench-fleet.ts'
 import { benchHtml } from './bench-html.ts'
 import { benchLists } from './bench-lists.ts'
@@ -310,6 +311,10 @@ await benchLists(report)
 
 // 12. An unreachable base-url (issue 18): time and attempts to fail, one offer and twelve.
 await benchUnreachable(report, Math.min(RUNS, 5))
+
+// 13. 256 offers through the bundle (issue 19): token requests under a revoked token, the largest
+// read gap per running offer, the output file against the final results, start to all recorded.
+await bench256Offers(report)
 
 await emulator.close()
 const node = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim()

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..')
-export const BUNDLE = join(ROOT, 'dist', 'index.js')
+/** The committed bundle; `BUNDLE` in the environment names another (an older commit's, to see a test fail on it). */
+export const BUNDLE = process.env.BUNDLE ?? join(ROOT, 'dist', 'index.js')
 /** The Node 24 binary of the `node` dev dependency: the runtime `runs.using: node24` names. */
 export const NODE24 = join(ROOT, 'node_modules', 'node', 'bin', 'node')
 
@@ -28,6 +29,8 @@ export interface RunResult {
   stdout: string
   stderr: string
   outputs: Record<string, string>
+  /** The GITHUB_OUTPUT file as the step left it. */
+  outputFile: string
   summary: string
   durationMs: number
   /** The child's peak resident memory (VmHWM from /proc, Linux), in MiB; 0 where not readable. */
@@ -123,10 +126,11 @@ export function startAction(options: RunOptions): RunningAction {
     child.on('close', (exitCode, signal) => {
       clearInterval(sampler)
       const durationMs = performance.now() - started
-      const outputs = parseOutputFile(readFileSync(outputFile, 'utf8'))
+      const outputText = readFileSync(outputFile, 'utf8')
+      const outputs = parseOutputFile(outputText)
       const summary = readFileSync(summaryFile, 'utf8')
       rmSync(dir, { recursive: true, force: true })
-      resolve({ exitCode, signal, stdout, stderr, outputs, summary, durationMs, peakRssMb })
+      resolve({ exitCode, signal, stdout, stderr, outputs, outputFile: outputText, summary, durationMs, peakRssMb })
     })
   })
   return {

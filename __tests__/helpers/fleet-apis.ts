@@ -3,6 +3,7 @@
 // records. Sign-in is with a client secret against the identity emulator, so that token requests
 // can be counted.
 import type { Fault } from '../../emulator/faults.js'
+import type { Revocation } from '../../emulator/revocation.js'
 import { DEFAULT_TOKEN, startCppEmulator, type RecordedRequest } from '../../emulator/cpp-emulator.js'
 import { startIdentityEmulator, TEST_CA_FILE, type IdentityEmulator } from '../../emulator/identity-emulator.js'
 import { startPiaEmulator } from '../../emulator/pia-emulator.js'
@@ -56,6 +57,12 @@ export interface FleetApi {
   identity: IdentityEmulator
   /** Token requests the identity emulator got. */
   tokenRequests(): number
+  /** Refuses a token the identity emulator issued, from now on or from the moment `revocation` names. */
+  revokeToken(token: string, revocation?: Revocation): void
+  /** The next token the identity emulator issues is refused as `revocation` says (from its first use on, by default). */
+  revokeNextToken(revocation: Revocation): void
+  /** How many requests bearing `token` the API refused since it was revoked. */
+  refusalsOf(token: string): number
   reset(): void
   close(): Promise<void>
 }
@@ -66,8 +73,19 @@ const SECRET = 'fleet-client-secret'
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 const GUID = '([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'
 
-async function identityFor(accept: (token: string) => void): Promise<IdentityEmulator> {
-  return startIdentityEmulator({ apps: [{ tenantId: TENANT_ID, clientId: CLIENT_ID, secrets: [SECRET] }], onToken: accept })
+/** The identity emulator, each token it issues accepted by the API (and revoked there if one is planned). */
+async function identityFor(api: {
+  acceptToken(token: string): void
+  revokeToken(token: string, revocation?: Revocation): void
+}): Promise<{ identity: IdentityEmulator; revokeNextToken(revocation: Revocation): void }> {
+  let planned: Revocation | undefined
+  const onToken = (token: string): void => {
+    api.acceptToken(token)
+    if (planned) api.revokeToken(token, planned)
+    planned = undefined
+  }
+  const identity = await startIdentityEmulator({ apps: [{ tenantId: TENANT_ID, clientId: CLIENT_ID, secrets: [SECRET] }], onToken })
+  return { identity, revokeNextToken: (revocation) => void (planned = revocation) }
 }
 
 function signIn(identity: IdentityEmulator): Record<string, string> {
@@ -99,7 +117,7 @@ async function goLiveOutside(url: string, offer: string): Promise<{ location: st
 
 export async function cppFleet(): Promise<FleetApi> {
   const emulator = await startCppEmulator()
-  const identity = await identityFor((token) => emulator.acceptToken(token))
+  const { identity, revokeNextToken } = await identityFor(emulator)
   const progressions: Partial<Record<OfferState, Body[]>> = {
     succeeds: succeedingGoLive(),
     quick: succeedingGoLive().slice(-2),
@@ -161,6 +179,9 @@ export async function cppFleet(): Promise<FleetApi> {
     env: { NODE_EXTRA_CA_CERTS: TEST_CA_FILE },
     identity,
     tokenRequests: countTokens(identity),
+    revokeToken: (token, revocation) => emulator.revokeToken(token, revocation),
+    revokeNextToken,
+    refusalsOf: (token) => emulator.refusalsOf(token),
     reset() {
       emulator.reset()
       forget(identity)
@@ -174,7 +195,7 @@ export async function cppFleet(): Promise<FleetApi> {
 
 export async function piaFleet(): Promise<FleetApi> {
   const emulator = await startPiaEmulator()
-  const identity = await identityFor((token) => emulator.acceptToken(token))
+  const { identity, revokeNextToken } = await identityFor(emulator)
   const guids = new Map<string, string>()
   const [, running, , succeeded] = succeedingJob() as [Body, Body, Body, Body]
   const progressions: Partial<Record<OfferState, Body[]>> = {
@@ -234,6 +255,9 @@ export async function piaFleet(): Promise<FleetApi> {
     env: { NODE_EXTRA_CA_CERTS: TEST_CA_FILE },
     identity,
     tokenRequests: countTokens(identity),
+    revokeToken: (token, revocation) => emulator.revokeToken(token, revocation),
+    revokeNextToken,
+    refusalsOf: (token) => emulator.refusalsOf(token),
     reset() {
       emulator.reset()
       guids.clear()
