@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../../emulator/cpp-emulator.js'
 import { generator } from '../helpers/seeded.js'
-import { resultsOf, waitUntil } from '../helpers/fleet-results.js'
+import { logAsWritten, resultsOf, waitUntil } from '../helpers/fleet-results.js'
 import { runAction, startAction } from '../../scripts/run-action.js'
 
 const OFFERS = Array.from({ length: 256 }, (_, i) => `vm-${String(i + 1).padStart(3, '0')}`)
@@ -110,7 +110,9 @@ describe('256 offers without waiting', () => {
 
       // Every location the step logged is in `results`, but at most the one whose record (its log
       // line, then the file) the kill cut between the two: a record is one synchronous step.
-      const logged = [...result.stdout.matchAll(/Go-live started for contoso\/(\S+)\. Operation location: /g)].map((m) => m[1] as string)
+      const logged = [...logAsWritten(result).matchAll(/Go-live started for contoso\/(\S+)\. Operation location: /g)].map(
+        (m) => m[1] as string
+      )
       const loggedMissing = logged.filter((offer) => byOffer.get(offer)?.['operation-id'] !== issued.get(offer))
       expect({ ...moment, beyondOne: loggedMissing.slice(1) }).toEqual({ ...moment, beyondOne: [] })
     },

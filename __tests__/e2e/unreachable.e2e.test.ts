@@ -8,16 +8,16 @@ import { createServer } from 'node:net'
 import { DEFAULT_TOKEN } from '../../emulator/cpp-emulator.js'
 import { startConnectProxy } from '../../emulator/connect-proxy.js'
 import { runAction, type RunResult } from '../../scripts/run-action.js'
+import { logAsWritten } from '../helpers/fleet-results.js'
 
 type Result = Record<'offer' | 'status' | 'error', string>
 const resultsOf = (result: RunResult) => JSON.parse(result.outputs.results as string) as Result[]
 /** The requests the action sent, as its debug log says them (`GET /path -> outcome`). */
 // The log as written, before the groups that tell each offer's story again at the step's end.
 const sent = (result: RunResult) =>
-  result.stdout
-    .split('\n::group::')[0]
-    ?.split('\n')
-    .filter((line) => /^::debug::(GET|POST) \//.test(line)) ?? []
+  logAsWritten(result)
+    .split('\n')
+    .filter((line) => /^::debug::(GET|POST) \//.test(line))
 
 /** A loopback port that was free a moment ago: every connection to it is refused. */
 async function closedPort(): Promise<number> {
