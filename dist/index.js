@@ -3393,7 +3393,7 @@ const BEARER_TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const DOMAIN = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i;
 /** What a step with no sign-in of its own can do instead, for the error when the Azure CLI has none either. */
 const THREE_WAYS = "Sign in one of three ways: pass 'token', a Microsoft Entra ID access token for the API's resource; pass 'client-id' and 'tenant-id' of an app registration (signing in through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'); or run azure/login before this step and pass neither (the action then takes its tokens from that Azure CLI session).";
-const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'";
+const TWO_WAYS = "pass either 'client-id' and 'tenant-id' to sign in with Microsoft Entra ID (through GitHub OIDC, which needs `permissions: id-token: write`, or with 'client-secret'), or 'token', a Microsoft Entra ID access token for https://cloudpartner.azure.com or https://graph.microsoft.com (its audience chooses the API)";
 /** Masks a secret, and each of its lines on its own: the runner matches masks within one line. */
 function maskSecret(secret) {
     core_setSecret(secret);
@@ -7208,16 +7208,18 @@ function isServiceUnavailable(error) {
 // and reporting use only this; each folder under src/apis/ implements it for its API.
 
 /**
- * Whether an API knows the offer, from a read of it (`read` answers true or false, or throws): a 404
- * is not knowing it, and so is a refusal of the sign-in (401, 403): the identity is not on that API's
- * account. Anything else (an outage, an answer it cannot read) is thrown as it is.
+ * Whether an API knows the offer, from a read of it (`read` answers true or false, or throws). A
+ * refusal of the sign-in (401, 403) is not knowing it: the identity is not on that API's account.
+ * `notHere`: those and the API's own "no such offer" answers (CPP: 404; Product Ingestion answers an
+ * unknown external id with an empty list, so a 404 there is a gateway's, thrown). Anything else (an
+ * outage, an answer it cannot read) is thrown as it is: it must not send the offer to another API.
  */
-async function knows(read) {
+async function knows(read, notHere = [401, 403]) {
     try {
         return (await read()) !== false;
     }
     catch (error) {
-        if (error instanceof ServiceError && [401, 403, 404].includes(error.status))
+        if (error instanceof ServiceError && notHere.includes(error.status))
             return false;
         throw error;
     }
@@ -9142,7 +9144,8 @@ function cppService(options) {
         // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
         checkGiven: () => Promise.resolve(),
         dryRun: () => dryRun(client, { subject, retryFailed }),
-        findOffer: () => knows(() => client.getOfferStatus(subject))
+        // The offer status answers 404 for an offer (or publisher) it does not have.
+        findOffer: () => knows(() => client.getOfferStatus(subject), [401, 403, 404])
     };
 }
 
@@ -10342,8 +10345,11 @@ function apiByAudience(token) {
         return fallback;
     }
     const api = apis.find((a) => a.signIn.audiences.includes(aud));
-    if (api)
+    if (api) {
+        // A known audience (one of the API's own strings): safe to name as it is.
+        log.info(`api: auto: the token is for ${aud}, so the offers go live through the ${api.displayName} (api: ${api.api}).`);
         return api;
+    }
     // The audience is a claim of the token, not the secret: a URI or an app id, cleaned before it is named.
     const wanted = apis.map((a) => `${a.signIn.resource} (${a.api})`).join(' or ');
     throw new InputError(Inputs.Token, `is for '${serviceText(aud, 100)}', which neither API takes: get a token for ${wanted}, or sign in with 'client-id' and 'tenant-id'`);

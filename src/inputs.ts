@@ -157,7 +157,11 @@ function apiByAudience(token: string): ApiDescriptor {
     return fallback
   }
   const api = apis.find((a) => a.signIn.audiences.includes(aud))
-  if (api) return api
+  if (api) {
+    // A known audience (one of the API's own strings): safe to name as it is.
+    log.info(`api: auto: the token is for ${aud}, so the offers go live through the ${api.displayName} (api: ${api.api}).`)
+    return api
+  }
   // The audience is a claim of the token, not the secret: a URI or an app id, cleaned before it is named.
   const wanted = apis.map((a) => `${a.signIn.resource} (${a.api})`).join(' or ')
   throw new InputError(

@@ -52,7 +52,10 @@ describe('readAuthConfig', () => {
     [{ token: 't', 'client-id': CLIENT }, "Input 'token' cannot be combined with 'client-id'"],
     [{ token: 't', 'client-secret': 's' }, "Input 'token' cannot be combined with 'client-secret'"],
     // Read before the api input: it names no API's resource (it used to name the CPP API's for both).
-    [{ token: 't', 'client-id': CLIENT }, "or 'token', a Microsoft Entra ID access token for the resource of the API chosen with 'api'."],
+    [
+      { token: 't', 'client-id': CLIENT },
+      "or 'token', a Microsoft Entra ID access token for https://cloudpartner.azure.com or https://graph.microsoft.com (its audience chooses the API)."
+    ],
     [{ 'tenant-id': TENANT }, "Input 'client-id' is required with 'tenant-id'"],
     [{ 'client-secret': 's' }, "Input 'client-id' is required with 'client-secret'"],
     [{ 'client-id': 'my-app' }, "Input 'client-id' must be the application (client) ID of the app registration, a GUID"],

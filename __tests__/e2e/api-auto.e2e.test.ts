@@ -130,6 +130,32 @@ describe('api: auto with a sign-in', () => {
     expect(pia.requestsTo('POST', '/configure')).toHaveLength(1)
   })
 
+  it('a gateway’s HTML 404 to the product lookup is no "Product Ingestion does not know it": nothing goes live through CPP', async () => {
+    await start()
+    cpp.addOffer({ publisher: 'contoso', offer: 'contoso-vm', offerStatus: 'waitingForPublisherReview', progression: succeedingGoLive() })
+    // made-up: a gateway in front of Microsoft Graph answers the lookup with its own HTML 404 page
+    // (pia-api.md: an unknown external id is a 200 with an empty `value`, never a 404). Found by the
+    // attack on issue 18: it sent the offer to the CPP API.
+    pia.injectFault({
+      method: 'GET',
+      path: 'product-ingestion/product',
+      kind: 'status',
+      status: 404,
+      contentType: 'text/html',
+      body: '<html><body><h1>404 Not Found</h1>nginx</body></html>',
+      times: 1_000
+    })
+
+    const result = await run(['contoso-vm'])
+
+    expect(cpp.requestsTo('POST', '/golive')).toHaveLength(0)
+    expect(cpp.requests).toEqual([])
+    const [only] = resultsOf(result, ['contoso-vm'])
+    expect(only).toMatchObject({ api: '', status: 'not started' })
+    expect(result.exitCode).toBe(1)
+    expect(errorLines(result).join('\n')).toContain("Looking up the product 'contoso-vm'")
+  })
+
   it("refuses 'base-url' before any request: with a sign-in, auto asks both APIs and it belongs to one", async () => {
     await start()
     const result = await run(['contoso-vm'], { 'base-url': 'https://cloudpartner.azure.com' })

@@ -104,13 +104,19 @@ describe('chooseApi', () => {
 })
 
 describe('knows', () => {
-  it.each([401, 403, 404])('HTTP %i means this API does not know the offer', async (status) => {
+  it.each([401, 403])('HTTP %i (the sign-in refused) means this API does not know the offer', async (status) => {
     await expect(knows(() => Promise.reject(new ServiceError('Reading', answer(status))))).resolves.toBe(false)
+  })
+
+  it('a 404 is not knowing it only where the API says so (CPP); elsewhere it is a gateway’s, thrown', async () => {
+    const notFound = new ServiceError('Reading', answer(404))
+    await expect(knows(() => Promise.reject(notFound), [401, 403, 404])).resolves.toBe(false)
+    await expect(knows(() => Promise.reject(notFound))).rejects.toBe(notFound)
   })
 
   it.each([400, 429, 500, 503])('HTTP %i is thrown: it says nothing about where the offer lives', async (status) => {
     const error = new ServiceError('Reading', answer(status))
-    await expect(knows(() => Promise.reject(error))).rejects.toBe(error)
+    await expect(knows(() => Promise.reject(error), [401, 403, 404])).rejects.toBe(error)
   })
 
   it('a read that answers false does not know it; any other answer does', async () => {

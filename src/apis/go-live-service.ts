@@ -92,15 +92,17 @@ export interface GoLiveService {
 }
 
 /**
- * Whether an API knows the offer, from a read of it (`read` answers true or false, or throws): a 404
- * is not knowing it, and so is a refusal of the sign-in (401, 403): the identity is not on that API's
- * account. Anything else (an outage, an answer it cannot read) is thrown as it is.
+ * Whether an API knows the offer, from a read of it (`read` answers true or false, or throws). A
+ * refusal of the sign-in (401, 403) is not knowing it: the identity is not on that API's account.
+ * `notHere`: those and the API's own "no such offer" answers (CPP: 404; Product Ingestion answers an
+ * unknown external id with an empty list, so a 404 there is a gateway's, thrown). Anything else (an
+ * outage, an answer it cannot read) is thrown as it is: it must not send the offer to another API.
  */
-export async function knows(read: () => Promise<unknown>): Promise<boolean> {
+export async function knows(read: () => Promise<unknown>, notHere: readonly number[] = [401, 403]): Promise<boolean> {
   try {
     return (await read()) !== false
   } catch (error) {
-    if (error instanceof ServiceError && [401, 403, 404].includes(error.status)) return false
+    if (error instanceof ServiceError && notHere.includes(error.status)) return false
     throw error
   }
 }

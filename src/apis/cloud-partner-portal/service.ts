@@ -21,6 +21,7 @@ export function cppService(options: ServiceOptions): GoLiveService {
     // The descriptor refuses a location of another offer: a CPP location names its publisher and offer.
     checkGiven: () => Promise.resolve(),
     dryRun: () => dryRun(client, { subject, retryFailed }),
-    findOffer: () => knows(() => client.getOfferStatus(subject))
+    // The offer status answers 404 for an offer (or publisher) it does not have.
+    findOffer: () => knows(() => client.getOfferStatus(subject), [401, 403, 404])
   }
 }

@@ -1,15 +1,13 @@
-// Review 18 item 1: "Each offer's choice is in the log and in `results`". With `api: auto` and a
-// `token` whose audience chooses the API, the choice reaches `results` (offer.api) but no line of
-// the log names it: getConfig() logs only for a token whose audience cannot be read, and
-// chooseApi() logs only when it looked an offer up in several APIs.
+// api: auto with a token whose audience chooses the API: the choice is in the log (issue 18, item 1:
+// "each offer's choice is in the log and in results"), once for the step, as every offer shares it.
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import { createCoreMock } from '../helpers/core-mock.js'
+import { createCoreMock } from './helpers/core-mock.js'
 
 const core = createCoreMock()
 jest.unstable_mockModule('@actions/core', () => core.module)
-const { getConfig } = await import('../../src/inputs.js')
-const { chooseApi } = await import('../../src/run/choose-api.js')
-const { Offer } = await import('../../src/run/offer.js')
+const { getConfig } = await import('../src/inputs.js')
+const { chooseApi } = await import('../src/run/choose-api.js')
+const { Offer } = await import('../src/run/offer.js')
 
 type Session = Parameters<typeof chooseApi>[1]
 
