@@ -44,7 +44,13 @@ async function emulators(): Promise<Emulators> {
     cpp,
     identity,
     revokeNext: (afterRequests, holdRefusalsMs) => void (planned = { afterRequests, holdRefusalsMs }),
-    signIn: { 'client-id': CLIENT_ID, 'tenant-id': TENANT_ID, 'client-secret': SECRET, 'authority-host': identity.authorityHost },
+    signIn: {
+      api: 'cloud-partner-portal',
+      'client-id': CLIENT_ID,
+      'tenant-id': TENANT_ID,
+      'client-secret': SECRET,
+      'authority-host': identity.authorityHost
+    },
     close: async () => {
       await cpp.close()
       await identity.close()

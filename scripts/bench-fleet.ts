@@ -42,6 +42,7 @@ export async function benchFleet(report: Report): Promise<void> {
     onToken: (token) => cpp.acceptToken(token)
   })
   const signIn = {
+    api: 'cloud-partner-portal',
     'client-id': CLIENT_ID,
     'tenant-id': TENANT_ID,
     'client-secret': 'bench-secret',

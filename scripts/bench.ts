@@ -170,6 +170,7 @@ for (let i = 0; i < Math.min(RUNS, 7); i++) {
     inputs: {
       publisher: 'contoso',
       offer: 'contoso-vm',
+      api: 'cloud-partner-portal',
       'client-id': CLIENT_ID,
       'tenant-id': TENANT_ID,
       'client-secret': 'bench-secret',
