@@ -184,3 +184,39 @@ describe('a live offer whose status is spelled complete or completed is live: ne
     expect(dry.stdout).toContain('::notice::Offer status: succeeded.')
   })
 })
+
+describe('a listing past its allowance (1 MiB) is never gone on without (issue 19 item 3)', () => {
+  it('a failed go-live listed past 1 MiB: 3 runs, 0 POSTs, each refused naming the list and its limit; the dry run says blocked', async () => {
+    // The offer waits for sign-off again, and its last go-live failed: small, this listing is refused (row 5).
+    emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm', state: 'goLiveFailed' })
+    const [failed] = await listed()
+    emulator.reset()
+    emulator.addOffer({ publisher: 'contoso', offer: 'contoso-vm' })
+    // made-up: the emulator's listing of that failed go-live, padded with a `note` field past the 1 MiB allowance.
+    const body = JSON.stringify([{ ...failed, note: 'x'.repeat(1_200_000) }])
+    emulator.injectFault({
+      method: 'GET',
+      path: '/submissions',
+      kind: 'status',
+      status: 200,
+      body,
+      contentType: 'application/json',
+      times: 1_000
+    })
+    const results = await runs(3, { wait: 'true' })
+    const dry = await runAction({ inputs: inputs({ 'dry-run': 'true' }) })
+    expect(posts()).toHaveLength(0)
+    for (const result of results) {
+      expect(result.exitCode).toBe(1)
+      expect(result.stdout).toMatch(
+        /::error::contoso\/contoso-vm cannot go live now, so no Go Live request was sent: listing the offer's submissions failed: the list is larger than 1 MiB \(all its pages together\)/
+      )
+      expect(result.stdout).not.toContain('going on without the list')
+      expect(result.outputs.status).toBe('not started')
+    }
+    expect(dry.exitCode).toBe(0)
+    expect(dry.outputs['offer-status']).toBe('unknown')
+    expect(dry.stdout).toMatch(/::warning::Offer status: unknown\. Listing the offer's submissions failed: the list is larger than 1 MiB/)
+    expect(dry.stdout).not.toContain('a go-live would start now')
+  })
+})

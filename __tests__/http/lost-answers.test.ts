@@ -188,6 +188,27 @@ describe('triggerGoLive', () => {
     )
   })
 
+  it('a whole empty look, but the caller holds the request back (a listed go-live may be it): unknown, never sent again', async () => {
+    const { find } = listing()
+    const send = sending(lost(), { kind: 'accepted', location: ref('second') })
+    const holdsResend = jest.fn(() => 'A go-live listed with no time may be it: the request is not sent again.')
+    const { error } = await settle(triggerGoLive(send, find, options({ holdsResend })))
+    expect(send).toHaveBeenCalledTimes(1)
+    expect(holdsResend).toHaveBeenCalledTimes(1)
+    expect(error).toBeInstanceOf(OutcomeUnknownError)
+    expect(error?.message).toBe(
+      `${MAY_HAVE_STARTED} The Go Live request got no clear answer: HTTP 500, and no running go-live of contoso/contoso-vm was listed in 7 looks over 1m 1s. A go-live listed with no time may be it: the request is not sent again.`
+    )
+  })
+
+  it('a caller with nothing to hold back (undefined): the request goes once more as without it', async () => {
+    const { find } = listing()
+    const send = sending(lost(), { kind: 'accepted', location: ref('second') })
+    const { value } = await settle(triggerGoLive(send, find, options({ holdsResend: () => undefined })))
+    expect(value).toEqual({ location: ref('second'), how: 'started' })
+    expect(send).toHaveBeenCalledTimes(2)
+  })
+
   it('a second request whose answer is lost is looked for too: found, it is followed', async () => {
     // Looks 1-7 read nothing (the first request never took); look 2 after the second request finds it.
     const { find } = listing(9)

@@ -44,6 +44,12 @@ export interface LookOptions {
   /** When the step's timeout passes (epoch ms): no look is planned past it, and no request sent again. */
   deadline?: number | undefined
   progress?: TriggerProgress | undefined
+  /**
+   * Why the request must not go once more although the whole look found no go-live to follow: a
+   * listed one that may be the one it started, but cannot be told apart from an older one (the
+   * reason in a sentence), or undefined when nothing holds it back. Asked once, before it would go.
+   */
+  holdsResend?: (() => string | undefined) | undefined
 }
 
 /** The go-live running now, if the listing shows one; throws when the listing cannot be read. */
@@ -128,8 +134,9 @@ export async function triggerGoLive<A extends { kind: string }>(
     // The whole look read the listing and no go-live started: the request never took. Once more,
     // before the deadline; a second unanswered request is not followed by a third.
     const again = attempt === 1 && lost.mayResend && look.sawNone
-    if (!again || (options.deadline !== undefined && Date.now() >= options.deadline))
-      throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`)
+    const held = again ? options.holdsResend?.() : undefined
+    if (!again || held !== undefined || (options.deadline !== undefined && Date.now() >= options.deadline))
+      throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}${held === undefined ? '' : ` ${held}`}`)
     log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`)
   }
 }

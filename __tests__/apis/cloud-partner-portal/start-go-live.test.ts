@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals'
-import { endlessGoLive, failingGoLive } from '../../../emulator/scenarios.js'
+import { endlessGoLive, failingGoLive, serviceTimestamp } from '../../../emulator/scenarios.js'
 import { createCoreMock } from '../../helpers/core-mock.js'
 import { cppFixture } from '../../helpers/cpp-fixture.js'
 import type { CppClient } from '../../../src/apis/cloud-partner-portal/client.js'
@@ -399,6 +399,83 @@ describe("startGoLive with another offer's go-live in the listing (issue 17): se
     fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm', foreignSubmissions: [foreignGoLive(named)] })
     const started = await startGoLive(await newClient(), subject, { backoff })
     expect(started).toMatchObject({ how: 'started', location: { publisher: 'contoso', offer: 'vm' } })
+    expect(posts()).toHaveLength(1)
+  })
+})
+
+describe('startGoLive after a lost answer with no listing from before the request: never twice', () => {
+  const ENDED_ID = '9f1c2a3b-4d5e-4f60-8a7b-1c2d3e4f5a6b'
+  const OLD_ID = '5a63deb5-925b-4ee0-938b-7c86fbf287c5'
+  /** A go-live entry of contoso/vm as the listing shows one (made-up ids and times, the shape of cpp-api.md). */
+  const goLive = (id: string, state: string, changedTime?: string) => ({
+    id,
+    publisherId: 'contoso',
+    offerId: 'vm',
+    submissionType: 'GoLive',
+    submissionState: state,
+    slot: 'Production',
+    ...(changedTime === undefined ? {} : { changedTime })
+  })
+  const minutesAgo = (minutes: number) => serviceTimestamp(new Date(Date.now() - minutes * 60_000))
+
+  /**
+   * The pre-check cannot list the submissions (500 on every try), the Go Live request's answer is lost
+   * (a reset; `acted`: after the emulator started the go-live, else before), and every later listing
+   * answers `entries`.
+   */
+  function lostWithNoListingBefore(entries: unknown[], acted = true): void {
+    fixture.emulator.addOffer({ publisher: 'contoso', offer: 'vm' })
+    fixture.emulator.injectFault({ method: 'GET', path: '/submissions', kind: 'status', status: 500, times: backoff.maxAttempts })
+    fixture.emulator.injectFault({ method: 'POST', kind: acted ? 'reset-after-accept' : 'reset' })
+    const body = JSON.stringify(entries)
+    fixture.emulator.injectFault({
+      method: 'GET',
+      path: '/submissions',
+      kind: 'status',
+      status: 200,
+      body,
+      contentType: 'application/json',
+      times: 1_000
+    })
+  }
+
+  it.each(['Failed', 'Succeeded', 'Canceled'])(
+    'the go-live it started already ended (%s) within the look: followed, not posted again (an older one is not it)',
+    async (state) => {
+      // The older go-live succeeded two days ago; the one the request started changed a moment ago.
+      lostWithNoListingBefore([goLive(OLD_ID, 'Succeeded', minutesAgo(2 * 24 * 60)), goLive(ENDED_ID, state, minutesAgo(0))])
+      const started = await startGoLive(await newClient(), subject, { backoff })
+      expect(started).toMatchObject({ how: 'attached', location: { id: ENDED_ID } })
+      expect(posts()).toHaveLength(1)
+      expect(core.logged('warning').join('\n')).toContain('Could not check for a running go-live')
+      expect(core.logged('info').join('\n')).toContain(
+        `found the go-live of contoso/vm in the offer's submissions (${ENDED_ID}): following it`
+      )
+    }
+  )
+
+  it("the service's clock a few minutes behind: a go-live changed 3 minutes before the request is still followed", async () => {
+    lostWithNoListingBefore([goLive(ENDED_ID, 'Failed', minutesAgo(3))])
+    const started = await startGoLive(await newClient(), subject, { backoff })
+    expect(started).toMatchObject({ how: 'attached', location: { id: ENDED_ID } })
+    expect(posts()).toHaveLength(1)
+  })
+
+  it('only a go-live that ended long before the request (an hour): not it, so sent once more after the whole look', async () => {
+    // The request never took (reset before the emulator acted on it): the second one starts the go-live.
+    lostWithNoListingBefore([goLive(OLD_ID, 'Failed', minutesAgo(60))], false)
+    const started = await startGoLive(await newClient(), subject, { backoff })
+    expect(started.how).toBe('started')
+    expect(posts()).toHaveLength(2)
+  })
+
+  it('an ended go-live listed with no time may be it: not followed, and not posted again (outcome unknown)', async () => {
+    lostWithNoListingBefore([goLive(ENDED_ID, 'Failed')])
+    await expect(startGoLive(await newClient(), subject, { backoff })).rejects.toThrow(
+      new RegExp(
+        `^The go-live may have started: .* no running go-live of contoso/vm was listed in \\d+ looks .*\\. A go-live of contoso/vm is listed with no time \\(submission '${ENDED_ID}', state 'Failed'\\), and the offer's submissions could not be listed before the request, so it may be the one the request started: the request is not sent again\\.$`
+      )
+    )
     expect(posts()).toHaveLength(1)
   })
 })

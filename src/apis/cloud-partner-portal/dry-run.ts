@@ -2,6 +2,7 @@
 // Sends no POST. Decides with decide(), as the real run does (decide.ts), from the same reads.
 import type { DryRunReport } from '../go-live-service.js'
 import type { CppClient, Submission } from './client.js'
+import { ListTooLargeError } from '../../http/list-budget.js'
 import { isServiceUnavailable } from '../../http/service-error.js'
 import { UnreachableError } from '../../http/unreachable.js'
 import { decide, type DecideContext, type Decision } from './decide.js'
@@ -19,6 +20,15 @@ export async function dryRun(client: CppClient, context: DecideContext): Promise
   try {
     submissions = await client.listSubmissions(subject)
   } catch (error) {
+    // A list past its allowance may hide a go-live that runs or failed last: the real run refuses the
+    // offer (pre-check.ts), so the dry run reports it blocked, never ready.
+    if (error instanceof ListTooLargeError) {
+      return {
+        offerStatus: 'unknown',
+        verdict: 'blocked',
+        message: `${error.message} Without the list the action cannot tell whether a go-live runs or failed last: the real run refuses the offer, sending no Go Live request.`
+      }
+    }
     // The service's own trouble is passed over; one that cannot be reached ends the offer (pre-check.ts).
     if (!isServiceUnavailable(error) || error instanceof UnreachableError) throw error
     log.warning(`Could not read the offer's submissions (${messageOf(error)}): the verdict is the offer status's alone.`)

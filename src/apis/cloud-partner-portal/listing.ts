@@ -52,6 +52,16 @@ export const runningGoLive = (own: Submission[]): Submission | undefined =>
 export const newGoLive = (own: Submission[], before: Submission[]): Submission | undefined =>
   own.filter((s) => isGoLive(s) && !before.some((b) => same(b.id, s.id))).sort(newestFirst)[0]
 
+/**
+ * The newest go-live that changed at or after `since` (epoch ms), whatever its state now: one a
+ * request sent about then may have started (it may have ended within the look).
+ */
+export const goLiveSince = (own: Submission[], since: number): Submission | undefined =>
+  own.filter((s) => isGoLive(s) && time(s) >= since).sort(newestFirst)[0]
+
+/** A go-live that says no time (or none that reads as one): whether it is older than a request cannot be told. */
+export const untimedGoLive = (own: Submission[]): Submission | undefined => own.find((s) => isGoLive(s) && Number.isNaN(time(s)))
+
 /** The newest go-live that succeeded (`succeeded`, `complete`, `completed`): the one that took the offer live. */
 export const lastSucceededGoLive = (own: Submission[]): Submission | undefined =>
   own.filter((s) => isGoLive(s) && stateOf(s) === 'succeeded').sort(newestFirst)[0]

@@ -2,12 +2,13 @@
 // by decide() as the dry run judges them. A re-run of the same step converges: a live offer is
 // reported, a running go-live followed, an offer never published refused, and only an offer that
 // waits for sign-off is taken live.
-import { messageOf } from '../../errors.js'
+import { ActionError, messageOf } from '../../errors.js'
+import { ListTooLargeError } from '../../http/list-budget.js'
 import { isServiceUnavailable, ServiceError } from '../../http/service-error.js'
 import { UnreachableError } from '../../http/unreachable.js'
 import { log } from '../../report/log.js'
 import type { Operation } from '../../wait/operation.js'
-import type { Subject } from '../subject.js'
+import { subjectLabel, type Subject } from '../subject.js'
 import type { CppClient, Submission } from './client.js'
 import { decide, type DecideContext, type Decision } from './decide.js'
 
@@ -25,20 +26,33 @@ export interface PreCheck {
  * Whether the step goes on without a read that failed: only the service's own trouble (an error
  * answer, an answer it could not read) is passed over. A service that could not be reached at all
  * is not: every later request would go the same way, so the offer ends here, not started, with
- * what to check (unreachable.ts).
+ * what to check (unreachable.ts). Nor is a list past its allowance (list-budget.ts): it was read,
+ * and what it holds (a go-live that failed last) may forbid the request, so the offer is refused.
  */
 function goesOnWithout(error: unknown): boolean {
-  return isServiceUnavailable(error) && !(error instanceof UnreachableError)
+  return isServiceUnavailable(error) && !(error instanceof UnreachableError) && !(error instanceof ListTooLargeError)
+}
+
+/**
+ * The refusal of an offer whose submissions are listed past the allowance: the list, its limit, and
+ * that nothing was sent (the listing may say a go-live runs or failed last; unknown is never ready).
+ */
+function tooLargeRefusal(subject: Subject, error: ListTooLargeError): ActionError {
+  return new ActionError(
+    `${subjectLabel(subject)} cannot go live now, so no Go Live request was sent: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)} Without the list the action cannot tell whether a go-live of the offer runs or failed last.`,
+    { cause: error, resumable: false }
+  )
 }
 
 /**
  * Only a read that is down or unreadable is passed over; a sign-in, permission or not-found problem
- * would fail the POST the same way, so it is reported now.
+ * would fail the POST the same way, so it is reported now, and so is a list too large to read.
  */
 async function listed(client: CppClient, subject: Subject): Promise<Submission[] | undefined> {
   try {
     return await client.listSubmissions(subject)
   } catch (error) {
+    if (error instanceof ListTooLargeError) throw tooLargeRefusal(subject, error)
     if (!goesOnWithout(error)) throw error
     log.warning(
       `Could not check for a running go-live (${messageOf(error)}); going on without the list (the service refuses a second go-live with HTTP 409).`

@@ -2,8 +2,8 @@
 // and submissions are read first (pre-check.ts), so a re-run reports a live offer, follows a running
 // go-live, refuses an offer never published and a go-live that failed (unless retry-failed), all
 // without a POST. A POST whose answer is lost is looked for in the submissions (running, or listed
-// since: it may have ended already) and sent once more only when a whole look found none
-// (lost-answers.ts). No offer path is taken live by two offers of one step (the claims).
+// since: it may have ended already; find-started.ts) and sent once more only when a whole look found
+// none (lost-answers.ts). No offer path is taken live by two offers of one step (the claims).
 import type { CppClient, Submission } from './client.js'
 import { ActionError } from '../../errors.js'
 import { triggerGoLive } from '../../http/lost-answers.js'
@@ -11,55 +11,14 @@ import { log } from '../../report/log.js'
 import type { GoLiveClaims } from '../api-descriptor.js'
 import type { Started, StartOptions } from '../go-live-service.js'
 import type { CppOperationRef } from './locations.js'
+import { findRunning, locationOf, StartedLook } from './find-started.js'
 import { serviceText } from '../../report/safe-text.js'
 import { subjectLabel, type Subject } from '../subject.js'
 import type { Operation } from '../../wait/operation.js'
 import { cppFailure } from './hints.js'
-import { decide, type DecideContext } from './decide.js'
-import { newGoLive, ofThisOffer } from './listing.js'
+import type { DecideContext } from './decide.js'
 import { preCheck } from './pre-check.js'
 import { withGoLiveTimes } from './times.js'
-
-/**
- * Started, except that a live offer may come without a location: the submissions need not list the
- * go-live that took it live (service.ts says what becomes of that).
- */
-
-/** The location of a listed go-live, or an error when its id is not one the action accepts. */
-function locationOf(client: CppClient, subject: Subject, found: Submission): CppOperationRef {
-  const location = client.submissionLocation(subject, found)
-  if (!location) {
-    throw new ActionError(
-      `A go-live of ${subjectLabel(subject)} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`
-    )
-  }
-  return location
-}
-
-/** The go-live of this offer running now, if the submissions list one (decide() without an offer status). */
-async function findRunning(client: CppClient, context: DecideContext): Promise<CppOperationRef | undefined> {
-  const { subject } = context
-  const decision = decide(undefined, await client.listSubmissions(subject), context)
-  return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined
-}
-
-/**
- * The go-live a request that got no clear answer may have started: one running, or one not listed
- * `before` the request (it may have ended within the look: a go-live started is followed, its read
- * says how it ended, and it is never sent again). Without a listing from before, a running one only.
- */
-async function findStarted(
-  client: CppClient,
-  context: DecideContext,
-  before: Submission[] | undefined
-): Promise<CppOperationRef | undefined> {
-  const { subject } = context
-  const submissions = await client.listSubmissions(subject)
-  const decision = decide(undefined, submissions, context)
-  if (decision.kind === 'follow') return locationOf(client, subject, decision.running)
-  const started = before ? newGoLive(ofThisOffer(subject, submissions), before) : undefined
-  return started ? locationOf(client, subject, started) : undefined
-}
 
 /** What a CPP start needs besides StartOptions: the `retry-failed` input and the step's claims. */
 export interface CppStartOptions extends StartOptions {
@@ -127,11 +86,16 @@ export async function startGoLive(client: CppClient, subject: Subject, options: 
   if (decision.kind === 'ready' && decision.retry) {
     log.info(`${label}: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}.`)
   }
-  const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress }
+  const started = new StartedLook(client, context, listed)
+  const { holdsResend } = started
+  const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress, holdsResend }
   log.info(`Sending the Go Live request for ${label}.`)
   const answer = await triggerGoLive(
-    () => client.requestGoLive(subject),
-    () => findStarted(client, context, listed),
+    () => {
+      started.sending()
+      return client.requestGoLive(subject)
+    },
+    started.find,
     look
   )
   if ('how' in answer) return answer
