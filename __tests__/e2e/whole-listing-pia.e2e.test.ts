@@ -13,6 +13,7 @@ import { errorLines, resultsOf } from '../helpers/fleet-results.js'
 import { onlyResults } from '../helpers/results-only.js'
 
 const GUID = '9f8af57f-ab07-461b-8404-50e10e5e80fb'
+const OTHER_GUID = '0d3b6c9e-1111-4222-8333-944455556666'
 const OFFER = 'contoso-vm'
 const { live: LIVE_N, preview: PREVIEW_N, failedPreview: NEWER_N } = SUBMISSION_NUMBERS
 // 7 fractional digits, as the service sends them (Learn's "Querying your submissions").
@@ -116,6 +117,16 @@ describe('1. an older preview never goes live: the newest preview has an id the 
       undefined,
       `id 'submission/${GUID}/${NEWER_N}'`,
       'its id has white space around it'
+    ],
+    [
+      'another product in its id, this one in its product field',
+      // made-up (attack1718): the entry contradicts itself, its id naming another product's GUID and
+      // its `product` this one. Which submission is the newest preview is unknown, so the older one
+      // must not go live in its place.
+      `submission/${OTHER_GUID}/${NEWER_N}`,
+      undefined,
+      `id 'submission/${OTHER_GUID}/${NEWER_N}'`,
+      'its id names another product but its product field names this one'
     ]
   ])(
     '%s: three runs send no configure request, each refuses naming the newest preview; the dry run is blocked',
@@ -203,7 +214,7 @@ describe('2. one product, two go-lives: two offers whose lookups name the same p
 describe('3. a failed go-live is not re-sent on every run', () => {
   const failure = (guid: string) =>
     new RegExp(
-      `::error::${OFFER} cannot go live now: the go-live of the newest preview \\(submission/${guid}/${PREVIEW_N}\\) failed: its live submission submission/${guid}/${PREVIEW_N} \\(created 2026-11-01T\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z\\) completed with result 'failed'\\. A re-run does not send it again: fix the cause in Partner Center and publish a new preview, or set retry-failed: true to send it once more\\.`
+      `::error::${OFFER} cannot go live now: the go-live of the newest preview \\(submission/${guid}/${PREVIEW_N}\\) failed: its live submission submission/${guid}/${PREVIEW_N} \\(the submission was created 2026-11-01T\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z; the listing gives no end time\\) completed with result 'failed'\\. A re-run does not send it again: fix the cause in Partner Center and publish a new preview, or set retry-failed: true to send it once more\\.`
     )
 
   it('after a failed certification, three more runs send no configure request and quote the failure; retry-failed sends it once', async () => {
@@ -255,7 +266,7 @@ describe('3. a failed go-live is not re-sent on every run', () => {
     for (const result of all) {
       expect(result.exitCode).toBe(1)
       expect(result.stdout).toContain(
-        `::error::${OFFER} cannot go live now: the go-live of the newest preview (submission/${GUID}/${PREVIEW_N}) failed: its live submission submission/${GUID}/${NEWER_N} (created ${NEWER_AT}) completed with result 'failed'.`
+        `::error::${OFFER} cannot go live now: the go-live of the newest preview (submission/${GUID}/${PREVIEW_N}) failed: its live submission submission/${GUID}/${NEWER_N} (the submission was created ${NEWER_AT}; the listing gives no end time) completed with result 'failed'.`
       )
     }
     const retried = await runAction({ inputs: replayed({ 'retry-failed': 'true' }) })

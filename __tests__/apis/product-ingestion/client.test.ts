@@ -165,6 +165,18 @@ describe('the product of an external id', () => {
     await expect(client(() => ({ value: [product(GUID, 'other')] })).ingestion.findProduct('contoso-vm')).resolves.toBeUndefined()
     await expect(client(() => ({ value: [] })).ingestion.findProduct('contoso-vm')).resolves.toBeUndefined()
   })
+
+  it('api auto knows the offer only by a product whose identity names it (any case); a lone product without one is no answer', async () => {
+    // made-up: a lookup that ignored its filter lists the account's one product without `identity`.
+    const lone = client(() => ({ value: [product(GUID)] }))
+    await expect(lone.ingestion.findNamedProduct('contoso-vm')).resolves.toBeUndefined()
+    // The named path (api: product-ingestion) keeps taking it: one lookup answers both.
+    await expect(lone.ingestion.findProduct('contoso-vm')).resolves.toBe(GUID)
+    expect(lone.requests).toHaveLength(1)
+    await expect(client(() => ({ value: [product(GUID, 'Contoso-VM')] })).ingestion.findNamedProduct('contoso-vm')).resolves.toBe(GUID)
+    await expect(client(() => ({ value: [product(GUID, 'other')] })).ingestion.findNamedProduct('contoso-vm')).resolves.toBeUndefined()
+    await expect(client(() => ({ value: [] })).ingestion.findNamedProduct('contoso-vm')).resolves.toBeUndefined()
+  })
 })
 
 describe('the configure request', () => {

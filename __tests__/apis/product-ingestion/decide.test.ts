@@ -132,7 +132,13 @@ describe('decide', () => {
       [undefined, 'none', 'it has no id'],
       [`${id(NEWER)} `, `'${id(NEWER)}'`, 'its id has white space around it'],
       [{ n: NEWER }, 'an object', 'its id is an object, not a string'],
-      [`submission/${GUID}/${NEWER}x`, `'submission/${GUID}/${NEWER}x'`, 'its id is not submission/<product id>/<digits>']
+      [`submission/${GUID}/${NEWER}x`, `'submission/${GUID}/${NEWER}x'`, 'its id is not submission/<product id>/<digits>'],
+      // An entry that contradicts itself: its id names another product, its `product` this one.
+      [
+        `submission/${OTHER}/${NEWER}`,
+        `'submission/${OTHER}/${NEWER}'`,
+        'its id names another product but its product field names this one'
+      ]
     ]
     for (const [bad, shown, why] of cases) {
       const decision = on([
@@ -163,7 +169,7 @@ describe('decide', () => {
     const decision = on(list)
     expect(decision).toMatchObject({ kind: 'live-failed', preview: { id: id(PREVIEW) }, failed: { shown: `'${id(PREVIEW)}'` } })
     expect(decision.say).toContain(
-      `its live submission with id '${id(PREVIEW)}' (created 2022-03-01T00:00:00.0000001Z) completed with result 'failed'. A re-run does not send it again`
+      `its live submission with id '${id(PREVIEW)}' (the submission was created 2022-03-01T00:00:00.0000001Z; the listing gives no end time) completed with result 'failed'. A re-run does not send it again`
     )
     expect(on(list, { retryFailed: true })).toMatchObject({
       kind: 'ready',
@@ -196,7 +202,7 @@ describe('decide', () => {
     const decision = on([draft(), ok(LIVE), ok(LIVE, 'live'), ok(PREVIEW), failed])
     expect(decision).toMatchObject({ kind: 'live-failed', preview: { id: id(PREVIEW) }, failed: { id: id(PREVIEW) } })
     expect(decision.say).toBe(
-      `The go-live of the newest preview (${id(PREVIEW)}) failed: its live submission ${id(PREVIEW)} (created 2022-02-05T10:11:12.1234567Z) completed with result 'failed'. A re-run does not send it again: fix the cause in Partner Center and publish a new preview, or set retry-failed: true to send it once more.`
+      `The go-live of the newest preview (${id(PREVIEW)}) failed: its live submission ${id(PREVIEW)} (the submission was created 2022-02-05T10:11:12.1234567Z; the listing gives no end time) completed with result 'failed'. A re-run does not send it again: fix the cause in Partner Center and publish a new preview, or set retry-failed: true to send it once more.`
     )
     // Listed under a number of its own, created after the preview: the same.
     const own = on([ok(LIVE, 'live'), ok(PREVIEW), entry(id(NEWER), 'live', 'completed', 'failed')])

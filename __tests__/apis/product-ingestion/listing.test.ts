@@ -75,6 +75,33 @@ describe('parseListing', () => {
     expect(listed).toEqual([])
   })
 
+  it.each([
+    [
+      'its id names another product, its product field this one',
+      `submission/${OTHER}/${N}`,
+      `product/${GUID}`,
+      'its id names another product but its product field names this one'
+    ],
+    [
+      'its id names this product, its product field another',
+      `submission/${GUID}/${N}`,
+      `product/${OTHER}`,
+      'its id names this product but its product field names another'
+    ],
+    [
+      'its id, unusable, names another product, its product field this one',
+      `submission/${OTHER}/${N} `,
+      `product/${GUID.toUpperCase()}`,
+      'its id names another product but its product field names this one'
+    ]
+  ])('keeps an entry that contradicts itself (%s) as an unusable entry of the product, never dropped', (_name, id, product, problem) => {
+    // made-up, each: no sample shows it; the entry may be this product's newest preview.
+    const [entry, ...rest] = parseListing([{ ...preview, id, product }], GUID)
+    expect(rest).toEqual([])
+    expect(entry).toMatchObject({ shown: `'${id.trim()}'`, problem, number: N, targetType: 'preview' })
+    expect(isUsable(entry as never)).toBe(false)
+  })
+
   it("keeps SUSE's test_go_live_with_offer preview (its id inside target) as a preview without an id", () => {
     expect(parseListing(piaGoLiveSubmissions.value, GUID)).toEqual([
       // Reduced to what decide() reads: only a live entry keeps its body (the `operation` output).

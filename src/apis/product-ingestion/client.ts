@@ -62,7 +62,7 @@ const NOT_FOUND = {
 
 export class ProductIngestionClient {
   /** The products found, by external id: a product once found is not looked up again. */
-  private readonly products = new Map<string, string>()
+  private readonly products = new Map<string, ChosenProduct>()
   private readonly options: ProductIngestionClientOptions
   private readonly api: ApiClient
   constructor(options: ProductIngestionClientOptions) {
@@ -117,15 +117,28 @@ export class ProductIngestionClient {
    * Throws before anything is sent when the lookup lists several products and cannot tell which.
    */
   async findProduct(externalId: string): Promise<string | undefined> {
-    // Asked once per offer: `api: auto` looks the offer up before its go-live reads the same product.
+    return (await this.lookUp(externalId))?.guid
+  }
+
+  /**
+   * The product whose identity names `externalId`, for `api: auto`: a lone product listed without an
+   * identity (a lookup that ignored its filter) says nothing of the offer, so it is no answer here.
+   */
+  async findNamedProduct(externalId: string): Promise<string | undefined> {
+    const found = await this.lookUp(externalId)
+    return found?.named === 'this' ? found.guid : undefined
+  }
+
+  /** Asked once per offer: `api: auto` looks the offer up before its go-live reads the same product. */
+  private async lookUp(externalId: string): Promise<ChosenProduct | undefined> {
     const known = this.products.get(externalId)
     if (known) return known
     const what = `Looking up the product '${externalId}'`
     const url = this.url('/product', `externalId=${encodeURIComponent(externalId)}`)
     const listed = await this.readList(url, what, 'products', (p) => listedProduct(p, externalId))
-    const guid = chooseProduct(listed, externalId, what)
-    if (guid) this.products.set(externalId, guid)
-    return guid
+    const chosen = chooseProduct(listed, externalId, what)
+    if (chosen) this.products.set(externalId, chosen)
+    return chosen
   }
 
   /**
@@ -195,12 +208,18 @@ function listedProduct(p: unknown, externalId: string): ListedProduct {
   return { guid: productGuidOf(p), named }
 }
 
+/** The product a lookup chose: its id, and whether its identity names the external id ('this') or it has none ('none'). */
+interface ChosenProduct {
+  guid: string
+  named: 'this' | 'none'
+}
+
 /**
  * The one product a lookup listed for `externalId`: the one whose external id matches (any case), or
  * a lone product listed without one. Several matches, or several listed and none matching, are
  * ambiguous: the action refuses rather than guess which product goes live.
  */
-function chooseProduct(listed: ListedProduct[], externalId: string, what: string): string | undefined {
+function chooseProduct(listed: ListedProduct[], externalId: string, what: string): ChosenProduct | undefined {
   const matches = listed.filter((p) => p.named === 'this')
   if (matches.length > 1 || (matches.length === 0 && listed.length > 1)) {
     const ids = listed.slice(0, 10).map(productName).join(', ') + (listed.length > 10 ? ', …' : '')
@@ -219,7 +238,7 @@ function chooseProduct(listed: ListedProduct[], externalId: string, what: string
     throw new UnexpectedAnswerError(
       `${what} failed: the service named the product with an id that is not product/<id> (letters, digits and '-').`
     )
-  return product.guid
+  return { guid: product.guid, named: product.named === 'this' ? 'this' : 'none' }
 }
 
 function productGuidOf(product: unknown): string | undefined {

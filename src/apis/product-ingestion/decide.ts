@@ -65,7 +65,12 @@ function whichPreview(entry: ListedSubmission, usable: Submission | undefined): 
 
 /** A failed go-live of `preview` (`failure`: its live entry): blocked, or sent once more with retry-failed. */
 function failedGoLive(preview: Submission, failure: ListedSubmission, options: DecideOptions): Decision {
-  const entry = isUsable(failure) ? `${failure.id} (${createdText(failure)})` : `with id ${failure.shown} (${createdText(failure)})`
+  // `created` is when that submission was created, not when it failed: the listing gives no end time.
+  const when =
+    failure.created === undefined
+      ? 'no created time listed'
+      : `the submission was created ${serviceText(failure.created, 40)}; the listing gives no end time`
+  const entry = isUsable(failure) ? `${failure.id} (${when})` : `with id ${failure.shown} (${when})`
   const outcome = `${ended(failure) ? 'completed with' : 'has no status, and'} result ${quoted(failure.result)}`
   if (options.retryFailed) {
     return {

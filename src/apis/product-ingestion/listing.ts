@@ -68,36 +68,48 @@ function idProblem(id: unknown): string {
   return 'its id is not submission/<product id>/<digits>'
 }
 
-/** Whether an entry names another product, by its `product` or by the product id in its id. */
-function ofAnotherProduct(entry: Record<string, unknown>, productGuid: string): boolean {
-  const guid = productGuid.toLowerCase()
-  const { product, id } = entry
-  if (typeof product === 'string' && product.toLowerCase() !== `product/${guid}`) return true
-  return typeof id === 'string' && /^\s*submission\//i.test(id) && id.trim().split('/')[1]?.toLowerCase() !== guid
+type Says = 'this' | 'other' | 'none'
+
+/** Which product an entry's `product` field names: this one, another, or none (not a string). */
+function productSays(product: unknown, guid: string): Says {
+  if (typeof product !== 'string') return 'none'
+  return product.toLowerCase() === `product/${guid}` ? 'this' : 'other'
+}
+
+/** Which product the GUID inside an entry's id names (`submission/<guid>/…`, white space aside). */
+function idSays(id: unknown, guid: string): Says {
+  if (typeof id !== 'string' || !/^\s*submission\//i.test(id)) return 'none'
+  return id.trim().split('/')[1]?.toLowerCase() === guid ? 'this' : 'other'
 }
 
 /**
- * The listing's entries of the product `productGuid`. A usable id names the product itself; an
- * entry without a usable id is the product's unless it names another. An entry that is not an
+ * The listing's entries of the product `productGuid`. An entry is another product's (left out) when
+ * its id or its `product` names another product and neither names this one. One that contradicts
+ * itself (its id names one product, its `product` the other) may be this product's and cannot be
+ * used: it is kept as unusable, never dropped (it may be the newest preview), never sent. A usable
+ * id names the product itself; an entry naming no product is the product's. An entry that is not an
  * object says nothing (no target, no status) and is left out.
  */
 export function parseListing(list: unknown[], productGuid: string): ListedSubmission[] {
+  const guid = productGuid.toLowerCase()
   return list.flatMap((s: unknown): ListedSubmission[] => {
     if (!isObject(s)) return []
+    const [byProduct, byId] = [productSays(s.product, guid), idSays(s.id, guid)]
+    if (byProduct !== 'this' && byId !== 'this' && (byProduct === 'other' || byId === 'other')) return []
     const targetType = targetTypeOf(s) ?? ''
     // Only a live entry keeps its body (the `operation` output of an offer live already): a listing's
     // other entries are reduced to the fields decide() reads as the page is read.
     const fields: ListedFields = targetType === 'live' ? { targetType, body: s } : { targetType }
     for (const key of ['status', 'result', 'created'] as const) if (typeof s[key] === 'string') fields[key] = s[key] as string
-    const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined
-    if (parsed) {
-      // Only this product's: a submission of another product is never followed nor taken live.
-      if (parsed.productGuid.toLowerCase() !== productGuid.toLowerCase()) return []
-      // As sent, byte for byte: it goes back to the service in the configure body.
-      return [{ ...fields, id: s.id as string, number: parsed.number }]
-    }
-    if (ofAnotherProduct(s, productGuid)) return []
     const digits = typeof s.id === 'string' ? TRAILING_DIGITS.exec(s.id.trim())?.[1] : undefined
-    return [{ ...fields, shown: shownId(s.id), problem: idProblem(s.id), ...(digits ? { number: digits } : {}) }]
+    const unusable = (problem: string): ListedSubmission[] => [
+      { ...fields, shown: shownId(s.id), problem, ...(digits ? { number: digits } : {}) }
+    ]
+    if (byProduct === 'other' && byId === 'this') return unusable('its id names this product but its product field names another')
+    if (byProduct === 'this' && byId === 'other') return unusable('its id names another product but its product field names this one')
+    const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined
+    // As sent, byte for byte: it goes back to the service in the configure body.
+    if (parsed) return [{ ...fields, id: s.id as string, number: parsed.number }]
+    return unusable(idProblem(s.id))
   })
 }

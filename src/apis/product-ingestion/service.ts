@@ -52,6 +52,8 @@ export function productIngestionService(options: ServiceOptions): GoLiveService 
     readOperation: async (location) => client.readOperation(own(location)),
     checkGiven: async (location) => checkGiven(client, subject, own(location)),
     dryRun: () => dryRun(client, subject, rules),
-    findOffer: () => knows(async () => (await client.findProduct(subject.offer)) !== undefined)
+    // Known only by a product whose identity names the offer: a lone product listed without one is
+    // what a lookup that ignored its filter returns, and it is no product the user named.
+    findOffer: () => knows(async () => (await client.findNamedProduct(subject.offer)) !== undefined)
   }
 }

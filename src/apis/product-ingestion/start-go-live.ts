@@ -14,6 +14,7 @@ import { parseSubmissionStatus } from './operations.js'
 import type { ProductIngestionClient } from './client.js'
 import { decide, type Decision, type DecideOptions } from './decide.js'
 import { isUsable, type ListedSubmission, type Submission } from './listing.js'
+import { sameSubmission } from './submissions.js'
 import type { SubmissionRef } from './locations.js'
 
 /** What the step asks of every offer's go-live: the retry-failed input, and the products the step's offers take live. */
@@ -76,26 +77,53 @@ function unnamedInProgress(decision: Decision): Error | undefined {
 }
 
 /**
- * The go-live a request that got no clear answer may have started, as the listing shows it: running,
- * or ended already since the look before sending (the preview live now, or a go-live of it failed
- * that is not `known`, the failure seen before sending with retry-failed). An ended go-live is a
- * go-live started: followed (its read says how it ended), never sent again. Throws when one may run
- * or have failed unnamed.
+ * The go-live a request that got no clear answer may have started, as the listing shows it. Other
+ * previews are left out (a publish is no go-live, and a newer one published meanwhile must not hide
+ * the go-live of the preview sent behind its verdict), so the verdict is about `sent` and the live
+ * entries. Only `ready` (live has an older preview or nothing) or a publish of `sent` in progress
+ * is "none started" (undefined). A go-live running, or ended already since the look before sending
+ * (the preview live now, its result unknown, or a failure that is not `known`, the failure seen
+ * before sending with retry-failed), is followed (its read says how it ended), never sent again.
+ * Anything else may be a go-live the action cannot follow: the offer ends in the verdict's words.
  */
 async function findStarted(
   client: ProductIngestionClient,
   productGuid: string,
+  sent: Submission,
   known?: ListedSubmission
 ): Promise<SubmissionRef | undefined> {
-  const decision = decide(await client.listSubmissions(productGuid))
+  const listing = await client.listSubmissions(productGuid)
+  const decision = decide(listing.filter((s) => s.targetType !== 'preview' || (isUsable(s) && sameSubmission(s, sent))))
   const unnamed = unnamedInProgress(decision)
   if (unnamed) throw unnamed
-  if (decision.kind === 'follow') return follow(client, decision.running)
-  if (decision.kind === 'live') return follow(client, decision.live)
-  if (decision.kind !== 'live-failed' || (known && JSON.stringify(known.body) === JSON.stringify(decision.failed.body))) return undefined
-  if (isUsable(decision.failed)) return follow(client, decision.failed)
-  // A failed go-live listed under an id the action cannot follow: said as it is, never sent again.
-  throw new ActionError(decision.say)
+  switch (decision.kind) {
+    case 'ready':
+      return undefined
+    case 'follow':
+      return follow(client, decision.running)
+    case 'live':
+    case 'live-unknown':
+      return follow(client, decision.live)
+    case 'in-progress':
+      // A publish of the preview sent is no go-live; an entry of another or no target may be one.
+      if (decision.busy.targetType === 'preview') return undefined
+      throw new ActionError(
+        `A submission in progress whose target is not a preview (${decision.busy.id}, to ${decision.busy.targetType ? serviceText(decision.busy.targetType, 40) : 'an unknown target'}, ${serviceText(decision.busy.status, 40)}) may be the go-live this request started: it is not sent again. Wait for it to finish in Partner Center, then run the step again.`
+      )
+    case 'live-failed':
+      if (known && JSON.stringify(known.body) === JSON.stringify(decision.failed.body)) return undefined
+      if (isUsable(decision.failed)) return follow(client, decision.failed)
+      // A failed go-live listed under an id the action cannot follow: said as it is, never sent again.
+      throw new ActionError(decision.say)
+    case 'live-unusable':
+      // A go-live that cannot be read: never "none started".
+      throw new ActionError(decision.say)
+    default:
+      // The preview sent is no longer listed as it was: whether live has it is unknown.
+      throw new ActionError(
+        `The preview sent (${sent.id}) is no longer listed as a succeeded preview, so whether its go-live started is unknown; it is not sent again. ${decision.say}`
+      )
+  }
 }
 
 export async function startGoLive(
@@ -130,7 +158,7 @@ export async function startGoLive(
   }
 
   if (decision.retrying) log.info(`${decision.say}.`)
-  const find = (): Promise<SubmissionRef | undefined> => findStarted(client, productGuid, decision.retrying)
+  const find = (): Promise<SubmissionRef | undefined> => findStarted(client, productGuid, decision.preview, decision.retrying)
   log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`)
   const preview = decision.preview.id
   const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look)
