@@ -285,7 +285,7 @@ __webpack_unused_export__ = debug; // for test
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4392);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 // The entry point the runner starts; main.ts tells the story of a run.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -295,7 +295,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4392:
+/***/ 6914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8631,6 +8631,13 @@ const runningGoLive = (own) => own.filter((s) => isGoLive(s) && s.submissionStat
  * request started, whatever its state now (it may have ended within the look).
  */
 const newGoLive = (own, before) => own.filter((s) => isGoLive(s) && !before.some((b) => same(b.id, s.id))).sort(newestFirst)[0];
+/**
+ * The newest go-live that changed at or after `since` (epoch ms), whatever its state now: one a
+ * request sent about then may have started (it may have ended within the look).
+ */
+const goLiveSince = (own, since) => own.filter((s) => isGoLive(s) && time(s) >= since).sort(newestFirst)[0];
+/** A go-live that says no time (or none that reads as one): whether it is older than a request cannot be told. */
+const untimedGoLive = (own) => own.find((s) => isGoLive(s) && Number.isNaN(time(s)));
 /** The newest go-live that succeeded (`succeeded`, `complete`, `completed`): the one that took the offer live. */
 const lastSucceededGoLive = (own) => own.filter((s) => isGoLive(s) && stateOf(s) === 'succeeded').sort(newestFirst)[0];
 /**
@@ -8766,6 +8773,7 @@ function decide(offer, submissions, context) {
 
 
 
+
 /**
  * The submissions are read whatever the status says: whether a go-live runs, which one took the
  * offer live, and whether the last one failed (then it is not sent again) all come from them.
@@ -8778,6 +8786,15 @@ async function dryRun(client, context) {
         submissions = await client.listSubmissions(subject);
     }
     catch (error) {
+        // A list past its allowance may hide a go-live that runs or failed last: the real run refuses the
+        // offer (pre-check.ts), so the dry run reports it blocked, never ready.
+        if (error instanceof ListTooLargeError) {
+            return {
+                offerStatus: 'unknown',
+                verdict: 'blocked',
+                message: `${error.message} Without the list the action cannot tell whether a go-live runs or failed last: the real run refuses the offer, sending no Go Live request.`
+            };
+        }
         // The service's own trouble is passed over; one that cannot be reached ends the offer (pre-check.ts).
         if (!isServiceUnavailable(error) || error instanceof UnreachableError)
             throw error;
@@ -8894,8 +8911,9 @@ async function triggerGoLive(send, find, options) {
         // The whole look read the listing and no go-live started: the request never took. Once more,
         // before the deadline; a second unanswered request is not followed by a third.
         const again = attempt === 1 && lost.mayResend && look.sawNone;
-        if (!again || (options.deadline !== undefined && Date.now() >= options.deadline))
-            throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}`);
+        const held = again ? options.holdsResend?.() : undefined;
+        if (!again || held !== undefined || (options.deadline !== undefined && Date.now() >= options.deadline))
+            throw new OutcomeUnknownError(`${MAY_HAVE_STARTED} ${look.said}${held === undefined ? '' : ` ${held}`}`);
         log.warning(`${look.said} No go-live started: sending ${options.request.charAt(0).toLowerCase()}${options.request.slice(1)} once more.`);
     }
 }
@@ -8941,6 +8959,90 @@ async function lookForGoLive(find, lost, guess, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/find-started.ts
+// Which listed go-live to follow instead of starting one: the one running (before a Go Live
+// request, or after a 409), or the one a request whose answer was lost may have started. Never
+// twice: a go-live that request may have started, running or ended, is followed, never posted again.
+
+
+
+
+
+/**
+ * How far the service's clock may run behind ours: a go-live listed as changed up to this long
+ * before the request was sent may still be the one it started.
+ */
+const CLOCK_SKEW_MS = 5 * 60_000;
+/** The location of a listed go-live, or an error when its id is not one the action accepts. */
+function locationOf(client, subject, found) {
+    const location = client.submissionLocation(subject, found);
+    if (!location) {
+        throw new ActionError(`A go-live of ${subjectLabel(subject)} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
+    }
+    return location;
+}
+/** The go-live of this offer running now, if the submissions list one (decide() without an offer status). */
+async function findRunning(client, context) {
+    const { subject } = context;
+    const decision = decide(undefined, await client.listSubmissions(subject), context);
+    return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined;
+}
+/**
+ * The look for the go-live a Go Live request that got no clear answer may have started. `before`:
+ * the listing read before the request, undefined when it could not be read.
+ */
+class StartedLook {
+    client;
+    context;
+    before;
+    sentAt;
+    /** A go-live listed without a time, which may be the one the request started (no listing from before). */
+    untimed;
+    constructor(client, context, before) {
+        this.client = client;
+        this.context = context;
+        this.before = before;
+    }
+    /** Called as the request goes out: the first time counts (a go-live of the first request is the one looked for, too). */
+    sending() {
+        this.sentAt ??= Date.now();
+    }
+    /**
+     * The go-live to follow: one running, or one the request may have started that ended within the
+     * look (its read says how it ended; it is never sent again). With the listing from before, that is
+     * a go-live not listed before; without it, a go-live changed at or after the request was sent (less
+     * the clock skew). One that says no time may be it too: it is not followed (it may be years old),
+     * but it holds back a second request (holdsResend).
+     */
+    find = async () => {
+        const { client, context, before } = this;
+        const { subject } = context;
+        const submissions = await client.listSubmissions(subject);
+        const decision = decide(undefined, submissions, context);
+        if (decision.kind === 'follow')
+            return locationOf(client, subject, decision.running);
+        const own = ofThisOffer(subject, submissions);
+        if (before) {
+            const started = newGoLive(own, before);
+            return started ? locationOf(client, subject, started) : undefined;
+        }
+        const since = (this.sentAt ?? Date.now()) - CLOCK_SKEW_MS;
+        const started = goLiveSince(own, since);
+        if (started)
+            return locationOf(client, subject, started);
+        this.untimed ??= untimedGoLive(own);
+        return undefined;
+    };
+    /** Why the request is not sent once more after a whole look found none to follow (lost-answers.ts). */
+    holdsResend = () => {
+        const { untimed } = this;
+        if (!untimed)
+            return undefined;
+        const state = untimed.submissionState === undefined ? 'no state' : `state '${serviceText(untimed.submissionState, 40)}'`;
+        return `A go-live of ${subjectLabel(this.context.subject)} is listed with no time (submission '${serviceText(untimed.id, 80)}', ${state}), and the offer's submissions could not be listed before the request, so it may be the one the request started: the request is not sent again.`;
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/apis/cloud-partner-portal/pre-check.ts
 // What the real run reads before any Go Live request: the offer's submissions and its status, judged
 // by decide() as the dry run judges them. A re-run of the same step converges: a live offer is
@@ -8951,25 +9053,37 @@ async function lookForGoLive(find, lost, guess, options) {
 
 
 
+
+
 const AS_WITHOUT = 'a go-live is started unless one runs, and the service refuses one that cannot start.';
 /**
  * Whether the step goes on without a read that failed: only the service's own trouble (an error
  * answer, an answer it could not read) is passed over. A service that could not be reached at all
  * is not: every later request would go the same way, so the offer ends here, not started, with
- * what to check (unreachable.ts).
+ * what to check (unreachable.ts). Nor is a list past its allowance (list-budget.ts): it was read,
+ * and what it holds (a go-live that failed last) may forbid the request, so the offer is refused.
  */
 function goesOnWithout(error) {
-    return isServiceUnavailable(error) && !(error instanceof UnreachableError);
+    return isServiceUnavailable(error) && !(error instanceof UnreachableError) && !(error instanceof ListTooLargeError);
+}
+/**
+ * The refusal of an offer whose submissions are listed past the allowance: the list, its limit, and
+ * that nothing was sent (the listing may say a go-live runs or failed last; unknown is never ready).
+ */
+function tooLargeRefusal(subject, error) {
+    return new ActionError(`${subjectLabel(subject)} cannot go live now, so no Go Live request was sent: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)} Without the list the action cannot tell whether a go-live of the offer runs or failed last.`, { cause: error, resumable: false });
 }
 /**
  * Only a read that is down or unreadable is passed over; a sign-in, permission or not-found problem
- * would fail the POST the same way, so it is reported now.
+ * would fail the POST the same way, so it is reported now, and so is a list too large to read.
  */
 async function listed(client, subject) {
     try {
         return await client.listSubmissions(subject);
     }
     catch (error) {
+        if (error instanceof ListTooLargeError)
+            throw tooLargeRefusal(subject, error);
         if (!goesOnWithout(error))
             throw error;
         log.warning(`Could not check for a running go-live (${messageOf(error)}); going on without the list (the service refuses a second go-live with HTTP 409).`);
@@ -9028,39 +9142,6 @@ async function preCheck(client, context) {
 
 
 
-
-/**
- * Started, except that a live offer may come without a location: the submissions need not list the
- * go-live that took it live (service.ts says what becomes of that).
- */
-/** The location of a listed go-live, or an error when its id is not one the action accepts. */
-function locationOf(client, subject, found) {
-    const location = client.submissionLocation(subject, found);
-    if (!location) {
-        throw new ActionError(`A go-live of ${subjectLabel(subject)} is already running, but the service lists it under an id the action does not accept ('${serviceText(found.id, 80)}'), so it cannot be followed. No second go-live was started; follow it in Partner Center.`);
-    }
-    return location;
-}
-/** The go-live of this offer running now, if the submissions list one (decide() without an offer status). */
-async function findRunning(client, context) {
-    const { subject } = context;
-    const decision = decide(undefined, await client.listSubmissions(subject), context);
-    return decision.kind === 'follow' ? locationOf(client, subject, decision.running) : undefined;
-}
-/**
- * The go-live a request that got no clear answer may have started: one running, or one not listed
- * `before` the request (it may have ended within the look: a go-live started is followed, its read
- * says how it ended, and it is never sent again). Without a listing from before, a running one only.
- */
-async function findStarted(client, context, before) {
-    const { subject } = context;
-    const submissions = await client.listSubmissions(subject);
-    const decision = decide(undefined, submissions, context);
-    if (decision.kind === 'follow')
-        return locationOf(client, subject, decision.running);
-    const started = before ? newGoLive(ofThisOffer(subject, submissions), before) : undefined;
-    return started ? locationOf(client, subject, started) : undefined;
-}
 /**
  * Claims the offer path for this offer of the step, before any request: a second offer of the step
  * on the same path is refused, naming the one that holds it (inputs refuse a repeated offer id
@@ -9111,9 +9192,14 @@ async function startGoLive(client, subject, options) {
     if (decision.kind === 'ready' && decision.retry) {
         log.info(`${label}: ${decision.say.charAt(0).toLowerCase()}${decision.say.slice(1)}.`);
     }
-    const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress };
+    const started = new StartedLook(client, context, listed);
+    const { holdsResend } = started;
+    const look = { label, where: "the offer's submissions", request: 'The Go Live request', backoff, signal, deadline, progress, holdsResend };
     log.info(`Sending the Go Live request for ${label}.`);
-    const answer = await triggerGoLive(() => client.requestGoLive(subject), () => findStarted(client, context, listed), look);
+    const answer = await triggerGoLive(() => {
+        started.sending();
+        return client.requestGoLive(subject);
+    }, started.find, look);
     if ('how' in answer)
         return answer;
     // 409: something runs on the offer. If it is a go-live, follow it; else say what blocks.
@@ -9483,22 +9569,33 @@ function idProblem(id) {
         return `its id's number has ${digits.length} digits, more than the 30 the action takes`;
     return 'its id is not submission/<product id>/<digits>';
 }
-/** Whether an entry names another product, by its `product` or by the product id in its id. */
-function ofAnotherProduct(entry, productGuid) {
-    const guid = productGuid.toLowerCase();
-    const { product, id } = entry;
-    if (typeof product === 'string' && product.toLowerCase() !== `product/${guid}`)
-        return true;
-    return typeof id === 'string' && /^\s*submission\//i.test(id) && id.trim().split('/')[1]?.toLowerCase() !== guid;
+/** Which product an entry's `product` field names: this one, another, or none (not a string). */
+function productSays(product, guid) {
+    if (typeof product !== 'string')
+        return 'none';
+    return product.toLowerCase() === `product/${guid}` ? 'this' : 'other';
+}
+/** Which product the GUID inside an entry's id names (`submission/<guid>/…`, white space aside). */
+function idSays(id, guid) {
+    if (typeof id !== 'string' || !/^\s*submission\//i.test(id))
+        return 'none';
+    return id.trim().split('/')[1]?.toLowerCase() === guid ? 'this' : 'other';
 }
 /**
- * The listing's entries of the product `productGuid`. A usable id names the product itself; an
- * entry without a usable id is the product's unless it names another. An entry that is not an
+ * The listing's entries of the product `productGuid`. An entry is another product's (left out) when
+ * its id or its `product` names another product and neither names this one. One that contradicts
+ * itself (its id names one product, its `product` the other) may be this product's and cannot be
+ * used: it is kept as unusable, never dropped (it may be the newest preview), never sent. A usable
+ * id names the product itself; an entry naming no product is the product's. An entry that is not an
  * object says nothing (no target, no status) and is left out.
  */
 function parseListing(list, productGuid) {
+    const guid = productGuid.toLowerCase();
     return list.flatMap((s) => {
         if (!isObject(s))
+            return [];
+        const [byProduct, byId] = [productSays(s.product, guid), idSays(s.id, guid)];
+        if (byProduct !== 'this' && byId !== 'this' && (byProduct === 'other' || byId === 'other'))
             return [];
         const targetType = targetTypeOf(s) ?? '';
         // Only a live entry keeps its body (the `operation` output of an offer live already): a listing's
@@ -9507,18 +9604,19 @@ function parseListing(list, productGuid) {
         for (const key of ['status', 'result', 'created'])
             if (typeof s[key] === 'string')
                 fields[key] = s[key];
-        const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined;
-        if (parsed) {
-            // Only this product's: a submission of another product is never followed nor taken live.
-            if (parsed.productGuid.toLowerCase() !== productGuid.toLowerCase())
-                return [];
-            // As sent, byte for byte: it goes back to the service in the configure body.
-            return [{ ...fields, id: s.id, number: parsed.number }];
-        }
-        if (ofAnotherProduct(s, productGuid))
-            return [];
         const digits = typeof s.id === 'string' ? TRAILING_DIGITS.exec(s.id.trim())?.[1] : undefined;
-        return [{ ...fields, shown: shownId(s.id), problem: idProblem(s.id), ...(digits ? { number: digits } : {}) }];
+        const unusable = (problem) => [
+            { ...fields, shown: shownId(s.id), problem, ...(digits ? { number: digits } : {}) }
+        ];
+        if (byProduct === 'other' && byId === 'this')
+            return unusable('its id names this product but its product field names another');
+        if (byProduct === 'this' && byId === 'other')
+            return unusable('its id names another product but its product field names this one');
+        const parsed = typeof s.id === 'string' ? parseSubmissionId(s.id) : undefined;
+        // As sent, byte for byte: it goes back to the service in the configure body.
+        if (parsed)
+            return [{ ...fields, id: s.id, number: parsed.number }];
+        return unusable(idProblem(s.id));
     });
 }
 
@@ -9656,17 +9754,28 @@ class ProductIngestionClient {
      * Throws before anything is sent when the lookup lists several products and cannot tell which.
      */
     async findProduct(externalId) {
-        // Asked once per offer: `api: auto` looks the offer up before its go-live reads the same product.
+        return (await this.lookUp(externalId))?.guid;
+    }
+    /**
+     * The product whose identity names `externalId`, for `api: auto`: a lone product listed without an
+     * identity (a lookup that ignored its filter) says nothing of the offer, so it is no answer here.
+     */
+    async findNamedProduct(externalId) {
+        const found = await this.lookUp(externalId);
+        return found?.named === 'this' ? found.guid : undefined;
+    }
+    /** Asked once per offer: `api: auto` looks the offer up before its go-live reads the same product. */
+    async lookUp(externalId) {
         const known = this.products.get(externalId);
         if (known)
             return known;
         const what = `Looking up the product '${externalId}'`;
         const url = this.url('/product', `externalId=${encodeURIComponent(externalId)}`);
         const listed = await this.readList(url, what, 'products', (p) => listedProduct(p, externalId));
-        const guid = chooseProduct(listed, externalId, what);
-        if (guid)
-            this.products.set(externalId, guid);
-        return guid;
+        const chosen = chooseProduct(listed, externalId, what);
+        if (chosen)
+            this.products.set(externalId, chosen);
+        return chosen;
     }
     /**
      * Every entry of the product's submissions, those whose id the action cannot use included
@@ -9746,7 +9855,7 @@ function chooseProduct(listed, externalId, what) {
         return undefined;
     if (!product.guid)
         throw new UnexpectedAnswerError(`${what} failed: the service named the product with an id that is not product/<id> (letters, digits and '-').`);
-    return product.guid;
+    return { guid: product.guid, named: product.named === 'this' ? 'this' : 'none' };
 }
 function productGuidOf(product) {
     const id = product?.id;
@@ -9820,7 +9929,11 @@ function whichPreview(entry, usable) {
 }
 /** A failed go-live of `preview` (`failure`: its live entry): blocked, or sent once more with retry-failed. */
 function failedGoLive(preview, failure, options) {
-    const entry = isUsable(failure) ? `${failure.id} (${createdText(failure)})` : `with id ${failure.shown} (${createdText(failure)})`;
+    // `created` is when that submission was created, not when it failed: the listing gives no end time.
+    const when = failure.created === undefined
+        ? 'no created time listed'
+        : `the submission was created ${serviceText(failure.created, 40)}; the listing gives no end time`;
+    const entry = isUsable(failure) ? `${failure.id} (${when})` : `with id ${failure.shown} (${when})`;
     const outcome = `${ended(failure) ? 'completed with' : 'has no status, and'} result ${decide_quoted(failure.result)}`;
     if (options.retryFailed) {
         return {
@@ -9957,6 +10070,7 @@ function decide_decide(listing, options = {}) {
 
 
 
+
 /** The product id of the offer, or an error that says where the offer may live instead. */
 async function productOf(client, subject) {
     const guid = await client.findProduct(subject.offer);
@@ -10002,27 +10116,48 @@ function unnamedInProgress(decision) {
     return new UnexpectedAnswerError(`Listing the product's submissions failed: it lists a submission in progress (status '${serviceText(busy.status, 40)}', id ${busy.shown}) without an id the action accepts (submission/<product id>/<digits>), so the action can neither follow it nor rule out that it is a go-live. Wait for it to finish in Partner Center, then run the step again.`);
 }
 /**
- * The go-live a request that got no clear answer may have started, as the listing shows it: running,
- * or ended already since the look before sending (the preview live now, or a go-live of it failed
- * that is not `known`, the failure seen before sending with retry-failed). An ended go-live is a
- * go-live started: followed (its read says how it ended), never sent again. Throws when one may run
- * or have failed unnamed.
+ * The go-live a request that got no clear answer may have started, as the listing shows it. Other
+ * previews are left out (a publish is no go-live, and a newer one published meanwhile must not hide
+ * the go-live of the preview sent behind its verdict), so the verdict is about `sent` and the live
+ * entries. Only `ready` (live has an older preview or nothing) or a publish of `sent` in progress
+ * is "none started" (undefined). A go-live running, or ended already since the look before sending
+ * (the preview live now, its result unknown, or a failure that is not `known`, the failure seen
+ * before sending with retry-failed), is followed (its read says how it ended), never sent again.
+ * Anything else may be a go-live the action cannot follow: the offer ends in the verdict's words.
  */
-async function start_go_live_findStarted(client, productGuid, known) {
-    const decision = decide_decide(await client.listSubmissions(productGuid));
+async function findStarted(client, productGuid, sent, known) {
+    const listing = await client.listSubmissions(productGuid);
+    const decision = decide_decide(listing.filter((s) => s.targetType !== 'preview' || (isUsable(s) && sameSubmission(s, sent))));
     const unnamed = unnamedInProgress(decision);
     if (unnamed)
         throw unnamed;
-    if (decision.kind === 'follow')
-        return follow(client, decision.running);
-    if (decision.kind === 'live')
-        return follow(client, decision.live);
-    if (decision.kind !== 'live-failed' || (known && JSON.stringify(known.body) === JSON.stringify(decision.failed.body)))
-        return undefined;
-    if (isUsable(decision.failed))
-        return follow(client, decision.failed);
-    // A failed go-live listed under an id the action cannot follow: said as it is, never sent again.
-    throw new ActionError(decision.say);
+    switch (decision.kind) {
+        case 'ready':
+            return undefined;
+        case 'follow':
+            return follow(client, decision.running);
+        case 'live':
+        case 'live-unknown':
+            return follow(client, decision.live);
+        case 'in-progress':
+            // A publish of the preview sent is no go-live; an entry of another or no target may be one.
+            if (decision.busy.targetType === 'preview')
+                return undefined;
+            throw new ActionError(`A submission in progress whose target is not a preview (${decision.busy.id}, to ${decision.busy.targetType ? serviceText(decision.busy.targetType, 40) : 'an unknown target'}, ${serviceText(decision.busy.status, 40)}) may be the go-live this request started: it is not sent again. Wait for it to finish in Partner Center, then run the step again.`);
+        case 'live-failed':
+            if (known && JSON.stringify(known.body) === JSON.stringify(decision.failed.body))
+                return undefined;
+            if (isUsable(decision.failed))
+                return follow(client, decision.failed);
+            // A failed go-live listed under an id the action cannot follow: said as it is, never sent again.
+            throw new ActionError(decision.say);
+        case 'live-unusable':
+            // A go-live that cannot be read: never "none started".
+            throw new ActionError(decision.say);
+        default:
+            // The preview sent is no longer listed as it was: whether live has it is unknown.
+            throw new ActionError(`The preview sent (${sent.id}) is no longer listed as a succeeded preview, so whether its go-live started is unknown; it is not sent again. ${decision.say}`);
+    }
 }
 async function start_go_live_startGoLive(client, subject, options, rules = {}) {
     const { backoff, signal, deadline, progress } = options;
@@ -10053,7 +10188,7 @@ async function start_go_live_startGoLive(client, subject, options, rules = {}) {
     }
     if (decision.retrying)
         log.info(`${decision.say}.`);
-    const find = () => start_go_live_findStarted(client, productGuid, decision.retrying);
+    const find = () => findStarted(client, productGuid, decision.preview, decision.retrying);
     log.info(`Sending the go-live request for ${subject.offer}: taking ${decision.preview.id} live.`);
     const preview = decision.preview.id;
     const answer = await triggerGoLive(() => client.requestGoLive(productGuid, preview), find, look);
@@ -10155,7 +10290,9 @@ function productIngestionService(options) {
         readOperation: async (location) => client.readOperation(service_own(location)),
         checkGiven: async (location) => checkGiven(client, subject, service_own(location)),
         dryRun: () => dry_run_dryRun(client, subject, rules),
-        findOffer: () => knows(async () => (await client.findProduct(subject.offer)) !== undefined)
+        // Known only by a product whose identity names the offer: a lone product listed without one is
+        // what a lookup that ignored its filter returns, and it is no product the user named.
+        findOffer: () => knows(async () => (await client.findNamedProduct(subject.offer)) !== undefined)
     };
 }
 
