@@ -1,7 +1,8 @@
 // `api: auto` with a sign-in, end to end: the bundle reaches both APIs at their default origins
 // (https://graph.microsoft.com, https://cloudpartner.azure.com) through the project's CONNECT proxy
 // emulator, which tunnels those names to the emulators on loopback. Each offer is looked up on
-// Product Ingestion first, then on the CPP API; each API gets a token of its own audience.
+// Product Ingestion first, then on the CPP API; each API gets a token of its own audience. Also as
+// attacked (branch attack1718): a lookup that ignored its filter, a gateway's 404 to the lookup.
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { startConnectProxy, type ConnectProxy } from '../../emulator/connect-proxy.js'
 import { startCppEmulator, type CppEmulator } from '../../emulator/cpp-emulator.js'
@@ -164,5 +165,57 @@ describe('api: auto with a sign-in', () => {
     expect(errorLines(result).join('\n')).toMatch(/^::error::Input 'base-url'.*api/)
     expect(proxy.tunnels).toEqual([])
     expect(identity.requests).toEqual([])
+  })
+})
+
+/** made-up: a lookup that ignored its filter (issue 17, item 2) and lists the account's one product without `identity`. */
+function lookupIgnoringTheFilter(pia: PiaEmulator, guid: string): void {
+  pia.injectFault({
+    method: 'GET',
+    path: 'product-ingestion/product',
+    kind: 'status',
+    status: 200,
+    contentType: 'application/json',
+    body: JSON.stringify({ value: [{ id: `product/${guid}`, type: 'azureVirtualMachine' }] }),
+    times: 1_000
+  })
+}
+
+describe('api: auto never takes a product the user did not name live', () => {
+  it('a CPP-only offer whose Product Ingestion lookup lists a lone product without identity is not taken live as that product', async () => {
+    await start()
+    // The account's only Product Ingestion product is another offer, fabrikam-saas.
+    const otherGuid = pia.addProduct({ externalId: 'fabrikam-saas', progression: succeedingJob() })
+    cpp.addOffer({ publisher: 'contoso', offer: 'contoso-vm', offerStatus: 'waitingForPublisherReview', progression: succeedingGoLive() })
+    lookupIgnoringTheFilter(pia, otherGuid)
+
+    const result = await run(['contoso-vm'])
+
+    // fabrikam-saas was never named: nothing goes live for it, and its submissions are never read.
+    expect(pia.requestsTo('POST', '/configure')).toEqual([])
+    expect(pia.requests.filter((r) => r.path.includes(otherGuid))).toEqual([])
+    // contoso-vm goes live where it lives: the CPP API, once.
+    const [only] = resultsOf(result, ['contoso-vm'])
+    expect(only).toMatchObject({ api: 'cloud-partner-portal', status: 'accepted' })
+    expect(cpp.requestsTo('POST', '/golive').map((r) => r.path)).toEqual([expect.stringContaining('/offers/contoso-vm/golive')])
+    expect(result.stdout).toMatch(
+      /contoso-vm goes live through the CPP API \(api: cloud-partner-portal\): the Product Ingestion API does not know it\./
+    )
+    expect(result.exitCode).toBe(0)
+  })
+
+  it('an offer neither API knows, whose Product Ingestion lookup lists a lone product without identity, fails before any go-live request', async () => {
+    await start()
+    const otherGuid = pia.addProduct({ externalId: 'fabrikam-saas', progression: succeedingJob() })
+    lookupIgnoringTheFilter(pia, otherGuid)
+
+    const result = await run(['contoso-ghost'])
+
+    expect(result.exitCode).toBe(1)
+    const [only] = resultsOf(result, ['contoso-ghost'])
+    expect(only).toMatchObject({ api: '', status: 'not started', 'operation-location': '' })
+    expect(errorLines(result).join('\n')).toContain('Neither API knows')
+    expect(pia.requestsTo('POST', '/configure')).toEqual([])
+    expect(cpp.requestsTo('POST', '/golive')).toEqual([])
   })
 })
