@@ -6,7 +6,7 @@
 // attempts for twelve.
 import { createServer } from 'node:net'
 import { DEFAULT_TOKEN } from '../emulator/cpp-emulator.ts'
-import { startAction } from './run-action.ts'
+import { logAsWritten, startAction } from './run-action.ts'
 
 type Report = (what: string, figure: string, target: string, ok?: boolean) => void
 
@@ -32,8 +32,7 @@ async function unreachableRun(offers: string[]): Promise<{ ms: number; attempts:
     },
     debug: true
   }).result
-  // The log as written: the groups at the end of a step of several offers tell each story again.
-  const attempts = ((result.stdout.split('\n::group::')[0] ?? '').match(/^::debug::(GET|POST) \//gm) ?? []).length
+  const attempts = (logAsWritten(result).match(/^::debug::(GET|POST) \//gm) ?? []).length
   const results = JSON.parse(result.outputs.results ?? '[]') as Array<{ status: string }>
   return {
     ms: result.durationMs,

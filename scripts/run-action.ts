@@ -23,6 +23,12 @@ export interface RunOptions {
   nodeArgs?: string[]
 }
 
+/**
+ * The log as written while the step ran: without the groups that tell each offer's story again at
+ * the end of a step of several offers (so a line counted here is counted once).
+ */
+export const logAsWritten = (run: Pick<RunResult, 'stdout'>): string => run.stdout.split('\n::group::')[0] ?? ''
+
 export interface RunResult {
   exitCode: number | null
   signal: NodeJS.Signals | null

@@ -7,8 +7,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { DEFAULT_TOKEN, startCppEmulator, type CppEmulator } from '../../emulator/cpp-emulator.js'
 import { generator } from '../helpers/seeded.js'
-import { logAsWritten, resultsOf, waitUntil } from '../helpers/fleet-results.js'
-import { runAction, startAction } from '../../scripts/run-action.js'
+import { resultsOf, waitUntil } from '../helpers/fleet-results.js'
+import { logAsWritten, runAction, startAction } from '../../scripts/run-action.js'
 
 const OFFERS = Array.from({ length: 256 }, (_, i) => `vm-${String(i + 1).padStart(3, '0')}`)
 

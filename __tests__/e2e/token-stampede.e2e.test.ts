@@ -10,8 +10,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startCppEmulator, type CppEmulator } from '../../emulator/cpp-emulator.js'
 import { GITHUB_ISSUER, startIdentityEmulator, type IdentityEmulator } from '../../emulator/identity-emulator.js'
 import { cppFleet, piaFleet, type FleetApi } from '../helpers/fleet-apis.js'
-import { logAsWritten, resultsOf, waitUntil } from '../helpers/fleet-results.js'
-import { runAction, startAction } from '../../scripts/run-action.js'
+import { resultsOf, waitUntil } from '../helpers/fleet-results.js'
+import { logAsWritten, runAction, startAction } from '../../scripts/run-action.js'
 
 /** The spread of the refusals, as in the issue. */
 const SPREAD_MS = 300

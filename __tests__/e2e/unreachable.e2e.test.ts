@@ -7,8 +7,7 @@ import { describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:net'
 import { DEFAULT_TOKEN } from '../../emulator/cpp-emulator.js'
 import { startConnectProxy } from '../../emulator/connect-proxy.js'
-import { runAction, type RunResult } from '../../scripts/run-action.js'
-import { logAsWritten } from '../helpers/fleet-results.js'
+import { logAsWritten, runAction, type RunResult } from '../../scripts/run-action.js'
 
 type Result = Record<'offer' | 'status' | 'error', string>
 const resultsOf = (result: RunResult) => JSON.parse(result.outputs.results as string) as Result[]

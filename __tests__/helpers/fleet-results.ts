@@ -17,9 +17,6 @@ const KEYS = ['api', 'error', 'offer', 'offer-status', 'operation-id', 'operatio
 const APIS = ['', 'cloud-partner-portal', 'product-ingestion']
 const STATUSES = ['accepted', 'running', 'succeeded', 'failed', 'canceled', 'not started', 'unknown']
 
-/** The log as written while the step ran: without the groups that tell each offer's story again at its end. */
-export const logAsWritten = (run: RunResult): string => run.stdout.split('\n::group::')[0] ?? ''
-
 /** The step's `::error::` lines. */
 export const errorLines = (run: RunResult): string[] => run.stdout.split('\n').filter((line) => line.startsWith('::error::'))
 
